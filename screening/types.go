@@ -21,6 +21,10 @@ type Party struct {
 	Crypto      string     `json:"crypto,omitempty"`      // digital-currency address
 	Owned       []string   `json:"owned_by,omitempty"`    // OWNERSHIP_DERIVED: ids of listed owners the bank knows of
 	Extradition bool       `json:"extradition,omitempty"` // HUMAN_RIGHTS_EXCEPTION_RELEVANT: data may go to a foreign authority in a capital case
+	// BirthPlace is the place of birth as the message gives it ("city,
+	// province, CC"; ISO 20022 DtAndPlcOfBirth, MT 50F line 5): a
+	// secondary identifier to confirm or dismiss a name hit.
+	BirthPlace string `json:"birth_place,omitempty"`
 }
 
 // Document is an identifier the bank holds for a party.
