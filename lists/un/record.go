@@ -1,0 +1,424 @@
+package un
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/freezeguard/freezeguard/lists"
+)
+
+// record is one INDIVIDUAL or ENTITY element as the schema lays it out.
+// Elements the model has no place for (DATAID, VERSIONNUM, SORT_KEY, ...)
+// are skipped by the decoder.
+type record struct {
+	First        string     `xml:"FIRST_NAME"`
+	Second       string     `xml:"SECOND_NAME"`
+	Third        string     `xml:"THIRD_NAME"`
+	Fourth       string     `xml:"FOURTH_NAME"`
+	ListType     string     `xml:"UN_LIST_TYPE"`
+	Ref          string     `xml:"REFERENCE_NUMBER"`
+	ListedOn     string     `xml:"LISTED_ON"`
+	Gender       string     `xml:"GENDER"`
+	Original     string     `xml:"NAME_ORIGINAL_SCRIPT"`
+	Comments     string     `xml:"COMMENTS1"`
+	Titles       []string   `xml:"TITLE>VALUE"`
+	Designations []string   `xml:"DESIGNATION>VALUE"`
+	Nationality  []string   `xml:"NATIONALITY>VALUE"`
+	DelistedOn   string     `xml:"DELISTED_ON"`
+	Aliases      []alias    `xml:"INDIVIDUAL_ALIAS"`
+	EntAliases   []alias    `xml:"ENTITY_ALIAS"`
+	Addresses    []address  `xml:"INDIVIDUAL_ADDRESS"`
+	EntAddresses []address  `xml:"ENTITY_ADDRESS"`
+	DOBs         []dob      `xml:"INDIVIDUAL_DATE_OF_BIRTH"`
+	POBs         []place    `xml:"INDIVIDUAL_PLACE_OF_BIRTH"`
+	Documents    []document `xml:"INDIVIDUAL_DOCUMENT"`
+}
+
+type alias struct {
+	Quality string `xml:"QUALITY"`
+	Name    string `xml:"ALIAS_NAME"`
+	DOB     string `xml:"DATE_OF_BIRTH"`
+	City    string `xml:"CITY_OF_BIRTH"`
+	Country string `xml:"COUNTRY_OF_BIRTH"`
+	Note    string `xml:"NOTE"`
+}
+
+type address struct {
+	Street  string `xml:"STREET"`
+	City    string `xml:"CITY"`
+	State   string `xml:"STATE_PROVINCE"`
+	Zip     string `xml:"ZIP_CODE"`
+	Country string `xml:"COUNTRY"`
+	Note    string `xml:"NOTE"`
+}
+
+type dob struct {
+	Type string `xml:"TYPE_OF_DATE"`
+	Note string `xml:"NOTE"`
+	Date string `xml:"DATE"`
+	Year string `xml:"YEAR"`
+	From string `xml:"FROM_YEAR"`
+	To   string `xml:"TO_YEAR"`
+}
+
+type place struct {
+	City    string `xml:"CITY"`
+	State   string `xml:"STATE_PROVINCE"`
+	Country string `xml:"COUNTRY"`
+	Note    string `xml:"NOTE"`
+}
+
+type document struct {
+	Type       string `xml:"TYPE_OF_DOCUMENT"`
+	Type2      string `xml:"TYPE_OF_DOCUMENT2"`
+	Number     string `xml:"NUMBER"`
+	Issuer     string `xml:"ISSUING_COUNTRY"`
+	Issued     string `xml:"DATE_OF_ISSUE"`
+	City       string `xml:"CITY_OF_ISSUE"`
+	CountryIss string `xml:"COUNTRY_OF_ISSUE"`
+	Expires    string `xml:"DATE_OF_EXPIRY"` // not in the 2011 schema, but in the 2026 files
+	Note       string `xml:"NOTE"`
+}
+
+// fields squashes and size-checks text fields, keeping the first failure.
+type fields struct{ err error }
+
+// text returns s with runs of white space (newlines included) squashed to
+// one space and the ends trimmed. A field over MaxFieldBytes is an error.
+func (f *fields) text(name, s string) string {
+	if len(s) > MaxFieldBytes {
+		if f.err == nil {
+			f.err = fmt.Errorf("%w: %s is %d bytes, over %d", ErrTooLarge, name, len(s), MaxFieldBytes)
+		}
+		return ""
+	}
+	return squash(s)
+}
+
+// raw is text for free prose: trimmed, inner line breaks kept.
+func (f *fields) raw(name, s string) string {
+	if len(s) > MaxFieldBytes {
+		f.text(name, s)
+		return ""
+	}
+	return strings.TrimSpace(s)
+}
+
+// entity maps a decoded record to the model.
+func (r *record) entity(kind lists.Kind) (lists.Entity, error) {
+	var f fields
+	ref := f.text("REFERENCE_NUMBER", r.Ref)
+	if ref == "" && f.err == nil {
+		return lists.Entity{}, errors.New("record has no REFERENCE_NUMBER")
+	}
+	listType := f.text("UN_LIST_TYPE", r.ListType)
+	e := lists.Entity{
+		ID:          "un:" + ref,
+		Source:      lists.UN,
+		Kind:        kind,
+		Programs:    []lists.Program{lists.UNProgram(ref, listType)},
+		UNReference: ref,
+		ListType:    listType,
+		Remarks:     f.raw("COMMENTS1", r.Comments),
+	}
+
+	// Primary name: FIRST..FOURTH_NAME in the order given. The UN writes
+	// given names first for most people, but not for all (many Korean and
+	// Chinese names start with the family name), so Full is authoritative
+	// and the parts are a best guess.
+	var parts []string
+	for i, s := range []string{r.First, r.Second, r.Third, r.Fourth} {
+		if s = f.text(nameTags[i], s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) == 0 && f.err == nil {
+		return lists.Entity{}, fmt.Errorf("%s has no name", e.ID)
+	}
+	primary := lists.Name{Full: strings.Join(parts, " "), Type: lists.Primary, Quality: lists.Strong}
+	primary.Script = detectScript(primary.Full)
+	if kind == lists.Person && len(parts) > 1 {
+		primary.First = parts[0]
+		primary.Middle = strings.Join(parts[1:len(parts)-1], " ")
+		primary.Last = parts[len(parts)-1]
+	}
+	for _, t := range r.Titles {
+		if t = f.text("TITLE", t); t != "" {
+			e.Titles = append(e.Titles, t)
+			if primary.Title != "" {
+				primary.Title += ", "
+			}
+			primary.Title += t
+		}
+	}
+	for _, t := range r.Designations {
+		if t = f.text("DESIGNATION", t); t != "" {
+			e.Titles = append(e.Titles, t)
+		}
+	}
+	e.Names = append(e.Names, primary)
+
+	if s := f.text("NAME_ORIGINAL_SCRIPT", r.Original); s != "" {
+		e.Names = append(e.Names, lists.Name{Full: s, Type: lists.AKA, Quality: lists.Strong,
+			Script: detectScript(s), Note: "name in original script"})
+	}
+	aliases := r.Aliases
+	if kind == lists.Organization {
+		aliases = append(aliases, r.EntAliases...)
+	}
+	for _, a := range aliases {
+		name := f.text("ALIAS_NAME", a.Name)
+		if name == "" {
+			continue // the UN writes <ALIAS_NAME/> for "no alias"
+		}
+		n := lists.Name{Full: name, Type: lists.AKA, Quality: lists.Strong, Script: detectScript(name)}
+		switch strings.ToLower(f.text("QUALITY", a.Quality)) {
+		case "low":
+			n.Quality = lists.Weak
+		case "f.k.a.", "fka":
+			n.Type = lists.FKA
+		}
+		// An alias may carry its own birth data: keep it on the name and
+		// as a birth date / place of the entity.
+		var note []string
+		if s := f.text("DATE_OF_BIRTH", a.DOB); s != "" {
+			note = append(note, "date of birth "+s)
+			d := isoDate(s, lists.DateExact)
+			e.BirthDates = addDate(e.BirthDates, d)
+		}
+		city, country := f.text("CITY_OF_BIRTH", a.City), f.text("COUNTRY_OF_BIRTH", a.Country)
+		if pl := joinNonEmpty(", ", city, country); pl != "" {
+			note = append(note, "place of birth "+pl)
+			e.BirthPlaces = addPlace(e.BirthPlaces, lists.Place{Text: pl, Country: lists.CountryCode(country)})
+		}
+		if s := f.text("NOTE", a.Note); s != "" {
+			note = append(note, s)
+		}
+		n.Note = strings.Join(note, "; ")
+		e.Names = append(e.Names, n)
+	}
+
+	switch strings.ToLower(f.text("GENDER", r.Gender)) {
+	case "male":
+		e.Gender = "male"
+	case "female":
+		e.Gender = "female"
+	}
+	for _, v := range r.Nationality {
+		if c := lists.CountryCode(f.text("NATIONALITY", v)); c != "" && !contains(e.Nationalities, c) {
+			e.Nationalities = append(e.Nationalities, c)
+		}
+	}
+	for _, b := range r.DOBs {
+		if d, ok := b.date(&f); ok {
+			e.BirthDates = addDate(e.BirthDates, d)
+		}
+	}
+	for _, b := range r.POBs {
+		country := f.text("COUNTRY", b.Country)
+		text := joinNonEmpty(", ", f.text("CITY", b.City), f.text("STATE_PROVINCE", b.State), country)
+		if note := f.text("NOTE", b.Note); note != "" {
+			text = joinNonEmpty(" ", text, "("+note+")")
+		}
+		if text != "" {
+			e.BirthPlaces = addPlace(e.BirthPlaces, lists.Place{Text: text, Country: lists.CountryCode(country)})
+		}
+	}
+	for _, d := range r.Documents {
+		if doc, ok := d.document(&f); ok {
+			e.Documents = append(e.Documents, doc)
+		}
+	}
+	addrs := r.Addresses
+	if kind == lists.Organization {
+		addrs = append(addrs, r.EntAddresses...)
+	}
+	for _, a := range addrs {
+		ad := lists.Address{
+			Street:      f.text("STREET", a.Street),
+			City:        f.text("CITY", a.City),
+			State:       f.text("STATE_PROVINCE", a.State),
+			PostalCode:  f.text("ZIP_CODE", a.Zip),
+			CountryName: f.text("COUNTRY", a.Country),
+			Note:        f.text("NOTE", a.Note),
+		}
+		ad.Country = lists.CountryCode(ad.CountryName)
+		if ad != (lists.Address{}) {
+			e.Addresses = append(e.Addresses, ad)
+		}
+	}
+	if s := f.text("LISTED_ON", r.ListedOn); s != "" {
+		d := isoDate(s, lists.DateExact)
+		e.Listed = &d
+	}
+	if s := f.text("DELISTED_ON", r.DelistedOn); s != "" {
+		// The consolidated list should not carry delisted records; if one
+		// does, keep it visible rather than drop it silently.
+		e.Remarks = joinNonEmpty("\n", e.Remarks, "DELISTED_ON "+s)
+	}
+	if f.err != nil {
+		return lists.Entity{}, fmt.Errorf("%s: %w", e.ID, f.err)
+	}
+	return e, nil
+}
+
+var nameTags = [...]string{"FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"}
+
+// date maps an INDIVIDUAL_DATE_OF_BIRTH: TYPE_OF_DATE EXACT, APPROXIMATELY
+// or BETWEEN, with DATE, YEAR or FROM_YEAR/TO_YEAR. Empty elements give no date.
+func (b dob) date(f *fields) (lists.Date, bool) {
+	typ := strings.ToUpper(f.text("TYPE_OF_DATE", b.Type))
+	note := f.text("NOTE", b.Note)
+	date, year := f.text("DATE", b.Date), f.text("YEAR", b.Year)
+	from, to := f.text("FROM_YEAR", b.From), f.text("TO_YEAR", b.To)
+	kind := lists.DateExact
+	if typ == "APPROXIMATELY" {
+		kind = lists.DateCirca
+	}
+	var d lists.Date
+	switch {
+	case from != "" || to != "":
+		d = lists.Date{Kind: lists.DateRange, Year: yearOf(from), ToYear: yearOf(to)}
+		d.Text = joinNonEmpty(" ", typ, from, "-", to)
+	case date != "":
+		d = isoDate(date, kind)
+		d.Text = joinNonEmpty(" ", typ, date)
+	case year != "":
+		d = isoDate(year, kind)
+		d.Text = joinNonEmpty(" ", typ, year)
+	case note != "":
+		d = lists.Date{Kind: kind, Text: typ}
+	default:
+		return lists.Date{}, false
+	}
+	if note != "" {
+		d.Text = joinNonEmpty(" ", d.Text, "("+note+")")
+	}
+	return d, true
+}
+
+// falseDoc spots a document the UN notes as false or fraudulent.
+var falseDoc = regexp.MustCompile(`(?i)\b(false|falsified|fraudulent(ly)?|forged|fake|counterfeit)\b`)
+
+// document maps an INDIVIDUAL_DOCUMENT; an empty one gives nothing.
+func (d document) document(f *fields) (lists.Document, bool) {
+	typ, typ2 := f.text("TYPE_OF_DOCUMENT", d.Type), f.text("TYPE_OF_DOCUMENT2", d.Type2)
+	doc := lists.Document{Type: typ, Number: f.text("NUMBER", d.Number)}
+	var note []string
+	if doc.Type == "" {
+		doc.Type = typ2
+	} else if typ2 != "" {
+		note = append(note, typ2)
+	}
+	issuer := f.text("ISSUING_COUNTRY", d.Issuer)
+	if issuer == "" {
+		issuer = f.text("COUNTRY_OF_ISSUE", d.CountryIss)
+	}
+	if issuer != "" {
+		doc.Country = lists.CountryCode(issuer)
+		if doc.Country == "" {
+			note = append(note, "issued by "+issuer) // keep what could not be resolved
+		}
+	}
+	if s := f.text("CITY_OF_ISSUE", d.City); s != "" {
+		note = append(note, "issued in "+s)
+	}
+	if s := f.text("DATE_OF_ISSUE", d.Issued); s != "" {
+		dt := isoDate(s, lists.DateExact)
+		doc.Issued = &dt
+	}
+	if s := f.text("DATE_OF_EXPIRY", d.Expires); s != "" {
+		dt := isoDate(s, lists.DateExact)
+		doc.Expires = &dt
+	}
+	if s := f.text("NOTE", d.Note); s != "" {
+		note = append(note, s)
+		doc.KnownFalse = falseDoc.MatchString(s)
+	}
+	doc.Note = strings.Join(note, "; ")
+	if doc.Type == "" && doc.Number == "" && doc.Note == "" {
+		return doc, false
+	}
+	return doc, true
+}
+
+// isoDate parses YYYY, YYYY-MM or YYYY-MM-DD (an xs:date may end in a time
+// zone, which is dropped). Text keeps the source; a date that does not parse
+// keeps only its Text, so it is shown but never compared.
+func isoDate(s string, kind lists.DateKind) lists.Date {
+	d := lists.Date{Kind: kind, Text: s}
+	p := s
+	if len(p) > 10 {
+		p = p[:10]
+	}
+	parts := strings.Split(p, "-")
+	if len(parts) > 3 {
+		return d
+	}
+	var n [3]int
+	for i, x := range parts {
+		v, err := strconv.Atoi(x)
+		if err != nil || v < 0 || (i == 0 && len(x) != 4) || (i > 0 && len(x) != 2) {
+			return d
+		}
+		n[i] = v
+	}
+	if n[0] < 1 || n[1] > 12 || n[2] > 31 || (len(parts) > 1 && n[1] == 0) || (len(parts) > 2 && n[2] == 0) {
+		return d
+	}
+	d.Year, d.Month, d.Day = n[0], n[1], n[2]
+	return d
+}
+
+func yearOf(s string) int {
+	if y := isoDate(s, lists.DateExact); y.Month == 0 {
+		return y.Year
+	}
+	return 0
+}
+
+// addDate appends d unless an equal date is there already (aliases repeat
+// the entity's own date of birth).
+func addDate(ds []lists.Date, d lists.Date) []lists.Date {
+	for _, x := range ds {
+		if x.Kind == d.Kind && x.Year == d.Year && x.Month == d.Month && x.Day == d.Day && x.ToYear == d.ToYear && (x.Year != 0 || x.Text == d.Text) {
+			return ds
+		}
+	}
+	return append(ds, d)
+}
+
+func addPlace(ps []lists.Place, p lists.Place) []lists.Place {
+	for _, x := range ps {
+		if strings.EqualFold(x.Text, p.Text) {
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func joinNonEmpty(sep string, xs ...string) string {
+	var b strings.Builder
+	for _, x := range xs {
+		if x == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(x)
+	}
+	return b.String()
+}
