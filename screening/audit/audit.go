@@ -1,6 +1,3 @@
-// Package audit is freezeguard's decision log: append-only JSON Lines, each
-// record hash-chained to the one before, so that any changed, deleted,
-// inserted or reordered record is detected by Verify.
 package audit
 
 import (
