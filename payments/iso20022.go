@@ -1,0 +1,629 @@
+package payments
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/screening"
+)
+
+// isoNS is the namespace prefix of every ISO 20022 message schema.
+const isoNS = "urn:iso:std:iso:20022:tech:xsd:"
+
+// msgIDPattern finds a message identifier such as pain.001.001.03 in a
+// namespace; national variants (the Swiss SIX schemas, for one) put it in
+// their own URL.
+var msgIDPattern = regexp.MustCompile(`[a-z]{4}\.[0-9]{3}\.[0-9]{3}\.[0-9]{2}`)
+
+// isoKinds maps the message element under Document to the message family
+// it belongs to; only these are read.
+var isoKinds = map[string]string{
+	"FIToFICstmrCdtTrf": "pacs.008",
+	"FICdtTrf":          "pacs.009",
+	"CstmrCdtTrfInitn":  "pain.001",
+}
+
+// isoRoles maps party and agent elements to their roles. The same table
+// serves pacs.008, pacs.009 (and its cover part) and pain.001: the element
+// names are shared across the messages and their versions.
+var isoRoles = map[string]screening.Role{
+	"InitgPty":         screening.InitiatingParty,
+	"UltmtDbtr":        screening.UltimateDebtor,
+	"Dbtr":             screening.Debtor,
+	"DbtrAgt":          screening.DebtorAgent,
+	"CdtrAgt":          screening.CreditorAgent,
+	"Cdtr":             screening.Creditor,
+	"UltmtCdtr":        screening.UltimateCreditor,
+	"InstgAgt":         screening.InstructingAgent,
+	"InstdAgt":         screening.InstructedAgent,
+	"PrvsInstgAgt":     screening.InstructingAgent,
+	"PrvsInstgAgt1":    screening.InstructingAgent,
+	"PrvsInstgAgt2":    screening.InstructingAgent,
+	"PrvsInstgAgt3":    screening.InstructingAgent,
+	"IntrmyAgt1":       screening.IntermediaryAgent,
+	"IntrmyAgt2":       screening.IntermediaryAgent,
+	"IntrmyAgt3":       screening.IntermediaryAgent,
+	"FwdgAgt":          screening.InstructingAgent,
+	"InstgRmbrsmntAgt": screening.SendersCorrespondent,
+	"InstdRmbrsmntAgt": screening.ReceiversCorrespondent,
+	"ThrdRmbrsmntAgt":  screening.IntermediaryAgent,
+}
+
+// ParseISO20022 reads one ISO 20022 pacs.008 (FIToFICstmrCdtTrf), pacs.009
+// (FICdtTrf) or pain.001 (CstmrCdtTrfInitn) message, of any schema
+// version, and returns one Payment per credit transfer transaction. The
+// Document may stand alone or sit inside an envelope of any name, next to a
+// business application header (AppHdr).
+//
+// A transaction that lacks a mandatory party is reported in the error and
+// left out; the others are returned. Errors are *MessageError values
+// (joined with errors.Join when there are several).
+func ParseISO20022(r io.Reader) ([]screening.Payment, error) {
+	data, err := readInput(r)
+	if err != nil {
+		return nil, err
+	}
+	return parseISO(data)
+}
+
+func parseISO(data []byte) ([]screening.Payment, error) {
+	root, err := buildTree(data)
+	if err != nil {
+		return nil, err
+	}
+	var docs, parents []*node
+	findDocuments(root, nil, &docs, &parents)
+	if len(docs) == 0 {
+		return nil, &MessageError{Message: "ISO 20022 document", Offset: root.off, Line: lineAt(data, int(root.off)),
+			Err: fmt.Errorf("%w: no Document element (root element <%s>)", ErrUnsupported, root.name)}
+	}
+	var (
+		out  []screening.Payment
+		errs []error
+	)
+	for i, doc := range docs {
+		p := &isoParser{data: data, path: "Document"}
+		if len(docs) > 1 {
+			p.path = indexed("Document", i+1)
+		}
+		if parents[i] != nil {
+			p.header = appHdrParties(parents[i].child("AppHdr"))
+		}
+		out = append(out, p.document(doc)...)
+		errs = append(errs, p.errs...)
+	}
+	return out, joinErrs(errs)
+}
+
+// findDocuments collects the Document elements at or below n (and their
+// parents), not looking inside a Document.
+func findDocuments(n, parent *node, docs, parents *[]*node) {
+	if n.name == "Document" {
+		*docs = append(*docs, n)
+		*parents = append(*parents, parent)
+		return
+	}
+	for _, k := range n.kids {
+		findDocuments(k, n, docs, parents)
+	}
+}
+
+// appHdrParties reads the sending (Fr) and receiving (To) institutions of
+// a business application header: the banks that exchange the message.
+func appHdrParties(h *node) []screening.PaymentParty {
+	if h == nil {
+		return nil
+	}
+	var out []screening.PaymentParty
+	for _, e := range []struct {
+		name string
+		role screening.Role
+	}{{"Fr", screening.InstructingAgent}, {"To", screening.InstructedAgent}} {
+		if fi := h.get(e.name, "FIId"); fi != nil {
+			if pp, ok := isoParty(fi, "AppHdr/"+e.name+"/FIId", e.role); ok {
+				out = append(out, pp)
+			}
+		}
+	}
+	return out
+}
+
+// isoParser extracts payments from one Document, collecting errors.
+type isoParser struct {
+	data []byte
+	path string // "Document" or "Document[2]"
+	msg  string // message identifier, e.g. pacs.008.001.08
+	errs []error
+	// header holds the parties of the AppHdr next to the Document; they
+	// take part in every transaction.
+	header []screening.PaymentParty
+}
+
+func (p *isoParser) fail(n *node, field string, err error) {
+	me := &MessageError{Message: p.msg, Field: field, Offset: -1, Err: err}
+	if n != nil {
+		me.Offset, me.Line = n.off, lineAt(p.data, int(n.off))
+	}
+	p.errs = append(p.errs, me)
+}
+
+func (p *isoParser) document(doc *node) []screening.Payment {
+	p.msg = "ISO 20022 document"
+	id, ok := namespaceID(doc.space)
+	if !ok {
+		p.fail(doc, p.path, fmt.Errorf("%w: namespace %q is not an ISO 20022 schema", ErrUnsupported, doc.space))
+		return nil
+	}
+	if len(doc.kids) == 0 {
+		p.fail(doc, p.path, fmt.Errorf("%w: empty Document", ErrMissing))
+		return nil
+	}
+	body := doc.kids[0]
+	family, known := isoKinds[body.name]
+	if id != "" {
+		p.msg = id
+	}
+	if !known {
+		name := id
+		if name == "" {
+			name = "<" + body.name + ">"
+		}
+		p.fail(body, p.path+"/"+body.name, fmt.Errorf("%w: ISO 20022 %s (%s); want pacs.008, pacs.009 or pain.001", ErrUnsupported, name, body.name))
+		return nil
+	}
+	if id != "" && !strings.HasPrefix(id, family+".") {
+		p.fail(body, p.path+"/"+body.name, fmt.Errorf("%w: namespace says %s but the message element is %s (%s)", ErrUnsupported, id, body.name, family))
+		return nil
+	}
+	if id == "" {
+		p.msg = family
+	}
+	base := p.path + "/" + body.name
+	if family == "pain.001" {
+		return p.pain001(body, base)
+	}
+	return p.pacs(body, base, family)
+}
+
+// namespaceID returns the message identifier a Document namespace names
+// ("" for no namespace) and whether the namespace is acceptable.
+func namespaceID(ns string) (string, bool) {
+	switch {
+	case ns == "":
+		return "", true
+	case strings.HasPrefix(ns, isoNS):
+		return strings.TrimPrefix(ns, isoNS), true
+	}
+	if m := msgIDPattern.FindString(ns); m != "" {
+		return m, true
+	}
+	return "", false
+}
+
+// pacs reads pacs.008 and pacs.009: a group header and CdtTrfTxInf*.
+func (p *isoParser) pacs(body *node, base, family string) []screening.Payment {
+	grp := body.child("GrpHdr")
+	if grp == nil {
+		p.fail(body, base+"/GrpHdr", fmt.Errorf("%w: GrpHdr", ErrMissing))
+		return nil
+	}
+	msgID := grp.str("MsgId")
+	// Agents in the group header apply to every transaction
+	// (pacs.008.001.07 puts InstgAgt/InstdAgt there).
+	shared := append([]screening.PaymentParty(nil), p.header...)
+	shared = p.parties(grp, base+"/GrpHdr", shared)
+	if si := grp.child("SttlmInf"); si != nil {
+		shared = p.parties(si, base+"/GrpHdr/SttlmInf", shared)
+	}
+	grpDate := parseISODate(grp.str("IntrBkSttlmDt"))
+	var out []screening.Payment
+	n := 0
+	for _, tx := range body.kids {
+		if tx.name != "CdtTrfTxInf" {
+			continue
+		}
+		n++
+		path := base + "/" + indexed("CdtTrfTxInf", n)
+		pay := screening.Payment{Message: p.msg, ID: txID(tx, msgID, n)}
+		pay.Parties = append(pay.Parties, shared...)
+		amt := tx.child("IntrBkSttlmAmt")
+		if amt == nil {
+			amt = tx.child("InstdAmt")
+		}
+		if amt != nil {
+			pay.Amount, pay.Currency = amt.text, amt.attr("Ccy")
+		}
+		pay.Date = parseISODate(tx.str("IntrBkSttlmDt"))
+		if pay.Date.IsZero() {
+			pay.Date = grpDate
+		}
+		pay.Parties = p.parties(tx, path, pay.Parties)
+		pay.Text = p.texts(tx, path, &pay)
+		// pacs.009 COV: the underlying customer credit transfer names the
+		// real debtor and creditor; screen them too.
+		if u := tx.child("UndrlygCstmrCdtTrf"); u != nil {
+			up := path + "/UndrlygCstmrCdtTrf"
+			pay.Parties = p.parties(u, up, pay.Parties)
+			pay.Text = append(pay.Text, p.texts(u, up, &pay)...)
+		}
+		mandatory := []string{"Dbtr", "Cdtr"}
+		if family == "pacs.008" {
+			mandatory = append(mandatory, "DbtrAgt", "CdtrAgt")
+		}
+		if p.require(tx, path, pay.Parties, mandatory...) {
+			out = append(out, pay)
+		}
+	}
+	if n == 0 {
+		p.fail(body, base+"/CdtTrfTxInf", fmt.Errorf("%w: no CdtTrfTxInf transaction", ErrMissing))
+	}
+	return out
+}
+
+// pain001 reads CstmrCdtTrfInitn: a group header, PmtInf* (the debtor
+// side), each with CdtTrfTxInf* (the creditor side).
+func (p *isoParser) pain001(body *node, base string) []screening.Payment {
+	grp := body.child("GrpHdr")
+	if grp == nil {
+		p.fail(body, base+"/GrpHdr", fmt.Errorf("%w: GrpHdr", ErrMissing))
+		return nil
+	}
+	msgID := grp.str("MsgId")
+	shared := p.parties(grp, base+"/GrpHdr", append([]screening.PaymentParty(nil), p.header...))
+	var out []screening.Payment
+	ni, ntx := 0, 0
+	for _, pi := range body.kids {
+		if pi.name != "PmtInf" {
+			continue
+		}
+		ni++
+		piPath := base + "/" + indexed("PmtInf", ni)
+		debtorSide := p.parties(pi, piPath, append([]screening.PaymentParty(nil), shared...))
+		date := parseISODate(pi.str("ReqdExctnDt"))
+		if date.IsZero() {
+			date = parseISODate(pi.str("ReqdExctnDt", "Dt"))
+		}
+		if date.IsZero() {
+			date = parseISODate(pi.str("ReqdExctnDt", "DtTm"))
+		}
+		k := 0
+		for _, tx := range pi.kids {
+			if tx.name != "CdtTrfTxInf" {
+				continue
+			}
+			k++
+			ntx++
+			path := piPath + "/" + indexed("CdtTrfTxInf", k)
+			id := txID(tx, "", 0)
+			if id == "" {
+				id = pi.str("PmtInfId")
+				if id == "" {
+					id = msgID
+				}
+				id = fmt.Sprintf("%s/%d", id, k)
+			}
+			pay := screening.Payment{Message: p.msg, ID: id, Date: date}
+			if a := tx.get("Amt", "InstdAmt"); a != nil {
+				pay.Amount, pay.Currency = a.text, a.attr("Ccy")
+			} else if a := tx.get("Amt", "EqvtAmt", "Amt"); a != nil {
+				pay.Amount, pay.Currency = a.text, a.attr("Ccy")
+			}
+			pay.Parties = append(append(pay.Parties, debtorSide...), p.parties(tx, path, nil)...)
+			pay.Text = p.texts(tx, path, &pay)
+			okDebtor := p.require(pi, piPath, debtorSide, "Dbtr")
+			if okDebtor && p.require(tx, path, pay.Parties, "Cdtr") {
+				out = append(out, pay)
+			}
+		}
+	}
+	if ntx == 0 {
+		p.fail(body, base+"/PmtInf/CdtTrfTxInf", fmt.Errorf("%w: no CdtTrfTxInf transaction", ErrMissing))
+	}
+	return out
+}
+
+// txID picks the identifier of a transaction: EndToEndId (unless
+// NOTPROVIDED), TxId, InstrId, UETR, else msgID/n.
+func txID(tx *node, msgID string, n int) string {
+	for _, f := range []string{"EndToEndId", "TxId", "InstrId", "UETR"} {
+		if v := tx.str("PmtId", f); v != "" && v != "NOTPROVIDED" {
+			return v
+		}
+	}
+	if msgID == "" && n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s/%d", msgID, n)
+}
+
+// require checks that each named party element exists under n and yielded
+// a party with something to screen; it records an error for each that does
+// not.
+func (p *isoParser) require(n *node, path string, got []screening.PaymentParty, names ...string) bool {
+	ok := true
+	for _, name := range names {
+		el := n.child(name)
+		if el == nil {
+			p.fail(n, path+"/"+name, fmt.Errorf("%w: %s (%s)", ErrMissing, name, isoRoles[name]))
+			ok = false
+			continue
+		}
+		prefix := path + "/" + name + "/"
+		found := false
+		for _, pp := range got {
+			if strings.HasPrefix(pp.Path, prefix) || pp.Path == path+"/"+name {
+				found = true
+				break
+			}
+		}
+		if !found {
+			p.fail(el, path+"/"+name, fmt.Errorf("%w: %s has no name, BIC or identifier", ErrMissing, name))
+			ok = false
+		}
+	}
+	return ok
+}
+
+// parties appends, in document order, the parties and agents that are
+// direct children of n.
+func (p *isoParser) parties(n *node, path string, dst []screening.PaymentParty) []screening.PaymentParty {
+	for _, k := range n.kids {
+		role, ok := isoRoles[k.name]
+		if !ok {
+			continue
+		}
+		if pp, ok := isoParty(k, path+"/"+k.name, role); ok {
+			dst = append(dst, pp)
+		}
+	}
+	return dst
+}
+
+// isoParty reads a party (PartyIdentification) or an agent
+// (BranchAndFinancialInstitutionIdentification) element.
+func isoParty(n *node, path string, role screening.Role) (screening.PaymentParty, bool) {
+	// Newer versions wrap some parties in a choice: Pty or Agt.
+	for _, w := range []string{"Pty", "Agt"} {
+		if c := n.child(w); c != nil {
+			n, path = c, path+"/"+w
+		}
+	}
+	var (
+		pt       screening.Party
+		namePath string
+		bicPath  string
+	)
+	if fi := n.child("FinInstnId"); fi != nil {
+		fp := path + "/FinInstnId"
+		pt.Kind = lists.Organization
+		for _, b := range []string{"BICFI", "BIC"} {
+			if v := fi.str(b); v != "" {
+				pt.BIC, bicPath = strings.ToUpper(v), fp+"/"+b
+				break
+			}
+		}
+		if v := fi.str("Nm"); v != "" {
+			pt.Name, namePath = v, fp+"/Nm"
+		}
+		pt.Address, pt.Country = isoAddress(fi.child("PstlAdr"))
+		if v := fi.str("LEI"); v != "" {
+			pt.Documents = append(pt.Documents, screening.Document{Type: "lei", Number: v})
+		}
+		if c := fi.child("ClrSysMmbId"); c != nil && c.str("MmbId") != "" {
+			typ := "clearing-member"
+			if sys := c.str("ClrSysId", "Cd"); sys != "" {
+				typ += ":" + sys
+			}
+			pt.Documents = append(pt.Documents, screening.Document{Type: typ, Number: c.str("MmbId")})
+		}
+		if o := fi.child("Othr"); o != nil && o.str("Id") != "" {
+			pt.Documents = append(pt.Documents, screening.Document{Type: schemeType(o), Number: o.str("Id")})
+		}
+	} else {
+		if v := n.str("Nm"); v != "" {
+			pt.Name, namePath = v, path+"/Nm"
+		}
+		pt.Address, pt.Country = isoAddress(n.child("PstlAdr"))
+		if v := n.str("CtryOfRes"); v != "" {
+			pt.Country = v
+		}
+		if org := n.get("Id", "OrgId"); org != nil {
+			pt.Kind = lists.Organization
+			for _, b := range []string{"AnyBIC", "BICOrBEI", "BIC"} {
+				if v := org.str(b); v != "" {
+					pt.BIC, bicPath = strings.ToUpper(v), path+"/Id/OrgId/"+b
+					break
+				}
+			}
+			if v := org.str("LEI"); v != "" {
+				pt.Documents = append(pt.Documents, screening.Document{Type: "lei", Number: v})
+			}
+			pt.Documents = otherIDs(org, pt.Documents)
+		}
+		if prv := n.get("Id", "PrvtId"); prv != nil {
+			pt.Kind = lists.Person
+			if b := prv.child("DtAndPlcOfBirth"); b != nil {
+				pt.BirthDate = b.str("BirthDt")
+				pt.BirthPlace = joinNonEmpty(", ", b.str("CityOfBirth"), b.str("PrvcOfBirth"), b.str("CtryOfBirth"))
+			}
+			pt.Documents = otherIDs(prv, pt.Documents)
+		}
+	}
+	if pt.Name == "" && pt.BIC == "" && len(pt.Documents) == 0 && pt.Address == "" && pt.Country == "" {
+		return screening.PaymentParty{}, false
+	}
+	pp := screening.PaymentParty{Role: role, Path: path, Party: pt}
+	switch {
+	case namePath != "":
+		pp.Path = namePath
+	case bicPath != "":
+		pp.Path = bicPath
+	}
+	return pp, true
+}
+
+// otherIDs appends the Othr identifiers (Id with SchmeNm) under n.
+func otherIDs(n *node, dst []screening.Document) []screening.Document {
+	for _, o := range n.kids {
+		if o.name != "Othr" || o.str("Id") == "" {
+			continue
+		}
+		dst = append(dst, screening.Document{Type: schemeType(o), Number: o.str("Id"), Country: countryOf(o.str("Issr"))})
+	}
+	return dst
+}
+
+// schemeTypes maps ISO 20022 external identification codes to the
+// document types screening uses.
+var schemeTypes = map[string]string{
+	"CCPT": "passport",
+	"NIDN": "national-id",
+	"TXID": "tax-id",
+	"SOSE": "social-security",
+	"DRLC": "driving-licence",
+	"ARNU": "alien-registration",
+	"COID": "registration",
+	"SREN": "registration",
+	"SRET": "registration",
+	"CUST": "customer",
+	"EMPL": "employer",
+	"DUNS": "duns",
+	"BANK": "bank-party",
+	"BDID": "business-domain",
+	"GS1G": "gs1-gln",
+}
+
+// schemeType reads an Othr element's SchmeNm (Cd or Prtry).
+func schemeType(o *node) string {
+	if cd := o.str("SchmeNm", "Cd"); cd != "" {
+		if t, ok := schemeTypes[strings.ToUpper(cd)]; ok {
+			return t
+		}
+		return strings.ToLower(cd)
+	}
+	if pr := o.str("SchmeNm", "Prtry"); pr != "" {
+		return pr
+	}
+	return "other"
+}
+
+// countryOf returns s if it looks like an ISO 3166 alpha-2 code.
+func countryOf(s string) string {
+	if len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' {
+		return s
+	}
+	return ""
+}
+
+// isoAddress renders a PstlAdr, structured or AdrLine, as one line and
+// returns its country.
+func isoAddress(a *node) (string, string) {
+	if a == nil {
+		return "", ""
+	}
+	var parts []string
+	street := joinNonEmpty(" ", a.str("StrtNm"), a.str("BldgNb"))
+	for _, v := range []string{a.str("Dept"), a.str("SubDept"), a.str("BldgNm"), a.str("Flr"), a.str("Room"), a.str("PstBx"), street,
+		joinNonEmpty(" ", a.str("PstCd"), a.str("TwnNm")), a.str("TwnLctnNm"), a.str("DstrctNm"), a.str("CtrySubDvsn")} {
+		if v != "" {
+			parts = append(parts, v)
+		}
+	}
+	for _, k := range a.kids {
+		if k.name == "AdrLine" && k.text != "" {
+			parts = append(parts, k.text)
+		}
+	}
+	ctry := a.str("Ctry")
+	if ctry != "" {
+		parts = append(parts, ctry)
+	}
+	return strings.Join(parts, ", "), ctry
+}
+
+// texts collects the free text of a transaction: unstructured and
+// structured remittance information and instructions to agents. Each line
+// also becomes a FreeText party so names hidden in it are screened.
+func (p *isoParser) texts(tx *node, path string, pay *screening.Payment) []string {
+	var out []string
+	add := func(text, at string) {
+		if text == "" {
+			return
+		}
+		out = append(out, text)
+		pay.Parties = append(pay.Parties, screening.PaymentParty{Role: screening.FreeText, Path: at, Party: screening.Party{Name: text}})
+	}
+	for _, k := range tx.kids {
+		kp := path + "/" + k.name
+		switch k.name {
+		case "RmtInf":
+			nu, ns := 0, 0
+			for _, r := range k.kids {
+				switch r.name {
+				case "Ustrd":
+					nu++
+					add(r.text, kp+"/"+indexed("Ustrd", nu))
+				case "Strd":
+					ns++
+					add(leafText(r), kp+"/"+indexed("Strd", ns))
+				}
+			}
+		case "InstrForCdtrAgt", "InstrForNxtAgt":
+			add(k.str("InstrInf"), kp+"/InstrInf")
+		case "InstrForDbtrAgt":
+			if k.text != "" {
+				add(k.text, kp)
+			} else {
+				add(k.str("InstrInf"), kp+"/InstrInf")
+			}
+		}
+	}
+	return out
+}
+
+// leafText joins the text of every element below n, in order.
+func leafText(n *node) string {
+	var b bytes.Buffer
+	var walk func(*node)
+	walk = func(n *node) {
+		if n.text != "" {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(n.text)
+		}
+		for _, k := range n.kids {
+			walk(k)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// parseISODate reads an ISO date or date-time; zero if it cannot.
+func parseISODate(s string) time.Time {
+	if len(s) < 10 {
+		return time.Time{}
+	}
+	t, err := time.Parse("2006-01-02", s[:10])
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// joinNonEmpty joins the non-empty strings with sep.
+func joinNonEmpty(sep string, ss ...string) string {
+	var parts []string
+	for _, s := range ss {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, sep)
+}

@@ -1,0 +1,725 @@
+package payments
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/screening"
+)
+
+// ParseMT reads SWIFT FIN messages — MT103 single customer credit
+// transfers and MT101 requests for transfer — from a single message
+// (.fin) or a batch (.rje: messages separated by '$', each possibly
+// preceded by its ACK/NAK service message, which is skipped). It returns
+// one Payment per MT103 and one per MT101 transaction (sequence B).
+//
+// A bad message is reported and the rest still parse: the error joins one
+// *MessageError per problem, naming the message ("MT103[3]", counting user
+// messages from 1 in file order), the field and the byte offset.
+func ParseMT(r io.Reader) ([]screening.Payment, error) {
+	data, err := readInput(r)
+	if err != nil {
+		return nil, err
+	}
+	return parseMT(data)
+}
+
+// finBlock is a FIN block: {id:text} or {id:{sub}{sub}}.
+type finBlock struct {
+	id   string
+	text string
+	sub  []finBlock
+	off  int // offset of '{'
+	toff int // offset of text
+}
+
+// finMessage is the blocks of one message.
+type finMessage struct {
+	blocks map[string]*finBlock
+	off    int
+}
+
+func (m *finMessage) block(id string) *finBlock {
+	if m == nil || m.blocks == nil {
+		return nil
+	}
+	return m.blocks[id]
+}
+
+// mtParser parses one FIN input, collecting payments and errors.
+type mtParser struct {
+	data []byte
+	out  []screening.Payment
+	errs []error
+	n    int // user messages seen
+}
+
+func parseMT(data []byte) ([]screening.Payment, error) {
+	p := &mtParser{data: data}
+	var cur *finMessage
+	flush := func() {
+		if cur != nil {
+			p.message(cur)
+		}
+		cur = nil
+	}
+	for i := 0; i < len(data); {
+		c := data[i]
+		switch {
+		case c == '$':
+			flush()
+			i++
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x1a:
+			i++
+		case c == '{':
+			b, next, err := p.parseBlock(i, 0)
+			if err != nil {
+				label := "FIN input"
+				if cur != nil {
+					label = p.label(cur)
+				}
+				p.fail(label, "", i, err)
+				flush()
+				i = p.resync(next)
+				continue
+			}
+			if b.id == "1" && cur != nil && cur.blocks["1"] != nil {
+				flush()
+			}
+			if cur == nil {
+				cur = &finMessage{blocks: map[string]*finBlock{}, off: i}
+			}
+			if cur.blocks[b.id] != nil {
+				p.fail(p.label(cur), "{"+b.id+":}", i, fmt.Errorf("%w: block %s repeated", ErrSyntax, b.id))
+			}
+			cur.blocks[b.id] = &b
+			i = next
+		default:
+			p.fail("FIN input", "", i, fmt.Errorf("%w: unexpected %q between blocks", ErrSyntax, c))
+			flush()
+			i = p.resync(i + 1)
+		}
+	}
+	flush()
+	return p.out, joinErrs(p.errs)
+}
+
+// resync skips to the next message boundary ('$' or "{1:") at or after i.
+func (p *mtParser) resync(i int) int {
+	if i <= 0 {
+		i = 1
+	}
+	for ; i < len(p.data); i++ {
+		if p.data[i] == '$' || bytes.HasPrefix(p.data[i:], []byte("{1:")) {
+			return i
+		}
+	}
+	return len(p.data)
+}
+
+func (p *mtParser) fail(msg, field string, off int, err error) {
+	p.errs = append(p.errs, &MessageError{Message: msg, Field: field, Offset: int64(off), Line: lineAt(p.data, off), Err: err})
+}
+
+// parseBlock parses the block starting at data[i] == '{'. depth 0 is a
+// top-level block. next is where scanning resumes (after the block, or
+// where the error was found).
+func (p *mtParser) parseBlock(i, depth int) (finBlock, int, error) {
+	data := p.data
+	b := finBlock{off: i}
+	j := i + 1
+	for j < len(data) && j-i <= 4 && data[j] != ':' {
+		c := data[j]
+		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+			break
+		}
+		j++
+	}
+	if j >= len(data) || data[j] != ':' || j == i+1 {
+		return b, j, fmt.Errorf("%w: malformed block header (want {id:)", ErrSyntax)
+	}
+	b.id = string(data[i+1 : j])
+	j++
+	b.toff = j
+	if depth == 0 && b.id == "4" && (j >= len(data) || data[j] != '{') {
+		// The text block: fields up to CRLF "-}".
+		end := bytes.Index(data[j:], []byte("\n-}"))
+		if end < 0 {
+			return b, len(data), fmt.Errorf("%w: unterminated block 4 (no \"-}\")", ErrSyntax)
+		}
+		b.text = string(data[j : j+end+1])
+		return b, j + end + 3, nil
+	}
+	var text strings.Builder
+	for j < len(data) {
+		switch data[j] {
+		case '{':
+			if depth >= 2 {
+				return b, j, fmt.Errorf("%w: blocks nested too deep", ErrSyntax)
+			}
+			s, next, err := p.parseBlock(j, depth+1)
+			if err != nil {
+				return b, next, err
+			}
+			b.sub = append(b.sub, s)
+			j = next
+		case '}':
+			b.text = text.String()
+			return b, j + 1, nil
+		case '$':
+			return b, j, fmt.Errorf("%w: unterminated block {%s: (message separator inside it)", ErrSyntax, b.id)
+		default:
+			text.WriteByte(data[j])
+			j++
+		}
+	}
+	return b, len(data), fmt.Errorf("%w: unterminated block {%s:", ErrSyntax, b.id)
+}
+
+// mtType returns the message type from block 2 ("103"), or "".
+func mtType(m *finMessage) string {
+	b2 := m.block("2")
+	if b2 == nil || len(b2.text) < 4 {
+		return ""
+	}
+	return b2.text[1:4]
+}
+
+// label names the next user message for errors and paths: "MT103[2]".
+func (p *mtParser) label(m *finMessage) string {
+	t := mtType(m)
+	if t == "" {
+		t = "???"
+	}
+	return fmt.Sprintf("MT%s[%d]", t, p.n+1)
+}
+
+// isService reports whether the message is a FIN service message (an
+// ACK/NAK, block 1 service id 21), which carries no payment.
+func isService(m *finMessage) bool {
+	b1 := m.block("1")
+	return b1 != nil && len(b1.text) >= 3 && b1.text[1:3] != "01"
+}
+
+func (p *mtParser) message(m *finMessage) {
+	if isService(m) {
+		return
+	}
+	label := p.label(m)
+	p.n++
+	b4 := m.block("4")
+	switch {
+	case m.block("2") == nil || len(m.block("2").text) < 4:
+		p.fail(label, "{2:}", m.off, fmt.Errorf("%w: application header block 2 (message type)", ErrMissing))
+		return
+	case b4 == nil:
+		p.fail(label, "{4:}", m.off, fmt.Errorf("%w: text block 4", ErrMissing))
+		return
+	}
+	typ := mtType(m)
+	fields, err := p.fields(b4, label)
+	if err != nil {
+		p.errs = append(p.errs, err)
+		return
+	}
+	hdr := headerParties(m, label)
+	switch typ {
+	case "103":
+		p.mt103(m, label, fields, hdr)
+	case "101":
+		p.mt101(m, label, fields, hdr)
+	default:
+		p.fail(label, "{2:}", m.block("2").toff, fmt.Errorf("%w: MT%s; want MT103 or MT101", ErrUnsupported, typ))
+	}
+}
+
+// finField is one field of block 4.
+type finField struct {
+	tag   string   // "59F"
+	lines []string // value lines; the first is the rest of the tag line
+	off   int      // byte offset of the ':' opening the tag
+}
+
+var tagLine = regexp.MustCompile(`^:([0-9]{2}[A-Z]?):`)
+
+// fields splits block 4 text into fields.
+func (p *mtParser) fields(b4 *finBlock, label string) ([]finField, error) {
+	var out []finField
+	off := b4.toff
+	for _, line := range strings.SplitAfter(b4.text, "\n") {
+		lineOff := off
+		off += len(line)
+		line = strings.TrimRight(line, "\r\n")
+		if m := tagLine.FindStringSubmatch(line); m != nil {
+			out = append(out, finField{tag: m[1], lines: []string{line[len(m[0]):]}, off: lineOff})
+			continue
+		}
+		if len(out) == 0 {
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			return nil, &MessageError{Message: label, Field: "{4:}", Offset: int64(lineOff), Line: lineAt(p.data, lineOff),
+				Err: fmt.Errorf("%w: text before the first field tag: %q", ErrSyntax, clip(line))}
+		}
+		last := &out[len(out)-1]
+		last.lines = append(last.lines, line)
+	}
+	for i := range out {
+		// Drop trailing empty lines of a field.
+		l := out[i].lines
+		for len(l) > 1 && strings.TrimSpace(l[len(l)-1]) == "" {
+			l = l[:len(l)-1]
+		}
+		out[i].lines = l
+	}
+	if len(out) == 0 {
+		return nil, &MessageError{Message: label, Field: "{4:}", Offset: int64(b4.toff), Line: lineAt(p.data, b4.toff), Err: fmt.Errorf("%w: block 4 has no fields", ErrMissing)}
+	}
+	return out, nil
+}
+
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "..."
+	}
+	return s
+}
+
+// ltBIC turns a 12-character logical terminal address into a BIC11.
+func ltBIC(lt string) string {
+	if len(lt) != 12 {
+		return ""
+	}
+	bic := lt[:8] + lt[9:12]
+	if !bicPattern.MatchString(bic) {
+		return ""
+	}
+	return bic
+}
+
+// headerParties returns the sender and receiver banks from blocks 1 and 2.
+func headerParties(m *finMessage, label string) []screening.PaymentParty {
+	var sender, receiver, sPath, rPath string
+	b1, b2 := m.block("1"), m.block("2")
+	if b1 != nil && len(b1.text) >= 15 {
+		sender, sPath = ltBIC(b1.text[3:15]), label+" {1:}"
+	}
+	if b2 != nil && len(b2.text) >= 4 {
+		switch b2.text[0] {
+		case 'O': // output: block 1 is us (receiver), the MIR names the sender
+			receiver, rPath = sender, sPath
+			sender, sPath = "", ""
+			if len(b2.text) >= 26 {
+				sender, sPath = ltBIC(b2.text[14:26]), label+" {2:}"
+			}
+		case 'I':
+			if len(b2.text) >= 16 {
+				receiver, rPath = ltBIC(b2.text[4:16]), label+" {2:}"
+			}
+		}
+	}
+	var out []screening.PaymentParty
+	if sender != "" {
+		out = append(out, screening.PaymentParty{Role: screening.InstructingAgent, Path: sPath, Party: screening.Party{BIC: sender, Kind: lists.Organization}})
+	}
+	if receiver != "" {
+		out = append(out, screening.PaymentParty{Role: screening.InstructedAgent, Path: rPath, Party: screening.Party{BIC: receiver, Kind: lists.Organization}})
+	}
+	return out
+}
+
+// mtRoles maps field numbers to roles in MT103 (MT101 overrides some).
+var mtRoles = map[string]screening.Role{
+	"50": screening.Debtor,
+	"59": screening.Creditor,
+	"51": screening.InstructingAgent,
+	"52": screening.OrderingInstitution,
+	"53": screening.SendersCorrespondent,
+	"54": screening.ReceiversCorrespondent,
+	"55": screening.IntermediaryAgent,
+	"56": screening.IntermediaryAgent,
+	"57": screening.CreditorAgent,
+}
+
+// textFields are the narrative fields screened as free text.
+var textFields = map[string]bool{"70": true, "72": true, "77B": true, "77T": true}
+
+var (
+	amountPattern = regexp.MustCompile(`^([0-9]{6})([A-Z]{3})([0-9]{1,15},[0-9]{0,5})$`) // 32A
+	ccyAmtPattern = regexp.MustCompile(`^([A-Z]{3})([0-9]{1,15},[0-9]{0,5})$`)           // 32B, 33B
+	bicPattern    = regexp.MustCompile(`^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$`)
+	refPattern    = regexp.MustCompile(`^[^/\s](.{0,14}[^/\s])?$`) // 16x, no leading/trailing '/'
+	dobPattern    = regexp.MustCompile(`^[0-9]{8}$`)
+)
+
+// mtAmount turns a FIN amount ("1814,28", "3700,") into a decimal.
+func mtAmount(s string) string {
+	s = strings.Replace(s, ",", ".", 1)
+	return strings.TrimSuffix(s, ".")
+}
+
+// mtDate reads YYMMDD.
+func mtDate(s string) (time.Time, error) {
+	return time.Parse("060102", s)
+}
+
+// mtTx accumulates one payment from fields.
+type mtTx struct {
+	p     *mtParser
+	label string // "MT103[2]" or "MT101[1] B[2]"
+	msg   string // message label for errors
+	pay   screening.Payment
+	seen  map[string]bool
+	bad   bool
+}
+
+func (t *mtTx) fail(f finField, err error) {
+	t.p.fail(t.msg, ":"+f.tag+":", f.off, err)
+	t.bad = true
+}
+
+// field handles one field; roles overrides mtRoles by tag.
+func (t *mtTx) field(f finField, roles map[string]screening.Role) {
+	t.seen[f.tag[:2]] = true
+	val := strings.TrimSpace(f.lines[0])
+	switch f.tag {
+	case "20", "21":
+		if !refPattern.MatchString(val) {
+			t.fail(f, fmt.Errorf("%w: reference %q (want 16x, no leading or trailing '/')", ErrSyntax, clip(val)))
+			return
+		}
+		if t.pay.ID == "" || f.tag == "21" {
+			t.pay.ID = val
+		}
+		return
+	case "32A":
+		m := amountPattern.FindStringSubmatch(val)
+		if m == nil {
+			t.fail(f, fmt.Errorf("%w: value date/currency/amount %q (want YYMMDD CCY 123,45)", ErrSyntax, clip(val)))
+			return
+		}
+		d, err := mtDate(m[1])
+		if err != nil {
+			t.fail(f, fmt.Errorf("%w: value date %q: %w", ErrSyntax, m[1], err))
+			return
+		}
+		t.pay.Date, t.pay.Currency, t.pay.Amount = d, m[2], mtAmount(m[3])
+		return
+	case "32B":
+		m := ccyAmtPattern.FindStringSubmatch(val)
+		if m == nil {
+			t.fail(f, fmt.Errorf("%w: currency/amount %q (want CCY 123,45)", ErrSyntax, clip(val)))
+			return
+		}
+		t.pay.Currency, t.pay.Amount = m[1], mtAmount(m[2])
+		return
+	case "30":
+		d, err := mtDate(val)
+		if err != nil {
+			t.fail(f, fmt.Errorf("%w: execution date %q (want YYMMDD)", ErrSyntax, clip(val)))
+			return
+		}
+		t.pay.Date = d
+		return
+	}
+	path := t.label + " :" + f.tag + ":"
+	if textFields[f.tag] {
+		txt := narrative(f.lines)
+		if txt != "" {
+			t.pay.Text = append(t.pay.Text, txt)
+			t.pay.Parties = append(t.pay.Parties, screening.PaymentParty{Role: screening.FreeText, Path: path, Party: screening.Party{Name: txt}})
+		}
+		return
+	}
+	role, ok := roles[f.tag[:2]]
+	if !ok {
+		return
+	}
+	pt, err := mtParty(f)
+	if err != nil {
+		t.fail(f, err)
+		return
+	}
+	if pt.Name == "" && pt.BIC == "" && pt.Address == "" && len(pt.Documents) == 0 {
+		return
+	}
+	t.pay.Parties = append(t.pay.Parties, screening.PaymentParty{Role: role, Path: path, Party: pt})
+}
+
+func (p *mtParser) mt103(m *finMessage, label string, fields []finField, hdr []screening.PaymentParty) {
+	t := &mtTx{p: p, label: label, msg: label, seen: map[string]bool{}}
+	t.pay.Message = "MT103"
+	t.pay.Parties = append(t.pay.Parties, hdr...)
+	for _, f := range fields {
+		t.field(f, mtRoles)
+	}
+	for _, tag := range []string{"20", "32", "50", "59"} {
+		if !t.seen[tag] {
+			p.fail(label, ":"+tag+"a:", m.block("4").toff, fmt.Errorf("%w: field %s", ErrMissing, tag))
+			t.bad = true
+		}
+	}
+	if !t.bad {
+		p.out = append(p.out, t.pay)
+	}
+}
+
+// mt101Roles: in MT101, 50C/50L is the instructing party and 52 the
+// account servicing institution (the debtor's bank).
+var mt101Roles = func() map[string]screening.Role {
+	r := make(map[string]screening.Role, len(mtRoles))
+	for k, v := range mtRoles {
+		r[k] = v
+	}
+	r["52"] = screening.DebtorAgent
+	return r
+}()
+
+func (p *mtParser) mt101(m *finMessage, label string, fields []finField, hdr []screening.PaymentParty) {
+	// Sequence A runs up to the first field 21.
+	split := len(fields)
+	for i, f := range fields {
+		if f.tag == "21" {
+			split = i
+			break
+		}
+	}
+	a := &mtTx{p: p, label: label + " A", msg: label, seen: map[string]bool{}}
+	for _, f := range fields[:split] {
+		a.field(f, mt101Roles)
+		if f.tag == "50C" || f.tag == "50L" {
+			// Instructing party, not the ordering customer.
+			n := len(a.pay.Parties)
+			if n > 0 && a.pay.Parties[n-1].Path == a.label+" :"+f.tag+":" {
+				a.pay.Parties[n-1].Role = screening.InitiatingParty
+			}
+		}
+	}
+	for _, tag := range []string{"20", "28", "30"} {
+		if !a.seen[tag] {
+			p.fail(label, ":"+tag+":", m.block("4").toff, fmt.Errorf("%w: sequence A field %s", ErrMissing, tag))
+			a.bad = true
+		}
+	}
+	if a.bad {
+		return
+	}
+	if split == len(fields) {
+		p.fail(label, ":21:", m.block("4").toff, fmt.Errorf("%w: no transaction (sequence B)", ErrMissing))
+		return
+	}
+	k := 0
+	for i := split; i < len(fields); {
+		j := i + 1
+		for j < len(fields) && fields[j].tag != "21" {
+			j++
+		}
+		k++
+		t := &mtTx{p: p, label: fmt.Sprintf("%s B[%d]", label, k), msg: label, seen: map[string]bool{}}
+		t.pay.Message = "MT101"
+		t.pay.Date = a.pay.Date
+		t.pay.Parties = append(append(t.pay.Parties, hdr...), a.pay.Parties...)
+		t.pay.Text = append(t.pay.Text, a.pay.Text...)
+		for _, f := range fields[i:j] {
+			t.field(f, mt101Roles)
+			if f.tag == "50C" || f.tag == "50L" {
+				n := len(t.pay.Parties)
+				if n > 0 && t.pay.Parties[n-1].Path == t.label+" :"+f.tag+":" {
+					t.pay.Parties[n-1].Role = screening.InitiatingParty
+				}
+			}
+		}
+		for _, tag := range []string{"32", "59"} {
+			if !t.seen[tag] {
+				p.fail(t.label, ":"+tag+"a:", fields[i].off, fmt.Errorf("%w: field %s", ErrMissing, tag))
+				t.bad = true
+			}
+		}
+		if !t.seen["50"] && !a.seen["50"] {
+			p.fail(t.label, ":50a:", fields[i].off, fmt.Errorf("%w: ordering customer 50a in neither sequence A nor B", ErrMissing))
+			t.bad = true
+		}
+		if !t.bad {
+			p.out = append(p.out, t.pay)
+		}
+		i = j
+	}
+}
+
+// narrative joins the lines of a narrative field, dropping the leading
+// /CODE/ words and // continuation marks that carry no name.
+func narrative(lines []string) string {
+	var parts []string
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "//") {
+			l = l[2:]
+		} else if m := codeWord.FindString(l); m != "" {
+			l = l[len(m):]
+		}
+		if l = strings.TrimSpace(l); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return normSpace(strings.Join(parts, " "))
+}
+
+var codeWord = regexp.MustCompile(`^/[A-Z0-9]{1,8}/`)
+
+// partyIDCodes are the 50F party-identifier codes (CODE/CC/identifier).
+var partyIDCodes = map[string]string{
+	"ARNU": "alien-registration",
+	"CCPT": "passport",
+	"CUST": "customer",
+	"DRLC": "driving-licence",
+	"EMPL": "employer",
+	"NIDN": "national-id",
+	"SOSE": "social-security",
+	"TXID": "tax-id",
+}
+
+// mtParty reads a party field in any of its options.
+func mtParty(f finField) (screening.Party, error) {
+	var pt screening.Party
+	opt := f.tag[2:]
+	lines := f.lines
+	// Option A/B/C/D/G/H/K and the no-letter 59 may start with an
+	// account or party-identifier line "/..." .
+	account := func() {
+		if len(lines) > 0 && strings.HasPrefix(strings.TrimSpace(lines[0]), "/") {
+			lines = lines[1:]
+		}
+	}
+	switch opt {
+	case "A", "G", "C":
+		if opt == "C" && f.tag[:2] != "50" {
+			// 56C/57C: an account or clearing code only.
+			v := strings.TrimLeft(strings.TrimSpace(lines[0]), "/")
+			if v != "" {
+				pt.Documents = append(pt.Documents, screening.Document{Type: "clearing-member", Number: v})
+			}
+			return pt, nil
+		}
+		account()
+		if len(lines) == 0 {
+			return pt, fmt.Errorf("%w: option %s wants a BIC", ErrMissing, opt)
+		}
+		bic := strings.TrimSpace(lines[0])
+		if !bicPattern.MatchString(bic) {
+			return pt, fmt.Errorf("%w: %q is not a BIC", ErrSyntax, clip(bic))
+		}
+		pt.BIC, pt.Kind = bic, lists.Organization
+	case "B":
+		account()
+		pt.Address = normSpace(strings.Join(lines, " "))
+		pt.Kind = lists.Organization
+	case "L":
+		v := strings.TrimSpace(strings.Join(lines, " "))
+		if v != "" {
+			pt.Documents = append(pt.Documents, screening.Document{Type: "party-identifier", Number: v})
+		}
+	case "F":
+		return mtPartyF(f)
+	default: // "", D, H, K: [/account] name and address
+		account()
+		if len(lines) > 0 {
+			pt.Name = normSpace(lines[0])
+			pt.Address = normSpace(strings.Join(lines[1:], ", "))
+		}
+		if opt == "D" {
+			pt.Kind = lists.Organization
+		}
+	}
+	return pt, nil
+}
+
+// mtPartyF reads option F (50F, 59F): a party identifier line, then
+// numbered lines 1/ name, 2/ address, 3/ country/town, 4/ date of birth,
+// 5/ country/place of birth, 6/ country/issuer/customer id, 7/
+// country/national id, 8/ more identifier.
+func mtPartyF(f finField) (screening.Party, error) {
+	var pt screening.Party
+	lines := f.lines
+	first := strings.TrimSpace(lines[0])
+	if first != "" && !numbered(first) {
+		lines = lines[1:]
+		if !strings.HasPrefix(first, "/") {
+			// CODE/CC/identifier
+			parts := strings.SplitN(first, "/", 3)
+			if len(parts) != 3 || partyIDCodes[parts[0]] == "" {
+				return pt, fmt.Errorf("%w: party identifier %q (want /account or CODE/CC/id)", ErrSyntax, clip(first))
+			}
+			pt.Documents = append(pt.Documents, screening.Document{Type: partyIDCodes[parts[0]], Number: parts[2], Country: countryOf(parts[1])})
+			if parts[0] == "CCPT" || parts[0] == "NIDN" || parts[0] == "DRLC" || parts[0] == "SOSE" || parts[0] == "ARNU" {
+				pt.Kind = lists.Person
+			}
+		}
+	}
+	var name, addr []string
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if !numbered(l) {
+			return pt, fmt.Errorf("%w: line %d %q (want n/ with n 1-8)", ErrSyntax, i+2, clip(l))
+		}
+		v := strings.TrimSpace(l[2:])
+		switch l[0] {
+		case '1':
+			name = append(name, v)
+		case '2':
+			addr = append(addr, v)
+		case '3':
+			cc, town, _ := strings.Cut(v, "/")
+			if countryOf(cc) == "" {
+				return pt, fmt.Errorf("%w: line 3/ %q (want CC/town)", ErrSyntax, clip(v))
+			}
+			pt.Country = cc
+			if town != "" {
+				addr = append(addr, town)
+			}
+		case '4':
+			if !dobPattern.MatchString(v) {
+				return pt, fmt.Errorf("%w: line 4/ date of birth %q (want YYYYMMDD)", ErrSyntax, clip(v))
+			}
+			if _, err := time.Parse("20060102", v); err != nil {
+				return pt, fmt.Errorf("%w: line 4/ date of birth %q: %w", ErrSyntax, v, err)
+			}
+			pt.BirthDate = v[:4] + "-" + v[4:6] + "-" + v[6:]
+			pt.Kind = lists.Person
+		case '5':
+			cc, place, _ := strings.Cut(v, "/")
+			pt.BirthPlace = joinNonEmpty(", ", place, countryOf(cc))
+			pt.Kind = lists.Person
+		case '6':
+			parts := strings.SplitN(v, "/", 3)
+			if len(parts) == 3 {
+				pt.Documents = append(pt.Documents, screening.Document{Type: "customer:" + parts[1], Number: parts[2], Country: countryOf(parts[0])})
+			} else {
+				pt.Documents = append(pt.Documents, screening.Document{Type: "customer", Number: v})
+			}
+		case '7':
+			cc, id, _ := strings.Cut(v, "/")
+			pt.Documents = append(pt.Documents, screening.Document{Type: "national-id", Number: id, Country: countryOf(cc)})
+			pt.Kind = lists.Person
+		case '8':
+			if n := len(pt.Documents); n > 0 {
+				pt.Documents[n-1].Number += v
+			}
+		}
+	}
+	pt.Name = normSpace(strings.Join(name, " "))
+	pt.Address = normSpace(strings.Join(addr, ", "))
+	return pt, nil
+}
+
+// numbered reports whether l starts "n/" with n in 1-8.
+func numbered(l string) bool {
+	return len(l) >= 2 && l[0] >= '1' && l[0] <= '8' && l[1] == '/'
+}
