@@ -192,6 +192,9 @@ func (p *parser) record(t xml.StartElement, kind lists.Kind, start int64) (lists
 	if err := p.d.DecodeElement(&rec, &t); err != nil {
 		return lists.Entity{}, p.fail(where, p.g.cause(err))
 	}
+	if size := p.d.InputOffset() - start; size > MaxRecordBytes {
+		return lists.Entity{}, p.fail(where, fmt.Errorf("%w: record is larger than %d bytes", ErrTooLarge, MaxRecordBytes))
+	}
 	e, err := rec.entity(kind)
 	if err != nil {
 		return lists.Entity{}, &ParseError{Offset: start, Record: where, Err: err}
@@ -236,6 +239,9 @@ type guard struct {
 	over  error // the cap that stopped reading, if any
 }
 
+// fileCap is MaxFileBytes; tests lower it.
+var fileCap int64 = MaxFileBytes
+
 // readAhead is slack for the decoder's internal buffer (bufio, 4 KiB), which
 // reads ahead of Decoder.InputOffset.
 const readAhead = 8 << 10
@@ -246,15 +252,15 @@ var errStep = errors.New("step limit")
 func (g *guard) arm(offset, step int64) { g.limit = offset + step + readAhead }
 
 func (g *guard) Read(b []byte) (int, error) {
-	if g.n > MaxFileBytes {
-		g.over = fmt.Errorf("%w: file is larger than %d bytes", ErrTooLarge, MaxFileBytes)
+	if g.n > fileCap {
+		g.over = fmt.Errorf("%w: file is larger than %d bytes", ErrTooLarge, fileCap)
 		return 0, errStep
 	}
 	if g.n >= g.limit {
 		g.over = fmt.Errorf("%w: record or token is larger than %d bytes", ErrTooLarge, MaxRecordBytes)
 		return 0, errStep
 	}
-	room := min(g.limit-g.n, MaxFileBytes+1-g.n)
+	room := min(g.limit-g.n, fileCap+1-g.n)
 	if int64(len(b)) > room {
 		b = b[:room]
 	}
