@@ -1,0 +1,367 @@
+package ofac
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/freezeguard/freezeguard/lists"
+)
+
+// Formats the parsers report in lists.Provenance.Format.
+const (
+	FormatCSV     = "ofac-csv"         // sdn.csv and its companions
+	FormatConsCSV = "ofac-cons-csv"    // cons_prim.csv and its companions (consolidated non-SDN list)
+	FormatXML     = "ofac-sdnlist-xml" // SDN.XML or CONSOLIDATED.XML
+)
+
+// Column counts of the legacy CSV files.
+const (
+	sdnCols      = 12 // ent_num, SDN_Name, SDN_Type, Program, Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks
+	addCols      = 6  // ent_num, add_num, address, city/state/postal, country, add_remarks
+	altCols      = 5  // ent_num, alt_num, alt_type, alt_name, alt_remarks
+	commentsCols = 2  // ent_num, remarks continuation
+)
+
+// asciiReader passes an OFAC CSV file through, enforcing its byte-level
+// rules: printable ASCII plus tab, CR and LF; an optional 0x1A (DOS
+// end-of-file) as the very last byte, which it drops; at most MaxFileBytes.
+// Its errors are *ParseError with the line and byte offset of the bad byte.
+type asciiReader struct {
+	r    io.Reader
+	file string
+	line int   // 1-based line of the next byte
+	off  int64 // offset of the next byte
+	sub  bool  // saw 0x1A: only EOF may follow
+	err  error
+}
+
+func (a *asciiReader) Read(p []byte) (int, error) {
+	if a.err != nil {
+		return 0, a.err
+	}
+	if a.sub {
+		// Anything after the 0x1A marker is an error.
+		var one [1]byte
+		for {
+			n, err := a.r.Read(one[:])
+			if n > 0 {
+				a.err = &ParseError{File: a.file, Line: a.line, Offset: a.off, Err: ErrTrailingData}
+				return 0, a.err
+			}
+			if err != nil {
+				a.err = err
+				return 0, err
+			}
+		}
+	}
+	n, err := a.r.Read(p)
+	for i := 0; i < n; i++ {
+		c := p[i]
+		switch {
+		case c == '\n':
+			a.line++
+		case c >= 0x20 && c < 0x7f, c == '\r', c == '\t':
+		case c == 0x1a:
+			a.sub = true
+			a.off += int64(i)
+			if i+1 < n {
+				a.err = &ParseError{File: a.file, Line: a.line, Offset: a.off + 1, Err: ErrTrailingData}
+				return i, nil
+			}
+			if err != nil {
+				a.err = err
+			}
+			return i, nil
+		default:
+			a.err = &ParseError{File: a.file, Line: a.line, Offset: a.off + int64(i), Err: fmt.Errorf("%w: 0x%02X", ErrNotASCII, c)}
+			a.off += int64(i)
+			return i, nil
+		}
+	}
+	a.off += int64(n)
+	if a.off > MaxFileBytes {
+		a.err = &ParseError{File: a.file, Line: a.line, Offset: a.off, Err: ErrFileTooLarge}
+		return n, nil
+	}
+	return n, err
+}
+
+// csvFile reads the records of one file of the set with line-aware errors.
+type csvFile struct {
+	name string
+	cols int
+	r    *csv.Reader
+	rows int
+}
+
+func newCSVFile(name string, cols int, r io.Reader) *csvFile {
+	cr := csv.NewReader(&asciiReader{r: r, file: name, line: 1})
+	cr.FieldsPerRecord = -1 // checked here, to name the ent_num
+	cr.ReuseRecord = true
+	return &csvFile{name: name, cols: cols, r: cr}
+}
+
+// next returns the next record, io.EOF at the end, or a *ParseError.
+func (f *csvFile) next() ([]string, error) {
+	rec, err := f.r.Read()
+	if err == io.EOF {
+		return nil, io.EOF
+	}
+	if err != nil {
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			return nil, pe
+		}
+		var ce *csv.ParseError
+		if errors.As(err, &ce) {
+			return nil, &ParseError{File: f.name, Line: ce.Line, Offset: -1, Err: err}
+		}
+		return nil, &ParseError{File: f.name, Offset: -1, Err: err}
+	}
+	f.rows++
+	line, _ := f.r.FieldPos(0)
+	ent := ""
+	if len(rec) > 0 && len(rec[0]) <= 20 {
+		ent = rec[0]
+	}
+	if f.rows > f.max() {
+		return nil, &ParseError{File: f.name, Line: line, Offset: -1, EntNum: ent, Err: fmt.Errorf("%w: more than %d", ErrTooMany, f.max())}
+	}
+	if len(rec) != f.cols {
+		return nil, &ParseError{File: f.name, Line: line, Offset: -1, EntNum: ent, Err: fmt.Errorf("%w: got %d, want %d", ErrFieldCount, len(rec), f.cols)}
+	}
+	for i, v := range rec {
+		if len(v) > MaxFieldBytes {
+			l, _ := f.r.FieldPos(i)
+			return nil, &ParseError{File: f.name, Line: l, Offset: -1, EntNum: ent, Err: fmt.Errorf("%w: field %d has %d bytes", ErrFieldTooLong, i+1, len(v))}
+		}
+		rec[i] = null(v)
+	}
+	if !validEntNum(rec[0]) {
+		return nil, &ParseError{File: f.name, Line: line, Offset: -1, EntNum: rec[0], Err: ErrBadEntNum}
+	}
+	return rec, nil
+}
+
+func (f *csvFile) max() int {
+	if f.cols == sdnCols {
+		return MaxEntities
+	}
+	return MaxRows
+}
+
+func (f *csvFile) errorf(ent string, err error) error {
+	line, _ := f.r.FieldPos(0)
+	return &ParseError{File: f.name, Line: line, Offset: -1, EntNum: ent, Err: err}
+}
+
+// null maps OFAC's null marker "-0- " to "" and trims spaces.
+func null(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "-0-" {
+		return ""
+	}
+	return s
+}
+
+func validEntNum(s string) bool {
+	if s == "" || len(s) > 12 || s[0] == '0' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// parseCSVSet implements ParseCSV and ParseConsCSV.
+func parseCSVSet(format string, names [4]string, sdn, add, alt, comments io.Reader) ([]lists.Entity, lists.Provenance, error) {
+	prov := lists.Provenance{Source: lists.OFAC, Format: format}
+	if sdn == nil {
+		return nil, prov, &ParseError{File: names[0], Offset: -1, Err: errors.New("no primary file")}
+	}
+	var ents []lists.Entity
+	var remarks []string
+	byNum := make(map[string]int)
+
+	f := newCSVFile(names[0], sdnCols, sdn)
+	for {
+		rec, err := f.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, prov, err
+		}
+		if _, dup := byNum[rec[0]]; dup {
+			return nil, prov, f.errorf(rec[0], ErrDuplicate)
+		}
+		e, err := sdnEntity(rec)
+		if err != nil {
+			return nil, prov, f.errorf(rec[0], err)
+		}
+		byNum[rec[0]] = len(ents)
+		ents = append(ents, e)
+		remarks = append(remarks, rec[11])
+	}
+	if len(ents) == 0 {
+		return nil, prov, &ParseError{File: names[0], Offset: -1, Err: ErrEmpty}
+	}
+
+	// Remarks cut at 1,000 bytes continue in sdn_comments.csv, often mid-word:
+	// join without a separator.
+	if comments != nil {
+		f := newCSVFile(names[3], commentsCols, comments)
+		for {
+			rec, err := f.next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, prov, err
+			}
+			i, ok := byNum[rec[0]]
+			if !ok {
+				return nil, prov, f.errorf(rec[0], ErrUnknownEntNum)
+			}
+			if len(remarks[i])+len(rec[1]) > MaxFieldBytes {
+				return nil, prov, f.errorf(rec[0], fmt.Errorf("%w: joined remarks", ErrFieldTooLong))
+			}
+			remarks[i] += rec[1]
+		}
+	}
+
+	// Strong aliases before the remarks' weak ones.
+	if alt != nil {
+		f := newCSVFile(names[2], altCols, alt)
+		for {
+			rec, err := f.next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, prov, err
+			}
+			i, ok := byNum[rec[0]]
+			if !ok {
+				return nil, prov, f.errorf(rec[0], ErrUnknownEntNum)
+			}
+			var t lists.NameType
+			switch strings.ToLower(rec[2]) {
+			case "aka", "a.k.a.":
+				t = lists.AKA
+			case "fka", "f.k.a.":
+				t = lists.FKA
+			case "nka", "n.k.a.":
+				t = lists.NKA
+			default:
+				return nil, prov, f.errorf(rec[0], fmt.Errorf("%w: alt_type %q", ErrBadValue, rec[2]))
+			}
+			if rec[3] == "" {
+				continue
+			}
+			e := &ents[i]
+			n := lists.Name{Full: rec[3], Type: t, Quality: lists.Strong, Script: "Latn", Note: rec[4]}
+			if e.Kind == lists.Person {
+				n.Last, n.First = splitPersonName(n.Full)
+			}
+			e.Names = append(e.Names, n)
+		}
+	}
+
+	if add != nil {
+		f := newCSVFile(names[1], addCols, add)
+		for {
+			rec, err := f.next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, prov, err
+			}
+			i, ok := byNum[rec[0]]
+			if !ok {
+				return nil, prov, f.errorf(rec[0], ErrUnknownEntNum)
+			}
+			// The city, state and postal code share one column in an order
+			// that varies by country; it is kept whole in City.
+			a := lists.Address{Street: rec[2], City: rec[3], CountryName: rec[4], Country: country(rec[4]), Note: rec[5]}
+			ents[i].Addresses = append(ents[i].Addresses, a)
+		}
+	}
+
+	for i := range ents {
+		if remarks[i] != "" {
+			ents[i].Remarks = remarks[i]
+			applyRemarks(&ents[i], remarks[i])
+		}
+	}
+	prov.Records = len(ents)
+	return ents, prov, nil
+}
+
+// sdnEntity builds an entity from one sdn.csv record (nulls already mapped
+// to ""). Remarks are applied later, after sdn_comments.csv is joined.
+func sdnEntity(rec []string) (lists.Entity, error) {
+	e := lists.Entity{ID: "ofac:" + rec[0], Source: lists.OFAC}
+	switch strings.ToLower(rec[2]) {
+	case "individual":
+		e.Kind, e.ListType = lists.Person, "individual"
+	case "vessel":
+		e.Kind, e.ListType = lists.Vessel, "vessel"
+	case "aircraft":
+		e.Kind, e.ListType = lists.Aircraft, "aircraft"
+	case "", "entity":
+		e.Kind, e.ListType = lists.Organization, "entity"
+	default:
+		return e, fmt.Errorf("%w: SDN_Type %q", ErrBadValue, rec[2])
+	}
+	if rec[1] == "" {
+		return e, fmt.Errorf("%w: empty SDN_Name", ErrBadValue)
+	}
+	n := lists.Name{Full: rec[1], Type: lists.Primary, Quality: lists.Strong, Script: "Latn"}
+	if e.Kind == lists.Person {
+		n.Last, n.First = splitPersonName(n.Full)
+	}
+	e.Names = []lists.Name{n}
+	e.Programs = programs(rec[3])
+	if rec[4] != "" {
+		e.Titles = []string{rec[4]}
+	}
+	if rec[5] != "" || rec[6] != "" || rec[7] != "" || rec[8] != "" || rec[9] != "" || rec[10] != "" {
+		flag := country(rec[9])
+		if flag == "" {
+			flag = rec[9]
+		}
+		e.Vessel = &lists.VesselInfo{CallSign: rec[5], Type: rec[6], Tonnage: rec[7], GRT: rec[8], Flag: flag, Owner: rec[10]}
+	}
+	return e, nil
+}
+
+// programs splits the Program field. It holds one or more tags as they
+// appear between brackets in OFAC's publications, the outer brackets
+// dropped: "SDNTK] [ILLICIT-DRUGS-EO14059". Every tag is kept, in order.
+func programs(field string) []lists.Program {
+	var ps []lists.Program
+	for _, t := range strings.Split(field, "]") {
+		t = strings.TrimSpace(strings.Trim(strings.TrimSpace(t), "[]"))
+		if t == "" {
+			continue
+		}
+		dup := false
+		for _, p := range ps {
+			if p.Code == t {
+				dup = true
+			}
+		}
+		if !dup {
+			ps = append(ps, lists.OFACProgram(t))
+		}
+	}
+	return ps
+}
