@@ -1,0 +1,518 @@
+package translit
+
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Arabic, Persian and Urdu are written without short vowels. Each word is
+// turned into a sequence of units (consonants with their Latin options,
+// long vowels), then rendered in a few styles: short vowels inserted in
+// a few patterns (a-a, i-a, u-a), consonants in common alternative values
+// (q/k/g, dh/d/z, th/s/t, j/dj/g, ة a/ah/at) and, for foreign names
+// written in Arabic script (Vladimir Putin), the consonant values such
+// names use (ب p, ف v, و v) without inserted vowels. Very common names
+// come from a table instead. Compare Skeleton keys downstream: the
+// inserted vowels are guesses.
+
+// arabicLetter gives a consonant's values: standard, alternative,
+// Egyptian/Maghrebi, foreign-name.
+type arabicLetter [4]string
+
+var arabicLetters = map[rune]arabicLetter{
+	'ب': {"b", "b", "b", "p"},
+	'ت': {"t", "t", "t", "t"},
+	'ث': {"th", "s", "t", "s"},
+	'ج': {"j", "dj", "g", "j"},
+	'ح': {"h", "h", "h", "h"},
+	'خ': {"kh", "h", "kh", "kh"},
+	'د': {"d", "d", "d", "d"},
+	'ذ': {"dh", "d", "z", "z"},
+	'ر': {"r", "r", "r", "r"},
+	'ز': {"z", "z", "z", "z"},
+	'س': {"s", "s", "s", "s"},
+	'ش': {"sh", "sh", "ch", "sh"},
+	'ص': {"s", "s", "s", "s"},
+	'ض': {"d", "dh", "d", "z"},
+	'ط': {"t", "t", "t", "t"},
+	'ظ': {"z", "dh", "d", "z"},
+	'ع': {"", "", "", ""},
+	'غ': {"gh", "g", "gh", "g"},
+	'ف': {"f", "f", "f", "v"},
+	'ق': {"q", "k", "g", "k"},
+	'ك': {"k", "k", "k", "k"},
+	'ل': {"l", "l", "l", "l"},
+	'م': {"m", "m", "m", "m"},
+	'ن': {"n", "n", "n", "n"},
+	'ه': {"h", "h", "h", "h"},
+	'ء': {"", "", "", ""},
+	// Persian
+	'پ': {"p", "p", "p", "p"},
+	'چ': {"ch", "ch", "tch", "ch"},
+	'ژ': {"zh", "j", "j", "zh"},
+	'گ': {"g", "g", "g", "g"},
+	// Urdu
+	'ٹ': {"t", "t", "t", "t"},
+	'ڈ': {"d", "d", "d", "d"},
+	'ڑ': {"r", "r", "r", "r"},
+	'ں': {"n", "n", "n", "n"},
+	'ھ': {"h", "h", "h", "h"},
+	'ڤ': {"v", "v", "v", "v"},
+	'ڨ': {"g", "g", "g", "g"},
+}
+
+// Arabic sun letters assimilate the article: al-Rahman → ar-Rahman.
+var sunLetters = map[rune]bool{
+	'ت': true, 'ث': true, 'د': true, 'ذ': true, 'ر': true, 'ز': true,
+	'س': true, 'ش': true, 'ص': true, 'ض': true, 'ط': true, 'ظ': true,
+	'ل': true, 'ن': true,
+}
+
+// arabicNorm folds letter forms that do not change a name: hamza seats,
+// Persian and Urdu forms of yeh, kaf and heh, presentation forms, and
+// removes harakat, tatweel and ZWNJ.
+func arabicNorm(w []rune) []rune {
+	s := norm.NFKC.String(string(w))
+	out := make([]rune, 0, len(w))
+	for _, r := range s {
+		switch {
+		case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640, r == 0x200C, r == 0x200D,
+			r >= 0x06D6 && r <= 0x06ED:
+			continue
+		}
+		switch r {
+		case 'ی', 'ې', 'ۍ', 'ێ':
+			r = 'ي'
+		case 'ک', 'ڪ':
+			r = 'ك'
+		case 'ۀ', 'ە', 'ہ', 'ۃ':
+			r = 'ه'
+		case 'ٱ':
+			r = 'ا'
+		case 'ۓ':
+			r = 'ے'
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// arabicKey is the lookup form of a word for the name table: hamza seats
+// and alif maqsura folded too.
+func arabicKey(w []rune) string {
+	var b strings.Builder
+	for _, r := range w {
+		switch r {
+		case 'أ', 'إ', 'آ':
+			r = 'ا'
+		case 'ى':
+			r = 'ي'
+		case 'ة':
+			r = 'ه'
+		case 'ئ':
+			r = 'ي'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// arabicNames gives the usual Latin spellings of very common names, most
+// frequent in sanctions lists first. Keys are in arabicKey form.
+var arabicNames = map[string][]string{
+	"محمد":      {"muhammad", "mohammed", "mohamed", "mohammad", "mohamad", "muhammed"},
+	"احمد":      {"ahmad", "ahmed", "ahmet"},
+	"محمود":     {"mahmud", "mahmoud", "mahmood"},
+	"مصطفي":     {"mustafa", "moustafa", "mostafa"},
+	"علي":       {"ali"},
+	"حسن":       {"hassan", "hasan"},
+	"حسين":      {"hussein", "husain", "hussain", "husayn", "hossein"},
+	"عمر":       {"umar", "omar", "omer"},
+	"عثمان":     {"uthman", "othman", "osman", "usman"},
+	"اسامه":     {"usama", "osama", "usamah"},
+	"ابو":       {"abu", "abou", "abo"},
+	"بن":        {"bin", "ben", "ibn"},
+	"ابن":       {"ibn", "bin", "ben"},
+	"بنت":       {"bint"},
+	"ام":        {"umm", "um", "om"},
+	"عبد":       {"abd", "abdul", "abdel", "abdu"},
+	"الله":      {"allah"},
+	"عبدالله":   {"abdullah", "abdallah", "abd allah", "abdulla"},
+	"يوسف":      {"yusuf", "yousef", "youssef", "yusif"},
+	"ابراهيم":   {"ibrahim", "ebrahim", "ibraheem"},
+	"اسماعيل":   {"ismail", "ismael", "esmail"},
+	"خالد":      {"khalid", "khaled"},
+	"صدام":      {"saddam"},
+	"سعيد":      {"said", "saeed", "saaid"},
+	"سيد":       {"sayyid", "sayed", "seyed", "said"},
+	"السيد":     {"al sayyid", "al sayed", "el sayed", "sayyid"},
+	"موسي":      {"musa", "moussa", "mousa"},
+	"عيسي":      {"isa", "issa", "eissa"},
+	"يحيي":      {"yahya", "yahia"},
+	"عزيز":      {"aziz"},
+	"عزت":       {"izzat", "ezzat"},
+	"جمال":      {"jamal", "gamal", "djamel"},
+	"ناصر":      {"nasser", "nasir", "naser"},
+	"عادل":      {"adel", "adil"},
+	"زكريا":     {"zakariya", "zakaria"},
+	"سليمان":    {"sulaiman", "suleiman", "sulayman", "soliman"},
+	"فيصل":      {"faisal", "faysal"},
+	"منصور":     {"mansur", "mansour", "mansoor"},
+	"طه":        {"taha"},
+	"صالح":      {"salih", "saleh"},
+	"صلاح":      {"salah"},
+	"رشيد":      {"rashid", "rachid", "rasheed"},
+	"حامد":      {"hamid", "hamed"},
+	"حميد":      {"hamid", "hameed"},
+	"مهدي":      {"mahdi", "mehdi"},
+	"قاسم":      {"qasim", "kassem", "qassem", "gasim"},
+	"جعفر":      {"jafar", "jaafar"},
+	"خان":       {"khan"},
+	"نور":       {"nur", "noor", "nour"},
+	"امير":      {"amir", "emir"},
+	"اكبر":      {"akbar"},
+	"شاه":       {"shah"},
+	"حاجي":      {"haji", "hajji", "hadji"},
+	"ملا":       {"mullah", "mulla", "molla"},
+	"مولوي":     {"maulvi", "mawlawi", "molvi"},
+	"حافظ":      {"hafiz", "hafez"},
+	"عباس":      {"abbas"},
+	"كريم":      {"karim", "kareem"},
+	"رحمن":      {"rahman", "rehman"},
+	"رحيم":      {"rahim", "raheem"},
+	"فاطمه":     {"fatima", "fatimah", "fatma"},
+	"عايشه":     {"aisha", "aysha", "aicha"},
+	"زينب":      {"zainab", "zeinab", "zaynab"},
+	"مريم":      {"maryam", "mariam"},
+	"عمار":      {"ammar"},
+	"حمزه":      {"hamza", "hamzah"},
+	"طالبان":    {"taliban"},
+	"اسلام":     {"islam"},
+	"الاسلاميه": {"al islamiya", "islamic", "al islamiyah"},
+	"الدوله":    {"al dawla", "ad dawla", "dawlat"},
+	"انصار":     {"ansar"},
+	"جان":       {"jan"},
+	"گل":        {"gul"},
+	"دين":       {"din", "deen"},
+	"الدين":     {"al din", "ad din", "eddine", "uddin"},
+	"اختر":      {"akhtar"},
+	"اسد":       {"asad", "assad"},
+	"بشار":      {"bashar"},
+	"معمر":      {"muammar", "moammar"},
+	"القذافي":   {"al qadhafi", "gaddafi", "qaddafi", "kadhafi"},
+	"قذافي":     {"qadhafi", "gaddafi", "qaddafi", "kadhafi"},
+	"اسامة":     {"usama", "osama"},
+	"لادن":      {"laden", "ladin"},
+}
+
+// arabicUnit is one letter of a word in a role.
+type arabicUnit struct {
+	cons   *arabicLetter // consonant values, nil for a vowel
+	vowel  string        // long vowel: a, i, u; "" for a consonant
+	altVow string        // its common alternative (o for u, e for i)
+	final  bool          // ة: a/ah/at
+}
+
+func isArabicVowelLetter(r rune) bool {
+	switch r {
+	case 'ا', 'أ', 'إ', 'آ', 'و', 'ي', 'ى', 'ؤ', 'ئ', 'ے':
+		return true
+	}
+	return false
+}
+
+// arabicUnits splits a normalised word into units, deciding for و and ي
+// whether they are consonants (w, y) or long vowels (u, i).
+func arabicUnits(w []rune) []arabicUnit {
+	units := make([]arabicUnit, 0, len(w))
+	for i, r := range w {
+		prevVowel := i > 0 && len(units) > 0 && units[len(units)-1].cons == nil
+		next := rune(0)
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch r {
+		case 'ا', 'آ':
+			units = append(units, arabicUnit{vowel: "a", altVow: "a"})
+		case 'أ':
+			units = append(units, arabicUnit{vowel: "a", altVow: "e"})
+		case 'إ':
+			units = append(units, arabicUnit{vowel: "i", altVow: "e"})
+		case 'ئ':
+			units = append(units, arabicUnit{vowel: "i", altVow: "e"})
+		case 'ؤ':
+			units = append(units, arabicUnit{vowel: "u", altVow: "o"})
+		case 'ى':
+			units = append(units, arabicUnit{vowel: "a", altVow: "i"})
+		case 'ے':
+			units = append(units, arabicUnit{vowel: "e", altVow: "ay"})
+		case 'ة':
+			units = append(units, arabicUnit{vowel: "a", altVow: "ah", final: true})
+		case 'و', 'ي':
+			cons := i == 0 || prevVowel || isArabicVowelLetter(next) && next != 'ي' && next != 'و'
+			if r == 'و' && i+1 < len(w) && w[i+1] == 'ا' {
+				cons = true
+			}
+			if cons {
+				l := &arabicLetter{"w", "w", "w", "v"}
+				if r == 'ي' {
+					l = &arabicLetter{"y", "y", "y", "y"}
+				}
+				units = append(units, arabicUnit{cons: l})
+			} else if r == 'و' {
+				units = append(units, arabicUnit{vowel: "u", altVow: "o"})
+			} else {
+				units = append(units, arabicUnit{vowel: "i", altVow: "e"})
+			}
+		default:
+			if l, ok := arabicLetters[r]; ok {
+				l := l
+				units = append(units, arabicUnit{cons: &l})
+			} else if s, ok := latinPlain(r); ok {
+				l := arabicLetter{s, s, s, s}
+				units = append(units, arabicUnit{cons: &l})
+			} else if s := unidecodeLower(string(r)); s != "" {
+				l := arabicLetter{s, s, s, s}
+				units = append(units, arabicUnit{cons: &l})
+			}
+		}
+	}
+	return units
+}
+
+// arabicStyle is one way to render units.
+type arabicStyle struct {
+	col     int    // arabicLetter column
+	first   string // vowel inserted first
+	rest    string // vowels inserted after
+	insert  bool   // insert short vowels at all
+	altVow  bool   // use the alternative long vowels (o, e)
+	taMarbu string // ة
+}
+
+func renderArabicUnits(units []arabicUnit, st arabicStyle) string {
+	var b strings.Builder
+	inserted := false // a vowel (written or inserted) precedes the current consonant
+	firstDone := false
+	for i, u := range units {
+		if u.cons == nil {
+			switch {
+			case u.final && i == len(units)-1:
+				b.WriteString(st.taMarbu)
+			case u.final:
+				b.WriteString("at")
+			case st.altVow:
+				b.WriteString(u.altVow)
+			default:
+				b.WriteString(u.vowel)
+			}
+			inserted = true
+			firstDone = true
+			continue
+		}
+		b.WriteString(u.cons[st.col])
+		if !st.insert || i+1 >= len(units) || units[i+1].cons == nil {
+			inserted = false
+			continue
+		}
+		// Two consonants in a row: insert a short vowel, alternating
+		// (CaCCaC), but always before a final consonant.
+		lastPair := i+2 == len(units)
+		startsWord := i == 0
+		if !inserted || lastPair || startsWord {
+			v := st.rest
+			if !firstDone {
+				v = st.first
+			}
+			b.WriteString(v)
+			firstDone = true
+			inserted = true
+		} else {
+			inserted = false
+		}
+	}
+	return b.String()
+}
+
+// looksForeign says whether an Arabic-script word is a foreign name: it
+// starts with two consonants (native words never do), or ends in -ير/-يف
+// after two long vowels, as Slavic names do.
+func looksForeign(units []arabicUnit) bool {
+	if len(units) >= 3 && units[0].cons != nil && units[1].cons != nil && units[0].cons[0] != "" && units[1].cons[0] != "" {
+		return true
+	}
+	return false
+}
+
+var (
+	arStd     = arabicStyle{col: 0, first: "a", rest: "a", insert: true, taMarbu: "a"}
+	arI       = arabicStyle{col: 0, first: "i", rest: "a", insert: true, taMarbu: "a"}
+	arU       = arabicStyle{col: 0, first: "u", rest: "a", insert: true, taMarbu: "ah"}
+	arAlt     = arabicStyle{col: 1, first: "a", rest: "a", insert: true, altVow: true, taMarbu: "ah"}
+	arEgypt   = arabicStyle{col: 2, first: "e", rest: "e", insert: true, altVow: true, taMarbu: "a"}
+	arForeign = arabicStyle{col: 3, insert: false, taMarbu: "a"}
+	arBare    = arabicStyle{col: 0, insert: false, taMarbu: "a"}
+)
+
+// arabic renders a run of Arabic-script words.
+func arabic(ws []word) [][]string {
+	type aw struct {
+		runes []rune
+		key   string
+		units []arabicUnit
+	}
+	words := make([]aw, 0, len(ws))
+	foreign := false
+	for _, w := range ws {
+		r := arabicNorm(w.runes)
+		if len(r) == 0 {
+			continue
+		}
+		x := aw{runes: r, key: arabicKey(r)}
+		words = append(words, x)
+	}
+	for i := range words {
+		body := words[i].runes
+		if hasArticle(body) {
+			body = body[2:]
+		}
+		words[i].units = arabicUnits(body)
+		if _, known := arabicNames[words[i].key]; !known && looksForeign(words[i].units) {
+			foreign = true
+		}
+	}
+	styles := []arabicStyle{arStd, arI, arAlt, arU, arForeign, arEgypt, arBare}
+	if foreign {
+		styles = []arabicStyle{arForeign, arStd, arBare, arI, arAlt, arU, arEgypt}
+	}
+	out := make([][]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		// Compounds: عبد + ال..., X + الله, X + الدين.
+		if i+1 < len(words) {
+			nk := words[i+1].key
+			switch {
+			case w.key == "عبد" && hasArticle(words[i+1].runes):
+				out = append(out, abdCompound(arabicWord(words[i+1].runes[2:], words[i+1].units, styles), words[i+1].runes[2]))
+				i++
+				continue
+			case nk == "الله" && w.key != "عبد":
+				out = append(out, suffixCompound(arabicWord(w.runes, w.units, styles), "ullah", "allah"))
+				i++
+				continue
+			case nk == "الدين":
+				out = append(out, suffixCompound(arabicWord(w.runes, w.units, styles), "uddin", "al din", "eddine", "ad din"))
+				i++
+				continue
+			}
+		}
+		// The same compounds written as one word.
+		if v, ok := arabicNames[w.key]; ok {
+			out = append(out, v)
+			continue
+		}
+		if strings.HasPrefix(w.key, "عبدال") && len(w.runes) > 5 {
+			rest := w.runes[5:]
+			out = append(out, abdCompound(arabicWord(rest, arabicUnits(rest), styles), rest[0]))
+			continue
+		}
+		if strings.HasSuffix(w.key, "الله") && len(w.runes) > 4 {
+			pre := w.runes[:len(w.runes)-4]
+			out = append(out, suffixCompound(arabicWord(pre, arabicUnits(pre), styles), "ullah", "allah"))
+			continue
+		}
+		if strings.HasSuffix(w.key, "الدين") && len(w.runes) > 5 {
+			pre := w.runes[:len(w.runes)-5]
+			out = append(out, suffixCompound(arabicWord(pre, arabicUnits(pre), styles), "uddin", "al din", "eddine"))
+			continue
+		}
+		if hasArticle(w.runes) && len(w.runes) > 2 {
+			body := arabicWord(w.runes[2:], w.units, styles)
+			out = append(out, articleVariants(body, w.runes[2]))
+			continue
+		}
+		out = append(out, arabicWord(w.runes, w.units, styles))
+	}
+	return out
+}
+
+func hasArticle(r []rune) bool {
+	return len(r) > 3 && (r[0] == 'ا' || r[0] == 'أ') && r[1] == 'ل'
+}
+
+// arabicWord renders one word (without article) in each style.
+func arabicWord(r []rune, units []arabicUnit, styles []arabicStyle) []string {
+	if v, ok := arabicNames[arabicKey(r)]; ok {
+		return v
+	}
+	vs := make([]string, 0, len(styles))
+	for _, st := range styles {
+		vs = appendUnique(vs, renderArabicUnits(units, st))
+	}
+	return vs
+}
+
+// articleVariants puts the article before each rendering of body: al-,
+// assimilated before sun letters (ad-Duri, ash-Shami), el-, and dropped.
+func articleVariants(body []string, first rune) []string {
+	if len(body) == 0 {
+		return nil
+	}
+	out := make([]string, 0, 8)
+	out = append(out, "al "+body[0])
+	if len(body) > 1 {
+		out = append(out, "al "+body[1])
+	}
+	out = append(out, body[0])
+	if sunLetters[first] && first != 'ل' {
+		if l, ok := arabicLetters[first]; ok {
+			out = append(out, "a"+l[0]+" "+body[0])
+		}
+	}
+	out = append(out, "el "+body[0])
+	for _, b := range body[2:] {
+		out = append(out, "al "+b)
+	}
+	return out
+}
+
+// abdCompound renders Abd al-X: abd al X, abdul X, abdel X, abd el X.
+func abdCompound(x []string, first rune) []string {
+	if len(x) == 0 {
+		return []string{"abd"}
+	}
+	out := []string{"abd al " + x[0], "abdul " + x[0], "abdel " + x[0]}
+	if sunLetters[first] && first != 'ل' {
+		if l, ok := arabicLetters[first]; ok {
+			out = append(out, "abd a"+l[0]+" "+x[0], "abdu"+l[0]+x[0])
+		}
+	}
+	out = append(out, "abdul"+x[0])
+	for _, v := range x[1:] {
+		out = append(out, "abd al "+v, "abdul "+v)
+	}
+	return out
+}
+
+// suffixCompound renders X-ullah / X-uddin: joined and separate forms.
+func suffixCompound(x []string, suffixes ...string) []string {
+	if len(x) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(x)*len(suffixes))
+	for _, s := range suffixes {
+		if strings.Contains(s, " ") {
+			out = append(out, x[0]+" "+s)
+		} else {
+			out = append(out, x[0]+s)
+		}
+	}
+	if suffixes[0] == "ullah" {
+		out = append(out, x[0]+" allah")
+	}
+	for _, v := range x[1:] {
+		out = append(out, v+suffixes[0])
+	}
+	return out
+}

@@ -1,0 +1,324 @@
+package translit
+
+import (
+	"unicode/utf8"
+)
+
+// MaxFoldToken is the number of bytes of a token that Fold and Skeleton
+// look at; the rest is ignored. No real name token comes close, and the cap
+// keeps the hot path free of heap allocations.
+const MaxFoldToken = 128
+
+// Fold returns a spelling key for one lower-case Latin token so that
+// romanisation variants meet: kh/h, ph/f, ou/u, j/dj/zh, doubled letters,
+// and so on ("mohammed" and "muhammad" fold alike).
+//
+// The key is lower-case ASCII. Rules, applied left to right: accents are
+// removed (ß→ss, æ→ae, ł→l, č→ch, š→sh, ž→zh...); shch/sch/sh/sz→s;
+// tsch/tch/tsh/ts/tz/tx/cz/ch→c (affricates meet: ч and ц are not told
+// apart); c before e/i/y→s, word-final c→c (Slavic -ić), other c→k;
+// dzh/dj/dz/zh→j; kh→h; gh→g; dh→d; th→t; bh→b; ph→f; ck/q→k; x→ks;
+// w→v; y→i; ou/oo→u; ee→i; j between a vowel and a consonant or the end
+// →i (Sergej/Sergei); initial ye→e (Yevgeny/Evgeny); doubled letters
+// single; final -off→-ov; final h after a vowel and final e after a
+// consonant are dropped (Poutine/Putin, Fatimah/Fatima) in tokens of four
+// letters or more. A short table then maps the keys of very common
+// Arabic-origin names to one family key (Muhammad, Mohammed, Mehmet...).
+//
+// Vowels a, e, i, o, u otherwise stay distinct: merging them would make
+// unrelated names collide; compare Skeleton keys where vowels are
+// unreliable (Arabic, Persian, Hebrew origin).
+func Fold(token string) string {
+	var buf [MaxFoldToken + 16]byte
+	b := AppendFold(buf[:0], token)
+	return string(b)
+}
+
+// AppendFold appends Fold(token) to dst and returns the extended slice. It
+// does not allocate when dst has room; it is the form to use on a hot path.
+func AppendFold(dst []byte, token string) []byte {
+	var raw [MaxFoldToken]byte
+	n := asciiLower(raw[:], token)
+	start := len(dst)
+	dst = foldASCII(dst, raw[:n])
+	if canon, ok := nameFamilies[string(dst[start:])]; ok {
+		dst = append(dst[:start], canon...)
+	}
+	return dst
+}
+
+// Skeleton returns the consonant skeleton of a Latin token: its Fold key
+// without vowels (a, e, i, o, u). Arabic, Persian and Hebrew are written
+// without short vowels, so renderings of one name differ mostly in vowels
+// ("usama"/"osama", "hussein"/"husayn"): their skeletons meet. Skeletons of
+// fewer than two consonants are weak evidence; treat them so.
+func Skeleton(token string) string {
+	var buf [MaxFoldToken + 16]byte
+	b := AppendSkeleton(buf[:0], token)
+	return string(b)
+}
+
+// AppendSkeleton appends Skeleton(token) to dst and returns the extended
+// slice, without allocating when dst has room.
+func AppendSkeleton(dst []byte, token string) []byte {
+	start := len(dst)
+	dst = AppendFold(dst, token)
+	w := start
+	var last byte
+	for i := start; i < len(dst); i++ {
+		c := dst[i]
+		if isVowel(c) {
+			continue
+		}
+		if c == last {
+			continue
+		}
+		dst[w] = c
+		w++
+		last = c
+	}
+	return dst[:w]
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// asciiLower writes the lower-case ASCII spelling of s into out and returns
+// the number of bytes written. Letters with diacritics lose them; letters
+// outside the table and other runes are dropped, digits are kept.
+func asciiLower(out []byte, s string) int {
+	n := 0
+	for i := 0; i < len(s) && n < len(out); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'A' && c <= 'Z':
+				out[n] = c + 'a' - 'A'
+				n++
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+				out[n] = c
+				n++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		rep := latinFold(r)
+		for j := 0; j < len(rep) && n < len(out); j++ {
+			out[n] = rep[j]
+			n++
+		}
+	}
+	return n
+}
+
+// foldASCII appends the key of the lower-case ASCII token b to dst.
+func foldASCII(dst []byte, b []byte) []byte {
+	n := len(b)
+	at := func(j int) byte {
+		if j < n {
+			return b[j]
+		}
+		return 0
+	}
+	has := func(i int, s string) bool {
+		if i+len(s) > n {
+			return false
+		}
+		for k := 0; k < len(s); k++ {
+			if b[i+k] != s[k] {
+				return false
+			}
+		}
+		return true
+	}
+	start := len(dst)
+	// Russian -off is -ov ("Smirnoff").
+	if n >= 5 && has(n-3, "off") {
+		n--
+		b = b[:n]
+		b[n-1] = 'v'
+	}
+	for i := 0; i < n; {
+		c := b[i]
+		if !isLetter(c) {
+			if c >= '0' && c <= '9' {
+				dst = append(dst, c)
+			}
+			i++
+			continue
+		}
+		switch c {
+		case 's':
+			switch {
+			case has(i, "shch"):
+				dst = append(dst, 's')
+				i += 4
+			case has(i, "sch"), has(i, "sh"), has(i, "sz"):
+				dst = append(dst, 's')
+				if has(i, "sch") {
+					i += 3
+				} else {
+					i += 2
+				}
+			default:
+				dst = append(dst, 's')
+				i++
+			}
+		case 't':
+			switch {
+			case has(i, "tsch"):
+				dst = append(dst, 'c')
+				i += 4
+			case has(i, "tsj"), has(i, "tch"), has(i, "tsh"):
+				dst = append(dst, 'c')
+				i += 3
+			case has(i, "ts"), has(i, "tz"), has(i, "tx"):
+				dst = append(dst, 'c')
+				i += 2
+			case has(i, "th"):
+				dst = append(dst, 't')
+				i += 2
+			default:
+				dst = append(dst, 't')
+				i++
+			}
+		case 'c':
+			switch d := at(i + 1); {
+			case d == 'z' || d == 'h':
+				dst = append(dst, 'c')
+				i += 2
+			case d == 'k':
+				dst = append(dst, 'k')
+				i += 2
+			case d == 'e' || d == 'i' || d == 'y':
+				dst = append(dst, 's')
+				i++
+			case d == 0:
+				dst = append(dst, 'c')
+				i++
+			default:
+				dst = append(dst, 'k')
+				i++
+			}
+		case 'd':
+			switch {
+			case has(i, "dzh"):
+				dst = append(dst, 'j')
+				i += 3
+			case has(i, "dj"), has(i, "dz"):
+				dst = append(dst, 'j')
+				i += 2
+			case has(i, "dh"):
+				dst = append(dst, 'd')
+				i += 2
+			default:
+				dst = append(dst, 'd')
+				i++
+			}
+		case 'z':
+			if at(i+1) == 'h' {
+				dst = append(dst, 'j')
+				i += 2
+			} else {
+				dst = append(dst, 'z')
+				i++
+			}
+		case 'k':
+			if at(i+1) == 'h' {
+				dst = append(dst, 'h')
+				i += 2
+			} else {
+				dst = append(dst, 'k')
+				i++
+			}
+		case 'g', 'b', 'j':
+			p := i
+			dst = append(dst, c)
+			i++
+			if at(i) == 'h' {
+				i++
+			}
+			if c == 'j' && p > 0 && isVowel(b[p-1]) {
+				// j as a glide after a vowel: Sergej, Andrej.
+				k := i
+				for k < n && b[k] == 'j' {
+					k++
+				}
+				if !isVowel(at(k)) {
+					dst[len(dst)-1] = 'i'
+				}
+			}
+		case 'p':
+			if at(i+1) == 'h' {
+				dst = append(dst, 'f')
+				i += 2
+			} else {
+				dst = append(dst, 'p')
+				i++
+			}
+		case 'q':
+			dst = append(dst, 'k')
+			i++
+		case 'x':
+			dst = append(dst, 'k', 's')
+			i++
+		case 'w':
+			dst = append(dst, 'v')
+			i++
+		case 'y':
+			if i == 0 && at(1) == 'e' {
+				i++ // Yevgeny / Evgeny
+				continue
+			}
+			dst = append(dst, 'i')
+			i++
+		case 'o':
+			switch at(i + 1) {
+			case 'u', 'o':
+				dst = append(dst, 'u')
+				i += 2
+			default:
+				dst = append(dst, 'o')
+				i++
+			}
+		case 'e':
+			if at(i+1) == 'e' {
+				dst = append(dst, 'i')
+				i += 2
+			} else {
+				dst = append(dst, 'e')
+				i++
+			}
+		default:
+			dst = append(dst, c)
+			i++
+		}
+	}
+	// Collapse doubled letters.
+	w := start
+	for i := start; i < len(dst); i++ {
+		if w > start && dst[w-1] == dst[i] {
+			continue
+		}
+		dst[w] = dst[i]
+		w++
+	}
+	dst = dst[:w]
+	// Final h after a vowel, final e after a consonant.
+	if k := len(dst) - start; k >= 4 {
+		last, prev := dst[len(dst)-1], dst[len(dst)-2]
+		if last == 'h' && isVowel(prev) || last == 'e' && !isVowel(prev) && isLetter(prev) {
+			dst = dst[:len(dst)-1]
+		}
+	}
+	return dst
+}

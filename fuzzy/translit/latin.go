@@ -1,0 +1,194 @@
+package translit
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Latin letters that NFKD does not decompose to an ASCII base.
+var latinSpecial = map[rune]string{
+	'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe",
+	'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d",
+	'ð': "d", 'Ð': "d", 'þ': "th", 'Þ': "th", 'ı': "i", 'ħ': "h",
+	'Ħ': "h", 'ŋ': "ng", 'Ŋ': "ng", 'ĸ': "k", 'ſ': "s", 'ŀ': "l",
+	'Ŀ': "l", 'ƒ': "f", 'ə': "e", 'Ə': "e", 'ɨ': "i", 'ʻ': "", 'ʼ': "",
+	'ʿ': "", 'ʾ': "", '’': "", '‘': "",
+}
+
+// Letters whose diacritic makes a sound a matcher should keep: in keys
+// they become the digraph most romanisations use (Vladimirovič and
+// Vladimirovich meet).
+var latinDigraph = map[rune]string{
+	'č': "ch", 'Č': "ch", 'ć': "ch", 'Ć': "ch", 'ç': "ch", 'Ç': "ch",
+	'š': "sh", 'Š': "sh", 'ś': "sh", 'Ś': "sh", 'ş': "sh", 'Ş': "sh",
+	'ș': "sh", 'Ș': "sh", 'ž': "zh", 'Ž': "zh", 'ż': "zh", 'Ż': "zh",
+	'ț': "ts", 'Ț': "ts", 'ţ': "ts", 'Ţ': "ts", 'ğ': "g", 'Ğ': "g",
+}
+
+// plainTab and keyTab map runes U+0080..U+024F and U+1E00..U+1EFF to ASCII:
+// plainTab drops diacritics (Variants), keyTab keeps digraph sounds (Fold).
+var plainTab, keyTab [0x250 + 0x100]string
+
+func tabIndex(r rune) int {
+	switch {
+	case r >= 0x80 && r < 0x250:
+		return int(r)
+	case r >= 0x1E00 && r < 0x1F00:
+		return 0x250 + int(r-0x1E00)
+	}
+	return -1
+}
+
+func init() {
+	fill := func(r rune) {
+		i := tabIndex(r)
+		s, ok := latinSpecial[r]
+		if !ok {
+			var b strings.Builder
+			for _, d := range norm.NFKD.String(string(r)) {
+				if d < 0x80 && (unicode.IsLetter(d) || unicode.IsDigit(d)) {
+					b.WriteRune(unicode.ToLower(d))
+				}
+			}
+			s = b.String()
+		}
+		plainTab[i] = s
+		if d, ok := latinDigraph[r]; ok {
+			keyTab[i] = d
+		} else {
+			keyTab[i] = s
+		}
+	}
+	for r := rune(0x80); r < 0x250; r++ {
+		fill(r)
+	}
+	for r := rune(0x1E00); r < 0x1F00; r++ {
+		fill(r)
+	}
+	for _, fam := range familyList {
+		key := string(foldNoFamily(fam[0]))
+		for _, v := range fam {
+			nameFamilies[string(foldNoFamily(v))] = key
+		}
+	}
+}
+
+// latinFold returns the ASCII key spelling of a non-ASCII Latin rune, or ""
+// for anything else (marks, other scripts, symbols).
+func latinFold(r rune) string {
+	if s, ok := latinSpecial[r]; ok {
+		return s
+	}
+	if i := tabIndex(r); i >= 0 {
+		return keyTab[i]
+	}
+	return ""
+}
+
+// latinPlain returns r's ASCII spelling without its diacritics, lower-cased,
+// and whether r is a Latin letter (or digit) this package knows.
+func latinPlain(r rune) (string, bool) {
+	switch {
+	case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+		return string(rune(r)), true
+	case r >= 'A' && r <= 'Z':
+		return string(r + 'a' - 'A'), true
+	}
+	if i := tabIndex(r); i >= 0 {
+		if s, ok := latinSpecial[r]; ok {
+			return s, true
+		}
+		return plainTab[i], plainTab[i] != ""
+	}
+	return "", false
+}
+
+// latinWord renders a Latin-script word: its plain accent-folded form and,
+// when its diacritics carry sounds (č, š, ž, ç, ş, ä, ö, ü), the digraph
+// respelling (Vladimirovič → vladimirovic, vladimirovich).
+func latinWord(w []rune) []string {
+	var plain, di strings.Builder
+	for _, r := range w {
+		p, _ := latinPlain(r)
+		plain.WriteString(p)
+		switch {
+		case latinDigraph[r] != "":
+			di.WriteString(latinDigraph[r])
+		case r == 'ä' || r == 'Ä':
+			di.WriteString("ae")
+		case r == 'ö' || r == 'Ö':
+			di.WriteString("oe")
+		case r == 'ü' || r == 'Ü':
+			di.WriteString("ue")
+		default:
+			di.WriteString(p)
+		}
+	}
+	out := []string{plain.String()}
+	if d := di.String(); d != out[0] {
+		out = append(out, d)
+	}
+	return out
+}
+
+func foldNoFamily(s string) []byte {
+	var raw [MaxFoldToken]byte
+	n := asciiLower(raw[:], s)
+	return foldASCII(nil, raw[:n])
+}
+
+// nameFamilies maps the Fold key of a common name's spelling to the key of
+// its family's first spelling. Built at init from familyList.
+var nameFamilies = map[string]string{}
+
+// familyList holds spellings of very common names, mostly of Arabic
+// origin, whose romanisations differ in vowels beyond what the letter rules
+// fold. Each line is one name; the first spelling is the family key. Only
+// spellings seen in sanctions lists and payment data belong here: a wrong
+// entry merges two names.
+var familyList = [][]string{
+	{"muhammad", "mohammed", "mohamed", "mohammad", "mohamad", "muhammed", "muhamed", "mohamud", "mohammod", "mehmet", "mehmed", "muhamad", "mahomed", "mouhamed", "mohamet", "muhammet", "mukhammad", "mukhammed", "magomed"},
+	{"ahmad", "ahmed", "ahmet", "akhmad", "akhmed", "ahmat"},
+	{"mahmud", "mahmood", "mahmoud", "mehmood", "mahmut", "makhmud"},
+	{"husain", "hussein", "husayn", "hussain", "husein", "hossein", "hosein", "houssein", "huseyin", "hussien", "husen", "hussen"},
+	{"hasan", "hassan", "hasen", "hassen", "hesen", "hassane"},
+	{"hasani", "hassani", "hasany"},
+	{"usama", "osama", "ousama", "oussama", "usamah", "osamah"},
+	{"umar", "omar", "oumar", "omer", "ömer"},
+	{"uthman", "othman", "osman", "usman", "outhman", "othmane", "uthmane", "osmane"},
+	{"abd", "abdu", "abdou"},
+	{"abdul", "abdoul", "abdel", "abdal", "abdol", "abdil"},
+	{"abdullah", "abdallah", "abdollah", "abdulla", "abdoullah", "abdellah", "abdillah"},
+	{"abdulrahman", "abdurrahman", "abdelrahman", "abdulrahmane", "abderrahmane", "abdurahman", "abdarrahman", "abdalrahman", "abdorrahman", "abdourahmane", "abderahmane"},
+	{"yusuf", "yousef", "youssef", "yusef", "yousif", "yusif", "yousuf", "youcef", "yussuf", "jusuf"},
+	{"ibrahim", "ebrahim", "brahim", "ibraheem", "ibragim", "ebraheem"},
+	{"ismail", "ismael", "esmail", "ismayil", "ismaeel"},
+	{"khalid", "khaled", "halid", "haled", "khaleed"},
+	{"mustafa", "moustafa", "mostafa", "mustapha", "moustapha", "mostapha", "mustafah"},
+	{"abu", "abou", "abo"},
+	{"ali", "aly"},
+	{"said", "saeed", "saied", "sayeed", "saeid"},
+	{"sayyid", "sayyed", "saiyid", "seyed", "seyyed"},
+	{"abbas", "abas"},
+	{"hamid", "hameed", "hamed"},
+	{"rashid", "rasheed", "rachid", "rashed", "rached"},
+	{"mahdi", "mehdi", "mahdy"},
+	{"musa", "moussa", "mousa", "mossa", "mussa"},
+	{"isa", "issa", "eisa", "esa"},
+	{"yahya", "yahia", "yehia", "yahiya", "yahyah"},
+	{"nur", "noor", "nour"},
+	{"salih", "saleh"},
+	{"abdulaziz", "abdelaziz", "abdalaziz", "abdulazeez"},
+	{"faisal", "faysal", "feisal", "faical", "fayssal"},
+	{"mansur", "mansour", "mansoor"},
+	{"qasim", "kassem", "qassem", "kasim", "qasem", "gasim", "kacem"},
+	{"jamal", "djamel", "jamel", "gamal", "djamal"},
+	{"jafar", "jaafar", "djafar", "jaffar"},
+	{"tahir", "taher", "tahar"},
+	{"nasir", "nasser", "naser", "nassir", "nacer"},
+	{"zakariya", "zakaria", "zakariyya", "zakariah", "zacharia"},
+	{"sulaiman", "sulayman", "suleiman", "sleiman", "soliman", "suleyman", "slimane", "sulejman"},
+	{"uzbek", "ozbek"},
+}
