@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/freezeguard/freezeguard/lists"
 	"github.com/freezeguard/freezeguard/screening"
@@ -125,7 +126,7 @@ func appHdrParties(h *node) []screening.PaymentParty {
 		role screening.Role
 	}{{"Fr", screening.InstructingAgent}, {"To", screening.InstructedAgent}} {
 		if fi := h.get(e.name, "FIId"); fi != nil {
-			if pp, ok := isoParty(fi, "AppHdr/"+e.name+"/FIId", e.role); ok {
+			if pp, ok, err := isoParty(fi, "AppHdr/"+e.name+"/FIId", e.role); ok && err == nil {
 				out = append(out, pp)
 			}
 		}
@@ -142,6 +143,8 @@ type isoParser struct {
 	// header holds the parties of the AppHdr next to the Document; they
 	// take part in every transaction.
 	header []screening.PaymentParty
+	// bad is set when a party of the transaction being read was malformed.
+	bad bool
 }
 
 func (p *isoParser) fail(n *node, field string, err error) {
@@ -220,6 +223,7 @@ func (p *isoParser) pacs(body *node, base, family string) []screening.Payment {
 	if si := grp.child("SttlmInf"); si != nil {
 		shared = p.parties(si, base+"/GrpHdr/SttlmInf", shared)
 	}
+	sharedBad := p.bad
 	grpDate := parseISODate(grp.str("IntrBkSttlmDt"))
 	var out []screening.Payment
 	n := 0
@@ -228,6 +232,7 @@ func (p *isoParser) pacs(body *node, base, family string) []screening.Payment {
 			continue
 		}
 		n++
+		p.bad = sharedBad
 		path := base + "/" + indexed("CdtTrfTxInf", n)
 		pay := screening.Payment{Message: p.msg, ID: txID(tx, msgID, n)}
 		pay.Parties = append(pay.Parties, shared...)
@@ -243,19 +248,19 @@ func (p *isoParser) pacs(body *node, base, family string) []screening.Payment {
 			pay.Date = grpDate
 		}
 		pay.Parties = p.parties(tx, path, pay.Parties)
-		pay.Text = p.texts(tx, path, &pay)
+		p.texts(tx, path, &pay)
 		// pacs.009 COV: the underlying customer credit transfer names the
 		// real debtor and creditor; screen them too.
 		if u := tx.child("UndrlygCstmrCdtTrf"); u != nil {
 			up := path + "/UndrlygCstmrCdtTrf"
 			pay.Parties = p.parties(u, up, pay.Parties)
-			pay.Text = append(pay.Text, p.texts(u, up, &pay)...)
+			p.texts(u, up, &pay)
 		}
 		mandatory := []string{"Dbtr", "Cdtr"}
 		if family == "pacs.008" {
 			mandatory = append(mandatory, "DbtrAgt", "CdtrAgt")
 		}
-		if p.require(tx, path, pay.Parties, mandatory...) {
+		if p.require(tx, path, pay.Parties, mandatory...) && !p.bad {
 			out = append(out, pay)
 		}
 	}
@@ -275,6 +280,7 @@ func (p *isoParser) pain001(body *node, base string) []screening.Payment {
 	}
 	msgID := grp.str("MsgId")
 	shared := p.parties(grp, base+"/GrpHdr", append([]screening.PaymentParty(nil), p.header...))
+	grpBad := p.bad
 	var out []screening.Payment
 	ni, ntx := 0, 0
 	for _, pi := range body.kids {
@@ -283,7 +289,9 @@ func (p *isoParser) pain001(body *node, base string) []screening.Payment {
 		}
 		ni++
 		piPath := base + "/" + indexed("PmtInf", ni)
+		p.bad = grpBad
 		debtorSide := p.parties(pi, piPath, append([]screening.PaymentParty(nil), shared...))
+		sharedBad := p.bad
 		date := parseISODate(pi.str("ReqdExctnDt"))
 		if date.IsZero() {
 			date = parseISODate(pi.str("ReqdExctnDt", "Dt"))
@@ -298,6 +306,7 @@ func (p *isoParser) pain001(body *node, base string) []screening.Payment {
 			}
 			k++
 			ntx++
+			p.bad = sharedBad
 			path := piPath + "/" + indexed("CdtTrfTxInf", k)
 			id := txID(tx, "", 0)
 			if id == "" {
@@ -314,9 +323,9 @@ func (p *isoParser) pain001(body *node, base string) []screening.Payment {
 				pay.Amount, pay.Currency = a.text, a.attr("Ccy")
 			}
 			pay.Parties = append(append(pay.Parties, debtorSide...), p.parties(tx, path, nil)...)
-			pay.Text = p.texts(tx, path, &pay)
+			p.texts(tx, path, &pay)
 			okDebtor := p.require(pi, piPath, debtorSide, "Dbtr")
-			if okDebtor && p.require(tx, path, pay.Parties, "Cdtr") {
+			if okDebtor && p.require(tx, path, pay.Parties, "Cdtr") && !p.bad {
 				out = append(out, pay)
 			}
 		}
@@ -377,7 +386,13 @@ func (p *isoParser) parties(n *node, path string, dst []screening.PaymentParty) 
 		if !ok {
 			continue
 		}
-		if pp, ok := isoParty(k, path+"/"+k.name, role); ok {
+		pp, ok, err := isoParty(k, path+"/"+k.name, role)
+		if err != nil {
+			p.fail(k, path+"/"+k.name, err)
+			p.bad = true
+			continue
+		}
+		if ok {
 			dst = append(dst, pp)
 		}
 	}
@@ -386,7 +401,7 @@ func (p *isoParser) parties(n *node, path string, dst []screening.PaymentParty) 
 
 // isoParty reads a party (PartyIdentification) or an agent
 // (BranchAndFinancialInstitutionIdentification) element.
-func isoParty(n *node, path string, role screening.Role) (screening.PaymentParty, bool) {
+func isoParty(n *node, path string, role screening.Role) (screening.PaymentParty, bool, error) {
 	// Newer versions wrap some parties in a choice: Pty or Agt.
 	for _, w := range []string{"Pty", "Agt"} {
 		if c := n.child(w); c != nil {
@@ -448,14 +463,19 @@ func isoParty(n *node, path string, role screening.Role) (screening.PaymentParty
 		if prv := n.get("Id", "PrvtId"); prv != nil {
 			pt.Kind = lists.Person
 			if b := prv.child("DtAndPlcOfBirth"); b != nil {
-				pt.BirthDate = b.str("BirthDt")
+				if d := b.str("BirthDt"); d != "" {
+					if _, err := time.Parse("2006-01-02", d); err != nil {
+						return screening.PaymentParty{}, false, fmt.Errorf("%w: BirthDt %q is not a date (YYYY-MM-DD)", ErrSyntax, clip(d))
+					}
+					pt.BirthDate = d
+				}
 				pt.BirthPlace = joinNonEmpty(", ", b.str("CityOfBirth"), b.str("PrvcOfBirth"), b.str("CtryOfBirth"))
 			}
 			pt.Documents = otherIDs(prv, pt.Documents)
 		}
 	}
 	if pt.Name == "" && pt.BIC == "" && len(pt.Documents) == 0 && pt.Address == "" && pt.Country == "" {
-		return screening.PaymentParty{}, false
+		return screening.PaymentParty{}, false, nil
 	}
 	pp := screening.PaymentParty{Role: role, Path: path, Party: pt}
 	switch {
@@ -464,7 +484,7 @@ func isoParty(n *node, path string, role screening.Role) (screening.PaymentParty
 	case bicPath != "":
 		pp.Path = bicPath
 	}
-	return pp, true
+	return pp, true, nil
 }
 
 // otherIDs appends the Othr identifiers (Id with SchmeNm) under n.
@@ -546,17 +566,13 @@ func isoAddress(a *node) (string, string) {
 	return strings.Join(parts, ", "), ctry
 }
 
-// texts collects the free text of a transaction: unstructured and
-// structured remittance information and instructions to agents. Each line
-// also becomes a FreeText party so names hidden in it are screened.
-func (p *isoParser) texts(tx *node, path string, pay *screening.Payment) []string {
-	var out []string
+// texts collects the free text of a transaction — unstructured and
+// structured remittance information, instructions to agents — as FreeText
+// parties, so that names hidden in it are screened and a hit points at the
+// element it came from.
+func (p *isoParser) texts(tx *node, path string, pay *screening.Payment) {
 	add := func(text, at string) {
-		if text == "" {
-			return
-		}
-		out = append(out, text)
-		pay.Parties = append(pay.Parties, screening.PaymentParty{Role: screening.FreeText, Path: at, Party: screening.Party{Name: text}})
+		pay.Parties = appendFreeText(pay.Parties, text, at)
 	}
 	for _, k := range tx.kids {
 		kp := path + "/" + k.name
@@ -583,7 +599,31 @@ func (p *isoParser) texts(tx *node, path string, pay *screening.Payment) []strin
 			}
 		}
 	}
-	return out
+}
+
+// maxFreeText bounds one FreeText party's text; longer text is split at
+// spaces. The screener refuses queries over 1 KiB.
+const maxFreeText = 512
+
+// appendFreeText appends text as one or more FreeText parties at path.
+func appendFreeText(dst []screening.PaymentParty, text, path string) []screening.PaymentParty {
+	text = normSpace(text)
+	for text != "" {
+		chunk := text
+		if len(chunk) > maxFreeText {
+			cut := strings.LastIndexByte(chunk[:maxFreeText], ' ')
+			if cut <= 0 {
+				cut = maxFreeText
+				for cut > 0 && !utf8.RuneStart(chunk[cut]) {
+					cut--
+				}
+			}
+			chunk = chunk[:cut]
+		}
+		dst = append(dst, screening.PaymentParty{Role: screening.FreeText, Path: path, Party: screening.Party{Name: chunk}})
+		text = strings.TrimSpace(text[len(chunk):])
+	}
+	return dst
 }
 
 // leafText joins the text of every element below n, in order.

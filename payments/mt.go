@@ -429,11 +429,7 @@ func (t *mtTx) field(f finField, roles map[string]screening.Role) {
 	}
 	path := t.label + " :" + f.tag + ":"
 	if textFields[f.tag] {
-		txt := narrative(f.lines)
-		if txt != "" {
-			t.pay.Text = append(t.pay.Text, txt)
-			t.pay.Parties = append(t.pay.Parties, screening.PaymentParty{Role: screening.FreeText, Path: path, Party: screening.Party{Name: txt}})
-		}
+		t.pay.Parties = appendFreeText(t.pay.Parties, narrative(f.lines), path)
 		return
 	}
 	role, ok := roles[f.tag[:2]]
@@ -524,7 +520,6 @@ func (p *mtParser) mt101(m *finMessage, label string, fields []finField, hdr []s
 		t.pay.Message = "MT101"
 		t.pay.Date = a.pay.Date
 		t.pay.Parties = append(append(t.pay.Parties, hdr...), a.pay.Parties...)
-		t.pay.Text = append(t.pay.Text, a.pay.Text...)
 		for _, f := range fields[i:j] {
 			t.field(f, mt101Roles)
 			if f.tag == "50C" || f.tag == "50L" {
