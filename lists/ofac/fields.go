@@ -256,7 +256,7 @@ var falseMarkers = []string{"fraudulent", "falsified", "false", "forged", "count
 // into its parts. Unknown trailing text goes to note.
 func parseDocValue(s string) docValue {
 	var v docValue
-	s = strings.TrimSpace(s)
+	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
 	ls := strings.ToLower(s)
 	for _, m := range falseMarkers {
 		if containsWord(ls, m) {

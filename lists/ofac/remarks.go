@@ -73,11 +73,6 @@ func applyClause(e *lists.Entity, c string) {
 		return
 	}
 	if typ, rest, kind, ok := matchIDPrefix(value); ok {
-		if kind == fDocument || kind == fVesselID {
-			// Keep the trailing period: parseDocValue needs the whole value.
-			rest = strings.TrimSpace(c[len(typ):])
-			rest = strings.TrimLeft(rest, ": ")
-		}
 		applyID(e, kind, typ, rest, "", nil, nil)
 		return
 	}
