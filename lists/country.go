@@ -81,7 +81,7 @@ var countryAliases = map[string]string{
 	"palestinian": "PS", "palestine": "PS", "state of palestine": "PS", "west bank": "PS",
 	"gaza": "PS", "gaza strip": "PS", "palestinian territories": "PS", "palestinian territory": "PS",
 	"occupied palestinian territory": "PS", "west bank and gaza": "PS",
-	"crimea": "UA",
+	"crimea":       "UA",
 	"soviet union": "SU", "former soviet union": "SU", "ussr": "SU", "u s s r": "SU", "soviet": "SU",
 	"yugoslavia": "YU", "former yugoslavia": "YU", "federal republic of yugoslavia": "YU",
 	"serbia and montenegro": "CS", "netherlands antilles": "AN",
