@@ -14,6 +14,7 @@ type Party struct {
 	Name        string     `json:"name"`
 	Kind        lists.Kind `json:"kind,omitempty"`        // person, organization, vessel, aircraft or unknown
 	BirthDate   string     `json:"dob,omitempty"`         // YYYY, YYYY-MM or YYYY-MM-DD
+	Gender      string     `json:"gender,omitempty"`      // "male" or "female" (or "m", "f"), when known
 	Country     string     `json:"country,omitempty"`     // ISO 3166 alpha-2: nationality, residence or registration
 	Documents   []Document `json:"documents,omitempty"`   // identity documents, registration numbers, IMO, LEI
 	Address     string     `json:"address,omitempty"`     // free-text address, one line

@@ -1,0 +1,169 @@
+package screening
+
+import (
+	"time"
+
+	"github.com/freezeguard/freezeguard/fuzzy"
+	"github.com/freezeguard/freezeguard/lists"
+)
+
+// Outcome is what the bank does with a party or payment.
+type Outcome string
+
+// Outcomes, from least to most severe.
+const (
+	// Clear lets the payment through; near-misses are still logged.
+	Clear Outcome = "CLEAR"
+	// Hold stops the payment until a reviewer confirms or dismisses.
+	Hold Outcome = "HOLD"
+	// Freeze blocks the funds and starts the reporting clock.
+	Freeze Outcome = "FREEZE"
+)
+
+func (o Outcome) severity() int {
+	switch o {
+	case Freeze:
+		return 2
+	case Hold:
+		return 1
+	}
+	return 0
+}
+
+// FlagCode names a judicial-oversight fact about a hit (DOMAIN.md §5).
+type FlagCode string
+
+// Oversight flags.
+const (
+	FlagCrimeBased           FlagCode = "CRIME_BASED_PROGRAM"
+	FlagForeignProceedings   FlagCode = "FOREIGN_PROCEEDINGS_BASIS"
+	FlagMultilateral         FlagCode = "MULTILATERAL_BASIS"
+	FlagUnilateral           FlagCode = "UNILATERAL_EXTRATERRITORIAL"
+	FlagBlockingStatute      FlagCode = "BLOCKING_STATUTE_CONFLICT"
+	FlagPolitical            FlagCode = "POLITICAL_PROGRAM_RISK"
+	FlagHumanRightsException FlagCode = "HUMAN_RIGHTS_EXCEPTION_RELEVANT"
+	FlagWeakAliasOnly        FlagCode = "WEAK_ALIAS_ONLY"
+	FlagFuzzyMatchOnly       FlagCode = "FUZZY_MATCH_ONLY"
+	FlagNoSecondaryID        FlagCode = "NO_SECONDARY_ID"
+	FlagPreviousName         FlagCode = "PREVIOUS_NAME_MATCH"
+	FlagOwnershipDerived     FlagCode = "OWNERSHIP_DERIVED"
+	FlagDelistingRoute       FlagCode = "DELISTING_ROUTE"
+	FlagReviewDue            FlagCode = "REVIEW_DUE"
+	FlagStaleListData        FlagCode = "STALE_LIST_DATA"
+)
+
+// Flag is one oversight flag with the one-line reason it was raised.
+type Flag struct {
+	Code   FlagCode `json:"code"`
+	Reason string   `json:"reason"`
+}
+
+// Evidence is one secondary fact weighed for or against a match, so that a
+// reviewer sees why the final score differs from the name score.
+type Evidence struct {
+	Fact   string  `json:"fact"`   // dob, country, gender, kind, identifier, ownership
+	Effect string  `json:"effect"` // for, against, neutral
+	Strong bool    `json:"strong,omitempty"`
+	Weight float64 `json:"weight"` // added to the name score
+	Detail string  `json:"detail"`
+}
+
+// Hit is one listed entity a party may be, with everything a reviewer and
+// an auditor need to judge it.
+type Hit struct {
+	EntityID    string          `json:"entity_id"`
+	Source      lists.Source    `json:"source"`
+	Body        lists.Body      `json:"designating_body"`
+	Kind        lists.Kind      `json:"kind"`
+	PrimaryName string          `json:"primary_name"`
+	Programs    []lists.Program `json:"programs"`
+	UNReference string          `json:"un_reference,omitempty"`
+	Binding     bool            `json:"binding"` // the source binds the bank under its policy
+
+	MatchedName string         `json:"matched_name,omitempty"`
+	NameType    lists.NameType `json:"name_type,omitempty"`
+	Quality     lists.Quality  `json:"quality,omitempty"`
+	NameScore   float64        `json:"name_score"`
+	Score       float64        `json:"score"`
+
+	Explanation fuzzy.Explanation `json:"explanation"`
+	Evidence    []Evidence        `json:"evidence,omitempty"`
+	Flags       []Flag            `json:"flags"`
+	Related     []string          `json:"related,omitempty"` // the same person on other lists (cross-list resolution)
+
+	Outcome Outcome `json:"outcome"`
+	Reason  string  `json:"reason"`
+}
+
+// HasFlag reports whether the hit carries the flag.
+func (h *Hit) HasFlag(c FlagCode) bool {
+	for _, f := range h.Flags {
+		if f.Code == c {
+			return true
+		}
+	}
+	return false
+}
+
+// PartyResult is the screening result for one party of a payment.
+type PartyResult struct {
+	Role       Role    `json:"role,omitempty"`
+	Path       string  `json:"path,omitempty"`
+	Party      Party   `json:"party"`
+	Outcome    Outcome `json:"outcome"`
+	Hits       []Hit   `json:"hits,omitempty"`        // at or above the hold threshold, best first
+	NearMisses []Hit   `json:"near_misses,omitempty"` // the best candidates below it
+}
+
+// Regime is the legal regime a FREEZE or HOLD falls under, with what the
+// bank must do and by when.
+type Regime struct {
+	Source      lists.Source `json:"source"`
+	Body        lists.Body   `json:"body"`
+	Law         string       `json:"law"`
+	Reporting   string       `json:"reporting"`
+	Deadline    time.Time    `json:"deadline"`
+	RetainYears int          `json:"retain_years"`
+}
+
+// SnapshotRef identifies the list data a decision used.
+type SnapshotRef struct {
+	Generation uint64             `json:"generation"` // increments on every Reload
+	Loaded     time.Time          `json:"loaded"`
+	Sources    []lists.Provenance `json:"sources"`
+}
+
+// Decision is the outcome of screening a party or a payment, as logged.
+type Decision struct {
+	ID        string    `json:"id"`
+	Time      time.Time `json:"time"`
+	PaymentID string    `json:"payment_id,omitempty"`
+	Payment   *Payment  `json:"payment,omitempty"` // the input, for Decide
+
+	Outcome     Outcome       `json:"outcome"`
+	Reason      string        `json:"reason"`
+	Explanation string        `json:"explanation"`
+	Parties     []PartyResult `json:"parties"`
+
+	Regimes     []Regime  `json:"regimes,omitempty"`
+	ReportBy    time.Time `json:"report_by,omitzero"` // earliest reporting deadline (FREEZE and HOLD)
+	RetainUntil time.Time `json:"retain_until"`
+
+	Snapshot SnapshotRef `json:"snapshot"`
+	Matcher  string      `json:"matcher"`
+	Policy   Policy      `json:"policy"`
+
+	// AuditSeq and AuditHash locate the decision's record in the audit log;
+	// they are filled after the append and so are not part of the record.
+	AuditSeq  uint64 `json:"-"`
+	AuditHash string `json:"-"`
+}
+
+// Hits returns every hit of every party, in party order.
+func (d *Decision) Hits() []Hit {
+	var hs []Hit
+	for _, p := range d.Parties {
+		hs = append(hs, p.Hits...)
+	}
+	return hs
+}

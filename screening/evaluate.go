@@ -1,0 +1,360 @@
+package screening
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/freezeguard/freezeguard/lists"
+)
+
+func bodyOf(e *lists.Entity) lists.Body {
+	for _, p := range e.Programs {
+		if p.Body != "" {
+			return p.Body
+		}
+	}
+	switch e.Source {
+	case lists.OFAC:
+		return lists.BodyOFAC
+	case lists.EU:
+		return lists.BodyEU
+	case lists.UN:
+		return lists.BodyUNSC
+	}
+	return ""
+}
+
+// evaluate weighs one candidate entity and returns it as a Hit; the bool
+// says whether it is a hit (at or above the hold threshold, an identifier
+// match or an ownership link) rather than a near-miss.
+func (s *Screener) evaluate(st *state, pp *PaymentParty, dob partialDate, c *candidate, now time.Time) (Hit, bool) {
+	e := &st.snap.Entities[c.ent]
+	if !s.pol.screened(e.Source) {
+		return Hit{}, false
+	}
+	p := &pp.Party
+	h := Hit{
+		EntityID: e.ID, Source: e.Source, Body: bodyOf(e), Kind: e.Kind, PrimaryName: e.PrimaryName(),
+		Programs: e.Programs, UNReference: unReference(e), Binding: s.pol.binding(e.Source),
+	}
+	hold := s.pol.HoldThreshold
+	pick, score := int32(-1), 0.0
+	weakOnly := false
+	switch {
+	case c.strong >= 0 && c.strongScore >= hold:
+		pick, score = c.strong, c.strongScore
+	case c.fka >= 0 && c.fkaScore >= hold:
+		pick, score = c.fka, c.fkaScore
+	case c.weak >= 0 && c.weakScore >= hold:
+		pick, score, weakOnly = c.weak, c.weakScore, true
+	default:
+		for _, x := range []struct {
+			id int32
+			sc float64
+		}{{c.strong, c.strongScore}, {c.fka, c.fkaScore}, {c.weak, c.weakScore}} {
+			if x.id >= 0 && x.sc > score {
+				pick, score = x.id, x.sc
+			}
+		}
+	}
+	if pick >= 0 {
+		r := st.names[pick]
+		n := &e.Names[r.name]
+		h.MatchedName, h.NameType, h.Quality, h.NameScore = n.Full, n.Type, n.Quality, score
+		h.Explanation = st.ix.Explain(p.Name, fuzzyKind(p.Kind), uint32(pick))
+		if score == 1 && h.Explanation.Score < 1 && nameKey(p.Name) == nameKey(n.Full) {
+			if h.Explanation.Query == "" {
+				h.Explanation.Query, h.Explanation.Candidate = p.Name, n.Full
+			}
+			h.Explanation.Score = 1
+			h.Explanation.Notes = append(h.Explanation.Notes, "exact match after normalisation (case, accents, punctuation, word order)")
+		}
+	}
+
+	// Secondary facts.
+	var ev []Evidence
+	if x, ok := kindEvidence(p.Kind, e); ok {
+		ev = append(ev, x)
+	}
+	if x, ok := dobEvidence(dob, e.BirthDates); ok {
+		ev = append(ev, x)
+	}
+	if x, ok := countryEvidence(p.Country, e); ok {
+		ev = append(ev, x)
+	}
+	if x, ok := genderEvidence(p.Gender, e); ok {
+		ev = append(ev, x)
+	}
+	if pick >= 0 && !weakOnly && c.weak >= 0 && c.weakScore >= hold {
+		w := &e.Names[st.names[c.weak].name]
+		ev = append(ev, Evidence{Fact: "weak-alias", Effect: "for", Weight: wWeakAliasAlso, Detail: fmt.Sprintf("weak alias %q also matches (may confirm, never found, a hit: OFAC FAQ 122)", w.Full)})
+	}
+	final := h.NameScore
+	corroborated, strongAgainst := false, false
+	var fors, againsts []string
+	for _, x := range ev {
+		final += x.Weight
+		switch x.Effect {
+		case "for":
+			if x.Fact == "dob" || x.Fact == "country" {
+				corroborated = true
+				fors = append(fors, x.Detail)
+			}
+		case "against":
+			againsts = append(againsts, x.Detail)
+			strongAgainst = strongAgainst || x.Strong
+		}
+	}
+	ev = append(ev, c.ids...)
+	if len(c.ids) > 0 {
+		final = 1
+		corroborated = true
+	}
+	if c.owned {
+		ev = append(ev, Evidence{Fact: "ownership", Effect: "for", Detail: "the bank records this listed entity as an owner of the party (50% rule)"})
+	}
+	h.Evidence = ev
+	h.Score = clamp01(final)
+
+	isHit := h.Score >= hold || len(c.ids) > 0 || c.owned
+	h.Outcome, h.Reason = Hold, ""
+	switch {
+	case !isHit:
+		h.Outcome, h.Reason = Clear, fmt.Sprintf("score %.2f below the hold threshold %.2f", h.Score, hold)
+	case len(c.ids) > 0 && !strongAgainst:
+		h.Outcome, h.Reason = Freeze, "exact identifier match: "+c.ids[0].Detail
+	case len(c.ids) > 0:
+		h.Reason = "identifier matches but evidence conflicts: " + strings.Join(againsts, "; ")
+	case h.NameScore < hold && c.owned:
+		h.Reason = "not listed itself; owned by a listed entity according to the bank's records: confirm the ownership share"
+	case weakOnly:
+		h.Reason = fmt.Sprintf("only a weak alias matches (%q): never an automatic freeze (OFAC FAQs 122-125)", h.MatchedName)
+	case h.NameType == lists.FKA:
+		h.Reason = fmt.Sprintf("matches a former name (%q) only", h.MatchedName)
+	case strongAgainst:
+		h.Reason = "name matches but evidence conflicts: " + strings.Join(againsts, "; ")
+	case h.NameScore >= s.pol.FreezeThreshold && corroborated:
+		h.Outcome, h.Reason = Freeze, fmt.Sprintf("near-exact match (%.2f) on strong name %q corroborated by %s", h.NameScore, h.MatchedName, strings.Join(fors, "; "))
+	case h.NameScore >= s.pol.FreezeThreshold:
+		h.Reason = fmt.Sprintf("near-exact match (%.2f) on %q with no date of birth, nationality or identifier to corroborate it", h.NameScore, h.MatchedName)
+	default:
+		h.Reason = fmt.Sprintf("plausible name match (%.2f) on %q", h.NameScore, h.MatchedName)
+	}
+	if h.Outcome == Freeze && !h.Binding {
+		h.Outcome = Hold
+		h.Reason = fmt.Sprintf("%s list is screened as risk, not binding under the %s policy: %s", e.Source, s.pol.Jurisdiction, h.Reason)
+	}
+	if !isHit {
+		return h, false
+	}
+	for _, id := range st.related(c.ent) {
+		if id != c.ent {
+			h.Related = append(h.Related, st.snap.Entities[id].ID)
+		}
+	}
+	h.Flags = s.flags(st, p, e, &h, weakOnly, corroborated, c, now)
+	return h, true
+}
+
+// flags computes the oversight flags of a hit (DOMAIN.md §5).
+func (s *Screener) flags(st *state, p *Party, e *lists.Entity, h *Hit, weakOnly, corroborated bool, c *candidate, now time.Time) []Flag {
+	var fs []Flag
+	add := func(code FlagCode, format string, args ...any) {
+		fs = append(fs, Flag{Code: code, Reason: fmt.Sprintf(format, args...)})
+	}
+	progRows := func(rows []programRow) (codes, cites []string) {
+		for _, pg := range e.Programs {
+			if r := find(rows, e.Source, pg); r != nil && !slices.Contains(codes, pg.Code) {
+				codes, cites = append(codes, pg.Code), append(cites, r.Citation)
+			}
+		}
+		return codes, cites
+	}
+
+	// From the list data.
+	if weakOnly {
+		add(FlagWeakAliasOnly, "only the weak alias %q links the party to %s; OFAC FAQs 122-125: not a basis for a freeze on its own", h.MatchedName, e.ID)
+	}
+	if h.MatchedName != "" && !corroborated {
+		if h.NameScore < 1 {
+			add(FlagFuzzyMatchOnly, "name is not an exact match (%.2f) and no date of birth, document or nationality agrees", h.NameScore)
+		}
+		add(FlagNoSecondaryID, "no date of birth, identifier or nationality corroborates the name match")
+	}
+	if h.NameType == lists.FKA {
+		add(FlagPreviousName, "matched %q, a former name (f.k.a.) no longer current", h.MatchedName)
+	}
+	if m := multilateral(st, e, c.ent); m != "" {
+		add(FlagMultilateral, "%s", m)
+	}
+	if pub := st.published[e.Source]; s.pol.MaxListAge > 0 {
+		if pub.IsZero() {
+			add(FlagStaleListData, "the %s list states no publish date: it cannot be shown to be current", e.Source)
+		} else if age := now.Sub(pub); age > s.pol.MaxListAge {
+			add(FlagStaleListData, "the %s list was published %s, %d days before this decision (policy allows %d)", e.Source, pub.Format(time.DateOnly), int(age.Hours()/24), int(s.pol.MaxListAge.Hours()/24))
+		}
+	}
+	add(FlagDelistingRoute, "%s", delistingRoute(e))
+
+	// From the curated tables.
+	if codes, cites := progRows(tables.CrimeBased); len(codes) > 0 {
+		add(FlagCrimeBased, "%s: crime-based programme, assets frozen without a conviction (%s)", strings.Join(codes, ", "), strings.Join(cites, "; "))
+	} else {
+		for _, pg := range e.Programs {
+			if pg.Class.CrimeBased() {
+				add(FlagCrimeBased, "%s: crime-based programme (%s), assets frozen without a conviction (%s)", pg.Code, pg.Class, pg.LegalBasis)
+				break
+			}
+		}
+	}
+	if codes, cites := progRows(tables.ForeignProceedings); len(codes) > 0 {
+		add(FlagForeignProceedings, "%s: listing rests on proceedings in a third state (%s)", strings.Join(codes, ", "), strings.Join(cites, "; "))
+	}
+	if e.Source == lists.OFAC {
+		if j := tables.blockingJurisdiction(s.pol.Jurisdiction); j != nil {
+			if codes, cites := progRows(tables.BlockingStatute); len(codes) > 0 {
+				add(FlagBlockingStatute, "%s under a %s policy: complying may itself be unlawful (%s; %s)", strings.Join(codes, ", "), s.pol.Jurisdiction, j.Citation, strings.Join(cites, "; "))
+			}
+		}
+	}
+	if codes, cites := progRows(tables.Political); len(codes) > 0 {
+		add(FlagPolitical, "%s: programme open to political use (%s)", strings.Join(codes, ", "), strings.Join(cites, "; "))
+	}
+	if codes, _ := progRows(tables.ReviewCycles); len(codes) > 0 {
+		for _, pg := range e.Programs {
+			if r := find(tables.ReviewCycles, e.Source, pg); r != nil {
+				add(FlagReviewDue, "%s listings are reviewed every %d months%s (%s)", pg.Code, r.Months, nextRenewal(r, now), r.Citation)
+				break
+			}
+		}
+	}
+
+	// From the bank's input.
+	if e.Source == lists.OFAC && s.pol.Jurisdiction != JurisdictionUS {
+		counterpart := false
+		for _, id := range st.related(c.ent) {
+			if src := st.snap.Entities[id].Source; src == lists.UN || src == lists.EU {
+				counterpart = true
+			}
+		}
+		if !counterpart && h.UNReference == "" {
+			_, haveUN := st.published[lists.UN]
+			_, haveEU := st.published[lists.EU]
+			note := ""
+			if !haveUN && !haveEU {
+				note = " (no UN or EU list is loaded, so a counterpart cannot be ruled out)"
+			}
+			add(FlagUnilateral, "listed by OFAC only, with no UN or EU counterpart found%s; the bank's jurisdiction is %s", note, s.pol.Jurisdiction)
+		}
+	}
+	if c.owned {
+		add(FlagOwnershipDerived, "the party is not listed; the bank records %s as an owner (OFAC 50%% rule / EU ownership-or-control presumption)", e.ID)
+	}
+	if p.Extradition {
+		var dp []string
+		if e.Source == lists.OFAC && tables.deathPenalty["US"] {
+			dp = append(dp, "US")
+		}
+		for _, cc := range entityCountries(e) {
+			if tables.deathPenalty[cc] && !slices.Contains(dp, cc) {
+				dp = append(dp, cc)
+			}
+		}
+		if len(dp) > 0 {
+			add(FlagHumanRightsException, "data may go to a foreign authority and %s retain(s) the death penalty: no help towards a death sentence without assurances (%s)", strings.Join(dp, ", "), tables.DeathPenalty.Citation)
+		}
+	}
+	return fs
+}
+
+// nextRenewal names the next renewal date of a programme after now, when
+// the table gives fixed renewal dates.
+func nextRenewal(r *programRow, now time.Time) string {
+	var next time.Time
+	for _, md := range r.Renewals {
+		var m, d int
+		if _, err := fmt.Sscanf(md, "%02d-%02d", &m, &d); err != nil {
+			continue
+		}
+		for _, y := range []int{now.Year(), now.Year() + 1} {
+			t := date(y, time.Month(m), d)
+			if !t.Before(date(now.Year(), now.Month(), now.Day())) {
+				if next.IsZero() || t.Before(next) {
+					next = t
+				}
+				break
+			}
+		}
+	}
+	if next.IsZero() {
+		return ""
+	}
+	return "; next renewal due by " + next.Format(time.DateOnly)
+}
+
+// unResolutions maps UN reference prefixes to the regime's resolutions
+// (DOMAIN.md §3).
+var unResolutions = map[string]string{
+	"QD": "ISIL (Da'esh) and Al-Qaida, res. 1267 (1999), 1989 (2011), 2253 (2015)",
+	"TA": "Taliban, res. 1988 (2011)",
+	"KP": "DPRK, res. 1718 (2006)",
+	"LY": "Libya, res. 1970 (2011)",
+	"IQ": "Iraq, res. 1518 (2003)",
+	"CD": "DR Congo, res. 1533 (2004)",
+	"SD": "Sudan, res. 1591 (2005)",
+	"SO": "Somalia, res. 751 (1992)",
+	"GB": "Guinea-Bissau, res. 2048 (2012)",
+	"CF": "Central African Republic, res. 2127 (2013)",
+	"YE": "Yemen, res. 2140 (2014)",
+	"SS": "South Sudan, res. 2206 (2015)",
+	"HT": "Haiti, res. 2653 (2022)",
+}
+
+func unPrefix(ref string) string {
+	if len(ref) >= 2 {
+		return strings.ToUpper(ref[:2])
+	}
+	return ""
+}
+
+func multilateral(st *state, e *lists.Entity, ei int32) string {
+	ref := unReference(e)
+	switch {
+	case e.Source == lists.UN:
+		return fmt.Sprintf("UN Security Council listing %s (%s)", ref, unResolutions[unPrefix(ref)])
+	case ref != "":
+		return fmt.Sprintf("%s listing gives effect to UN listing %s", e.Source, ref)
+	}
+	for _, pg := range e.Programs {
+		if strings.EqualFold(pg.Code, "UNLI") {
+			return "EU listing of a UN designation not yet transposed (UNLI)"
+		}
+	}
+	for _, id := range st.related(ei) {
+		if o := &st.snap.Entities[id]; o.Source == lists.UN {
+			return fmt.Sprintf("the same person or entity is listed by the UN Security Council as %s (resolved across lists)", strings.TrimPrefix(o.ID, "un:"))
+		}
+	}
+	return ""
+}
+
+// delistingRoute states the remedy against the listing.
+func delistingRoute(e *lists.Entity) string {
+	switch e.Source {
+	case lists.UN:
+		switch unPrefix(unReference(e)) {
+		case "QD":
+			return "UN ISIL/Al-Qaida list: request delisting through the Office of the Ombudsperson (res. 1904 (2009), 2253 (2015))"
+		case "TA":
+			return "UN Taliban list: no Ombudsperson; request delisting through the Focal Point for De-listing (res. 1730 (2006))"
+		}
+		return "UN list: request delisting through the Focal Point for De-listing (res. 1730 (2006), 2744 (2024))"
+	case lists.OFAC:
+		return "OFAC: petition for removal (31 CFR 501.807); judicial review in US courts (Administrative Procedure Act)"
+	case lists.EU:
+		return "EU: request reconsideration by the Council; action for annulment before the General Court (Art. 263 TFEU)"
+	}
+	return "unknown source: no delisting route known"
+}

@@ -1,0 +1,279 @@
+package screening
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/freezeguard/freezeguard/fuzzy"
+	"github.com/freezeguard/freezeguard/lists"
+)
+
+// state is one immutable snapshot with everything built from it. The
+// Screener swaps whole states atomically, so a decision sees one snapshot
+// from start to end.
+type state struct {
+	gen   uint64
+	snap  *lists.Snapshot
+	byID  map[string]int32
+	ix    *fuzzy.Index
+	names []nameRef           // fuzzy record id -> (entity, name)
+	exact map[string][]uint32 // nameKey -> record ids
+	ids   map[string][]int32  // "doc:"/"bic:"/"crypto:" + normalised number -> entities
+	// Cross-list resolution: cluster[i] is the index into members of the
+	// group entity i belongs to, or -1 when it stands alone.
+	cluster []int32
+	members [][]int32
+	// published is the oldest publish date per source (zero if unknown).
+	published map[lists.Source]time.Time
+	ref       SnapshotRef
+}
+
+type nameRef struct{ ent, name int32 }
+
+// Bounds on the work cross-list resolution may do per bucket, so that a
+// very common name cannot make building quadratic.
+const maxResolveBucket = 64
+
+func buildState(snap *lists.Snapshot, gen uint64) *state {
+	st := &state{
+		gen:       gen,
+		snap:      snap,
+		exact:     make(map[string][]uint32),
+		ids:       make(map[string][]int32),
+		published: make(map[lists.Source]time.Time),
+		byID:      make(map[string]int32, len(snap.Entities)),
+	}
+	var recs []fuzzy.Record
+	for ei := range snap.Entities {
+		e := &snap.Entities[ei]
+		st.byID[e.ID] = int32(ei)
+		fk := fuzzyKind(e.Kind)
+		for ni, n := range e.Names {
+			if strings.TrimSpace(n.Full) == "" {
+				continue
+			}
+			id := uint32(len(st.names))
+			st.names = append(st.names, nameRef{int32(ei), int32(ni)})
+			recs = append(recs, fuzzy.Record{ID: id, Name: n.Full, Kind: fk})
+			if k := nameKey(n.Full); k != "" {
+				st.exact[k] = append(st.exact[k], id)
+			}
+		}
+		for _, k := range entityIdentifierKeys(e) {
+			if l := st.ids[k]; len(l) == 0 || l[len(l)-1] != int32(ei) {
+				st.ids[k] = append(l, int32(ei))
+			}
+		}
+	}
+	st.ix = fuzzy.Build(recs)
+	for _, p := range snap.Sources {
+		if t, ok := st.published[p.Source]; !ok || (!p.Published.IsZero() && (t.IsZero() || p.Published.Before(t))) {
+			st.published[p.Source] = p.Published
+		}
+	}
+	st.ref = SnapshotRef{Generation: gen, Loaded: snap.Loaded, Sources: slices.Clone(snap.Sources)}
+	st.resolve()
+	return st
+}
+
+// entityIdentifierKeys returns the lookup keys of every identifier an
+// entity is listed with.
+func entityIdentifierKeys(e *lists.Entity) []string {
+	var ks []string
+	for _, d := range e.Documents {
+		if n := normNumber(d.Number); len(n) >= minIdentifierLn {
+			ks = append(ks, "doc:"+n)
+		}
+	}
+	if v := e.Vessel; v != nil {
+		for _, s := range []string{v.IMO, v.SerialNumber, v.TailNumber, v.MMSI} {
+			if n := normNumber(s); len(n) >= minIdentifierLn {
+				ks = append(ks, "doc:"+n)
+			}
+		}
+	}
+	for _, b := range e.BICs {
+		if n := normBIC(b); n != "" {
+			ks = append(ks, "bic:"+n)
+		}
+	}
+	for _, c := range e.Crypto {
+		if n := normCrypto(c.Address); len(n) >= minIdentifierLn {
+			ks = append(ks, "crypto:"+n)
+		}
+	}
+	slices.Sort(ks)
+	return slices.Compact(ks)
+}
+
+// unReference returns the UN reference number of an entity ("QDi.001"), from
+// the source's own cross-reference or, for UN entities, the id.
+func unReference(e *lists.Entity) string {
+	if e.UNReference != "" {
+		return strings.TrimSpace(e.UNReference)
+	}
+	if e.Source == lists.UN {
+		return strings.TrimPrefix(e.ID, "un:")
+	}
+	return ""
+}
+
+// resolve groups entities that are the same person or organisation on
+// different lists: a shared UN reference, a shared identifier, or the same
+// strong name with compatible date of birth and nationality.
+func (st *state) resolve() {
+	ents := st.snap.Entities
+	parent := make([]int32, len(ents))
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	var findRoot func(int32) int32
+	findRoot = func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	union := func(a, b int32) {
+		ra, rb := findRoot(a), findRoot(b)
+		if ra != rb {
+			parent[rb] = ra
+		}
+	}
+	unionBucket := func(b []int32, ok func(a, b *lists.Entity) bool) {
+		if len(b) < 2 || len(b) > maxResolveBucket {
+			return
+		}
+		for i := range b {
+			for j := i + 1; j < len(b); j++ {
+				ea, eb := &ents[b[i]], &ents[b[j]]
+				if ea.Source != eb.Source && ok(ea, eb) {
+					union(b[i], b[j])
+				}
+			}
+		}
+	}
+	always := func(a, b *lists.Entity) bool { return true }
+
+	byRef := make(map[string][]int32)
+	for i := range ents {
+		if r := strings.ToUpper(unReference(&ents[i])); r != "" {
+			byRef[r] = append(byRef[r], int32(i))
+		}
+	}
+	for _, b := range byRef {
+		unionBucket(b, always)
+	}
+	for k, b := range st.ids {
+		if strings.HasPrefix(k, "doc:") && len(k) < len("doc:")+6 {
+			continue // short numbers collide across issuers
+		}
+		unionBucket(b, compatibleKinds)
+	}
+	for k, recs := range st.exact {
+		if !strings.Contains(k, " ") || len(recs) < 2 {
+			continue // single tokens are too common to resolve on
+		}
+		var b []int32
+		for _, id := range recs {
+			r := st.names[id]
+			if n := &ents[r.ent].Names[r.name]; n.Quality == lists.Weak {
+				continue
+			}
+			if !slices.Contains(b, r.ent) {
+				b = append(b, r.ent)
+			}
+		}
+		unionBucket(b, sameByFacts)
+	}
+
+	st.cluster = make([]int32, len(ents))
+	groups := make(map[int32]int32)
+	for i := range ents {
+		st.cluster[i] = -1
+	}
+	for i := range ents {
+		r := findRoot(int32(i))
+		g, ok := groups[r]
+		if !ok {
+			g = int32(len(st.members))
+			groups[r] = g
+			st.members = append(st.members, nil)
+		}
+		st.members[g] = append(st.members[g], int32(i))
+		st.cluster[i] = g
+	}
+	// Most entities stand alone: drop singleton groups.
+	for g, m := range st.members {
+		if len(m) == 1 {
+			st.cluster[m[0]] = -1
+			st.members[g] = nil
+		}
+	}
+}
+
+func compatibleKinds(a, b *lists.Entity) bool {
+	known := func(k lists.Kind) bool { return k != "" && k != lists.UnknownKind }
+	return !known(a.Kind) || !known(b.Kind) || a.Kind == b.Kind
+}
+
+// sameByFacts decides whether two entities with the same strong name are
+// the same: kinds compatible, no conflicting full date of birth, and for
+// people a date of birth or nationality that agrees; for organisations and
+// vessels, countries that do not exclude each other.
+func sameByFacts(a, b *lists.Entity) bool {
+	if !compatibleKinds(a, b) {
+		return false
+	}
+	dobAgree, dobConflict := datesRelate(a.BirthDates, b.BirthDates)
+	if dobConflict && !dobAgree {
+		return false
+	}
+	ca, cb := entityCountries(a), entityCountries(b)
+	countryAgree := false
+	for _, c := range ca {
+		if slices.Contains(cb, c) {
+			countryAgree = true
+		}
+	}
+	if a.Kind == lists.Person || b.Kind == lists.Person {
+		return dobAgree || countryAgree
+	}
+	return countryAgree || len(ca) == 0 || len(cb) == 0
+}
+
+// datesRelate reports whether any pair of listed dates agrees at the
+// precision both give, and whether any pair of full dates conflicts.
+func datesRelate(as, bs []lists.Date) (agree, conflict bool) {
+	for _, a := range as {
+		if a.Year == 0 || a.Kind == lists.DateRange {
+			continue
+		}
+		for _, b := range bs {
+			if b.Year == 0 || b.Kind == lists.DateRange {
+				continue
+			}
+			e := compareDate(partialDate{a.Year, a.Month, a.Day}, b)
+			switch e.Effect {
+			case "for":
+				agree = true
+			case "against":
+				if e.Strong {
+					conflict = true
+				}
+			}
+		}
+	}
+	return agree, conflict
+}
+
+// related returns the ids of the other entities resolved to the same
+// person or organisation as entity i.
+func (st *state) related(i int32) []int32 {
+	if g := st.cluster[i]; g >= 0 {
+		return st.members[g]
+	}
+	return nil
+}

@@ -1,0 +1,295 @@
+package screening
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/freezeguard/freezeguard/screening/audit"
+)
+
+// Four-eyes review of held decisions. A HOLD is resolved by a reviewer who
+// confirms it (FREEZE) or dismisses it (CLEAR), with a reason. Confirming a
+// freeze resting on a crime-based or politically flagged listing, and
+// dismissing a hit scored at or above the freeze threshold, need a second,
+// different reviewer who agrees. Every step is logged before it takes
+// effect, and the review state can be rebuilt from the log.
+
+// ReviewAction is what a reviewer decides.
+type ReviewAction string
+
+// Review actions.
+const (
+	Confirm ReviewAction = "confirm" // the hit is the listed party: freeze
+	Dismiss ReviewAction = "dismiss" // the hit is a false positive: release
+)
+
+// ReviewStatus is where a case stands.
+type ReviewStatus string
+
+// Review statuses.
+const (
+	StatusOpen           ReviewStatus = "open"            // waiting for a first reviewer
+	StatusAwaitingSecond ReviewStatus = "awaiting-second" // one approval given, a different reviewer must agree
+	StatusResolved       ReviewStatus = "resolved"
+)
+
+// Review errors, for errors.Is.
+var (
+	ErrReviewNotFound = errors.New("screening: no open review for this decision")
+	ErrReviewResolved = errors.New("screening: review already resolved")
+	ErrSameReviewer   = errors.New("screening: four eyes: the second approval must come from a different reviewer")
+	ErrReviewInvalid  = errors.New("screening: invalid review step")
+)
+
+// ReviewStep is one reviewer's decision on a case.
+type ReviewStep struct {
+	Reviewer string       `json:"reviewer"`
+	Action   ReviewAction `json:"action"`
+	Reason   string       `json:"reason"`
+	Time     time.Time    `json:"time"`
+}
+
+// ReviewCase is the review state of one held decision.
+type ReviewCase struct {
+	DecisionID string       `json:"decision_id"`
+	Opened     time.Time    `json:"opened"`
+	Status     ReviewStatus `json:"status"`
+	Outcome    Outcome      `json:"outcome"` // HOLD until resolved, then FREEZE or CLEAR
+
+	// ConfirmNeedsSecond and DismissNeedsSecond say which action needs a
+	// second reviewer, and why.
+	ConfirmNeedsSecond string `json:"confirm_needs_second,omitempty"`
+	DismissNeedsSecond string `json:"dismiss_needs_second,omitempty"`
+
+	Pending *ReviewStep  `json:"pending,omitempty"` // the first approval awaiting a second
+	Steps   []ReviewStep `json:"steps,omitempty"`   // every step, in order
+}
+
+// ReviewRecord is the body of an audit TypeReview record: one step and the
+// state it led to.
+type ReviewRecord struct {
+	DecisionID string       `json:"decision_id"`
+	Step       ReviewStep   `json:"step"`
+	Status     ReviewStatus `json:"status"`
+	Outcome    Outcome      `json:"outcome"`
+}
+
+// ReviewStore keeps review cases. A bank may back it with its case system;
+// MemoryReviewStore is the in-memory implementation.
+type ReviewStore interface {
+	Get(ctx context.Context, decisionID string) (ReviewCase, bool, error)
+	Put(ctx context.Context, c ReviewCase) error
+}
+
+// MemoryReviewStore is an in-memory ReviewStore, safe for concurrent use.
+type MemoryReviewStore struct {
+	mu sync.RWMutex
+	m  map[string]ReviewCase
+}
+
+// NewMemoryReviewStore returns an empty store.
+func NewMemoryReviewStore() *MemoryReviewStore {
+	return &MemoryReviewStore{m: make(map[string]ReviewCase)}
+}
+
+// Get returns the case for a decision.
+func (s *MemoryReviewStore) Get(_ context.Context, id string) (ReviewCase, bool, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	c, ok := s.m[id]
+	return c, ok, nil
+}
+
+// Put stores a case, replacing any earlier state.
+func (s *MemoryReviewStore) Put(_ context.Context, c ReviewCase) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c.Steps = append([]ReviewStep(nil), c.Steps...)
+	s.m[c.DecisionID] = c
+	return nil
+}
+
+// Cases returns every case, for reports.
+func (s *MemoryReviewStore) Cases() []ReviewCase {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	cs := make([]ReviewCase, 0, len(s.m))
+	for _, c := range s.m {
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// Reviews runs the four-eyes workflow over a store, logging every step.
+type Reviews struct {
+	store ReviewStore
+	log   audit.Log
+	now   func() time.Time
+	mu    sync.Mutex // serialises read-modify-write of cases
+}
+
+// NewReviews returns a workflow over store that logs to log. now may be nil
+// (time.Now).
+func NewReviews(store ReviewStore, log audit.Log, now func() time.Time) *Reviews {
+	if now == nil {
+		now = time.Now
+	}
+	return &Reviews{store: store, log: log, now: now}
+}
+
+// newCase opens a case for a HOLD decision, working out which actions need
+// a second reviewer under the decision's policy.
+func newCase(d *Decision) ReviewCase {
+	c := ReviewCase{DecisionID: d.ID, Opened: d.Time, Status: StatusOpen, Outcome: Hold}
+	var confirm, dismiss []string
+	for _, h := range d.Hits() {
+		if h.Outcome != Hold {
+			continue
+		}
+		if d.Policy.FourEyesCrimeBased && h.HasFlag(FlagCrimeBased) {
+			confirm = append(confirm, h.EntityID+" is listed under a crime-based programme")
+		}
+		if d.Policy.FourEyesPolitical && h.HasFlag(FlagPolitical) {
+			confirm = append(confirm, h.EntityID+" is listed under a politically flagged programme")
+		}
+		if d.Policy.FourEyesDismissStrong && h.Score >= d.Policy.FreezeThreshold {
+			dismiss = append(dismiss, fmt.Sprintf("%s scored %.2f, at or above the freeze threshold %.2f", h.EntityID, h.Score, d.Policy.FreezeThreshold))
+		}
+	}
+	c.ConfirmNeedsSecond = strings.Join(confirm, "; ")
+	c.DismissNeedsSecond = strings.Join(dismiss, "; ")
+	return c
+}
+
+// apply moves a case by one step, or says why the step is refused. It is
+// the one state machine both live review and replay use.
+func (c *ReviewCase) apply(s ReviewStep) error {
+	if c.Status == StatusResolved {
+		return fmt.Errorf("%w: decision %s is %s", ErrReviewResolved, c.DecisionID, c.Outcome)
+	}
+	if strings.TrimSpace(s.Reviewer) == "" || strings.TrimSpace(s.Reason) == "" {
+		return fmt.Errorf("%w: reviewer and reason are required", ErrReviewInvalid)
+	}
+	if s.Action != Confirm && s.Action != Dismiss {
+		return fmt.Errorf("%w: action %q (want confirm or dismiss)", ErrReviewInvalid, s.Action)
+	}
+	resolve := func() {
+		c.Status, c.Pending = StatusResolved, nil
+		if s.Action == Confirm {
+			c.Outcome = Freeze
+		} else {
+			c.Outcome = Clear
+		}
+	}
+	switch {
+	case c.Pending != nil && strings.EqualFold(strings.TrimSpace(c.Pending.Reviewer), strings.TrimSpace(s.Reviewer)):
+		return fmt.Errorf("%w: %s already approved %s of decision %s", ErrSameReviewer, s.Reviewer, c.Pending.Action, c.DecisionID)
+	case c.Pending != nil && c.Pending.Action == s.Action:
+		resolve()
+	case c.Pending != nil:
+		// The second reviewer disagrees: the case goes back to open, still
+		// held, and needs two agreeing reviewers again.
+		c.Status, c.Pending = StatusOpen, nil
+	case s.Action == Confirm && c.ConfirmNeedsSecond != "" || s.Action == Dismiss && c.DismissNeedsSecond != "":
+		st := s
+		c.Status, c.Pending = StatusAwaitingSecond, &st
+	default:
+		resolve()
+	}
+	c.Steps = append(c.Steps, s)
+	return nil
+}
+
+// Open registers a HOLD decision for review. The Screener calls it when
+// Options.Reviews is set; other decisions are ignored.
+func (r *Reviews) Open(ctx context.Context, d *Decision) error {
+	if d.Outcome != Hold {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.store.Put(ctx, newCase(d))
+}
+
+// Review records one reviewer's decision on a held decision and returns the
+// case as it now stands. It refuses a second approval by the reviewer who
+// gave the first (ErrSameReviewer). The step is logged (audit TypeReview)
+// before the store is updated.
+func (r *Reviews) Review(ctx context.Context, decisionID, reviewer string, action ReviewAction, reason string) (ReviewCase, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	c, ok, err := r.store.Get(ctx, decisionID)
+	if err != nil {
+		return ReviewCase{}, fmt.Errorf("screening: review %s: %w", decisionID, err)
+	}
+	if !ok {
+		return ReviewCase{}, fmt.Errorf("%w: %s", ErrReviewNotFound, decisionID)
+	}
+	c.Steps = append([]ReviewStep(nil), c.Steps...)
+	step := ReviewStep{Reviewer: strings.TrimSpace(reviewer), Action: action, Reason: strings.TrimSpace(reason), Time: r.now().UTC()}
+	if err := c.apply(step); err != nil {
+		return c, err
+	}
+	if _, err := r.log.Append(ctx, audit.TypeReview, ReviewRecord{DecisionID: decisionID, Step: step, Status: c.Status, Outcome: c.Outcome}); err != nil {
+		return ReviewCase{}, fmt.Errorf("screening: review %s not logged: %w", decisionID, err)
+	}
+	if err := r.store.Put(ctx, c); err != nil {
+		return ReviewCase{}, fmt.Errorf("screening: review %s logged (step by %s) but not stored: %w", decisionID, reviewer, err)
+	}
+	return c, nil
+}
+
+// Case returns the review case of a decision.
+func (r *Reviews) Case(ctx context.Context, decisionID string) (ReviewCase, bool, error) {
+	return r.store.Get(ctx, decisionID)
+}
+
+// ReplayReviews rebuilds review state from an audit log's records: every
+// HOLD decision opens a case and every review record replays its step
+// through the same rules. A step the rules refuse, a review of an unknown
+// decision, or a logged state that differs from the replayed one is an
+// error naming the record's sequence number.
+func ReplayReviews(ctx context.Context, recs iter.Seq2[audit.Record, error]) (*MemoryReviewStore, error) {
+	st := NewMemoryReviewStore()
+	for rec, err := range recs {
+		if err != nil {
+			return nil, fmt.Errorf("screening: replaying reviews: %w", err)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		switch rec.Type {
+		case audit.TypeDecision:
+			var d Decision
+			if err := json.Unmarshal(rec.Body, &d); err != nil {
+				return nil, fmt.Errorf("screening: replaying reviews: record %d: decision body: %w", rec.Seq, err)
+			}
+			if d.Outcome == Hold {
+				st.m[d.ID] = newCase(&d)
+			}
+		case audit.TypeReview:
+			var rr ReviewRecord
+			if err := json.Unmarshal(rec.Body, &rr); err != nil {
+				return nil, fmt.Errorf("screening: replaying reviews: record %d: review body: %w", rec.Seq, err)
+			}
+			c, ok := st.m[rr.DecisionID]
+			if !ok {
+				return nil, fmt.Errorf("screening: replaying reviews: record %d: %w: %s", rec.Seq, ErrReviewNotFound, rr.DecisionID)
+			}
+			if err := c.apply(rr.Step); err != nil {
+				return nil, fmt.Errorf("screening: replaying reviews: record %d: %w", rec.Seq, err)
+			}
+			if c.Status != rr.Status || c.Outcome != rr.Outcome {
+				return nil, fmt.Errorf("screening: replaying reviews: record %d: logged state %s/%s, replay gives %s/%s", rec.Seq, rr.Status, rr.Outcome, c.Status, c.Outcome)
+			}
+			st.m[rr.DecisionID] = c
+		}
+	}
+	return st, nil
+}

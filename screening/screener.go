@@ -1,0 +1,365 @@
+package screening
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/freezeguard/freezeguard/fuzzy"
+	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/screening/audit"
+)
+
+// MatcherVersion names the matching algorithm in every decision record, so
+// that an auditor can tell which rules produced a score.
+const MatcherVersion = "freezeguard-screening/1 (fuzzy index, exact-key and identifier lookup, secondary-fact evidence)"
+
+// Options configure a Screener.
+type Options struct {
+	// Policy is the bank's policy; DefaultPolicy(JurisdictionUS) if zero.
+	Policy Policy
+	// Log receives every decision and every snapshot load. Required: a
+	// decision is not acknowledged until it is logged.
+	Log audit.Log
+	// Reviews, if set, receives every HOLD decision for four-eyes review.
+	Reviews *Reviews
+	// Now returns the decision time; time.Now if nil. Tests set it.
+	Now func() time.Time
+	// Logger receives operational messages; slog.Default() if nil.
+	Logger *slog.Logger
+}
+
+// Screener screens parties and payments against one snapshot of the lists.
+// It is safe for concurrent use; Reload swaps the snapshot atomically while
+// decisions are in flight, and every decision names the snapshot it used.
+type Screener struct {
+	pol     Policy
+	log     audit.Log
+	reviews *Reviews
+	now     func() time.Time
+	logger  *slog.Logger
+
+	cur      atomic.Pointer[state]
+	reloadMu sync.Mutex // serialises Reload so generations increase in order
+	bufs     sync.Pool  // *[]fuzzy.Match
+}
+
+// ListsLoaded is the body of the audit record written when a snapshot is
+// loaded: decisions refer to it by generation.
+type ListsLoaded struct {
+	Generation uint64             `json:"generation"`
+	Loaded     time.Time          `json:"loaded"`
+	Sources    []lists.Provenance `json:"sources"`
+	Entities   int                `json:"entities"`
+	Names      int                `json:"names"`
+	Resolved   int                `json:"resolved_groups"` // cross-list groups found
+	Matcher    string             `json:"matcher"`
+	Policy     Policy             `json:"policy"`
+}
+
+// New builds a Screener over snap and logs a lists-loaded record.
+func New(ctx context.Context, snap *lists.Snapshot, opts Options) (*Screener, error) {
+	if opts.Log == nil {
+		return nil, errors.New("screening: New: Options.Log is required (every decision must be logged)")
+	}
+	if opts.Policy.Jurisdiction == "" {
+		opts.Policy = DefaultPolicy(JurisdictionUS)
+	}
+	if err := opts.Policy.Validate(); err != nil {
+		return nil, fmt.Errorf("screening: New: %w", err)
+	}
+	s := &Screener{pol: opts.Policy, log: opts.Log, reviews: opts.Reviews, now: opts.Now, logger: opts.Logger}
+	s.pol.Binding = slices.Clone(s.pol.Binding)
+	s.pol.Risk = slices.Clone(s.pol.Risk)
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.logger == nil {
+		s.logger = slog.Default()
+	}
+	s.bufs.New = func() any { b := make([]fuzzy.Match, 0, 64); return &b }
+	if err := s.Reload(ctx, snap); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Policy returns the policy the Screener applies.
+func (s *Screener) Policy() Policy { return s.pol }
+
+// Snapshot returns the snapshot decisions currently use.
+func (s *Screener) Snapshot() *lists.Snapshot { return s.cur.Load().snap }
+
+// Generation returns the current snapshot generation (1 after New).
+func (s *Screener) Generation() uint64 { return s.cur.Load().gen }
+
+// Reload builds the index for snap and swaps it in. Decisions in flight
+// finish on the snapshot they started with. The lists-loaded record is
+// logged before the swap, so every decision's generation is in the log
+// before the decision.
+func (s *Screener) Reload(ctx context.Context, snap *lists.Snapshot) error {
+	if snap == nil {
+		return errors.New("screening: Reload: nil snapshot")
+	}
+	s.reloadMu.Lock()
+	defer s.reloadMu.Unlock()
+	var gen uint64 = 1
+	if old := s.cur.Load(); old != nil {
+		gen = old.gen + 1
+	}
+	st := buildState(snap, gen)
+	body := ListsLoaded{
+		Generation: gen, Loaded: snap.Loaded, Sources: st.ref.Sources,
+		Entities: len(snap.Entities), Names: len(st.names), Resolved: len(slices.DeleteFunc(slices.Clone(st.members), func(m []int32) bool { return m == nil })),
+		Matcher: MatcherVersion, Policy: s.pol,
+	}
+	if _, err := s.log.Append(ctx, audit.TypeListsLoaded, body); err != nil {
+		return fmt.Errorf("screening: Reload: logging snapshot generation %d: %w", gen, err)
+	}
+	s.cur.Store(st)
+	s.logger.Info("screening: lists loaded", "generation", gen, "entities", len(snap.Entities), "names", len(st.names), "resolved_groups", body.Resolved)
+	return nil
+}
+
+// Screen screens one party and logs the decision.
+func (s *Screener) Screen(ctx context.Context, p Party) (Decision, error) {
+	return s.decide(ctx, nil, []PaymentParty{{Party: p}})
+}
+
+// Decide screens every party of a payment (and its free text) and logs one
+// decision. The payment takes the most severe outcome of its parties.
+func (s *Screener) Decide(ctx context.Context, pay Payment) (Decision, error) {
+	parties := slices.Clone(pay.Parties)
+	for i, t := range pay.Text {
+		if strings.TrimSpace(t) != "" {
+			parties = append(parties, PaymentParty{Role: FreeText, Path: fmt.Sprintf("text[%d]", i), Party: Party{Name: t}})
+		}
+	}
+	return s.decide(ctx, &pay, parties)
+}
+
+func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentParty) (Decision, error) {
+	if err := ctx.Err(); err != nil {
+		return Decision{}, err
+	}
+	st := s.cur.Load()
+	now := s.now().UTC()
+	d := Decision{
+		Time:     now,
+		Outcome:  Clear,
+		Snapshot: st.ref,
+		Matcher:  MatcherVersion,
+		Policy:   s.pol,
+		Parties:  make([]PartyResult, 0, len(parties)),
+	}
+	if pay != nil {
+		d.PaymentID = pay.ID
+		d.Payment = pay
+	}
+	for i, pp := range parties {
+		pr, err := s.screenParty(st, pp, now)
+		if err != nil {
+			where := fmt.Sprintf("party %d", i)
+			if pp.Path != "" {
+				where += " (" + pp.Path + ")"
+			}
+			return Decision{}, fmt.Errorf("screening: %s: %w", where, err)
+		}
+		if pr.Outcome.severity() > d.Outcome.severity() {
+			d.Outcome = pr.Outcome
+		}
+		d.Parties = append(d.Parties, pr)
+	}
+	d.ID = newDecisionID(now)
+	s.finish(&d, now)
+	rec, err := s.log.Append(ctx, audit.TypeDecision, &d)
+	if err != nil {
+		return Decision{}, fmt.Errorf("screening: decision %s not logged: %w", d.ID, err)
+	}
+	d.AuditSeq, d.AuditHash = rec.Seq, rec.Hash
+	if d.Outcome == Hold && s.reviews != nil {
+		if err := s.reviews.Open(ctx, &d); err != nil {
+			return d, fmt.Errorf("screening: decision %s: opening review: %w", d.ID, err)
+		}
+	}
+	return d, nil
+}
+
+func newDecisionID(t time.Time) string {
+	var b [8]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
+	return t.Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
+}
+
+// candidate gathers what points at one entity before it is weighed.
+type candidate struct {
+	ent         int32
+	strong      int32 // best current strong name record, -1 if none
+	strongScore float64
+	fka         int32
+	fkaScore    float64
+	weak        int32
+	weakScore   float64
+	ids         []Evidence
+	owned       bool
+}
+
+func (c *candidate) offer(st *state, id uint32, score float64) {
+	r := st.names[id]
+	n := &st.snap.Entities[r.ent].Names[r.name]
+	switch {
+	case n.Quality == lists.Weak:
+		if score > c.weakScore {
+			c.weak, c.weakScore = int32(id), score
+		}
+	case n.Type == lists.FKA:
+		if score > c.fkaScore {
+			c.fka, c.fkaScore = int32(id), score
+		}
+	default:
+		if score > c.strongScore {
+			c.strong, c.strongScore = int32(id), score
+		}
+	}
+}
+
+func (s *Screener) screenParty(st *state, pp PaymentParty, now time.Time) (PartyResult, error) {
+	p := pp.Party
+	pr := PartyResult{Role: pp.Role, Path: pp.Path, Party: p, Outcome: Clear}
+	if len(p.Name) > maxQueryBytes {
+		return pr, fmt.Errorf("name is %d bytes, more than the %d allowed", len(p.Name), maxQueryBytes)
+	}
+	var dob partialDate
+	if p.BirthDate != "" {
+		var err error
+		if dob, err = parseBirthDate(p.BirthDate); err != nil {
+			return pr, err
+		}
+	}
+	var cands []candidate
+	get := func(ent int32) *candidate {
+		for i := range cands {
+			if cands[i].ent == ent {
+				return &cands[i]
+			}
+		}
+		cands = append(cands, candidate{ent: ent, strong: -1, fka: -1, weak: -1})
+		return &cands[len(cands)-1]
+	}
+
+	if name := strings.TrimSpace(p.Name); name != "" {
+		bp := s.bufs.Get().(*[]fuzzy.Match)
+		ms := st.ix.Search(name, fuzzyKind(p.Kind), s.pol.Candidates, s.pol.NearMissThreshold, (*bp)[:0])
+		for _, m := range ms {
+			if int(m.ID) < len(st.names) {
+				get(st.names[m.ID].ent).offer(st, m.ID, m.Score)
+			}
+		}
+		*bp = ms
+		s.bufs.Put(bp)
+		for _, id := range st.exact[nameKey(name)] {
+			get(st.names[id].ent).offer(st, id, 1)
+		}
+	}
+	for _, doc := range p.Documents {
+		n := normNumber(doc.Number)
+		if len(n) < minIdentifierLn {
+			continue
+		}
+		for _, ei := range st.ids["doc:"+n] {
+			e := &st.snap.Entities[ei]
+			if ev, ok := documentEvidence(doc, n, e); ok {
+				c := get(ei)
+				c.ids = append(c.ids, ev)
+			}
+		}
+	}
+	if b := normBIC(p.BIC); b != "" {
+		for _, ei := range st.ids["bic:"+b] {
+			c := get(ei)
+			c.ids = append(c.ids, Evidence{Fact: "identifier", Effect: "for", Strong: true, Weight: 1, Detail: "BIC " + p.BIC + " is listed for this entity"})
+		}
+	}
+	if w := normCrypto(p.Crypto); len(w) >= minIdentifierLn {
+		for _, ei := range st.ids["crypto:"+w] {
+			c := get(ei)
+			c.ids = append(c.ids, Evidence{Fact: "identifier", Effect: "for", Strong: true, Weight: 1, Detail: "digital-currency address " + p.Crypto + " is listed for this entity"})
+		}
+	}
+	for _, id := range p.Owned {
+		if ei, ok := st.byID[id]; ok {
+			get(ei).owned = true
+		}
+	}
+
+	for i := range cands {
+		h, isHit := s.evaluate(st, &pp, dob, &cands[i], now)
+		if isHit {
+			pr.Hits = append(pr.Hits, h)
+			if h.Outcome.severity() > pr.Outcome.severity() {
+				pr.Outcome = h.Outcome
+			}
+		} else if h.Score >= s.pol.NearMissThreshold || h.NameScore >= s.pol.NearMissThreshold {
+			pr.NearMisses = append(pr.NearMisses, h)
+		}
+	}
+	byScore := func(a, b Hit) int {
+		if c := b.Outcome.severity() - a.Outcome.severity(); c != 0 {
+			return c
+		}
+		if a.Score != b.Score {
+			if a.Score > b.Score {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.EntityID, b.EntityID)
+	}
+	slices.SortFunc(pr.Hits, byScore)
+	slices.SortFunc(pr.NearMisses, byScore)
+	if len(pr.NearMisses) > s.pol.NearMisses {
+		pr.NearMisses = pr.NearMisses[:s.pol.NearMisses]
+	}
+	return pr, nil
+}
+
+// documentEvidence checks a party's document against an entity's listed
+// ones: the numbers already agree; issuing countries must not differ.
+func documentEvidence(doc Document, n string, e *lists.Entity) (Evidence, bool) {
+	desc := func(typ, num, country string) string {
+		s := strings.TrimSpace(typ + " " + num)
+		if country != "" {
+			s += " (" + country + ")"
+		}
+		return s
+	}
+	for _, ld := range e.Documents {
+		if normNumber(ld.Number) != n {
+			continue
+		}
+		if doc.Country != "" && ld.Country != "" && !strings.EqualFold(doc.Country, ld.Country) {
+			continue
+		}
+		detail := fmt.Sprintf("%s matches listed %s", desc(doc.Type, doc.Number, doc.Country), desc(ld.Type, ld.Number, ld.Country))
+		if ld.KnownFalse {
+			detail += " (listed as a false document)"
+		}
+		return Evidence{Fact: "identifier", Effect: "for", Strong: true, Weight: 1, Detail: detail}, true
+	}
+	if v := e.Vessel; v != nil {
+		for _, s := range []string{v.IMO, v.SerialNumber, v.TailNumber, v.MMSI} {
+			if s != "" && normNumber(s) == n {
+				return Evidence{Fact: "identifier", Effect: "for", Strong: true, Weight: 1, Detail: fmt.Sprintf("%s matches listed vessel/aircraft identifier %s", desc(doc.Type, doc.Number, ""), s)}, true
+			}
+		}
+	}
+	return Evidence{}, false
+}
