@@ -26,7 +26,7 @@ func DefaultRedactedFields() []string {
 // (compared case-insensitively, at any depth of the body), each string is
 // replaced by TokenPrefix + hex(HMAC-SHA256(key, string)) and each number by
 // the token of its literal text; objects and arrays under such a key are
-// redacted throughout, booleans and nulls are kept. A string that already is
+// redacted throughout; empty strings, booleans and nulls are kept. A string that already is
 // a token is kept, so redacting twice changes nothing.
 //
 // The same value always gives the same token under the same key, so the bank
@@ -106,7 +106,7 @@ func (r *Redactor) redact(v *jvalue, under bool) {
 			r.redact(&v.elems[i], under)
 		}
 	case 's':
-		if under && !isToken(v.str) {
+		if under && v.str != "" && !isToken(v.str) {
 			v.str = r.Token(v.str)
 		}
 	case 'n':

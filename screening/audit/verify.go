@@ -217,6 +217,12 @@ func decodeRecord(line []byte) (Record, error) {
 	if v.kind != 'o' {
 		return rec, errors.New("line is not a JSON object")
 	}
+	// Read seq first, so that errors can name the record.
+	for _, m := range v.members {
+		if m.key == "seq" && m.val.kind == 'n' {
+			rec.Seq, _ = strconv.ParseUint(m.val.str, 10, 64)
+		}
+	}
 	var have [6]bool
 	var timeStr string
 	for _, m := range v.members {
