@@ -307,26 +307,23 @@ func parseDocValue(s string) docValue {
 	}
 	v.number = strings.TrimRight(head, " ,")
 	if tail != "" {
-		if d, rest := dateAfter(tail, "issued"); d != nil {
-			v.issued = d
-			_ = rest
-		}
-		if d, _ := dateAfter(tail, "expires"); d != nil {
-			v.expires = d
-		}
-		if v.issued == nil && v.expires == nil {
-			v.note = joinNote(v.note, strings.TrimSpace(tail))
-		}
+		var extra string
+		v.issued, extra = dateAfter(tail, "issued")
+		v.note = joinNote(v.note, extra)
+		v.expires, extra = dateAfter(tail, "expires")
+		v.note = joinNote(v.note, extra)
 	}
 	return v
 }
 
 // dateAfter parses the date that follows word in s, up to the next
-// "issued"/"expires" or the end.
-func dateAfter(s, word string) (*lists.Date, string) {
+// "issued"/"expires" or the end. Text after the date that is not part of it
+// ("(fraudulent)", "in Amman, Jordan") is returned as extra, as is the
+// whole text when it is no date.
+func dateAfter(s, word string) (d *lists.Date, extra string) {
 	i := indexWord(s, word)
 	if i < 0 {
-		return nil, s
+		return nil, ""
 	}
 	r := s[i+len(word):]
 	end := len(r)
@@ -336,11 +333,19 @@ func dateAfter(s, word string) (*lists.Date, string) {
 		}
 	}
 	txt := strings.TrimSpace(r[:end])
-	txt = strings.TrimSuffix(txt, ",")
-	if d, ok := parseDate(txt); ok {
-		return &d, r[end:]
+	txt = strings.TrimSpace(strings.TrimSuffix(txt, ","))
+	// The date is at most the first three words (or a "to" range, which
+	// documents do not use).
+	f := strings.Fields(txt)
+	for n := min(3, len(f)); n > 0; n-- {
+		head := strings.Join(f[:n], " ")
+		if dt, ok := parseDate(strings.TrimSuffix(head, ",")); ok {
+			rest := strings.TrimSpace(strings.Join(f[n:], " "))
+			rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(rest, "("), ")"))
+			return &dt, rest
+		}
 	}
-	return nil, s
+	return nil, strings.TrimSpace(word + " " + txt)
 }
 
 // indexWord finds word in s as a whole word.
