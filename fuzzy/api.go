@@ -28,29 +28,14 @@ type Match struct {
 	Score float64 // in [0, 1]
 }
 
-// Threshold is the score at or above which a pair is called a match.
+// Threshold is the score at or above which a pair is called a match: the
+// one threshold of the package. A query that is one of a listed name's
+// renderings scores 1; a typo in one token, a romanisation variant, a
+// title, a legal form or a missing middle name keep a pair above it; a
+// different given name, a number that disagrees, or a query made only of
+// common tokens (Mohammed Ali) found inside a longer listed name fall
+// below it. See scoreNames in score.go for the formula.
 const Threshold = 0.80
-
-// Index is an immutable in-memory candidate index, safe for concurrent
-// readers. Build a new one to reload.
-type Index struct {
-	recs []Record
-}
-
-// Build builds an index over the records.
-func Build(recs []Record) *Index {
-	return &Index{recs: recs}
-}
-
-// Len returns the number of records in the index.
-func (ix *Index) Len() int { return len(ix.recs) }
-
-// Search appends to dst the best candidates for query (at most limit, score
-// >= min, best first) and returns it. With a dst of enough capacity it does
-// not allocate in the steady state. kind may be KindUnknown.
-func (ix *Index) Search(query string, kind Kind, limit int, min float64, dst []Match) []Match {
-	return dst
-}
 
 // Explanation says how a query name was matched to a listed name, token by
 // token, in words a compliance officer can read.
@@ -72,13 +57,3 @@ type TokenMatch struct {
 	Weight    float64 `json:"weight"`
 }
 
-// Explain scores query against the record with the given id and explains
-// the score. It allocates; call it for the few hits shown to people.
-func (ix *Index) Explain(query string, kind Kind, id uint32) Explanation {
-	return Explanation{}
-}
-
-// Compare scores two names directly, outside any index.
-func Compare(a, b string, kind Kind) Explanation {
-	return Explanation{}
-}

@@ -1,0 +1,25 @@
+package fuzzy
+
+import (
+	"flag"
+	"fmt"
+	"testing"
+	"time"
+)
+
+var exploreQ = flag.String("q", "", "query to explore")
+
+func TestExplore(t *testing.T) {
+	if *exploreQ == "" {
+		t.Skip("no -q")
+	}
+	ls := realNames(t)
+	t0 := time.Now()
+	ix := Build(records(ls))
+	fmt.Println("build", time.Since(t0), "recs", ix.Len(), "docs", len(ix.docRec), "dict", len(ix.dict), "dels", len(ix.delHash))
+	res := ix.Search(*exploreQ, KindUnknown, 15, 0.5, nil)
+	for _, m := range res {
+		ex := ix.Explain(*exploreQ, KindUnknown, m.ID)
+		fmt.Printf("%.3f %s %q %q %v %v\n", m.Score, ls[m.ID].Entity, ls[m.ID].Name, ex.Candidate, ex.Tokens, ex.Notes)
+	}
+}

@@ -1,0 +1,304 @@
+package fuzzy
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// The candidate index.
+//
+// Every listed name is parsed into its Latin renderings ("documents"). Each
+// distinct token gets an id in a dictionary that also holds its fold key,
+// skeleton, Metaphone key and rarity; joins of two or three adjacent tokens
+// ("bin"+"laden") are dictionary entries too, so "binladen" finds "bin
+// laden". Postings (token id → document ids) are two flat arrays, offsets
+// and ids, in the manner of codesearch's index, not maps of slices.
+//
+// A query token finds dictionary tokens by exact text, by fold key, and by
+// a SymSpell-style deletion neighbourhood over fold keys (the key and all
+// its one-letter deletions are indexed; the query side adds one- and, for
+// long tokens, two-letter deletions), so one typo or one romanisation
+// difference does not lose a rare token. Each candidate match is checked
+// with tokSim, the very comparison the scorer uses.
+//
+// Query tokens are walked rarest first (MaxScore): once the tokens left
+// could not lift a document that has none of the rarer ones to min, no new
+// document is admitted, and long postings of common tokens (Mohammed,
+// Trading) are only probed for documents already found. Each document's
+// score is bounded from above from its accumulated query-side and list-side
+// weights; only documents whose bound reaches min are fully scored.
+
+// dictTok is one distinct token of the index.
+type dictTok struct {
+	text, fold, skel, meta string
+	rar                    float32 // rarity; for joins the sum over the parts
+	join                   bool    // a join of adjacent tokens, for retrieval only
+}
+
+// Index is an immutable in-memory candidate index, safe for concurrent
+// readers. Build a new one to reload.
+type Index struct {
+	recs []Record
+	byID map[uint32]uint32 // Record.ID → index in recs
+
+	docRec      []uint32  // document → index in recs
+	docOff      []uint32  // document → its tokens in docToks/docCls
+	docToks     []uint32  // dictionary ids
+	docCls      []uint8   // class of each token occurrence
+	docW        []float32 // total token weight
+	docWContent []float32
+	docFlags    []uint8
+
+	dict    []dictTok
+	byText  map[string]uint32
+	byFold  map[string]uint32 // fold key → fold group
+	foldOff []uint32          // fold group → its tokens in foldTok
+	foldTok []uint32
+
+	delHash []uint64 // sorted; hash of a fold key or one of its deletions
+	delFold []uint32 // fold group of each delHash entry
+
+	postOff []uint32 // dictionary id → its documents in post
+	post    []uint32
+
+	pool sync.Pool // *searcher
+}
+
+// Build builds an index over the records. Names are normalised and
+// transliterated (up to 4 Latin renderings per name); records whose name
+// has no letters or digits are kept (Len counts them) but never match.
+// Build does not keep recs; it copies what it needs.
+func Build(recs []Record) *Index {
+	ix := &Index{
+		recs:   slices.Clone(recs),
+		byID:   make(map[uint32]uint32, len(recs)),
+		byText: make(map[string]uint32, len(recs)),
+		docOff: []uint32{0},
+	}
+	var p parser
+	type occ struct{ tok, doc uint32 }
+	var occs []occ
+	var jb []byte
+	intern := func(t *tok, join bool) uint32 {
+		if id, ok := ix.byText[t.text]; ok {
+			return id
+		}
+		id := uint32(len(ix.dict))
+		d := dictTok{text: strings.Clone(t.text), join: join}
+		d.fold = strings.Clone(t.fold)
+		d.skel = strings.Clone(t.skel)
+		if !join {
+			d.rar = rarity(d.text)
+			if t.cls == clsNumber {
+				d.rar = max(d.rar, wNumber)
+			}
+		}
+		ix.dict = append(ix.dict, d)
+		ix.byText[d.text] = id
+		return id
+	}
+	for ri := range ix.recs {
+		r := &ix.recs[ri]
+		if _, dup := ix.byID[r.ID]; !dup {
+			ix.byID[r.ID] = uint32(ri)
+		}
+		p.reset()
+		p.parse(r.Name, r.Kind)
+		for ni := range p.names {
+			nm := &p.names[ni]
+			if len(nm.toks) == 0 || sameAsEarlier(p.names[:ni], nm) {
+				continue
+			}
+			doc := uint32(len(ix.docRec))
+			ix.docRec = append(ix.docRec, uint32(ri))
+			for ti := range nm.toks {
+				t := &nm.toks[ti]
+				id := intern(t, false)
+				if t.cls == clsNumber {
+					ix.dict[id].rar = max(ix.dict[id].rar, wNumber)
+				}
+				ix.docToks = append(ix.docToks, id)
+				ix.docCls = append(ix.docCls, t.cls)
+				occs = append(occs, occ{id, doc})
+			}
+			// Joins of adjacent name tokens, for retrieval.
+			for ti := range nm.toks {
+				short := false
+				jb = jb[:0]
+				var rar float32
+				for k := 0; k < 3 && ti+k < len(nm.toks); k++ {
+					t := &nm.toks[ti+k]
+					if t.cls != clsContent && t.cls != clsParticle {
+						break
+					}
+					short = short || len(t.text) <= 3
+					jb = append(jb, t.text...)
+					rar += rarity(t.text)
+					if k == 0 || k == 2 && !short {
+						continue
+					}
+					jt := tok{text: string(jb)}
+					jt.fold = foldOf(jt.text)
+					jt.skel = skelOf(jt.text)
+					id := intern(&jt, true)
+					ix.dict[id].rar = max(ix.dict[id].rar, rar)
+					occs = append(occs, occ{id, doc})
+				}
+			}
+			ix.docOff = append(ix.docOff, uint32(len(ix.docToks)))
+			ix.docW = append(ix.docW, nm.w)
+			ix.docWContent = append(ix.docWContent, nm.wContent)
+			ix.docFlags = append(ix.docFlags, nm.flags)
+		}
+	}
+	// Metaphone keys of name tokens, once.
+	for i := range ix.dict {
+		d := &ix.dict[i]
+		if !d.join && len(d.fold) >= 4 {
+			t := tok{text: d.text}
+			d.meta = metaKey(&t)
+		}
+	}
+	// Postings: counting sort of the occurrences by token, documents in
+	// increasing order, each once per token.
+	ix.postOff = make([]uint32, len(ix.dict)+1)
+	for _, o := range occs {
+		ix.postOff[o.tok+1]++
+	}
+	for i := 1; i < len(ix.postOff); i++ {
+		ix.postOff[i] += ix.postOff[i-1]
+	}
+	ix.post = make([]uint32, len(occs))
+	fill := slices.Clone(ix.postOff[:len(ix.dict)])
+	for _, o := range occs {
+		if f := fill[o.tok]; f > ix.postOff[o.tok] && ix.post[f-1] == o.doc {
+			continue // same token twice in one document
+		}
+		ix.post[fill[o.tok]] = o.doc
+		fill[o.tok]++
+	}
+	// Compact away the duplicate slots.
+	w := uint32(0)
+	for t := range ix.dict {
+		start, end := ix.postOff[t], fill[t]
+		ix.postOff[t] = w
+		w += uint32(copy(ix.post[w:], ix.post[start:end]))
+	}
+	ix.postOff[len(ix.dict)] = w
+	ix.post = slices.Clip(ix.post[:w])
+
+	// Fold groups.
+	ix.byFold = make(map[string]uint32, len(ix.dict))
+	group := make([]uint32, len(ix.dict))
+	var counts []uint32
+	for i := range ix.dict {
+		g, ok := ix.byFold[ix.dict[i].fold]
+		if !ok {
+			g = uint32(len(counts))
+			ix.byFold[ix.dict[i].fold] = g
+			counts = append(counts, 0)
+		}
+		group[i] = g
+		counts[g]++
+	}
+	ix.foldOff = make([]uint32, len(counts)+1)
+	for g, c := range counts {
+		ix.foldOff[g+1] = ix.foldOff[g] + c
+	}
+	ix.foldTok = make([]uint32, len(ix.dict))
+	fill = slices.Clone(ix.foldOff[:len(counts)])
+	for i := range ix.dict {
+		g := group[i]
+		ix.foldTok[fill[g]] = uint32(i)
+		fill[g]++
+	}
+	// Deletion neighbourhood of the fold keys.
+	type del struct {
+		h uint64
+		g uint32
+	}
+	var dels []del
+	var db [maxTokenBytes]byte
+	for key, g := range ix.byFold {
+		if len(key) < 4 || len(key) > maxTokenBytes {
+			continue
+		}
+		dels = append(dels, del{hashBytes([]byte(key)), g})
+		for i := 0; i < len(key); i++ {
+			n := copy(db[:], key[:i])
+			n += copy(db[n:], key[i+1:])
+			dels = append(dels, del{hashBytes(db[:n]), g})
+		}
+	}
+	slices.SortFunc(dels, func(a, b del) int {
+		switch {
+		case a.h < b.h:
+			return -1
+		case a.h > b.h:
+			return 1
+		}
+		return int(a.g) - int(b.g)
+	})
+	dels = slices.Compact(dels)
+	ix.delHash = make([]uint64, len(dels))
+	ix.delFold = make([]uint32, len(dels))
+	for i, d := range dels {
+		ix.delHash[i], ix.delFold[i] = d.h, d.g
+	}
+	ix.pool.New = func() any { return newSearcher(ix) }
+	return ix
+}
+
+// sameAsEarlier reports whether nm has the same tokens as one of earlier.
+func sameAsEarlier(earlier []name, nm *name) bool {
+	for i := range earlier {
+		e := &earlier[i]
+		if len(e.toks) != len(nm.toks) {
+			continue
+		}
+		same := true
+		for k := range e.toks {
+			if e.toks[k].text != nm.toks[k].text {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+// hashBytes is 64-bit FNV-1a.
+func hashBytes(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// Len returns the number of records in the index.
+func (ix *Index) Len() int { return len(ix.recs) }
+
+// docName fills nm with the tokens of document d, using buffers in s.
+func (ix *Index) docName(d uint32, nm *name, toks []tok) []tok {
+	toks = toks[:0]
+	for k := ix.docOff[d]; k < ix.docOff[d+1]; k++ {
+		dt := &ix.dict[ix.docToks[k]]
+		c := ix.docCls[k]
+		w := dt.rar
+		if c != clsContent {
+			w = classWeight(c, dt.text)
+		}
+		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, meta: dt.meta, metaOK: true, w: w, cls: c})
+	}
+	nm.toks = toks
+	nm.w = ix.docW[d]
+	nm.wContent = ix.docWContent[d]
+	nm.flags = ix.docFlags[d]
+	return toks
+}

@@ -1,0 +1,232 @@
+package fuzzy
+
+import (
+	"encoding/csv"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// Real list files, relative to this package.
+const (
+	sdnCSV  = "../testdata/ofac/sdn_csv_2024-07-02/sdn.csv"
+	consXML = "../testdata/ofac/cons_xml_2025-03-28/consolidated.xml"
+	unXML   = "../testdata/un/consolidated_2026-08-01.xml"
+)
+
+// listed is one listed name read from the real files, with the entity it
+// belongs to ("ofac:35096", "un:KPi.033").
+type listed struct {
+	Entity string
+	Name   string
+	Kind   Kind
+}
+
+var (
+	listedOnce sync.Once
+	listedAll  []listed
+	listedErr  error
+)
+
+// realNames returns every name on the real lists in testdata: SDN primary
+// names and their remarks' weak aliases (a.k.a. 'X'), the consolidated
+// non-SDN names and aliases, and the UN names, aliases and names in
+// original script. It reads the files itself (encoding/csv, encoding/xml):
+// the fuzzy package does not depend on the lists package.
+func realNames(tb testing.TB) []listed {
+	tb.Helper()
+	listedOnce.Do(func() {
+		var out []listed
+		var err error
+		if out, err = readSDN(out); err != nil {
+			listedErr = err
+			return
+		}
+		if out, err = readCons(out); err != nil {
+			listedErr = err
+			return
+		}
+		if out, err = readUN(out); err != nil {
+			listedErr = err
+			return
+		}
+		listedAll = out
+	})
+	if listedErr != nil {
+		tb.Fatal(listedErr)
+	}
+	return listedAll
+}
+
+func records(ls []listed) []Record {
+	recs := make([]Record, len(ls))
+	for i, l := range ls {
+		recs[i] = Record{ID: uint32(i), Name: l.Name, Kind: l.Kind}
+	}
+	return recs
+}
+
+var akaRe = regexp.MustCompile(`a\.k\.a\. '([^']+)'`)
+
+func readSDN(out []listed) ([]listed, error) {
+	f, err := os.Open(sdnCSV)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	for {
+		row, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(row) < 3 {
+			continue
+		}
+		ent := "ofac:" + strings.TrimSpace(row[0])
+		kind := KindOrganization
+		switch strings.TrimSpace(row[2]) {
+		case "individual":
+			kind = KindPerson
+		case "vessel":
+			kind = KindVessel
+		case "aircraft":
+			kind = KindAircraft
+		}
+		out = append(out, listed{ent, strings.TrimSpace(row[1]), kind})
+		if len(row) > 11 {
+			for _, m := range akaRe.FindAllStringSubmatch(row[11], -1) {
+				out = append(out, listed{ent, m[1], kind})
+			}
+		}
+	}
+	return out, nil
+}
+
+func readCons(out []listed) ([]listed, error) {
+	f, err := os.Open(consXML)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	type aka struct {
+		First string `xml:"firstName"`
+		Last  string `xml:"lastName"`
+	}
+	type entry struct {
+		UID   string `xml:"uid"`
+		First string `xml:"firstName"`
+		Last  string `xml:"lastName"`
+		Type  string `xml:"sdnType"`
+		AKAs  []aka  `xml:"akaList>aka"`
+	}
+	join := func(last, first string) string {
+		if first == "" {
+			return last
+		}
+		return last + ", " + first
+	}
+	d := xml.NewDecoder(f)
+	for {
+		t, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		se, ok := t.(xml.StartElement)
+		if !ok || se.Name.Local != "sdnEntry" {
+			continue
+		}
+		var e entry
+		if err := d.DecodeElement(&e, &se); err != nil {
+			return nil, err
+		}
+		kind := KindOrganization
+		switch e.Type {
+		case "Individual":
+			kind = KindPerson
+		case "Vessel":
+			kind = KindVessel
+		case "Aircraft":
+			kind = KindAircraft
+		}
+		ent := "ofac:" + e.UID
+		out = append(out, listed{ent, join(e.Last, e.First), kind})
+		for _, a := range e.AKAs {
+			out = append(out, listed{ent, join(a.Last, a.First), kind})
+		}
+	}
+	return out, nil
+}
+
+func readUN(out []listed) ([]listed, error) {
+	f, err := os.Open(unXML)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	type alias struct {
+		Name string `xml:"ALIAS_NAME"`
+	}
+	type party struct {
+		Ref      string  `xml:"REFERENCE_NUMBER"`
+		First    string  `xml:"FIRST_NAME"`
+		Second   string  `xml:"SECOND_NAME"`
+		Third    string  `xml:"THIRD_NAME"`
+		Fourth   string  `xml:"FOURTH_NAME"`
+		Original string  `xml:"NAME_ORIGINAL_SCRIPT"`
+		IndAlias []alias `xml:"INDIVIDUAL_ALIAS"`
+		EntAlias []alias `xml:"ENTITY_ALIAS"`
+	}
+	d := xml.NewDecoder(f)
+	for {
+		t, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		se, ok := t.(xml.StartElement)
+		if !ok || se.Name.Local != "INDIVIDUAL" && se.Name.Local != "ENTITY" {
+			continue
+		}
+		var p party
+		if err := d.DecodeElement(&p, &se); err != nil {
+			return nil, err
+		}
+		kind := KindPerson
+		if se.Name.Local == "ENTITY" {
+			kind = KindOrganization
+		}
+		ent := "un:" + strings.TrimSpace(p.Ref)
+		var parts []string
+		for _, s := range []string{p.First, p.Second, p.Third, p.Fourth} {
+			if s = strings.TrimSpace(s); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		out = append(out, listed{ent, strings.Join(parts, " "), kind})
+		if s := strings.TrimSpace(p.Original); s != "" {
+			out = append(out, listed{ent, s, kind})
+		}
+		for _, a := range append(p.IndAlias, p.EntAlias...) {
+			if s := strings.TrimSpace(a.Name); s != "" {
+				out = append(out, listed{ent, s, kind})
+			}
+		}
+	}
+	return out, nil
+}

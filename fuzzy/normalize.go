@@ -1,0 +1,571 @@
+package fuzzy
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/freezeguard/freezeguard/fuzzy/translit"
+	"github.com/mozillazg/go-unidecode"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// MaxNameBytes is the number of bytes of a name that is looked at; the rest
+// is ignored (cut at a rune boundary). No real name comes close, and the
+// cap bounds the work and memory one hostile string can cause.
+const MaxNameBytes = 1024
+
+// maxTokens is the number of tokens of one name that are kept; later tokens
+// are ignored. The longest listed names have about 20.
+const maxTokens = 32
+
+// maxTokenBytes caps one token; longer runs of letters are cut.
+const maxTokenBytes = 64
+
+// maxVariants is how many Latin renderings of a non-Latin name are kept,
+// both for listed names and for queries.
+const maxVariants = 4
+
+// Token classes. A class decides a token's weight and whether it can make a
+// match on its own.
+const (
+	clsContent uint8 = iota // an ordinary name token
+	clsNumber               // digits: must agree exactly
+	clsInitial              // one letter: matches a token starting with it
+	clsParticle             // al, bin, van, de...: part of a name, little weight
+	clsGeneric              // bank, international, the...: little weight
+	clsTitle                // Mr, Dr, President, Sheikh...: little weight, never a match alone
+	clsLegal                // LLC, GmbH, OOO...: reduced to a class, weight 0
+)
+
+// Fixed weights of the non-content classes. Content tokens weigh their
+// rarity (see weights.go).
+const (
+	wNumber   = 4.0
+	wInitial  = 1.0
+	wParticle = 0.4
+	wGeneric  = 0.6
+	wTitle    = 0.3
+)
+
+// tok is one normalised token. Its strings may point into a scratch buffer.
+type tok struct {
+	text string // lower-case ASCII
+	fold string // translit.Fold key
+	skel string // translit.Skeleton key
+	meta string // Double Metaphone key, once metaOK
+	w    float32
+	cls  uint8
+	// metaOK says meta has been computed (lazily: it allocates).
+	metaOK bool
+}
+
+// name is one Latin rendering of a name, tokenised and classified.
+type name struct {
+	toks     []tok
+	w        float32 // total weight of all tokens
+	wContent float32 // weight of content and number tokens: the identifying part
+	flags    uint8
+}
+
+// name flags
+const (
+	flagInitials uint8 = 1 << iota
+	flagNumbers
+	flagLegal
+	flagTitle
+	flagReordered
+)
+
+// rng is a byte range of a token in a buffer during parsing.
+type rng struct{ s, e int32 }
+
+// parser holds reusable buffers for normalising names.
+type parser struct {
+	buf   []byte
+	rngs  []rng
+	toks  []tok
+	names []name
+}
+
+// str returns b as a string without copying. The parser never writes over
+// bytes it has handed out until reset, so the strings stay valid until then.
+func str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+func (p *parser) reset() {
+	p.buf = p.buf[:0]
+	p.toks = p.toks[:0]
+	p.names = p.names[:0]
+}
+
+// capName cuts s to MaxNameBytes at a rune boundary.
+func capName(s string) string {
+	if len(s) <= MaxNameBytes {
+		return s
+	}
+	cut := MaxNameBytes
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
+}
+
+// parse normalises s into one or more Latin renderings appended to
+// p.names. Latin input takes a path that does not allocate once the
+// parser's buffers have grown; other scripts go through translit.Variants.
+func (p *parser) parse(s string, kind Kind) {
+	s = capName(s)
+	if p.parseLatin(s, kind) {
+		return
+	}
+	for _, v := range nonLatinVariants(s) {
+		if !p.parseLatin(v, kind) {
+			p.parseLatin(unidecode.Unidecode(v), kind)
+		}
+	}
+}
+
+// nonLatinVariants prepares a name in a non-Latin script and returns its
+// Latin renderings. Arabic short-vowel marks (harakat) and tatweel are
+// removed first: they are optional in writing and would otherwise yield
+// extra vowels; other marks stay, since scripts like Devanagari and
+// Cyrillic (й) need them to be read.
+func nonLatinVariants(s string) []string {
+	s = strings.ToValidUTF8(s, " ")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= 0x064B && r <= 0x065F, r == 0x0670, r >= 0x06D6 && r <= 0x06ED, r == 0x0640:
+			return -1 // harakat, Quranic marks, tatweel
+		case r >= 0x0591 && r <= 0x05C7 && unicode.Is(unicode.Mn, r):
+			return -1 // Hebrew points
+		case unicode.Is(unicode.Cf, r):
+			return -1 // zero-width joiners, bidi marks, BOM, soft hyphen
+		case unicode.IsControl(r):
+			return ' '
+		}
+		return r
+	}, s)
+	s = norm.NFC.String(cases.Fold().String(s))
+	return safeVariants(s)
+}
+
+// safeVariants calls translit.Variants, falling back to a plain
+// transliteration table should it fail: one unreadable name must not take
+// down screening.
+func safeVariants(s string) (vs []string) {
+	defer func() {
+		if recover() != nil {
+			vs = []string{unidecode.Unidecode(s)}
+		}
+	}()
+	return translit.Variants(s, maxVariants)
+}
+
+// latinFoldTab maps lower- and upper-case Latin letters with diacritics
+// (U+00C0 to U+024F, U+1E00 to U+1EFF) to lower-case ASCII; built once from
+// the Unicode decompositions plus the letters that do not decompose.
+var latinFoldTab = func() map[rune]string {
+	m := make(map[rune]string, 1200)
+	special := map[rune]string{
+		'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe",
+		'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d",
+		'ð': "d", 'Ð': "d", 'þ': "th", 'Þ': "th", 'ı': "i", 'ħ': "h",
+		'Ħ': "h", 'ŧ': "t", 'Ŧ': "t", 'ĸ': "k", 'ŋ': "n", 'Ŋ': "n",
+		'ƒ': "f", 'ǝ': "e", 'ə': "e", 'Ə': "e", 'ſ': "s",
+	}
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			if v, ok := special[r]; ok {
+				m[r] = v
+				continue
+			}
+			if !unicode.IsLetter(r) {
+				continue
+			}
+			var b strings.Builder
+			for _, d := range norm.NFD.String(string(unicode.ToLower(r))) {
+				if d < utf8.RuneSelf && (d >= 'a' && d <= 'z') {
+					b.WriteRune(d)
+				}
+			}
+			if b.Len() > 0 {
+				m[r] = b.String()
+			}
+		}
+	}
+	add(0x00C0, 0x024F)
+	add(0x1E00, 0x1EFF)
+	return m
+}()
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', '‘', 'ʼ', 'ʻ', 'ʿ', 'ʾ', '`', '´':
+		return true
+	}
+	return false
+}
+
+// parseLatin tokenises s if it is written in Latin letters (with or without
+// diacritics) and appends one name to p.names. It reports false, adding
+// nothing, if s has letters of another script.
+func (p *parser) parseLatin(s string, kind Kind) bool {
+	p.rngs = p.rngs[:0]
+	start := len(p.buf)
+	tokStart := -1
+	comma := -1 // token index after the first comma
+	commas := 0
+	end := func() {
+		if tokStart >= 0 {
+			if len(p.buf) > tokStart && len(p.rngs) < maxTokens {
+				p.rngs = append(p.rngs, rng{int32(tokStart), int32(len(p.buf))})
+			} else {
+				p.buf = p.buf[:tokStart]
+			}
+			tokStart = -1
+		}
+	}
+	add := func(c byte) {
+		if tokStart < 0 {
+			tokStart = len(p.buf)
+		}
+		if len(p.buf)-tokStart < maxTokenBytes {
+			p.buf = append(p.buf, c)
+		}
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+				add(c)
+			case c >= 'A' && c <= 'Z':
+				add(c + 'a' - 'A')
+			case c == '\'' || c == '`':
+				// inside a word: O'Brien, Qa'ida
+			case c == ',':
+				end()
+				commas++
+				if comma < 0 {
+					comma = len(p.rngs)
+				}
+			default:
+				end()
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == utf8.RuneError && size == 1 {
+			end()
+			continue
+		}
+		if rep, ok := latinFoldTab[r]; ok {
+			for j := 0; j < len(rep); j++ {
+				add(rep[j])
+			}
+			continue
+		}
+		switch {
+		case isApostrophe(r), unicode.Is(unicode.Cf, r):
+			// apostrophes, zero-width joiners, bidi marks: inside a word
+		case unicode.Is(unicode.Mn, r) && tokStart >= 0:
+			// a combining mark on a Latin letter: folded away
+		case unicode.IsLetter(r):
+			if unicode.Is(unicode.Latin, r) {
+				// a Latin letter outside the table (ligatures, fullwidth...)
+				for _, d := range norm.NFKD.String(string(unicode.ToLower(r))) {
+					if d >= 'a' && d <= 'z' {
+						add(byte(d))
+					}
+				}
+				continue
+			}
+			p.buf = p.buf[:start]
+			return false
+		case unicode.IsDigit(r):
+			if v := digitValue(r); v >= 0 {
+				add(byte('0' + v))
+			}
+		default:
+			end()
+		}
+	}
+	end()
+	if len(p.rngs) == 0 {
+		p.buf = p.buf[:start]
+		return true
+	}
+	// "LAST, First": put the given names first. Only one comma, and not for
+	// organisations and vessels, whose commas separate legal forms.
+	reordered := false
+	if commas == 1 && comma > 0 && comma < len(p.rngs) && kind != KindOrganization && kind != KindVessel && kind != KindAircraft {
+		if !allLegal(p.buf, p.rngs[comma:]) {
+			rotate(p.rngs, comma)
+			reordered = true
+		}
+	}
+	p.finish(kind, reordered)
+	return true
+}
+
+// digitValue returns the value of a decimal digit of any script, or -1.
+// Unicode decimal digits come in runs of ten starting at zero.
+func digitValue(r rune) int {
+	if !unicode.Is(unicode.Nd, r) {
+		return -1
+	}
+	k := 0
+	for k < 9 && unicode.Is(unicode.Nd, r-rune(k)-1) {
+		k++
+	}
+	return k
+}
+
+// rotate moves rs[k:] in front of rs[:k].
+func rotate(rs []rng, k int) {
+	reverse := func(a []rng) {
+		for i, j := 0, len(a)-1; i < j; i, j = i+1, j-1 {
+			a[i], a[j] = a[j], a[i]
+		}
+	}
+	reverse(rs[:k])
+	reverse(rs[k:])
+	reverse(rs)
+}
+
+func allLegal(buf []byte, rs []rng) bool {
+	for _, r := range rs {
+		if _, ok := legalForms[str(buf[r.s:r.e])]; !ok {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
+
+// finish classifies the tokens in p.rngs, computes their keys and weights
+// and appends the name.
+func (p *parser) finish(kind Kind, reordered bool) {
+	n := len(p.rngs)
+	var cls [maxTokens]uint8
+	for i := 0; i < n; i++ {
+		cls[i] = 0xff
+	}
+	// Multi-token legal forms (S.A. de C.V., Sp. z o.o., L.L.C.) and vessel
+	// prefixes (M/V, M/T), longest first. Persons have no legal form: there
+	// single letters are initials.
+	if kind != KindPerson {
+		for i := 0; i < n; i++ {
+			for _, seq := range legalSeqs {
+				if i+len(seq) <= n && seqAt(p.buf, p.rngs[i:], seq) {
+					for k := range seq {
+						cls[i+k] = clsLegal
+					}
+					break
+				}
+			}
+		}
+	}
+	if (kind == KindVessel || kind == KindUnknown) && n >= 3 {
+		t0, t1 := str(p.buf[p.rngs[0].s:p.rngs[0].e]), str(p.buf[p.rngs[1].s:p.rngs[1].e])
+		if t0 == "m" && (t1 == "v" || t1 == "t" || t1 == "y") {
+			cls[0], cls[1] = clsTitle, clsTitle
+		}
+	}
+	var nm name
+	tokStart := len(p.toks)
+	for i := 0; i < n; i++ {
+		text := str(p.buf[p.rngs[i].s:p.rngs[i].e])
+		c := cls[i]
+		if c == 0xff {
+			c = classify(text, kind)
+		}
+		var t tok
+		t.text = text
+		t.cls = c
+		switch c {
+		case clsNumber:
+			t.fold, t.skel = text, text
+		default:
+			fs := len(p.buf)
+			p.buf = translit.AppendFold(p.buf, text)
+			fe := len(p.buf)
+			p.buf = translit.AppendSkeleton(p.buf, text)
+			t.fold = str(p.buf[fs:fe])
+			t.skel = str(p.buf[fe:])
+			if t.fold == "" {
+				t.fold = text
+			}
+		}
+		t.w = classWeight(c, text)
+		nm.w += t.w
+		switch c {
+		case clsContent, clsNumber:
+			nm.wContent += t.w
+		}
+		switch c {
+		case clsInitial:
+			nm.flags |= flagInitials
+		case clsNumber:
+			nm.flags |= flagNumbers
+		case clsLegal:
+			nm.flags |= flagLegal
+		case clsTitle:
+			nm.flags |= flagTitle
+		}
+		p.toks = append(p.toks, t)
+	}
+	if reordered {
+		nm.flags |= flagReordered
+	}
+	nm.toks = p.toks[tokStart:len(p.toks):len(p.toks)]
+	p.names = append(p.names, nm)
+}
+
+func seqAt(buf []byte, rs []rng, seq []string) bool {
+	for k, w := range seq {
+		if str(buf[rs[k].s:rs[k].e]) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// classify returns the class of a single token.
+func classify(t string, kind Kind) uint8 {
+	if isDigits(t) {
+		return clsNumber
+	}
+	if _, ok := titles[t]; ok {
+		return clsTitle
+	}
+	if kind != KindPerson {
+		if _, ok := legalForms[t]; ok {
+			return clsLegal
+		}
+	}
+	if len(t) == 1 {
+		return clsInitial
+	}
+	if _, ok := particles[t]; ok {
+		return clsParticle
+	}
+	if _, ok := generic[t]; ok {
+		return clsGeneric
+	}
+	return clsContent
+}
+
+func isDigits(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	return len(t) > 0
+}
+
+func classWeight(c uint8, text string) float32 {
+	switch c {
+	case clsContent:
+		return rarity(text)
+	case clsNumber:
+		return wNumber
+	case clsInitial:
+		return wInitial
+	case clsParticle:
+		return wParticle
+	case clsGeneric:
+		return wGeneric
+	case clsTitle:
+		return wTitle
+	}
+	return 0
+}
+
+func set(words ...string) map[string]struct{} {
+	m := make(map[string]struct{}, len(words))
+	for _, w := range words {
+		m[w] = struct{}{}
+	}
+	return m
+}
+
+// titles are honorifics, ranks and offices, in the languages payments and
+// lists use. They say something about a person but are not their name.
+var titles = set(
+	"mr", "mrs", "ms", "miss", "mister", "dr", "prof", "professor", "sir", "lord", "lady", "dame",
+	"herr", "frau", "monsieur", "mme", "madame", "senor", "senora", "sr", "sra", "gospodin",
+	"hajji", "haji", "hadji", "hajj", "alhaj", "alhajj", "alhaji", "mullah", "mulla", "mawlawi",
+	"maulvi", "moulvi", "maulana", "mawlana", "sheikh", "shaykh", "shaikh", "sheik", "shaik",
+	"cheikh", "sheekh", "imam", "ayatollah", "hojatoleslam", "mufti", "qari",
+	"president", "praesident", "prasident", "presidente", "predsjednik", "presedintele",
+	"presedinte", "presiden", "prezident", "prezydent", "presidenten", "elnok",
+	"general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "lieutenant", "lt",
+	"commander", "cmdr", "brigadier", "admiral", "marshal", "sergeant", "sgt", "commodore",
+	"prince", "princess", "emir", "king", "queen", "minister", "senator", "judge",
+	"excellency", "honorable", "honourable", "hon", "rev", "reverend", "his", "her",
+)
+
+// legalForms are company legal forms and the words that stand for one.
+// They are reduced to a class: "CORP" alone never makes a match.
+var legalForms = set(
+	"llc", "ltd", "limited", "inc", "incorporated", "corp", "corporation", "co", "cie",
+	"gmbh", "ag", "kg", "ooo", "oao", "zao", "ao", "pao", "pjsc", "jsc", "ojsc", "cjsc",
+	"sa", "sas", "sarl", "srl", "spa", "sl", "bv", "nv", "plc", "llp", "lp", "fze", "fzco",
+	"fzc", "fzllc", "fz", "sdn", "bhd", "pte", "pvt", "pty", "kft", "zrt", "nyrt", "doo",
+	"eood", "ood", "asa", "oy", "oyj", "tov", "company", "trading", "group", "holding",
+	"holdings", "shrkh", "shrka", "shrkt", "sharika", "sharikat", "shirkat", "sherkat", "shirkah",
+	"cv", "sapi", "ltda", "mchj", "ojsc", "tk", "dmcc", "wll", "est",
+)
+
+// legalSeqs are legal forms written as several tokens once punctuation is
+// gone, longest first.
+var legalSeqs = [][]string{
+	{"s", "a", "de", "c", "v"}, {"sa", "de", "cv"}, {"s", "de", "rl"}, {"sp", "z", "o", "o"},
+	{"s", "a", "r", "l"}, {"s", "a", "s"}, {"s", "r", "l"}, {"s", "p", "a"}, {"l", "l", "c"},
+	{"l", "l", "p"}, {"p", "l", "c"}, {"j", "s", "c"}, {"o", "o", "o"}, {"z", "a", "o"},
+	{"o", "a", "o"}, {"p", "a", "o"}, {"s", "a"}, {"b", "v"}, {"n", "v"}, {"a", "g"},
+	{"c", "v"}, {"a", "o"}, {"co", "ltd"},
+}
+
+// particles are name parts that join names rather than distinguish them.
+var particles = set(
+	"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul", "ud", "ur", "us", "ibn", "bin", "ben",
+	"bint", "bent", "binti", "ould", "van", "von", "der", "den", "de", "del", "della", "di", "da",
+	"dos", "das", "du", "le", "la", "ter", "ten", "y",
+)
+
+// generic are words frequent in organisation names that say little about
+// which organisation it is.
+var generic = set(
+	"the", "of", "and", "for", "bank", "international", "establishment", "industries",
+	"industrial", "industry", "services", "service", "investment", "investments", "import",
+	"export", "national", "enterprise", "enterprises", "general", "foundation", "organization",
+	"organisation", "association", "society", "center", "centre", "institute", "office",
+	"network", "agency", "shipping", "commercial", "commerce", "global", "petroleum",
+	"engineering", "development", "joint", "stock", "open", "closed", "public", "private",
+	"federal", "state", "unitary", "enterprise", "fund", "management", "logistics",
+)
+
+// foldOf and skelOf return the translit keys of a token as new strings.
+func foldOf(t string) string {
+	var b [maxTokenBytes * 2]byte
+	return string(translit.AppendFold(b[:0], t))
+}
+
+func skelOf(t string) string {
+	var b [maxTokenBytes * 2]byte
+	return string(translit.AppendSkeleton(b[:0], t))
+}
+
+func appendFold(dst []byte, t string) []byte { return translit.AppendFold(dst, t) }
+func appendSkel(dst []byte, t string) []byte { return translit.AppendSkeleton(dst, t) }

@@ -1,0 +1,398 @@
+package fuzzy
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/antzucaro/matchr"
+	"github.com/freezeguard/freezeguard/fuzzy/translit"
+)
+
+// How two tokens were found to match.
+const (
+	howNone uint8 = iota
+	howExact
+	howTranslit
+	howFuzzy
+	howPhonetic
+	howInitial
+	howJoined
+)
+
+var howNames = [...]string{"", "exact", "transliterated", "fuzzy", "phonetic", "initial", "joined"}
+
+// Token similarity levels. A pair of tokens below minSim does not match.
+const (
+	minSim      = 0.78
+	simTranslit = 0.95 // same translit.Fold key: a romanisation variant
+	simPhonetic = 0.85 // same sound, different spelling
+	// initialCredit is the share of a full token's weight that an initial
+	// standing for it earns: "V." says less than "Vladimir".
+	initialCredit = 0.5
+)
+
+// Scoring constants; see scoreNames.
+const (
+	// queryShare is the weight of query-side coverage in the score when the
+	// query is specific enough; the rest is list-side coverage. Extra query
+	// tokens thus cost three times what missing list tokens cost.
+	queryShare = 0.75
+	// specRef is the content weight (sum of token rarities) at which a
+	// query counts as fully specific: about one rare surname, or two or
+	// three common names. Below it list-side coverage counts for more, so
+	// "Mohammed Ali" does not match every listed name that contains it.
+	specRef = 9.0
+	// numberPenalty multiplies the score when both names carry numbers that
+	// disagree (vessel "ARMAN 114" is not "ARMAN 115").
+	numberPenalty = 0.5
+)
+
+// maxEdits is the number of edits a fuzzy token match may have: none below
+// four letters, one up to seven, two from eight.
+func maxEdits(n int) int {
+	switch {
+	case n < 4:
+		return 0
+	case n < 8:
+		return 1
+	}
+	return 2
+}
+
+// metaKey returns the primary Double Metaphone key of t, computed once.
+func metaKey(t *tok) string {
+	if !t.metaOK {
+		t.meta, _ = matchr.DoubleMetaphone(t.text)
+		t.metaOK = true
+	}
+	return t.meta
+}
+
+// tokSim returns how similar two tokens are, in [0, 1], and how they
+// matched. It is the one token comparison behind retrieval and scoring.
+func tokSim(a, b *tok) (float32, uint8) {
+	if a.cls == clsNumber || b.cls == clsNumber {
+		if a.cls == b.cls && a.text == b.text {
+			return 1, howExact
+		}
+		return 0, howNone
+	}
+	if len(a.text) == 1 || len(b.text) == 1 {
+		switch {
+		case a.text == b.text:
+			return 1, howExact
+		case len(a.text) == 1 && b.text[0] == a.text[0], len(b.text) == 1 && a.text[0] == b.text[0]:
+			return 1, howInitial
+		}
+		return 0, howNone
+	}
+	if a.text == b.text {
+		return 1, howExact
+	}
+	if a.fold == b.fold {
+		return simTranslit, howTranslit
+	}
+	return fuzzySim(a, b)
+}
+
+// fuzzySim compares tokens that differ in spelling: by edit distance on
+// their fold keys and raw text, and by sound.
+func fuzzySim(a, b *tok) (float32, uint8) {
+	best, how := float32(0), howNone
+	n := max(len(a.fold), len(b.fold))
+	if k := maxEdits(min(len(a.fold), len(b.fold)) + 1); k > 0 {
+		d := osa(a.fold, b.fold, k)
+		if d2 := osa(a.text, b.text, k); d2 < d {
+			d, n = d2, max(len(a.text), len(b.text))
+		}
+		if d <= k {
+			best, how = 1-0.8*float32(d)/float32(n), howFuzzy
+		}
+	}
+	if best < simPhonetic && len(a.fold) >= 4 && len(b.fold) >= 4 {
+		jw := jaroWinkler(a.fold, b.fold)
+		if jw >= 0.8 && (len(a.skel) >= 3 && a.skel == b.skel || metaKey(a) == metaKey(b) && len(a.meta) >= 3) {
+			best, how = simPhonetic, howPhonetic
+		}
+	}
+	if best < minSim {
+		return 0, howNone
+	}
+	return best, how
+}
+
+// pair is a candidate alignment of token i of one name with token j of the
+// other.
+type pair struct {
+	i, j uint8
+	how  uint8
+	sim  float32
+	val  float32
+}
+
+// scorer holds reusable state for scoring pairs of names.
+type scorer struct {
+	pairs []pair
+	buf   []byte
+}
+
+// explainer collects the explanation of one pair, when wanted.
+type explainer struct {
+	tokens    []TokenMatch
+	unmatched []string
+	notes     []string
+}
+
+// scoreNames scores query name a against listed name b, in [0, 1].
+//
+// Tokens are aligned one to one, best pairs first (greedy on the small
+// similarity matrix), whatever their order; tokens left over may then match
+// a run of two or three adjacent tokens on the other side joined together
+// ("binladen" and "bin laden"). Each side's coverage is the share of its
+// token weight that is matched, each token counting its similarity times
+// its weight. The score is queryShare·s times query coverage plus the rest
+// times list coverage, where s in (0, 1] is how specific the query is (its
+// content weight over specRef). A query and a listed name that are the
+// same name score 1. Names with no identifying token (only legal forms,
+// titles, generic words) score 0: "CORP" alone never makes a match.
+func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
+	if a.wContent == 0 || b.wContent == 0 {
+		if ex != nil {
+			ex.notes = append(ex.notes, "no identifying token (only legal forms, titles or generic words)")
+		}
+		return 0
+	}
+	na, nb := len(a.toks), len(b.toks)
+	sc.pairs = sc.pairs[:0]
+	for i := range a.toks {
+		ta := &a.toks[i]
+		if ta.cls == clsLegal {
+			continue
+		}
+		for j := range b.toks {
+			tb := &b.toks[j]
+			if tb.cls == clsLegal {
+				continue
+			}
+			s, how := tokSim(ta, tb)
+			if s == 0 {
+				continue
+			}
+			v := s * (ta.w + tb.w)
+			if how == howInitial {
+				v *= initialCredit
+			}
+			sc.pairs = append(sc.pairs, pair{uint8(i), uint8(j), how, s, v})
+		}
+	}
+	ps := sc.pairs
+	if len(ps) <= 48 {
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && ps[j].val > ps[j-1].val; j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+	} else {
+		slices.SortFunc(ps, func(x, y pair) int {
+			switch {
+			case x.val > y.val:
+				return -1
+			case x.val < y.val:
+				return 1
+			}
+			return 0
+		})
+	}
+	var credA, credB [maxTokens]float32
+	var usedA, usedB [maxTokens]bool
+	for _, p := range ps {
+		if usedA[p.i] || usedB[p.j] {
+			continue
+		}
+		usedA[p.i], usedB[p.j] = true, true
+		ca, cb := p.sim, p.sim
+		if p.how == howInitial {
+			if len(a.toks[p.i].text) > 1 {
+				ca *= initialCredit
+			}
+			if len(b.toks[p.j].text) > 1 {
+				cb *= initialCredit
+			}
+		}
+		credA[p.i] = ca * a.toks[p.i].w
+		credB[p.j] = cb * b.toks[p.j].w
+		if ex != nil {
+			ex.tokens = append(ex.tokens, TokenMatch{
+				Query: strings.Clone(a.toks[p.i].text), Candidate: strings.Clone(b.toks[p.j].text),
+				How: howNames[p.how], Sim: round3(float64(p.sim)), Weight: round3(float64(a.toks[p.i].w)),
+			})
+		}
+	}
+	// Joined and split tokens.
+	sc.joins(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, false)
+	sc.joins(b, a, usedB[:nb], usedA[:na], credB[:nb], credA[:na], ex, true)
+
+	var wa, wb, ca, cb float32
+	for i := range a.toks {
+		wa += a.toks[i].w
+		ca += credA[i]
+	}
+	for j := range b.toks {
+		wb += b.toks[j].w
+		cb += credB[j]
+	}
+	covA, covB := min(ca/wa, 1), min(cb/wb, 1)
+	spec := min(a.wContent/specRef, 1)
+	alpha := queryShare * spec
+	score := alpha*covA + (1-alpha)*covB
+	if (a.flags|b.flags)&flagNumbers != 0 && numbersConflict(a, b) {
+		score *= numberPenalty
+		if ex != nil {
+			ex.notes = append(ex.notes, "numbers differ")
+		}
+	}
+	if covA >= 0.9999 && covB >= 0.9999 {
+		score = 1 // same tokens, maybe in another order
+	}
+	score = min(max(score, 0), 1)
+	if ex != nil {
+		for i := range a.toks {
+			t := &a.toks[i]
+			if !usedA[i] && t.cls != clsLegal {
+				ex.unmatched = append(ex.unmatched, "query: "+t.text)
+			}
+		}
+		for j := range b.toks {
+			t := &b.toks[j]
+			if !usedB[j] && t.cls != clsLegal {
+				ex.unmatched = append(ex.unmatched, "candidate: "+t.text)
+			}
+		}
+		if (a.flags|b.flags)&flagLegal != 0 {
+			ex.notes = append(ex.notes, "legal forms ignored: "+classTokens(a, b, clsLegal))
+		}
+		if (a.flags|b.flags)&flagTitle != 0 {
+			ex.notes = append(ex.notes, "titles down-weighted: "+classTokens(a, b, clsTitle))
+		}
+		if spec < 1 {
+			ex.notes = append(ex.notes, fmt.Sprintf("query made of common tokens: query coverage counts %.0f%%, listed-name coverage %.0f%%", 100*alpha, 100*(1-alpha)))
+		}
+		ex.notes = append(ex.notes, fmt.Sprintf("query coverage %.2f, listed-name coverage %.2f", covA, covB))
+	}
+	return score
+}
+
+func classTokens(a, b *name, cls uint8) string {
+	var out []string
+	for _, n := range []*name{a, b} {
+		for _, t := range n.toks {
+			if t.cls == cls && !slices.Contains(out, t.text) {
+				out = append(out, t.text)
+			}
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// joins matches each unmatched token of x against runs of two or three
+// adjacent unmatched tokens of y joined together. swapped says x is the
+// listed name (for the explanation).
+func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32, ex *explainer, swapped bool) {
+	for i := range x.toks {
+		tx := &x.toks[i]
+		if usedX[i] || len(tx.text) < 4 || (tx.cls != clsContent && tx.cls != clsParticle) {
+			continue
+		}
+		for j := 0; j < len(y.toks) && !usedX[i]; j++ {
+			for k := 2; k <= 3 && j+k <= len(y.toks); k++ {
+				ok := true
+				sc.buf = sc.buf[:0]
+				for _, t := range y.toks[j : j+k] {
+					if t.cls != clsContent && t.cls != clsParticle && t.cls != clsGeneric {
+						ok = false
+						break
+					}
+					sc.buf = append(sc.buf, t.text...)
+				}
+				if !ok {
+					break
+				}
+				if usedY[j+k-1] || slices.Contains(usedY[j:j+k], true) {
+					break
+				}
+				if len(sc.buf) < len(tx.text)-2 {
+					continue
+				}
+				// The joined token's strings point into sc.buf, which is not
+				// touched again until the next attempt.
+				n1 := len(sc.buf)
+				sc.buf = translit.AppendFold(sc.buf, str(sc.buf[:n1]))
+				n2 := len(sc.buf)
+				sc.buf = translit.AppendSkeleton(sc.buf, str(sc.buf[:n1]))
+				jt := tok{text: str(sc.buf[:n1]), fold: str(sc.buf[n1:n2]), skel: str(sc.buf[n2:]), cls: clsContent}
+				s, _ := tokSim(tx, &jt)
+				if s < minSim {
+					continue
+				}
+				usedX[i] = true
+				credX[i] = s * tx.w
+				for m := j; m < j+k; m++ {
+					usedY[m] = true
+					credY[m] = s * y.toks[m].w
+				}
+				if ex != nil {
+					q, c := tx.text, joinTexts(y.toks[j:j+k])
+					if swapped {
+						q, c = c, q
+					}
+					ex.tokens = append(ex.tokens, TokenMatch{Query: strings.Clone(q), Candidate: strings.Clone(c),
+						How: howNames[howJoined], Sim: round3(float64(s)), Weight: round3(float64(tx.w))})
+				}
+				break
+			}
+		}
+	}
+}
+
+func joinTexts(ts []tok) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// numbersConflict reports whether both names carry numbers and they differ.
+func numbersConflict(a, b *name) bool {
+	if a.flags&flagNumbers == 0 || b.flags&flagNumbers == 0 {
+		return false
+	}
+	return !numbersIn(a, b) || !numbersIn(b, a)
+}
+
+func numbersIn(a, b *name) bool {
+	for _, t := range a.toks {
+		if t.cls != clsNumber {
+			continue
+		}
+		found := false
+		for _, u := range b.toks {
+			if u.cls == clsNumber && u.text == t.text {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func round3(f float64) float64 {
+	return float64(int64(f*1000+0.5)) / 1000
+}

@@ -1,0 +1,446 @@
+package fuzzy
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// probe is one query token (or a join of adjacent query tokens) with the
+// dictionary tokens it matches.
+type probe struct {
+	w          float32
+	start, end int32 // its hits in searcher.hits
+}
+
+// hit is a dictionary token matched by a probe.
+type hit struct {
+	tok uint32
+	sim float32
+}
+
+// searcher holds the reusable per-query state of one goroutine.
+type searcher struct {
+	ix      *Index
+	p       parser
+	sc      scorer
+	hits    []hit
+	probes  []probe
+	order   []int32
+	seenTok []uint32 // dictionary id → stamp of the probe that saw it
+	tokStmp uint32
+
+	accA, accB   []float32 // per document
+	lastA, lastB []float32 // per document: this probe's credit so far
+	docStamp     []uint32  // per document: query stamp
+	docProbe     []uint32  // per document: probe stamp
+	stamp        uint32
+	pstamp       uint32
+	touched      []uint32
+
+	recStamp []uint32 // per record: query stamp of its best in results
+	recBest  []float32
+	recSlot  []int32
+	results  []Match
+
+	docToks []tok
+	docNm   name
+	jbuf    []byte
+}
+
+func newSearcher(ix *Index) *searcher {
+	nd := len(ix.docRec)
+	return &searcher{
+		ix:       ix,
+		seenTok:  make([]uint32, len(ix.dict)),
+		accA:     make([]float32, nd),
+		accB:     make([]float32, nd),
+		lastA:    make([]float32, nd),
+		lastB:    make([]float32, nd),
+		docStamp: make([]uint32, nd),
+		docProbe: make([]uint32, nd),
+		recStamp: make([]uint32, len(ix.recs)),
+		recBest:  make([]float32, len(ix.recs)),
+		recSlot:  make([]int32, len(ix.recs)),
+		sc:       scorer{buf: make([]byte, 0, 512)},
+		p:        parser{buf: make([]byte, 0, 4096)},
+		jbuf:     make([]byte, 0, 256),
+	}
+}
+
+// Search appends to dst the best candidates for query (at most limit, score
+// >= min, best first; ties by ID) and returns it. With a dst of enough
+// capacity it does not allocate in the steady state for Latin-script
+// queries. kind may be KindUnknown; it selects the rules used to read the
+// query (legal forms, "LAST, First"). A query with no identifying token
+// (only legal forms, titles, generic words, punctuation) finds nothing.
+//
+// Only listed names that share at least one token with the query (exactly,
+// as a romanisation variant, within one or two edits, or joined/split) are
+// considered: a listed name that matches through sound alone or through
+// initials alone is not found.
+func (ix *Index) Search(query string, kind Kind, limit int, min float64, dst []Match) []Match {
+	if limit <= 0 || len(ix.docRec) == 0 {
+		return dst
+	}
+	s := ix.pool.Get().(*searcher)
+	defer ix.pool.Put(s)
+	s.results = s.results[:0]
+	s.stamp++
+	if s.stamp == 0 { // wrapped: clear the stamps
+		clear(s.docStamp)
+		clear(s.recStamp)
+		s.stamp = 1
+	}
+	s.p.reset()
+	s.p.parse(query, kind)
+	for ni := range s.p.names {
+		s.searchName(&s.p.names[ni], float32(min))
+	}
+	res := s.results
+	slices.SortFunc(res, func(a, b Match) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	if len(res) > limit {
+		res = res[:limit]
+	}
+	return append(dst, res...)
+}
+
+// searchName adds to s.results the records whose documents score at least
+// min against one rendering of the query.
+func (s *searcher) searchName(q *name, min float32) {
+	ix := s.ix
+	if q.wContent == 0 || len(q.toks) == 0 {
+		return
+	}
+	alpha := queryShare * minf(q.wContent/specRef, 1)
+	var wq, free float32
+	for i := range q.toks {
+		t := &q.toks[i]
+		if t.cls == clsLegal {
+			continue
+		}
+		wq += t.w
+		if t.cls == clsInitial {
+			free += t.w // initials find nothing but may match: assume they do
+		}
+	}
+	// Probes: each token, and joins of 2 or 3 adjacent tokens.
+	s.hits = s.hits[:0]
+	s.probes = s.probes[:0]
+	for i := range q.toks {
+		t := &q.toks[i]
+		if t.cls == clsLegal || t.cls == clsInitial || t.w == 0 {
+			continue
+		}
+		s.addProbe(t, t.w)
+	}
+	for i := range q.toks {
+		s.jbuf = s.jbuf[:0]
+		var w float32
+		for k := 0; k < 3 && i+k < len(q.toks); k++ {
+			t := &q.toks[i+k]
+			if t.cls != clsContent && t.cls != clsParticle {
+				break
+			}
+			w += t.w
+			if k == 0 {
+				continue
+			}
+			// The join's strings live in jbuf; build the whole run first.
+			start := len(s.jbuf)
+			for _, u := range q.toks[i : i+k+1] {
+				s.jbuf = append(s.jbuf, u.text...)
+			}
+			jt := tok{text: str(s.jbuf[start:])}
+			fs := len(s.jbuf)
+			s.jbuf = appendFold(s.jbuf, jt.text)
+			jt.fold = str(s.jbuf[fs:])
+			ss := len(s.jbuf)
+			s.jbuf = appendSkel(s.jbuf, jt.text)
+			jt.skel = str(s.jbuf[ss:])
+			jt.cls = clsContent
+			s.addProbe(&jt, w)
+		}
+	}
+	// Rarest (heaviest) first.
+	s.order = s.order[:0]
+	var rem float32
+	for i := range s.probes {
+		s.order = append(s.order, int32(i))
+		rem += s.probes[i].w
+	}
+	slices.SortFunc(s.order, func(a, b int32) int {
+		wa, wb := s.probes[a].w, s.probes[b].w
+		switch {
+		case wa > wb:
+			return -1
+		case wa < wb:
+			return 1
+		}
+		return int(a - b)
+	})
+	s.touched = s.touched[:0]
+	bound := func(accA float32) float32 {
+		return alpha*minf((accA+free)/wq, 1) + (1 - alpha)
+	}
+	admitting := true
+	for _, pi := range s.order {
+		pr := &s.probes[pi]
+		if admitting && bound(rem) < min {
+			admitting = false
+		}
+		rem -= pr.w
+		s.pstamp++
+		if s.pstamp == 0 {
+			clear(s.docProbe)
+			s.pstamp = 1
+		}
+		for _, h := range s.hits[pr.start:pr.end] {
+			dt := &ix.dict[h.tok]
+			va, vb := h.sim*pr.w, h.sim*dt.rar
+			posts := ix.post[ix.postOff[h.tok]:ix.postOff[h.tok+1]]
+			if !admitting && len(s.touched)*16 < len(posts) {
+				// Probe the long list only for documents already found.
+				for _, d := range s.touched {
+					if _, ok := slices.BinarySearch(posts, d); ok {
+						s.credit(d, va, vb)
+					}
+				}
+				continue
+			}
+			for _, d := range posts {
+				if s.docStamp[d] != s.stamp {
+					if !admitting {
+						continue
+					}
+					s.docStamp[d] = s.stamp
+					s.accA[d], s.accB[d] = 0, 0
+					s.touched = append(s.touched, d)
+				}
+				s.credit(d, va, vb)
+			}
+		}
+	}
+	// Bound each document, fully score the survivors.
+	for _, d := range s.touched {
+		ubB := float32(1)
+		if free == 0 {
+			ubB = minf(s.accB[d]/ix.docW[d], 1)
+		}
+		ub := alpha*minf((s.accA[d]+free)/wq, 1) + (1-alpha)*ubB
+		if ub < min {
+			continue
+		}
+		s.docToks = ix.docName(d, &s.docNm, s.docToks)
+		sc := s.sc.scoreNames(q, &s.docNm, nil)
+		if sc < min {
+			continue
+		}
+		s.addResult(ix.docRec[d], sc)
+	}
+}
+
+// credit adds a probe's credit to document d, keeping per probe only the
+// best of its hits.
+func (s *searcher) credit(d uint32, va, vb float32) {
+	if s.docProbe[d] != s.pstamp {
+		s.docProbe[d] = s.pstamp
+		s.lastA[d], s.lastB[d] = 0, 0
+	}
+	if va > s.lastA[d] {
+		s.accA[d] += va - s.lastA[d]
+		s.lastA[d] = va
+	}
+	if vb > s.lastB[d] {
+		s.accB[d] += vb - s.lastB[d]
+		s.lastB[d] = vb
+	}
+}
+
+func (s *searcher) addResult(ri uint32, sc float32) {
+	id := s.ix.recs[ri].ID
+	score := float64(sc)
+	if s.recStamp[ri] == s.stamp {
+		if score > s.results[s.recSlot[ri]].Score {
+			s.results[s.recSlot[ri]].Score = score
+		}
+		return
+	}
+	s.recStamp[ri] = s.stamp
+	s.recSlot[ri] = int32(len(s.results))
+	s.results = append(s.results, Match{ID: id, Score: score})
+}
+
+// addProbe finds the dictionary tokens that t matches and adds a probe.
+func (s *searcher) addProbe(t *tok, w float32) {
+	ix := s.ix
+	s.tokStmp++
+	if s.tokStmp == 0 {
+		clear(s.seenTok)
+		s.tokStmp = 1
+	}
+	start := len(s.hits)
+	try := func(id uint32) {
+		if s.seenTok[id] == s.tokStmp {
+			return
+		}
+		s.seenTok[id] = s.tokStmp
+		dt := &ix.dict[id]
+		u := tok{text: dt.text, fold: dt.fold, skel: dt.skel, meta: dt.meta, metaOK: true, cls: clsContent}
+		if t.cls == clsNumber {
+			if dt.text == t.text {
+				s.hits = append(s.hits, hit{id, 1})
+			}
+			return
+		}
+		if isDigits(dt.text) {
+			return
+		}
+		if sim, _ := tokSim(t, &u); sim > 0 {
+			s.hits = append(s.hits, hit{id, sim})
+		}
+	}
+	if id, ok := ix.byText[t.text]; ok {
+		try(id)
+	}
+	if t.cls != clsNumber {
+		if g, ok := ix.byFold[t.fold]; ok {
+			for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
+				try(id)
+			}
+		}
+		if k := len(t.fold); k >= 4 && k <= maxTokenBytes {
+			s.lookupDeletions(t.fold, maxEdits(k), try)
+		}
+	}
+	if len(s.hits) > start {
+		s.probes = append(s.probes, probe{w: w, start: int32(start), end: int32(len(s.hits))})
+	}
+}
+
+// lookupDeletions calls try for the tokens of every fold group reachable
+// from key by up to edits deletions on the query side and one on the index
+// side.
+func (s *searcher) lookupDeletions(key string, edits int, try func(uint32)) {
+	var b1 [maxTokenBytes]byte
+	var b2 [maxTokenBytes]byte
+	s.lookupHash(hashString(key), try)
+	for i := 0; i < len(key); i++ {
+		n := copy(b1[:], key[:i])
+		n += copy(b1[n:], key[i+1:])
+		if i > 0 && key[i] == key[i-1] {
+			continue // same deletion as the previous one
+		}
+		s.lookupHash(hashBytes(b1[:n]), try)
+		if edits < 2 {
+			continue
+		}
+		for j := i; j < n; j++ {
+			if j > i && b1[j] == b1[j-1] {
+				continue
+			}
+			m := copy(b2[:], b1[:j])
+			m += copy(b2[m:], b1[j+1:n])
+			s.lookupHash(hashBytes(b2[:m]), try)
+		}
+	}
+}
+
+func (s *searcher) lookupHash(h uint64, try func(uint32)) {
+	ix := s.ix
+	i, _ := slices.BinarySearch(ix.delHash, h)
+	for ; i < len(ix.delHash) && ix.delHash[i] == h; i++ {
+		g := ix.delFold[i]
+		for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
+			try(id)
+		}
+	}
+}
+
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func minf(a, b float32) float32 {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+// Explain scores query against the record with the given id and explains
+// the score. It allocates; call it for the few hits shown to people. The
+// score is the one Search gives the pair. An unknown id yields a zero
+// Explanation with a note.
+func (ix *Index) Explain(query string, kind Kind, id uint32) Explanation {
+	ri, ok := ix.byID[id]
+	if !ok {
+		return Explanation{Query: normString(query, kind), Notes: []string{"no record with this id"}}
+	}
+	r := &ix.recs[ri]
+	return compare(query, kind, r.Name, r.Kind)
+}
+
+// Compare scores two names directly, outside any index, with the same
+// scoring as Search and Explain: a is the query (the screened name), b the
+// listed name, both read as kind. Compare(a, a) is 1 for any name with an
+// identifying token. It is not symmetric: tokens of a that b lacks cost
+// more than tokens of b that a lacks (a payment often carries only part of
+// a name).
+func Compare(a, b string, kind Kind) Explanation {
+	return compare(a, kind, b, kind)
+}
+
+func compare(a string, ka Kind, b string, kb Kind) Explanation {
+	var pa, pb parser
+	pa.parse(a, ka)
+	pb.parse(b, kb)
+	var sc scorer
+	best, bi, bj := float32(-1), -1, -1
+	for i := range pa.names {
+		for j := range pb.names {
+			if s := sc.scoreNames(&pa.names[i], &pb.names[j], nil); s > best {
+				best, bi, bj = s, i, j
+			}
+		}
+	}
+	ex := Explanation{}
+	if bi < 0 {
+		ex.Query = normString(a, ka)
+		ex.Candidate = normString(b, kb)
+		ex.Notes = []string{"no letters or digits on one side"}
+		return ex
+	}
+	var e explainer
+	s := sc.scoreNames(&pa.names[bi], &pb.names[bj], &e)
+	ex.Query = joinTexts(pa.names[bi].toks)
+	ex.Candidate = joinTexts(pb.names[bj].toks)
+	ex.Score = float64(s)
+	ex.Tokens = e.tokens
+	ex.Unmatched = e.unmatched
+	ex.Notes = e.notes
+	return ex
+}
+
+// normString returns the first normalised rendering of s.
+func normString(s string, kind Kind) string {
+	var p parser
+	p.parse(s, kind)
+	if len(p.names) == 0 {
+		return ""
+	}
+	return strings.Clone(joinTexts(p.names[0].toks))
+}

@@ -1,0 +1,60 @@
+package fuzzy
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Token rarity. A name token's weight is its inverse document frequency
+// (IDF) among the names on the real OFAC and UN lists: "putin" is rare and
+// says a lot, "mohammed" is common and says little. The frequencies are a
+// static table (zz_freq_generated.go, regenerated from testdata with
+// `go test -run TestGenerateFreq -genfreq`), not the index's own counts, so
+// that Compare, Explain and Search score a pair identically whatever else
+// is indexed; token frequency among sanctioned names is a property of the
+// names of the world far more than of one day's list.
+
+const (
+	minRarity = 1.5  // weight of the most common content token
+	maxRarity = 11.0 // weight of a token never seen on a list
+)
+
+var (
+	freqOnce sync.Once
+	freqTab  map[string]uint32
+	freqN    float64
+)
+
+func loadFreq() {
+	freqTab = make(map[string]uint32, 1<<14)
+	lines := strings.Split(freqData, "\n")
+	for _, ln := range lines {
+		tok, n, ok := strings.Cut(ln, " ")
+		if !ok {
+			continue
+		}
+		v, err := strconv.Atoi(n)
+		if err != nil {
+			continue
+		}
+		if tok == "#docs" {
+			freqN = float64(v)
+			continue
+		}
+		freqTab[tok] = uint32(v)
+	}
+	if freqN == 0 {
+		freqN = 1
+	}
+}
+
+// rarity returns the weight of a content token: ln((N+1)/(df+0.5)),
+// clamped to [minRarity, maxRarity].
+func rarity(t string) float32 {
+	freqOnce.Do(loadFreq)
+	df := float64(freqTab[t])
+	w := math.Log((freqN + 1) / (df + 0.5))
+	return float32(min(max(w, minRarity), maxRarity))
+}
