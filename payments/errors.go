@@ -15,6 +15,10 @@ import (
 // something else.
 const MaxSize = 10 << 20
 
+// maxErrors bounds the errors reported for one input, and so the work
+// spent on an input that is mostly garbage.
+const maxErrors = 100
+
 // Errors that callers can test for with errors.Is. A *MessageError wraps
 // one of them (or a lower-level cause) with the message and place.
 var (

@@ -148,6 +148,9 @@ type isoParser struct {
 }
 
 func (p *isoParser) fail(n *node, field string, err error) {
+	if len(p.errs) >= maxErrors {
+		return
+	}
 	me := &MessageError{Message: p.msg, Field: field, Offset: -1, Err: err}
 	if n != nil {
 		me.Offset, me.Line = n.off, lineAt(p.data, int(n.off))

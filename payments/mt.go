@@ -42,6 +42,7 @@ type finBlock struct {
 type finMessage struct {
 	blocks map[string]*finBlock
 	off    int
+	failed bool // a block error was already reported for it
 }
 
 func (m *finMessage) block(id string) *finBlock {
@@ -68,7 +69,7 @@ func parseMT(data []byte) ([]screening.Payment, error) {
 		}
 		cur = nil
 	}
-	for i := 0; i < len(data); {
+	for i := 0; i < len(data) && len(p.errs) <= maxErrors; {
 		c := data[i]
 		switch {
 		case c == '$':
@@ -84,6 +85,9 @@ func parseMT(data []byte) ([]screening.Payment, error) {
 					label = p.label(cur)
 				}
 				p.fail(label, "", i, err)
+				if cur != nil {
+					cur.failed = true
+				}
 				flush()
 				i = p.resync(next)
 				continue
@@ -123,6 +127,12 @@ func (p *mtParser) resync(i int) int {
 }
 
 func (p *mtParser) fail(msg, field string, off int, err error) {
+	if len(p.errs) >= maxErrors {
+		if len(p.errs) == maxErrors {
+			p.errs = append(p.errs, &MessageError{Message: msg, Offset: int64(off), Err: fmt.Errorf("%w: more than %d errors, parsing stopped", ErrSyntax, maxErrors)})
+		}
+		return
+	}
 	p.errs = append(p.errs, &MessageError{Message: msg, Field: field, Offset: int64(off), Line: lineAt(p.data, off), Err: err})
 }
 
@@ -148,7 +158,12 @@ func (p *mtParser) parseBlock(i, depth int) (finBlock, int, error) {
 	b.toff = j
 	if depth == 0 && b.id == "4" && (j >= len(data) || data[j] != '{') {
 		// The text block: fields up to CRLF "-}".
+		// '{', '}' and '$' are outside the FIN character set, so the first
+		// of them before "-}" means the terminator is missing.
 		end := bytes.Index(data[j:], []byte("\n-}"))
+		if stray := bytes.IndexAny(data[j:], "{}$"); stray >= 0 && (end < 0 || stray < end) {
+			return b, j + stray, fmt.Errorf("%w: unterminated block 4 (no \"-}\" before %q at byte %d)", ErrSyntax, data[j+stray], j+stray)
+		}
 		if end < 0 {
 			return b, len(data), fmt.Errorf("%w: unterminated block 4 (no \"-}\")", ErrSyntax)
 		}
@@ -213,6 +228,9 @@ func (p *mtParser) message(m *finMessage) {
 	label := p.label(m)
 	p.n++
 	b4 := m.block("4")
+	if m.failed && b4 == nil {
+		return // the broken block was reported
+	}
 	switch {
 	case m.block("2") == nil || len(m.block("2").text) < 4:
 		p.fail(label, "{2:}", m.off, fmt.Errorf("%w: application header block 2 (message type)", ErrMissing))
@@ -385,7 +403,8 @@ func (t *mtTx) fail(f finField, err error) {
 
 // field handles one field; roles overrides mtRoles by tag.
 func (t *mtTx) field(f finField, roles map[string]screening.Role) {
-	t.seen[f.tag[:2]] = true
+	t.seen[f.tag] = true
+	t.seen[f.tag[:2]+"a"] = true
 	val := strings.TrimSpace(f.lines[0])
 	switch f.tag {
 	case "20", "21":
@@ -454,9 +473,9 @@ func (p *mtParser) mt103(m *finMessage, label string, fields []finField, hdr []s
 	for _, f := range fields {
 		t.field(f, mtRoles)
 	}
-	for _, tag := range []string{"20", "32", "50", "59"} {
+	for _, tag := range []string{"20", "32A", "50a", "59a"} {
 		if !t.seen[tag] {
-			p.fail(label, ":"+tag+"a:", m.block("4").toff, fmt.Errorf("%w: field %s", ErrMissing, tag))
+			p.fail(label, ":"+tag+":", m.block("4").toff, fmt.Errorf("%w: field %s", ErrMissing, tag))
 			t.bad = true
 		}
 	}
@@ -496,7 +515,7 @@ func (p *mtParser) mt101(m *finMessage, label string, fields []finField, hdr []s
 			}
 		}
 	}
-	for _, tag := range []string{"20", "28", "30"} {
+	for _, tag := range []string{"20", "28D", "30"} {
 		if !a.seen[tag] {
 			p.fail(label, ":"+tag+":", m.block("4").toff, fmt.Errorf("%w: sequence A field %s", ErrMissing, tag))
 			a.bad = true
@@ -529,13 +548,13 @@ func (p *mtParser) mt101(m *finMessage, label string, fields []finField, hdr []s
 				}
 			}
 		}
-		for _, tag := range []string{"32", "59"} {
+		for _, tag := range []string{"21", "32B", "59a"} {
 			if !t.seen[tag] {
-				p.fail(t.label, ":"+tag+"a:", fields[i].off, fmt.Errorf("%w: field %s", ErrMissing, tag))
+				p.fail(t.label, ":"+tag+":", fields[i].off, fmt.Errorf("%w: field %s", ErrMissing, tag))
 				t.bad = true
 			}
 		}
-		if !t.seen["50"] && !a.seen["50"] {
+		if !t.seen["50a"] && !a.seen["50a"] {
 			p.fail(t.label, ":50a:", fields[i].off, fmt.Errorf("%w: ordering customer 50a in neither sequence A nor B", ErrMissing))
 			t.bad = true
 		}

@@ -79,7 +79,7 @@ func TestMoovPacs008(t *testing.T) {
 	}
 	for _, c := range []struct {
 		file, id, amount string
-		extra        []want
+		extra            []want
 	}{
 		{"CustomerCreditTransfer_Scenario1_Step1_pacs.008.xml", "Scenario01EtoEId001", "510000.74", nil},
 		{"CustomerCreditTransfer_Variation1_pacs.008.xml", "Variation1EtoEId001", "510000.74", nil},
