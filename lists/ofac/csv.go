@@ -185,9 +185,9 @@ func parseCSVSet(format string, names [4]string, sdn, add, alt, comments io.Read
 	if sdn == nil {
 		return nil, prov, &ParseError{File: names[0], Offset: -1, Err: errors.New("no primary file")}
 	}
-	var ents []lists.Entity
-	var remarks []string
-	byNum := make(map[string]int)
+	ents := make([]lists.Entity, 0, 1024)
+	remarks := make([]string, 0, 1024)
+	byNum := make(map[string]int, 1024)
 
 	f := newCSVFile(names[0], sdnCols, sdn)
 	for {

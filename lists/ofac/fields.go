@@ -221,11 +221,22 @@ func looksLikeDocType(t string) bool {
 	return false
 }
 
+// idPrefixesByByte buckets idPrefixes by first byte, keeping the order.
+var idPrefixesByByte = func() (m [256][]string) {
+	for _, p := range idPrefixes {
+		m[p[0]] = append(m[p[0]], p)
+	}
+	return m
+}()
+
 // matchIDPrefix finds the longest known identifier type at the start of a
 // clause, followed by a space, a colon or the clause's end. It returns the
 // type and the rest of the clause.
 func matchIDPrefix(clause string) (typ, rest string, kind fieldKind, ok bool) {
-	for _, p := range idPrefixes {
+	if clause == "" {
+		return "", "", 0, false
+	}
+	for _, p := range idPrefixesByByte[clause[0]] {
 		if !strings.HasPrefix(clause, p) {
 			continue
 		}
@@ -463,7 +474,9 @@ func applyID(e *lists.Entity, kind fieldKind, typ, value, ctry string, issued, e
 		if !ok {
 			return addDocument(e, typ, value, ctry, issued, expires)
 		}
-		num = firstWord(num)
+		if num = firstWord(num); num == "" {
+			return false
+		}
 		if e.Kind == lists.Vessel || e.Kind == lists.UnknownKind {
 			if v := vessel(e); v.IMO == "" {
 				v.IMO = num

@@ -130,3 +130,7 @@ func TestPrograms(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+func newEntityKind(k string) lists.Entity {
+	return lists.Entity{Kind: lists.Kind(k), Names: []lists.Name{{Full: "X", Type: lists.Primary}}}
+}
