@@ -248,7 +248,7 @@ func (r *sanctionEntity) entity() (lists.Entity, error) {
 			}
 		}
 	}
-	if len(e.Names) == 0 {
+	if len(e.Names) == 0 && f.err == nil {
 		return lists.Entity{}, fmt.Errorf("%s has no name", e.ID)
 	}
 	// The first strong alias is the primary name (the first alias when
@@ -256,10 +256,12 @@ func (r *sanctionEntity) entity() (lists.Entity, error) {
 	if primary < 0 {
 		primary = 0
 	}
-	p := e.Names[primary]
-	copy(e.Names[1:primary+1], e.Names[:primary])
-	p.Type = lists.Primary
-	e.Names[0] = p
+	if len(e.Names) > 0 {
+		p := e.Names[primary]
+		copy(e.Names[1:primary+1], e.Names[:primary])
+		p.Type = lists.Primary
+		e.Names[0] = p
+	}
 
 	for _, c := range r.Citizenships {
 		if code := f.country(c.Country); code != "" && !contains(e.Citizenships, code) {
