@@ -265,6 +265,14 @@ func arabicUnits(w []rune) []arabicUnit {
 			} else {
 				units = append(units, arabicUnit{vowel: "i", altVow: "e"})
 			}
+		case 'ش':
+			if len(units) > 0 && units[len(units)-1].cons != nil && units[len(units)-1].cons[0] == "t" {
+				// تش is the affricate ch of foreign names (-ovich).
+				units[len(units)-1].cons = &arabicLetter{"tsh", "ch", "tch", "ch"}
+				continue
+			}
+			l := arabicLetters[r]
+			units = append(units, arabicUnit{cons: &l})
 		default:
 			if l, ok := arabicLetters[r]; ok {
 				l := l
@@ -281,46 +289,84 @@ func arabicUnits(w []rune) []arabicUnit {
 	return units
 }
 
+// insertMode says where short vowels are guessed.
+type insertMode uint8
+
+const (
+	insNative  insertMode = iota // Arabic word patterns
+	insNone                      // as written
+	insForeign                   // European names written in Arabic script
+)
+
 // arabicStyle is one way to render units.
 type arabicStyle struct {
 	col     int    // arabicLetter column
 	first   string // vowel inserted first
 	rest    string // vowels inserted after
-	insert  bool   // insert short vowels at all
+	insert  insertMode
 	altVow  bool   // use the alternative long vowels (o, e)
 	taMarbu string // ة
+	once    bool   // insert only the first short vowel (CaCC: shams, bakr)
 }
 
 func renderArabicUnits(units []arabicUnit, st arabicStyle) string {
 	var b strings.Builder
+	switch st.insert {
+	case insForeign:
+		renderForeign(&b, units, st)
+	default:
+		renderNative(&b, units, st)
+	}
+	s := b.String()
+	if st.insert == insForeign {
+		// Slavic endings as foreign names write them: -ovich, -ov, -ova.
+		for _, e := range [...][2]string{{"uvich", "ovich"}, {"uvitch", "ovich"}, {"uf", "ov"}, {"uv", "ov"}, {"ufa", "ova"}, {"uva", "ova"}} {
+			if strings.HasSuffix(s, e[0]) && len(s) > len(e[0])+2 {
+				s = s[:len(s)-len(e[0])] + e[1]
+				break
+			}
+		}
+	}
+	return s
+}
+
+func writeVowelUnit(b *strings.Builder, units []arabicUnit, i int, st arabicStyle) {
+	u := units[i]
+	switch {
+	case u.final && i == len(units)-1:
+		b.WriteString(st.taMarbu)
+	case u.final:
+		b.WriteString("at")
+	case st.altVow:
+		b.WriteString(u.altVow)
+	default:
+		b.WriteString(u.vowel)
+	}
+}
+
+// renderNative inserts short vowels between consonants the way Arabic
+// words are built: alternating (CaCCaC), always before a final consonant.
+func renderNative(b *strings.Builder, units []arabicUnit, st arabicStyle) {
 	inserted := false // a vowel (written or inserted) precedes the current consonant
 	firstDone := false
 	for i, u := range units {
 		if u.cons == nil {
-			switch {
-			case u.final && i == len(units)-1:
-				b.WriteString(st.taMarbu)
-			case u.final:
-				b.WriteString("at")
-			case st.altVow:
-				b.WriteString(u.altVow)
-			default:
-				b.WriteString(u.vowel)
-			}
+			writeVowelUnit(b, units, i, st)
 			inserted = true
 			firstDone = true
 			continue
 		}
 		b.WriteString(u.cons[st.col])
-		if !st.insert || i+1 >= len(units) || units[i+1].cons == nil {
+		if st.insert == insNone || i+1 >= len(units) || units[i+1].cons == nil {
 			inserted = false
 			continue
 		}
-		// Two consonants in a row: insert a short vowel, alternating
-		// (CaCCaC), but always before a final consonant.
 		lastPair := i+2 == len(units)
-		startsWord := i == 0
-		if !inserted || lastPair || startsWord {
+		if st.once && firstDone {
+			inserted = false
+			continue
+		}
+		if !inserted || lastPair || i == 0 {
 			v := st.rest
 			if !firstDone {
 				v = st.first
@@ -332,7 +378,36 @@ func renderArabicUnits(units []arabicUnit, st arabicStyle) string {
 			inserted = false
 		}
 	}
-	return b.String()
+}
+
+// renderForeign inserts one vowel before the last consonant of each
+// consonant run, except in a two-consonant run at the start of the word
+// (vl-, pr-, st- are onsets in European names): فلادمير → vladimir,
+// بوتن → putin, ולדימיר → vladimir.
+func renderForeign(b *strings.Builder, units []arabicUnit, st arabicStyle) {
+	for i := 0; i < len(units); {
+		if units[i].cons == nil {
+			writeVowelUnit(b, units, i, st)
+			i++
+			continue
+		}
+		j := i
+		for j < len(units) && units[j].cons != nil {
+			j++
+		}
+		run := j - i
+		for k := i; k < j; k++ {
+			if k == j-1 && run >= 2 && !(i == 0 && run == 2) {
+				if i == 0 {
+					b.WriteByte('a')
+				} else {
+					b.WriteByte('i')
+				}
+			}
+			b.WriteString(units[k].cons[st.col])
+		}
+		i = j
+	}
 }
 
 // looksForeign says whether an Arabic-script word is a foreign name: it
@@ -346,13 +421,14 @@ func looksForeign(units []arabicUnit) bool {
 }
 
 var (
-	arStd     = arabicStyle{col: 0, first: "a", rest: "a", insert: true, taMarbu: "a"}
-	arI       = arabicStyle{col: 0, first: "i", rest: "a", insert: true, taMarbu: "a"}
-	arU       = arabicStyle{col: 0, first: "u", rest: "a", insert: true, taMarbu: "ah"}
-	arAlt     = arabicStyle{col: 1, first: "a", rest: "a", insert: true, altVow: true, taMarbu: "ah"}
-	arEgypt   = arabicStyle{col: 2, first: "e", rest: "e", insert: true, altVow: true, taMarbu: "a"}
-	arForeign = arabicStyle{col: 3, insert: false, taMarbu: "a"}
-	arBare    = arabicStyle{col: 0, insert: false, taMarbu: "a"}
+	arStd     = arabicStyle{col: 0, first: "a", rest: "a", insert: insNative, taMarbu: "a"}
+	arI       = arabicStyle{col: 0, first: "i", rest: "a", insert: insNative, taMarbu: "a"}
+	arOnce    = arabicStyle{col: 0, first: "a", rest: "a", insert: insNative, taMarbu: "a", once: true}
+	arU       = arabicStyle{col: 0, first: "u", rest: "a", insert: insNative, taMarbu: "ah"}
+	arAlt     = arabicStyle{col: 1, first: "a", rest: "a", insert: insNative, altVow: true, taMarbu: "ah"}
+	arEgypt   = arabicStyle{col: 2, first: "e", rest: "e", insert: insNative, altVow: true, taMarbu: "a"}
+	arForeign = arabicStyle{col: 3, insert: insForeign, taMarbu: "a"}
+	arBare    = arabicStyle{col: 0, insert: insNone, taMarbu: "a"}
 )
 
 // arabic renders a run of Arabic-script words.
@@ -378,13 +454,17 @@ func arabic(ws []word) [][]string {
 			body = body[2:]
 		}
 		words[i].units = arabicUnits(body)
-		if _, known := arabicNames[words[i].key]; !known && looksForeign(words[i].units) {
+		if strings.HasSuffix(words[i].key, "يتش") || strings.HasSuffix(words[i].key, "فيچ") || strings.HasSuffix(words[i].key, "وف") && len(words[i].runes) > 4 {
 			foreign = true
 		}
 	}
-	styles := []arabicStyle{arStd, arI, arAlt, arU, arForeign, arEgypt, arBare}
+	// Unvowelled Arabic words start with two consonants as often as
+	// foreign names do, so the foreign style is always the runner-up;
+	// names with Persian or Urdu letters for foreign sounds, or the
+	// Slavic -يتش ending, put it first.
+	styles := []arabicStyle{arStd, arForeign, arI, arOnce, arAlt, arU, arEgypt, arBare}
 	if foreign {
-		styles = []arabicStyle{arForeign, arStd, arBare, arI, arAlt, arU, arEgypt}
+		styles = []arabicStyle{arForeign, arStd, arI, arBare, arAlt, arU, arEgypt}
 	}
 	out := make([][]string, 0, len(words))
 	for i := 0; i < len(words); i++ {
@@ -459,20 +539,23 @@ func articleVariants(body []string, first rune) []string {
 	if len(body) == 0 {
 		return nil
 	}
-	out := make([]string, 0, 8)
-	out = append(out, "al "+body[0])
-	if len(body) > 1 {
-		out = append(out, "al "+body[1])
-	}
-	out = append(out, body[0])
-	if sunLetters[first] && first != 'ل' {
-		if l, ok := arabicLetters[first]; ok {
-			out = append(out, "a"+l[0]+" "+body[0])
+	out := make([]string, 0, len(body)+4)
+	for i, b := range body {
+		out = append(out, "al "+b)
+		switch i {
+		case 1:
+			out = append(out, body[0]) // article dropped
+		case 2:
+			if sunLetters[first] && first != 'ل' {
+				if l, ok := arabicLetters[first]; ok {
+					out = append(out, "a"+l[0]+" "+body[0])
+				}
+			}
+			out = append(out, "el "+body[0])
 		}
 	}
-	out = append(out, "el "+body[0])
-	for _, b := range body[2:] {
-		out = append(out, "al "+b)
+	if len(body) < 3 {
+		out = append(out, body[0], "el "+body[0])
 	}
 	return out
 }

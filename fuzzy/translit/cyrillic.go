@@ -117,10 +117,24 @@ func cyrLanguage(ws []word) []cyrScheme {
 				ru = true
 			case 'ђ', 'ј', 'љ', 'њ', 'ћ', 'џ', 'ѓ', 'ќ', 'ѕ':
 				sr = true
+			case 'ь':
+				if i+1 < len(w.runes) && (w.runes[i+1] == 'к' || w.runes[i+1] == 'К') && i > 0 && strings.ContainsRune("сцСЦ", w.runes[i-1]) {
+					uk = true // -ський, -цький
+				}
+				if i+1 < len(w.runes) && (w.runes[i+1] == 'о' || w.runes[i+1] == 'О') {
+					bg = true // Щерьо
+				}
 			case 'ъ':
 				if i+1 < len(w.runes) && !strings.ContainsRune("еёюяЕЁЮЯ", w.runes[i+1]) {
 					bg = true
 				}
+			}
+		}
+	}
+	if uk && !be {
+		for _, w := range ws {
+			if strings.Contains(strings.ToLower(string(w.runes)), "дз") {
+				be = true // дз with і: Belarusian (Уладзімір)
 			}
 		}
 	}
@@ -154,6 +168,10 @@ func cyrillic(ws []word) [][]string {
 		vs := make([]string, 0, len(schemes)+2)
 		for i := range schemes {
 			vs = appendUnique(vs, cyrWord(lw, &schemes[i]))
+			if i == 0 && &schemes[0] == &beSchemes[0] {
+				// The Russian form lists often give Belarusians.
+				vs = appendUnique(vs, russify(lw))
+			}
 		}
 		out = append(out, vs)
 	}
@@ -196,6 +214,10 @@ func cyrWord(w []rune, sc *cyrScheme) string {
 			i++
 			continue
 		}
+		if r == 'ь' && i+1 < n && w[i+1] == 'о' {
+			b.WriteByte('y') // ьо: Бульон bulyon, Щерьо shteryo
+			continue
+		}
 		if s, ok := sc.tab[r]; ok {
 			b.WriteString(s)
 			continue
@@ -219,4 +241,19 @@ func appendUnique(vs []string, s string) []string {
 		}
 	}
 	return append(vs, s)
+}
+
+// russify renders a Belarusian word as its Russian counterpart is usually
+// romanised: дз→d, ц before soft vowels→t, initial ул→vl, -энка→-enko,
+// і→i, ў→v (Уладзімір Пуцін → vladimir putin, Лукашэнка → lukashenko).
+func russify(w []rune) string {
+	s := string(w)
+	if strings.HasPrefix(s, "ул") {
+		s = "вл" + strings.TrimPrefix(s, "ул")
+	}
+	s = strings.NewReplacer("дз", "д", "ці", "ти", "це", "те", "цё", "тё", "цю", "тю", "ця", "тя", "ць", "ть", "і", "и", "ў", "в", "э", "е").Replace(s)
+	if strings.HasSuffix(s, "енка") {
+		s = strings.TrimSuffix(s, "енка") + "енко"
+	}
+	return cyrWord([]rune(s), &ruSchemes[0])
 }

@@ -159,6 +159,9 @@ func foldASCII(dst []byte, b []byte) []byte {
 		switch c {
 		case 's':
 			switch {
+			case has(i, "schtsch"):
+				dst = append(dst, 's')
+				i += 7
 			case has(i, "shch"):
 				dst = append(dst, 's')
 				i += 4
@@ -187,14 +190,23 @@ func foldASCII(dst []byte, b []byte) []byte {
 			case has(i, "th"):
 				dst = append(dst, 't')
 				i += 2
+			case has(i, "tj") && i+2 == n:
+				dst = append(dst, 'c') // Scandinavian -vitj
+				i += 2
 			default:
 				dst = append(dst, 't')
 				i++
 			}
 		case 'c':
 			switch d := at(i + 1); {
-			case d == 'z' || d == 'h':
-				dst = append(dst, 'c')
+			case d == 'h' && i+2 < n && isLetter(b[i+2]) && !isVowel(b[i+2]) && b[i+2] != 'h':
+				dst = append(dst, 'h') // Chr-, Chl-: German/Greek х, χ
+				i += 2
+			case d == 'z' || d == 'h' || d == 's' && !isVowel(at(i+2)):
+				dst = append(dst, 'c') // cz Polish, cs Hungarian (-ics)
+				i += 2
+			case d == 'i' && i+2 == n && i > 0 && isVowel(b[i-1]):
+				dst = append(dst, 'c') // Romanian -vici
 				i += 2
 			case d == 'k':
 				dst = append(dst, 'k')
@@ -241,6 +253,11 @@ func foldASCII(dst []byte, b []byte) []byte {
 				i++
 			}
 		case 'g', 'b', 'j':
+			if c == 'g' && at(i+1) == 'y' && i > 0 && isVowel(b[i-1]) && isVowel(at(i+2)) {
+				dst = append(dst, 'd') // Hungarian gy: Vlagyimir
+				i += 2
+				continue
+			}
 			p := i
 			dst = append(dst, c)
 			i++

@@ -170,7 +170,6 @@ var familyList = [][]string{
 	{"abu", "abou", "abo"},
 	{"ali", "aly"},
 	{"said", "saeed", "saied", "sayeed", "saeid"},
-	{"sayyid", "sayyed", "saiyid", "seyed", "seyyed"},
 	{"abbas", "abas"},
 	{"hamid", "hameed", "hamed"},
 	{"rashid", "rasheed", "rachid", "rashed", "rached"},

@@ -247,6 +247,8 @@ func splitWords(s string) []word {
 	}
 	for _, r := range s {
 		switch {
+		case (r == '׳' || r == '״') && len(cur) > 0 && unicode.Is(unicode.Hebrew, cur[len(cur)-1]):
+			cur = append(cur, r) // geresh: ג׳ is j
 		case isApostrophe(r), r == 0x200C, r == 0x200D, r == 0x0640, r == 0xFEFF, r == 0x00AD:
 			// apostrophes, ZWNJ/ZWJ, tatweel, BOM, soft hyphen: inside a word.
 			continue

@@ -1,0 +1,171 @@
+package translit
+
+import "strings"
+
+// Hangul syllables are decomposed algorithmically (initial, vowel, final)
+// and romanised in Revised Romanization (South Korea since 2000) and in
+// the McCune-Reischauer style the DPRK and older documents use (Kim Jong
+// Un, Ri Sol Ju, Pak Pong Ju). A personal name is surname first; the
+// surname comes from a table of its usual spellings, the given name in
+// joined and syllable-split forms.
+
+var (
+	rrInitial = [19]string{"g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"}
+	mrInitial = [19]string{"k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "j", "jj", "ch", "kh", "th", "ph", "h"}
+	rrVowel   = [21]string{"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"}
+	mrVowel   = [21]string{"a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"}
+	rrFinal   = [28]string{"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"}
+)
+
+// koreanSurnames lists surnames with their usual spellings, the most
+// common first (South Korean usage, then DPRK and older forms).
+var koreanSurnames = map[string][]string{
+	"김": {"kim", "gim"}, "이": {"lee", "yi", "ri", "rhee", "i"}, "리": {"ri", "lee", "li"},
+	"박": {"park", "pak", "bak"}, "최": {"choi", "choe", "chae"}, "정": {"jung", "chung", "jeong", "jong", "chong"},
+	"조": {"cho", "jo"}, "강": {"kang", "gang"}, "윤": {"yoon", "yun"}, "장": {"jang", "chang"},
+	"임": {"lim", "im", "rim"}, "림": {"rim", "lim"}, "한": {"han"}, "오": {"oh", "o"}, "서": {"seo", "suh", "so"},
+	"신": {"shin", "sin"}, "권": {"kwon", "gwon"}, "황": {"hwang"}, "안": {"ahn", "an"}, "송": {"song"},
+	"류": {"ryu", "yoo", "yu"}, "유": {"yoo", "yu", "ryu"}, "전": {"jeon", "chon", "jun", "chun"}, "홍": {"hong"},
+	"고": {"ko", "go"}, "문": {"moon", "mun"}, "양": {"yang", "ryang"}, "량": {"ryang", "yang"}, "손": {"son"},
+	"배": {"bae", "pae"}, "백": {"baek", "paek"}, "허": {"heo", "hur", "ho"}, "남": {"nam"}, "노": {"noh", "roh", "ro"},
+	"로": {"ro", "roh", "noh"}, "하": {"ha"}, "곽": {"kwak", "gwak"}, "성": {"sung", "seong", "song"}, "차": {"cha"},
+	"주": {"joo", "ju", "chu"}, "우": {"woo", "u"}, "구": {"koo", "ku", "gu"}, "민": {"min"}, "나": {"na", "ra"},
+	"라": {"ra", "na"}, "진": {"jin", "chin"}, "지": {"ji", "chi"}, "엄": {"eom", "um", "om"}, "채": {"chae"},
+	"원": {"won"}, "천": {"chun", "cheon", "chon"}, "방": {"bang", "pang"}, "공": {"kong", "gong"}, "현": {"hyun", "hyon"},
+	"함": {"ham"}, "변": {"byun", "pyon"}, "염": {"yeom", "yom"}, "여": {"yeo", "yo"}, "추": {"choo", "chu"},
+	"도": {"do", "to"}, "소": {"so"}, "석": {"seok", "sok"}, "선": {"sun", "seon", "son"}, "설": {"seol", "sol"},
+	"마": {"ma"}, "길": {"gil", "kil"}, "연": {"yeon", "yon"}, "위": {"wi"}, "표": {"pyo"}, "명": {"myung", "myong"},
+	"기": {"ki", "gi"}, "반": {"ban", "pan"}, "왕": {"wang"}, "금": {"keum", "geum", "kum"}, "옥": {"ok"},
+	"육": {"yook", "yuk"}, "인": {"in"}, "맹": {"maeng"}, "제": {"je", "che"}, "모": {"mo"}, "탁": {"tak"},
+	"국": {"kook", "guk", "kuk"}, "어": {"eo", "o"}, "은": {"eun", "un"}, "편": {"pyeon", "pyon"}, "용": {"yong", "ryong"},
+	"룡": {"ryong", "yong"}, "예": {"ye"}, "경": {"kyung", "gyeong", "kyong"}, "봉": {"bong", "pong"}, "사": {"sa"},
+	"부": {"boo", "bu", "pu"}, "황보": {"hwangbo"}, "남궁": {"namgung", "namkung"}, "제갈": {"jegal", "chegal"},
+	"선우": {"sunwoo", "seonu", "sonu"}, "독고": {"dokgo", "tokko"}, "태": {"tae", "thae"}, "계": {"kye", "gye"},
+}
+
+// hangulSyllable romanises one syllable: RR and MR-style, plus its final
+// consonant's value so that joined forms can apply liaison.
+func hangulSyllable(r rune) (rr, mr string, ok bool) {
+	if r < 0xAC00 || r > 0xD7A3 {
+		return "", "", false
+	}
+	s := int(r - 0xAC00)
+	l, v, t := s/(21*28), (s%(21*28))/28, s%28
+	rr = rrInitial[l] + rrVowel[v] + rrFinal[t]
+	mr = mrInitial[l] + mrVowel[v] + rrFinal[t]
+	return rr, mr, true
+}
+
+// hangulWordVariants renders a word that is not a personal name: RR
+// joined, MR joined, and a loanword form that drops the epenthetic eu
+// (블라디미르 → beulladimireu, bladimir, vladimir).
+func hangulWordVariants(w []rune) []string {
+	var rr, mr, loan strings.Builder
+	for i, r := range w {
+		a, b, ok := hangulSyllable(r)
+		if !ok {
+			s, _ := latinPlain(r)
+			a, b = s, s
+		}
+		rr.WriteString(a)
+		mr.WriteString(b)
+		loan.WriteString(hangulLoan(w, i))
+	}
+	out := []string{rr.String()}
+	l := loan.String()
+	out = appendUnique(out, l)
+	if strings.HasPrefix(l, "b") {
+		out = appendUnique(out, "v"+l[1:])
+	}
+	out = appendUnique(out, mr.String())
+	return out
+}
+
+// hangulLoan renders syllable i of a loanword: ㅡ without a final is an
+// epenthetic vowel (스 s, 르 r, 트 t), ㄹ before ㄹ or a vowel is l.
+func hangulLoan(w []rune, i int) string {
+	r := w[i]
+	if r < 0xAC00 || r > 0xD7A3 {
+		s, _ := latinPlain(r)
+		return s
+	}
+	s := int(r - 0xAC00)
+	l, v, t := s/(21*28), (s%(21*28))/28, s%28
+	init := rrInitial[l]
+	if l == 5 && i > 0 { // ㄹ after a syllable ending in ㄹ: l (블라 bla)
+		if p := w[i-1]; p >= 0xAC00 && p <= 0xD7A3 && int(p-0xAC00)%28 == 8 {
+			init = "l"
+		}
+	}
+	vow := rrVowel[v]
+	fin := rrFinal[t]
+	nextL := -1
+	if i+1 < len(w) && w[i+1] >= 0xAC00 && w[i+1] <= 0xD7A3 {
+		nextL = int(w[i+1]-0xAC00) / (21 * 28)
+	}
+	if v == 18 && t == 0 { // ㅡ, no final
+		vow = ""
+	}
+	if v == 18 && t == 8 && nextL == 5 { // 블라: bla
+		vow, fin = "", ""
+	}
+	if t == 8 && i+1 < len(w) { // final ㄹ then ㄹ: one l
+		if n := w[i+1]; n >= 0xAC00 && n <= 0xD7A3 && int(n-0xAC00)/(21*28) == 5 {
+			fin = ""
+		}
+	}
+	if i == len(w)-1 && init == "ch" && v == 20 && t == 0 { // final 치: -ch
+		vow = ""
+	}
+	return init + vow + fin
+}
+
+// hangulGiven renders a given name: joined RR, DPRK/MR syllables apart,
+// MR joined, RR syllables apart.
+func hangulGiven(w []rune) []string {
+	var rrParts, mrParts []string
+	for _, r := range w {
+		a, b, ok := hangulSyllable(r)
+		if !ok {
+			return hangulWordVariants(w)
+		}
+		rrParts = append(rrParts, a)
+		mrParts = append(mrParts, b)
+	}
+	out := []string{strings.Join(rrParts, "")}
+	out = appendUnique(out, strings.Join(mrParts, " "))
+	out = appendUnique(out, strings.Join(mrParts, ""))
+	out = appendUnique(out, strings.Join(rrParts, " "))
+	return out
+}
+
+// hangul renders Hangul words. A lone word of two to four syllables whose
+// start is a known surname is a personal name: surname, given name, and
+// the given-name-first order as the alternative.
+func hangul(ws []word) rendering {
+	if len(ws) == 1 || len(ws) == 2 {
+		var sur, given []rune
+		if len(ws) == 2 && len(ws[0].runes) <= 2 && len(ws[1].runes) <= 3 {
+			sur, given = ws[0].runes, ws[1].runes
+		} else if len(ws) == 1 && len(ws[0].runes) >= 2 && len(ws[0].runes) <= 4 {
+			w := ws[0].runes
+			if len(w) == 4 || len(w) >= 3 && koreanSurnames[string(w[:2])] != nil {
+				sur, given = w[:2], w[2:]
+			} else {
+				sur, given = w[:1], w[1:]
+			}
+		}
+		if s, ok := koreanSurnames[string(sur)]; ok && len(given) > 0 {
+			g := hangulGiven(given)
+			return rendering{
+				words:   [][]string{s, g},
+				swapped: [][]string{g, s},
+			}
+		}
+	}
+	out := make([][]string, 0, len(ws))
+	for _, w := range ws {
+		out = append(out, hangulWordVariants(w.runes))
+	}
+	return rendering{words: out}
+}

@@ -1,0 +1,136 @@
+package translit
+
+import (
+	"unicode"
+)
+
+// Hebrew is written like Arabic without short vowels, with ו and י as
+// vowel letters: its words go through the same units and styles.
+
+var hebrewLetters = map[rune]arabicLetter{
+	'ב': {"b", "v", "b", "v"},
+	'ג': {"g", "g", "g", "g"},
+	'ד': {"d", "d", "d", "d"},
+	'ה': {"h", "h", "h", "h"},
+	'ז': {"z", "z", "z", "z"},
+	'ח': {"ch", "kh", "h", "ch"},
+	'ט': {"t", "t", "t", "t"},
+	'כ': {"k", "kh", "ch", "k"},
+	'ך': {"kh", "k", "ch", "k"},
+	'ל': {"l", "l", "l", "l"},
+	'מ': {"m", "m", "m", "m"},
+	'ם': {"m", "m", "m", "m"},
+	'נ': {"n", "n", "n", "n"},
+	'ן': {"n", "n", "n", "n"},
+	'ס': {"s", "s", "s", "s"},
+	'פ': {"p", "f", "p", "p"},
+	'ף': {"f", "f", "f", "f"},
+	'צ': {"ts", "tz", "z", "ts"},
+	'ץ': {"ts", "tz", "z", "ts"},
+	'ק': {"k", "k", "q", "k"},
+	'ר': {"r", "r", "r", "r"},
+	'ש': {"sh", "s", "sh", "sh"},
+	'ת': {"t", "t", "t", "t"},
+	'א': {"", "", "", ""},
+	'ע': {"", "", "", ""},
+}
+
+// With a geresh: ג׳ j, ז׳ zh, צ׳ ch (foreign sounds).
+var hebrewGeresh = map[rune]arabicLetter{
+	'ג': {"j", "dj", "j", "j"},
+	'ז': {"zh", "j", "zh", "zh"},
+	'צ': {"ch", "tch", "ch", "ch"},
+	'ת': {"th", "t", "th", "th"},
+}
+
+func hebrewUnits(w []rune) []arabicUnit {
+	var units []arabicUnit
+	for i := 0; i < len(w); i++ {
+		r := w[i]
+		if unicode.IsMark(r) || r == '׳' || r == '״' {
+			continue
+		}
+		geresh := i+1 < len(w) && (w[i+1] == '׳' || w[i+1] == '\'')
+		prevVowel := len(units) > 0 && units[len(units)-1].cons == nil
+		next := rune(0)
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch r {
+		case 'ו', 'י':
+			double := next == r
+			cons := i == 0 || prevVowel || double
+			if double {
+				i++
+			}
+			switch {
+			case cons && r == 'ו':
+				units = append(units, arabicUnit{cons: &arabicLetter{"v", "w", "v", "v"}})
+			case cons:
+				units = append(units, arabicUnit{cons: &arabicLetter{"y", "y", "y", "y"}})
+			case r == 'ו':
+				units = append(units, arabicUnit{vowel: "u", altVow: "o"})
+			default:
+				units = append(units, arabicUnit{vowel: "i", altVow: "i"})
+			}
+			continue
+		case 'א', 'ע':
+			// Silent letters carry a vowel: write a where they stand
+			// between consonants or start a word.
+			if i == 0 || !prevVowel {
+				units = append(units, arabicUnit{vowel: "a", altVow: "e"})
+			}
+			continue
+		case 'ה':
+			if i == len(w)-1 && i > 0 {
+				units = append(units, arabicUnit{vowel: "a", altVow: "ah", final: true})
+				continue
+			}
+		}
+		if geresh {
+			if l, ok := hebrewGeresh[r]; ok {
+				units = append(units, arabicUnit{cons: &l})
+				continue
+			}
+		}
+		if l, ok := hebrewLetters[r]; ok {
+			units = append(units, arabicUnit{cons: &l})
+		} else if s, ok := latinPlain(r); ok {
+			units = append(units, arabicUnit{cons: &arabicLetter{s, s, s, s}})
+		}
+	}
+	return units
+}
+
+var (
+	heStd     = arabicStyle{col: 0, first: "a", rest: "a", insert: insNative, altVow: true, taMarbu: "a"}
+	heE       = arabicStyle{col: 0, first: "e", rest: "e", insert: insNative, taMarbu: "ah"}
+	heAlt     = arabicStyle{col: 1, first: "a", rest: "a", insert: insNative, altVow: true, taMarbu: "ah"}
+	heForeign = arabicStyle{col: 3, insert: insForeign, taMarbu: "a"}
+	heBare    = arabicStyle{col: 0, insert: insNone, taMarbu: "a"}
+)
+
+// hebrew renders Hebrew words.
+func hebrew(ws []word) [][]string {
+	units := make([][]arabicUnit, len(ws))
+	foreign := false
+	for i, w := range ws {
+		units[i] = hebrewUnits(w.runes)
+		if looksForeign(units[i]) {
+			foreign = true
+		}
+	}
+	styles := []arabicStyle{heStd, heE, heAlt, heForeign, heBare}
+	if foreign {
+		styles = []arabicStyle{heForeign, heStd, heBare, heE, heAlt}
+	}
+	out := make([][]string, 0, len(ws))
+	for _, u := range units {
+		vs := make([]string, 0, len(styles))
+		for _, st := range styles {
+			vs = appendUnique(vs, renderArabicUnits(u, st))
+		}
+		out = append(out, vs)
+	}
+	return out
+}
