@@ -1,0 +1,122 @@
+package payments
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/freezeguard/freezeguard/screening"
+)
+
+// Decider screens one payment. *screening.Screener implements it; the
+// interface keeps this package testable and lets a bank wrap the screener
+// (metrics, routing) without this package knowing.
+type Decider interface {
+	Decide(ctx context.Context, p screening.Payment) (screening.Decision, error)
+}
+
+// Signal is a fact about a message that is reported to the reviewer but is
+// never a reason to freeze on its own: a country or an address.
+type Signal struct {
+	Role    screening.Role `json:"role"`
+	Path    string         `json:"path"`
+	Country string         `json:"country,omitempty"`
+	Address string         `json:"address,omitempty"`
+}
+
+// Result is the outcome of screening one message: every payment's
+// decision, the message's outcome, and what could not be read.
+type Result struct {
+	// Outcome is the most severe outcome of the decisions, raised to
+	// HOLD when part of the message could not be parsed: a bank cannot
+	// release a message it has not read in full.
+	Outcome   screening.Outcome      `json:"outcome"`
+	Decisions []screening.Decision   `json:"decisions"`
+	Signals   []Signal               `json:"signals,omitempty"`
+	ParseErr  error                  `json:"-"`
+	Payments  []screening.Payment    `json:"-"`
+	Worst     *screening.PartyResult `json:"-"` // the party that set Outcome, nil when CLEAR or set by ParseErr
+}
+
+// ScreenMessage parses a message (ISO 20022 or SWIFT FIN, see Parse) and
+// screens each of its payments with d.
+//
+// The returned error is for failures to screen (the Decider failed, the
+// context ended): the message then has no valid outcome and must not be
+// released. Parse problems do not fail the call; they are in
+// Result.ParseErr, and they raise the outcome to at least HOLD. When the
+// input cannot be read at all, Result has no decisions, Outcome HOLD.
+func ScreenMessage(ctx context.Context, d Decider, r io.Reader) (Result, error) {
+	pays, perr := Parse(r)
+	res, err := ScreenPayments(ctx, d, pays)
+	res.ParseErr = perr
+	if perr != nil && rank(res.Outcome) < rank(screening.Hold) {
+		res.Outcome, res.Worst = screening.Hold, nil
+	}
+	return res, err
+}
+
+// ScreenPayments screens already parsed payments, each with its own
+// decision, and gives the set the most severe outcome.
+//
+// Country and address signals are collected into Result.Signals. A
+// decision on a party that has nothing but a country or address to go on
+// (no name, BIC, identifier) can raise the message to HOLD at most: such
+// signals are reported but never freeze on their own.
+func ScreenPayments(ctx context.Context, d Decider, pays []screening.Payment) (Result, error) {
+	res := Result{Outcome: screening.Clear, Payments: pays}
+	for i, p := range pays {
+		dec, err := d.Decide(ctx, p)
+		if err != nil {
+			return res, fmt.Errorf("payments: screening payment %d (%s %s): %w", i+1, p.Message, p.ID, err)
+		}
+		res.Decisions = append(res.Decisions, dec)
+		for j := range dec.Parties {
+			pr := &dec.Parties[j]
+			o := pr.Outcome
+			if o == screening.Freeze && signalOnly(pr.Party) {
+				o = screening.Hold
+			}
+			if rank(o) > rank(res.Outcome) {
+				res.Outcome, res.Worst = o, pr
+			}
+		}
+		// A decision may be more severe than any party (e.g. policy on the
+		// payment as a whole): respect it.
+		if rank(dec.Outcome) > rank(res.Outcome) && !allSignalOnly(dec) {
+			res.Outcome, res.Worst = dec.Outcome, nil
+		}
+		for _, pp := range p.Parties {
+			if pp.Party.Country != "" || pp.Party.Address != "" {
+				res.Signals = append(res.Signals, Signal{Role: pp.Role, Path: pp.Path, Country: pp.Party.Country, Address: pp.Party.Address})
+			}
+		}
+	}
+	return res, nil
+}
+
+// signalOnly reports whether a party carries nothing but a country or an
+// address.
+func signalOnly(p screening.Party) bool {
+	return p.Name == "" && p.BIC == "" && len(p.Documents) == 0 && p.Crypto == "" && len(p.Owned) == 0
+}
+
+func allSignalOnly(d screening.Decision) bool {
+	for _, pr := range d.Parties {
+		if pr.Outcome != screening.Clear && !signalOnly(pr.Party) {
+			return false
+		}
+	}
+	return true
+}
+
+// rank orders outcomes by severity.
+func rank(o screening.Outcome) int {
+	switch o {
+	case screening.Freeze:
+		return 2
+	case screening.Hold:
+		return 1
+	}
+	return 0
+}
