@@ -862,3 +862,37 @@ func TestLongLine(t *testing.T) {
 		t.Errorf("long torn tail: %+v, %v", rep, err)
 	}
 }
+
+// TestWriteFailure: after a failed write the log refuses appends instead of
+// acknowledging records it may not have kept, and a reopen recovers.
+func TestWriteFailure(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.jsonl")
+	var logBuf bytes.Buffer
+	l, err := Open(path, WithLogger(slog.New(slog.NewTextHandler(&logBuf, nil))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Append(ctx, TypeDecision, "kept"); err != nil {
+		t.Fatal(err)
+	}
+	l.f.Close() // the disk goes away
+	if _, err := l.Append(ctx, TypeDecision, "lost"); err == nil {
+		t.Fatal("Append succeeded on a closed file")
+	}
+	_, err = l.Append(ctx, TypeDecision, "refused")
+	if err == nil || !strings.Contains(err.Error(), "write") {
+		t.Fatalf("Append after failure = %v", err)
+	}
+	if !strings.Contains(logBuf.String(), "write failed") {
+		t.Errorf("failure not logged: %q", logBuf.String())
+	}
+	if seq, _ := l.Head(); seq != 1 {
+		t.Errorf("Head seq %d after failure", seq)
+	}
+	l.Close()
+	l2 := openT(t, path)
+	r, err := l2.Append(ctx, TypeDecision, "after reopen")
+	if err != nil || r.Seq != 2 {
+		t.Fatalf("after reopen: %d, %v", r.Seq, err)
+	}
+}

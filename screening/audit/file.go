@@ -51,6 +51,7 @@ type FileLog struct {
 	size    int64
 	buf     []byte
 	scratch []byte
+	batches uint64 // writes done, for benchmarks; read after Close
 
 	exited    chan struct{}
 	closeOnce sync.Once
@@ -363,6 +364,7 @@ func (l *FileLog) commit(batch []*request) {
 	}
 	l.chain = c
 	l.size += int64(len(buf))
+	l.batches++
 	l.mu.Lock()
 	l.headSeq, l.head = c.seq, c.head
 	l.mu.Unlock()
