@@ -119,6 +119,7 @@ type unit struct {
 	format Format
 	files  [4]string // XML: files[0]; CSV set: primary, add, alt, comments ("" if absent)
 	cons   bool      // OFAC consolidated (cons_*) CSV set
+	dir    string    // CSV set: the directory that groups it
 }
 
 func (u unit) main() string { return u.files[0] }
@@ -240,9 +241,8 @@ func (l *Loader) plan(ctx context.Context, fsys fs.FS, join func(...string) stri
 		dir  string
 		cons bool
 	}
-	var units []unit
+	var units []*unit // in path order; a CSV set where its first file was met
 	sets := map[csvKey]*unit{}
-	var setOrder []csvKey
 	seenFile := map[string]bool{}
 
 	addFile := func(name string) error {
@@ -255,16 +255,16 @@ func (l *Loader) plan(ctx context.Context, fsys fs.FS, join func(...string) stri
 			return err
 		}
 		if f == FormatOFACXML || f == FormatEUXML || f == FormatUNXML {
-			units = append(units, unit{format: f, files: [4]string{name}})
+			units = append(units, &unit{format: f, files: [4]string{name}})
 			return nil
 		}
 		base := strings.ToLower(baseName(name))
 		k := csvKey{dir: dirName(name), cons: strings.HasPrefix(base, "cons_")}
 		s, ok := sets[k]
 		if !ok {
-			s = &unit{format: FormatOFACPrimary, cons: k.cons}
+			s = &unit{format: FormatOFACPrimary, cons: k.cons, dir: k.dir}
 			sets[k] = s
-			setOrder = append(setOrder, k)
+			units = append(units, s)
 		}
 		slot := map[Format]int{FormatOFACPrimary: 0, FormatOFACAddress: 1, FormatOFACAlias: 2, FormatOFACComments: 3}[f]
 		if s.files[slot] != "" {
@@ -306,15 +306,15 @@ func (l *Loader) plan(ctx context.Context, fsys fs.FS, join func(...string) stri
 			return nil, fmt.Errorf("loader: %s: no list files (*.xml, *.csv, *.gz) in directory", p)
 		}
 	}
-	for _, k := range setOrder {
-		s := sets[k]
-		if s.files[0] == "" {
-			others := slices.DeleteFunc(slices.Clone(s.files[1:]), func(f string) bool { return f == "" })
-			return nil, fmt.Errorf("loader: %s: OFAC CSV companion file(s) without a primary (sdn.csv / cons_prim.csv) in %s", strings.Join(others, ", "), k.dir)
+	out := make([]unit, len(units))
+	for i, u := range units {
+		if u.files[0] == "" {
+			others := slices.DeleteFunc(slices.Clone(u.files[1:]), func(f string) bool { return f == "" })
+			return nil, fmt.Errorf("loader: %s: OFAC CSV companion file(s) without a primary (sdn.csv / cons_prim.csv) in %s", strings.Join(others, ", "), u.dir)
 		}
-		units = append(units, *s)
+		out[i] = *u
 	}
-	return units, nil
+	return out, nil
 }
 
 func isCandidate(name string) bool {

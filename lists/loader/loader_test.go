@@ -109,7 +109,7 @@ func TestLoadSeveral(t *testing.T) {
 	if got, want := len(s.Entities), 1011+15443+443-62; got != want {
 		t.Errorf("entities = %d, want %d", got, want)
 	}
-	if len(s.Sources) != 3 || s.Sources[0].Source != lists.UN || s.Sources[1].Source != lists.OFAC {
+	if len(s.Sources) != 3 || s.Sources[0].Source != lists.UN || s.Sources[1].Format != "ofac-csv" || s.Sources[2].Format != "ofac-sdnlist-xml" {
 		t.Errorf("sources in path order expected: %+v", s.Sources)
 	}
 	if s.Oldest().IsZero() {
