@@ -11,6 +11,11 @@
 // ("Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]/Cdtr/Nm", "MT103[2] :59F:")
 // that a reviewer can find in the original message.
 //
+// Free text (ISO 20022 Ustrd/Strd and instructions to agents, MT fields
+// 70, 72, 77B) becomes FreeText parties with their own paths, not
+// Payment.Text: screening.Screener.Decide screens Text as well, so text in
+// both would be screened twice and lose its location.
+//
 // Input is untrusted. Every parser caps its input at MaxSize, rejects
 // invalid UTF-8 and any XML DOCTYPE, never panics, and reports bad input as
 // a *MessageError naming the message and the field or byte offset. In a
