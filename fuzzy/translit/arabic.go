@@ -16,50 +16,59 @@ import (
 // come from a table instead. Compare Skeleton keys downstream: the
 // inserted vowels are guesses.
 
-// arabicLetter gives a consonant's values: standard, alternative,
-// Egyptian/Maghrebi, foreign-name.
-type arabicLetter [4]string
+// arabicLetter gives a consonant's values in the columns below.
+type arabicLetter [5]string
+
+// Columns of arabicLetter.
+const (
+	colStd     = iota // standard (BGN/PCGN-like, UN usage)
+	colAlt            // informal English (q→k, th→s, dh→th)
+	colEgypt          // Egyptian (j→g)
+	colMaghreb        // Maghrebi French (dj, ch, ou)
+	colForeign        // European names in Arabic script (b→p, f→v)
+)
 
 var arabicLetters = map[rune]arabicLetter{
-	'ب': {"b", "b", "b", "p"},
-	'ت': {"t", "t", "t", "t"},
-	'ث': {"th", "s", "t", "s"},
-	'ج': {"j", "dj", "g", "j"},
-	'ح': {"h", "h", "h", "h"},
-	'خ': {"kh", "h", "kh", "kh"},
-	'د': {"d", "d", "d", "d"},
-	'ذ': {"dh", "d", "z", "z"},
-	'ر': {"r", "r", "r", "r"},
-	'ز': {"z", "z", "z", "z"},
-	'س': {"s", "s", "s", "s"},
-	'ش': {"sh", "sh", "ch", "sh"},
-	'ص': {"s", "s", "s", "s"},
-	'ض': {"d", "dh", "d", "z"},
-	'ط': {"t", "t", "t", "t"},
-	'ظ': {"z", "dh", "d", "z"},
-	'ع': {"", "", "", ""},
-	'غ': {"gh", "g", "gh", "g"},
-	'ف': {"f", "f", "f", "v"},
-	'ق': {"q", "k", "g", "k"},
-	'ك': {"k", "k", "k", "k"},
-	'ل': {"l", "l", "l", "l"},
-	'م': {"m", "m", "m", "m"},
-	'ن': {"n", "n", "n", "n"},
-	'ه': {"h", "h", "h", "h"},
-	'ء': {"", "", "", ""},
+	//    standard, alternative, Egyptian, Maghrebi (French), foreign name
+	'ب': {"b", "b", "b", "b", "p"},
+	'ت': {"t", "t", "t", "t", "t"},
+	'ث': {"th", "s", "s", "t", "s"},
+	'ج': {"j", "j", "g", "dj", "j"},
+	'ح': {"h", "h", "h", "h", "h"},
+	'خ': {"kh", "h", "kh", "kh", "kh"},
+	'د': {"d", "d", "d", "d", "d"},
+	'ذ': {"dh", "th", "z", "d", "z"},
+	'ر': {"r", "r", "r", "r", "r"},
+	'ز': {"z", "z", "z", "z", "z"},
+	'س': {"s", "s", "s", "s", "s"},
+	'ش': {"sh", "sh", "sh", "ch", "sh"},
+	'ص': {"s", "s", "s", "s", "s"},
+	'ض': {"d", "dh", "d", "d", "z"},
+	'ط': {"t", "t", "t", "t", "t"},
+	'ظ': {"z", "dh", "z", "d", "z"},
+	'ع': {"", "", "", "", ""},
+	'غ': {"gh", "gh", "gh", "gh", "g"},
+	'ف': {"f", "f", "f", "f", "v"},
+	'ق': {"q", "k", "k", "g", "k"},
+	'ك': {"k", "k", "k", "k", "k"},
+	'ل': {"l", "l", "l", "l", "l"},
+	'م': {"m", "m", "m", "m", "m"},
+	'ن': {"n", "n", "n", "n", "n"},
+	'ه': {"h", "h", "h", "h", "h"},
+	'ء': {"", "", "", "", ""},
 	// Persian
-	'پ': {"p", "p", "p", "p"},
-	'چ': {"ch", "ch", "tch", "ch"},
-	'ژ': {"zh", "j", "j", "zh"},
-	'گ': {"g", "g", "g", "g"},
+	'پ': {"p", "p", "p", "p", "p"},
+	'چ': {"ch", "ch", "ch", "tch", "ch"},
+	'ژ': {"zh", "j", "j", "j", "zh"},
+	'گ': {"g", "g", "g", "g", "g"},
 	// Urdu
-	'ٹ': {"t", "t", "t", "t"},
-	'ڈ': {"d", "d", "d", "d"},
-	'ڑ': {"r", "r", "r", "r"},
-	'ں': {"n", "n", "n", "n"},
-	'ھ': {"h", "h", "h", "h"},
-	'ڤ': {"v", "v", "v", "v"},
-	'ڨ': {"g", "g", "g", "g"},
+	'ٹ': {"t", "t", "t", "t", "t"},
+	'ڈ': {"d", "d", "d", "d", "d"},
+	'ڑ': {"r", "r", "r", "r", "r"},
+	'ں': {"n", "n", "n", "n", "n"},
+	'ھ': {"h", "h", "h", "h", "h"},
+	'ڤ': {"v", "v", "v", "v", "v"},
+	'ڨ': {"g", "g", "g", "g", "g"},
 }
 
 // Arabic sun letters assimilate the article: al-Rahman → ar-Rahman.
@@ -212,6 +221,7 @@ type arabicUnit struct {
 	vowel  string        // long vowel: a, i, u; "" for a consonant
 	altVow string        // its common alternative (o for u, e for i)
 	final  bool          // ة: a/ah/at
+	glide  string        // for و, ي read as vowels: their consonant value
 }
 
 func isArabicVowelLetter(r rune) bool {
@@ -255,20 +265,20 @@ func arabicUnits(w []rune) []arabicUnit {
 				cons = true
 			}
 			if cons {
-				l := &arabicLetter{"w", "w", "w", "v"}
+				l := &arabicLetter{"w", "w", "w", "ou", "v"}
 				if r == 'ي' {
-					l = &arabicLetter{"y", "y", "y", "y"}
+					l = &arabicLetter{"y", "y", "y", "y", "y"}
 				}
 				units = append(units, arabicUnit{cons: l})
 			} else if r == 'و' {
-				units = append(units, arabicUnit{vowel: "u", altVow: "o"})
+				units = append(units, arabicUnit{vowel: "u", altVow: "o", glide: "w"})
 			} else {
-				units = append(units, arabicUnit{vowel: "i", altVow: "e"})
+				units = append(units, arabicUnit{vowel: "i", altVow: "e", glide: "y"})
 			}
 		case 'ش':
 			if len(units) > 0 && units[len(units)-1].cons != nil && units[len(units)-1].cons[0] == "t" {
 				// تش is the affricate ch of foreign names (-ovich).
-				units[len(units)-1].cons = &arabicLetter{"tsh", "ch", "tch", "ch"}
+				units[len(units)-1].cons = &arabicLetter{"tsh", "ch", "tch", "tch", "ch"}
 				continue
 			}
 			l := arabicLetters[r]
@@ -278,10 +288,10 @@ func arabicUnits(w []rune) []arabicUnit {
 				l := l
 				units = append(units, arabicUnit{cons: &l})
 			} else if s, ok := latinPlain(r); ok {
-				l := arabicLetter{s, s, s, s}
+				l := arabicLetter{s, s, s, s, s}
 				units = append(units, arabicUnit{cons: &l})
 			} else if s := unidecodeLower(string(r)); s != "" {
-				l := arabicLetter{s, s, s, s}
+				l := arabicLetter{s, s, s, s, s}
 				units = append(units, arabicUnit{cons: &l})
 			}
 		}
@@ -307,9 +317,26 @@ type arabicStyle struct {
 	altVow  bool   // use the alternative long vowels (o, e)
 	taMarbu string // ة
 	once    bool   // insert only the first short vowel (CaCC: shams, bakr)
+	glide   bool   // medial و, ي as w, y after a short a (anwar, ghayth)
 }
 
+var glideW, glideY = arabicLetter{"w", "w", "w", "ou", "v"}, arabicLetter{"y", "y", "y", "y", "y"}
+
 func renderArabicUnits(units []arabicUnit, st arabicStyle) string {
+	if st.glide {
+		g := make([]arabicUnit, len(units))
+		copy(g, units)
+		for i := range g {
+			if g[i].glide != "" && i > 0 && i+1 < len(g) {
+				if g[i].glide == "w" {
+					g[i] = arabicUnit{cons: &glideW}
+				} else {
+					g[i] = arabicUnit{cons: &glideY}
+				}
+			}
+		}
+		units = g
+	}
 	var b strings.Builder
 	switch st.insert {
 	case insForeign:
@@ -337,6 +364,8 @@ func writeVowelUnit(b *strings.Builder, units []arabicUnit, i int, st arabicStyl
 		b.WriteString(st.taMarbu)
 	case u.final:
 		b.WriteString("at")
+	case st.col == colMaghreb && u.vowel == "u":
+		b.WriteString("ou")
 	case st.altVow:
 		b.WriteString(u.altVow)
 	default:
@@ -410,6 +439,32 @@ func renderForeign(b *strings.Builder, units []arabicUnit, st arabicStyle) {
 	}
 }
 
+// foreignVowels says whether a word writes its vowels the way European
+// names in Arabic script do: two or more long i/u between consonants
+// (فلاديمير, ولادیمیر, بوتين has one), or two long vowels after an onset
+// cluster such as فل, بر, ول (فلادمير). Native names rarely do either.
+func foreignVowels(units []arabicUnit) bool {
+	if len(units) < 6 {
+		return false
+	}
+	n, iu := 0, 0
+	for i := 1; i+1 < len(units); i++ {
+		if units[i].cons == nil && units[i-1].cons != nil && units[i+1].cons != nil {
+			n++
+			if units[i].vowel != "a" {
+				iu++
+			}
+		}
+	}
+	if iu >= 2 {
+		return true
+	}
+	onset := units[0].cons != nil && units[1].cons != nil && units[2].cons == nil &&
+		strings.Contains("fbwvkp", units[0].cons[colStd][:min(1, len(units[0].cons[colStd]))]) &&
+		(units[1].cons[colStd] == "l" || units[1].cons[colStd] == "r")
+	return onset && n >= 2
+}
+
 // looksForeign says whether an Arabic-script word is a foreign name: it
 // starts with two consonants (native words never do), or ends in -ير/-يف
 // after two long vowels, as Slavic names do.
@@ -421,14 +476,16 @@ func looksForeign(units []arabicUnit) bool {
 }
 
 var (
-	arStd     = arabicStyle{col: 0, first: "a", rest: "a", insert: insNative, taMarbu: "a"}
-	arI       = arabicStyle{col: 0, first: "i", rest: "a", insert: insNative, taMarbu: "a"}
-	arOnce    = arabicStyle{col: 0, first: "a", rest: "a", insert: insNative, taMarbu: "a", once: true}
-	arU       = arabicStyle{col: 0, first: "u", rest: "a", insert: insNative, taMarbu: "ah"}
-	arAlt     = arabicStyle{col: 1, first: "a", rest: "a", insert: insNative, altVow: true, taMarbu: "ah"}
-	arEgypt   = arabicStyle{col: 2, first: "e", rest: "e", insert: insNative, altVow: true, taMarbu: "a"}
-	arForeign = arabicStyle{col: 3, insert: insForeign, taMarbu: "a"}
-	arBare    = arabicStyle{col: 0, insert: insNone, taMarbu: "a"}
+	arStd     = arabicStyle{col: colStd, first: "a", rest: "a", insert: insNative, taMarbu: "a"}
+	arI       = arabicStyle{col: colStd, first: "i", rest: "a", insert: insNative, taMarbu: "a"}
+	arGlide   = arabicStyle{col: colStd, first: "a", rest: "a", insert: insNative, taMarbu: "a", glide: true}
+	arOnce    = arabicStyle{col: colStd, first: "a", rest: "a", insert: insNative, taMarbu: "a", once: true}
+	arU       = arabicStyle{col: colStd, first: "u", rest: "a", insert: insNative, taMarbu: "ah"}
+	arAlt     = arabicStyle{col: colAlt, first: "a", rest: "a", insert: insNative, altVow: true, taMarbu: "ah"}
+	arEgypt   = arabicStyle{col: colEgypt, first: "a", rest: "a", insert: insNative, altVow: true, taMarbu: "a"}
+	arMaghreb = arabicStyle{col: colMaghreb, first: "e", rest: "e", insert: insNative, taMarbu: "a"}
+	arForeign = arabicStyle{col: colForeign, insert: insForeign, taMarbu: "a"}
+	arBare    = arabicStyle{col: colStd, insert: insNone, taMarbu: "a"}
 )
 
 // arabic renders a run of Arabic-script words.
@@ -454,6 +511,11 @@ func arabic(ws []word) [][]string {
 			body = body[2:]
 		}
 		words[i].units = arabicUnits(body)
+		k := words[i].key
+		compound := strings.HasPrefix(k, "عبد") || strings.HasPrefix(k, "ابو") || strings.HasSuffix(k, "الله") || strings.HasSuffix(k, "الدين")
+		if _, known := arabicNames[k]; !known && !compound && foreignVowels(words[i].units) {
+			foreign = true
+		}
 		if strings.HasSuffix(words[i].key, "يتش") || strings.HasSuffix(words[i].key, "فيچ") || strings.HasSuffix(words[i].key, "وف") && len(words[i].runes) > 4 {
 			foreign = true
 		}
@@ -462,9 +524,9 @@ func arabic(ws []word) [][]string {
 	// foreign names do, so the foreign style is always the runner-up;
 	// names with Persian or Urdu letters for foreign sounds, or the
 	// Slavic -يتش ending, put it first.
-	styles := []arabicStyle{arStd, arForeign, arI, arOnce, arAlt, arU, arEgypt, arBare}
+	styles := []arabicStyle{arStd, arI, arGlide, arMaghreb, arAlt, arOnce, arEgypt, arU, arForeign, arBare}
 	if foreign {
-		styles = []arabicStyle{arForeign, arStd, arI, arBare, arAlt, arU, arEgypt}
+		styles = []arabicStyle{arForeign, arStd, arI, arBare, arGlide, arMaghreb, arAlt, arU}
 	}
 	out := make([][]string, 0, len(words))
 	for i := 0; i < len(words); i++ {
@@ -482,7 +544,7 @@ func arabic(ws []word) [][]string {
 				i++
 				continue
 			case nk == "الدين":
-				out = append(out, suffixCompound(arabicWord(w.runes, w.units, styles), "uddin", "al din", "eddine", "ad din"))
+				out = append(out, suffixCompound(arabicWord(w.runes, w.units, styles), "uddin", "al din", "eddine", "ad din", "aldin"))
 				i++
 				continue
 			}
@@ -490,6 +552,25 @@ func arabic(ws []word) [][]string {
 		// The same compounds written as one word.
 		if v, ok := arabicNames[w.key]; ok {
 			out = append(out, v)
+			continue
+		}
+		if strings.HasPrefix(w.key, "ابو") && len(w.runes) >= 6 {
+			// Abu written together with what follows: أبوغيث, أبواليزيد.
+			rest := w.runes[3:]
+			var x []string
+			if hasArticle(rest) {
+				x = articleVariants(arabicWord(rest[2:], arabicUnits(rest[2:]), styles), rest[2])
+			} else {
+				x = arabicWord(rest, arabicUnits(rest), styles)
+			}
+			vs := make([]string, 0, len(x)+2)
+			for i, v := range x {
+				vs = append(vs, "abu "+v)
+				if i == 0 {
+					vs = append(vs, "abou "+v)
+				}
+			}
+			out = append(out, vs)
 			continue
 		}
 		if strings.HasPrefix(w.key, "عبدال") && len(w.runes) > 5 {

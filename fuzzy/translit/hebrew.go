@@ -8,39 +8,39 @@ import (
 // vowel letters: its words go through the same units and styles.
 
 var hebrewLetters = map[rune]arabicLetter{
-	'ב': {"b", "v", "b", "v"},
-	'ג': {"g", "g", "g", "g"},
-	'ד': {"d", "d", "d", "d"},
-	'ה': {"h", "h", "h", "h"},
-	'ז': {"z", "z", "z", "z"},
-	'ח': {"ch", "kh", "h", "ch"},
-	'ט': {"t", "t", "t", "t"},
-	'כ': {"k", "kh", "ch", "k"},
-	'ך': {"kh", "k", "ch", "k"},
-	'ל': {"l", "l", "l", "l"},
-	'מ': {"m", "m", "m", "m"},
-	'ם': {"m", "m", "m", "m"},
-	'נ': {"n", "n", "n", "n"},
-	'ן': {"n", "n", "n", "n"},
-	'ס': {"s", "s", "s", "s"},
-	'פ': {"p", "f", "p", "p"},
-	'ף': {"f", "f", "f", "f"},
-	'צ': {"ts", "tz", "z", "ts"},
-	'ץ': {"ts", "tz", "z", "ts"},
-	'ק': {"k", "k", "q", "k"},
-	'ר': {"r", "r", "r", "r"},
-	'ש': {"sh", "s", "sh", "sh"},
-	'ת': {"t", "t", "t", "t"},
-	'א': {"", "", "", ""},
-	'ע': {"", "", "", ""},
+	'ב': {"b", "v", "b", "b", "v"},
+	'ג': {"g", "g", "g", "g", "g"},
+	'ד': {"d", "d", "d", "d", "d"},
+	'ה': {"h", "h", "h", "h", "h"},
+	'ז': {"z", "z", "z", "z", "z"},
+	'ח': {"ch", "kh", "h", "ch", "ch"},
+	'ט': {"t", "t", "t", "t", "t"},
+	'כ': {"k", "kh", "ch", "k", "k"},
+	'ך': {"kh", "k", "ch", "kh", "k"},
+	'ל': {"l", "l", "l", "l", "l"},
+	'מ': {"m", "m", "m", "m", "m"},
+	'ם': {"m", "m", "m", "m", "m"},
+	'נ': {"n", "n", "n", "n", "n"},
+	'ן': {"n", "n", "n", "n", "n"},
+	'ס': {"s", "s", "s", "s", "s"},
+	'פ': {"p", "f", "p", "p", "p"},
+	'ף': {"f", "f", "f", "f", "f"},
+	'צ': {"ts", "tz", "z", "ts", "ts"},
+	'ץ': {"ts", "tz", "z", "ts", "ts"},
+	'ק': {"k", "k", "q", "k", "k"},
+	'ר': {"r", "r", "r", "r", "r"},
+	'ש': {"sh", "s", "sh", "sh", "sh"},
+	'ת': {"t", "t", "t", "t", "t"},
+	'א': {"", "", "", "", ""},
+	'ע': {"", "", "", "", ""},
 }
 
 // With a geresh: ג׳ j, ז׳ zh, צ׳ ch (foreign sounds).
 var hebrewGeresh = map[rune]arabicLetter{
-	'ג': {"j", "dj", "j", "j"},
-	'ז': {"zh", "j", "zh", "zh"},
-	'צ': {"ch", "tch", "ch", "ch"},
-	'ת': {"th", "t", "th", "th"},
+	'ג': {"j", "dj", "j", "j", "j"},
+	'ז': {"zh", "j", "zh", "zh", "zh"},
+	'צ': {"ch", "tch", "ch", "ch", "ch"},
+	'ת': {"th", "t", "th", "th", "th"},
 }
 
 func hebrewUnits(w []rune) []arabicUnit {
@@ -65,9 +65,9 @@ func hebrewUnits(w []rune) []arabicUnit {
 			}
 			switch {
 			case cons && r == 'ו':
-				units = append(units, arabicUnit{cons: &arabicLetter{"v", "w", "v", "v"}})
+				units = append(units, arabicUnit{cons: &arabicLetter{"v", "w", "v", "v", "v"}})
 			case cons:
-				units = append(units, arabicUnit{cons: &arabicLetter{"y", "y", "y", "y"}})
+				units = append(units, arabicUnit{cons: &arabicLetter{"y", "y", "y", "y", "y"}})
 			case r == 'ו':
 				units = append(units, arabicUnit{vowel: "u", altVow: "o"})
 			default:
@@ -96,7 +96,7 @@ func hebrewUnits(w []rune) []arabicUnit {
 		if l, ok := hebrewLetters[r]; ok {
 			units = append(units, arabicUnit{cons: &l})
 		} else if s, ok := latinPlain(r); ok {
-			units = append(units, arabicUnit{cons: &arabicLetter{s, s, s, s}})
+			units = append(units, arabicUnit{cons: &arabicLetter{s, s, s, s, s}})
 		}
 	}
 	return units
@@ -106,7 +106,7 @@ var (
 	heStd     = arabicStyle{col: 0, first: "a", rest: "a", insert: insNative, altVow: true, taMarbu: "a"}
 	heE       = arabicStyle{col: 0, first: "e", rest: "e", insert: insNative, taMarbu: "ah"}
 	heAlt     = arabicStyle{col: 1, first: "a", rest: "a", insert: insNative, altVow: true, taMarbu: "ah"}
-	heForeign = arabicStyle{col: 3, insert: insForeign, taMarbu: "a"}
+	heForeign = arabicStyle{col: colForeign, insert: insForeign, taMarbu: "a"}
 	heBare    = arabicStyle{col: 0, insert: insNone, taMarbu: "a"}
 )
 
