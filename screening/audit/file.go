@@ -13,6 +13,10 @@ import (
 	"time"
 )
 
+// maxBatchBytes bounds the bodies written in one batch, and so the
+// writer's buffer.
+const maxBatchBytes = 4 << 20
+
 // ErrLocked is returned by Open when another FileLog (in this process or
 // another) has the file open for writing.
 var ErrLocked = errors.New("audit: log file is locked by another writer")
@@ -296,11 +300,16 @@ func (l *FileLog) run() {
 			l.mu.Unlock()
 			return
 		}
-		n := len(l.pending)
-		if !l.cfg.groupCommit {
-			n = 1
+		// Take what is pending, up to maxBatch records and maxBatchBytes
+		// of bodies (always at least one record).
+		n, size := 0, 0
+		for _, r := range l.pending {
+			if n > 0 && (n == l.cfg.maxBatch || size+len(r.body) > maxBatchBytes || !l.cfg.groupCommit) {
+				break
+			}
+			n++
+			size += len(r.body)
 		}
-		n = min(n, l.cfg.maxBatch)
 		batch := make([]*request, n)
 		copy(batch, l.pending)
 		for _, r := range batch {

@@ -26,6 +26,7 @@ const (
 	FsyncNever
 )
 
+// String returns "always" or "never".
 func (p FsyncPolicy) String() string {
 	switch p {
 	case FsyncAlways:

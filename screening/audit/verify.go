@@ -58,6 +58,7 @@ type TamperError struct {
 	Err     error // underlying cause, e.g. a JSON syntax error; may be nil
 }
 
+// Error says where the first bad record is and what is wrong with it.
 func (e *TamperError) Error() string {
 	s := fmt.Sprintf("audit: line %d (byte %d", e.Line, e.Offset)
 	if e.Seq != 0 {
@@ -84,6 +85,7 @@ type TornTailError struct {
 	Size   int64
 }
 
+// Error says where the torn tail starts and how long it is.
 func (e *TornTailError) Error() string {
 	return fmt.Sprintf("audit: torn tail: line %d at byte %d: %d bytes without a newline", e.Line, e.Offset, e.Size)
 }
@@ -158,7 +160,14 @@ func (r *Reader) next() (Record, error) {
 	}
 	rec, err := decodeRecord(line)
 	if err != nil {
-		return Record{}, bad(rec.Seq, ProblemMalformed, "not a record", err)
+		detail := "not a record"
+		if line[0] == 0 {
+			// Some file systems show unsynced blocks as zeros after a
+			// power loss. With FsyncAlways no record from here on was
+			// acknowledged; with FsyncNever, they may have been.
+			detail = "line starts with NUL bytes, as unsynced data can after a power loss"
+		}
+		return Record{}, bad(rec.Seq, ProblemMalformed, detail, err)
 	}
 	var want string
 	want, r.hashIn = hashRecord(&rec, r.hashIn)
@@ -370,7 +379,7 @@ func VerifyFile(path string) (Report, error) {
 	}
 	defer f.Close()
 	rep, err := Verify(f)
-	if err != nil && !errors.Is(err, ErrTampered) {
+	if err != nil {
 		err = fmt.Errorf("audit: verify %s: %w", path, err)
 	}
 	return rep, err
