@@ -368,6 +368,12 @@ func (p *xmlParser) endAka() {
 	}
 	if p.e.Kind == lists.Person || p.e.Kind == "" {
 		n.First, n.Last = p.aka.first, p.aka.last
+		if n.First == "" {
+			// Weak aliases carry the whole "LAST, First" in lastName.
+			if l, f := splitPersonName(n.Last); f != "" {
+				n.Last, n.First = l, f
+			}
+		}
 	}
 	p.e.Names = append(p.e.Names, n)
 }
