@@ -1,0 +1,217 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/freezeguard/freezeguard/fulltext"
+	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/lists/embedded"
+	"github.com/freezeguard/freezeguard/lists/loader"
+)
+
+// listFlags adds the --lists flag every list-reading command takes.
+func listFlags(fs *flag.FlagSet) *multiFlag {
+	var m multiFlag
+	fs.Var(&m, "lists", "official list `PATH` (file or directory; repeatable); default: the embedded lists")
+	return &m
+}
+
+// loadLists loads the official files at paths, or the embedded snapshot
+// (with a warning on stderr that it is old) when there are none.
+func (e *env) loadLists(ctx context.Context, paths []string) (*lists.Snapshot, error) {
+	if len(paths) > 0 {
+		return loader.Load(ctx, paths...)
+	}
+	snap, err := embedded.Load(ctx)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintln(e.stderr, "freezeguard:", embedded.Warning(time.Now()))
+	return snap, nil
+}
+
+func (e *env) lists(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("lists: want a subcommand: info, diff, search or fetch")
+	}
+	switch args[0] {
+	case "info":
+		return e.listsInfo(ctx, args[1:])
+	case "diff":
+		return e.listsDiff(ctx, args[1:])
+	case "search":
+		return e.listsSearch(ctx, args[1:])
+	case "fetch":
+		return e.listsFetch(ctx, args[1:])
+	}
+	return fmt.Errorf("lists: unknown subcommand %q (want info, diff, search or fetch)", args[0])
+}
+
+// sourceInfo is one line of `lists info --json`.
+type sourceInfo struct {
+	Source    lists.Source `json:"source"`
+	Format    string       `json:"format"`
+	File      string       `json:"file"`
+	Published string       `json:"published,omitempty"`
+	SHA256    string       `json:"sha256"`
+	Entities  int          `json:"entities"`
+}
+
+func (e *env) listsInfo(ctx context.Context, args []string) error {
+	fs := e.newFlags("lists info", "lists info [--lists PATH] [--json]")
+	paths := listFlags(fs)
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	snap, err := e.loadLists(ctx, *paths)
+	if err != nil {
+		return err
+	}
+	out := struct {
+		Sources  []sourceInfo `json:"sources"`
+		Entities int          `json:"entities"`
+	}{Entities: len(snap.Entities)}
+	for _, p := range snap.Sources {
+		si := sourceInfo{Source: p.Source, Format: p.Format, File: p.File, SHA256: p.SHA256, Entities: p.Records}
+		if !p.Published.IsZero() {
+			si.Published = p.Published.Format("2006-01-02")
+		}
+		out.Sources = append(out.Sources, si)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "SOURCE\tFORMAT\tFILE\tPUBLISHED\tENTITIES\tSHA256")
+	for _, s := range out.Sources {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%.16s…\n", s.Source, s.Format, s.File, s.Published, s.Entities, s.SHA256)
+	}
+	fmt.Fprintf(tw, "total\t\t\t\t%d\t\n", out.Entities)
+	return tw.Flush()
+}
+
+func (e *env) listsSearch(ctx context.Context, args []string) error {
+	fs := e.newFlags("lists search", "lists search QUERY [--lists PATH] [--phrase|--query] [--limit N] [--index DIR] [--json]")
+	paths := listFlags(fs)
+	phrase := fs.Bool("phrase", false, "match the words as a phrase, in order")
+	qs := fs.Bool("query", false, "use bleve query-string syntax (field:value, +must, -not, word~2)")
+	limit := fs.Int("limit", 10, "at most `N` results")
+	dir := fs.String("index", "", "bleve index `DIR` (default: a cache directory keyed by the lists' hashes)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return fmt.Errorf("lists search: want a QUERY")
+	}
+	snap, err := e.loadLists(ctx, *paths)
+	if err != nil {
+		return err
+	}
+	ix, err := openOrBuildFulltext(ctx, *dir, snap)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	mode := fulltext.Match
+	if *phrase {
+		mode = fulltext.Phrase
+	} else if *qs {
+		mode = fulltext.QueryString
+	}
+	hits, err := ix.Search(ctx, strings.Join(pos, " "), mode, *limit)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return json.NewEncoder(e.stdout).Encode(hits)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ENTITY\tSCORE\tNAME")
+	for _, h := range hits {
+		fmt.Fprintf(tw, "%s\t%.3f\t%s\n", h.ID, h.Score, h.Name)
+	}
+	return tw.Flush()
+}
+
+// openOrBuildFulltext opens the bleve index for this snapshot, building it
+// on first use. The default location is keyed by the sources' hashes, so a
+// refreshed list gets a fresh index.
+func openOrBuildFulltext(ctx context.Context, dir string, snap *lists.Snapshot) (*fulltext.Index, error) {
+	if dir == "" {
+		cache, err := os.UserCacheDir()
+		if err != nil {
+			cache = os.TempDir()
+		}
+		h := sha256.New()
+		for _, p := range snap.Sources {
+			h.Write([]byte(p.SHA256))
+		}
+		dir = filepath.Join(cache, "freezeguard", "fulltext-"+hex.EncodeToString(h.Sum(nil))[:16])
+	}
+	if _, err := os.Stat(dir); err == nil {
+		return fulltext.Open(dir)
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o700); err != nil {
+		return nil, err
+	}
+	return fulltext.Build(ctx, dir, snap)
+}
+
+func (e *env) listsDiff(ctx context.Context, args []string) error {
+	fs := e.newFlags("lists diff", "lists diff OLD NEW [--json]")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return fmt.Errorf("lists diff: want OLD and NEW (each a list file or directory)")
+	}
+	old, err := loader.Load(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	cur, err := loader.Load(ctx, pos[1])
+	if err != nil {
+		return err
+	}
+	ch := lists.Diff(old, cur)
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(ch)
+	}
+	fmt.Fprintf(e.stdout, "%d added, %d removed, %d changed\n", len(ch.Added), len(ch.Removed), len(ch.Changed))
+	for _, id := range ch.Added {
+		ent, _ := cur.Entity(id)
+		fmt.Fprintf(e.stdout, "+ %s %s\n", id, ent.PrimaryName())
+	}
+	for _, id := range ch.Removed {
+		ent, _ := old.Entity(id)
+		fmt.Fprintf(e.stdout, "- %s %s\n", id, ent.PrimaryName())
+	}
+	for _, c := range ch.Changed {
+		ent, _ := cur.Entity(c.ID)
+		fmt.Fprintf(e.stdout, "~ %s %s: %s\n", c.ID, ent.PrimaryName(), strings.Join(c.Fields, ", "))
+	}
+	return nil
+}
+
+func (e *env) listsFetch(ctx context.Context, args []string) error {
+	return fmt.Errorf("lists fetch: not available yet")
+}

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/screening"
+	"github.com/freezeguard/freezeguard/screening/audit"
+)
+
+// screenerFlags are the flags of every command that builds a Screener.
+type screenerFlags struct {
+	lists        *multiFlag
+	jurisdiction *string
+	auditPath    *string
+}
+
+func addScreenerFlags(fs *flag.FlagSet) screenerFlags {
+	return screenerFlags{
+		lists:        listFlags(fs),
+		jurisdiction: fs.String("jurisdiction", "US", "the bank's jurisdiction: US, EU, UK or other (decides which lists bind)"),
+		auditPath:    fs.String("audit", "", "append every decision to the audit `LOG` (JSON Lines, hash-chained, fsynced); default: in memory only"),
+	}
+}
+
+// screener loads the lists and builds a Screener logging to the audit file
+// (or to memory). The returned close function closes the log.
+func (e *env) screener(ctx context.Context, f screenerFlags) (*screening.Screener, func() error, error) {
+	pol := screening.DefaultPolicy(screening.Jurisdiction(*f.jurisdiction))
+	if err := pol.Validate(); err != nil {
+		return nil, nil, err
+	}
+	snap, err := e.loadLists(ctx, *f.lists)
+	if err != nil {
+		return nil, nil, err
+	}
+	var log audit.Log = audit.NewMemory()
+	closeLog := func() error { return nil }
+	if *f.auditPath != "" {
+		fl, err := audit.Open(*f.auditPath)
+		if err != nil {
+			return nil, nil, err
+		}
+		log, closeLog = fl, fl.Close
+	}
+	s, err := screening.New(ctx, snap, screening.Options{Policy: pol, Log: log})
+	if err != nil {
+		closeLog()
+		return nil, nil, err
+	}
+	return s, closeLog, nil
+}
+
+func (e *env) screen(ctx context.Context, args []string) error {
+	fs := e.newFlags("screen", "screen NAME [--dob D] [--country CC] [--kind K] [--json] [--lists PATH] [--jurisdiction J] [--audit LOG]")
+	sf := addScreenerFlags(fs)
+	dob := fs.String("dob", "", "date of birth: YYYY, YYYY-MM or YYYY-MM-DD")
+	country := fs.String("country", "", "nationality or country, ISO 3166 alpha-2")
+	kind := fs.String("kind", "", "person, organization, vessel, aircraft or unknown")
+	asJSON := fs.Bool("json", false, "print the whole decision as JSON")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return fmt.Errorf("screen: want a NAME")
+	}
+	k, err := parseKind(*kind)
+	if err != nil {
+		return err
+	}
+	s, closeLog, err := e.screener(ctx, sf)
+	if err != nil {
+		return err
+	}
+	defer closeLog()
+	d, err := s.Screen(ctx, screening.Party{Name: strings.Join(pos, " "), Kind: k, BirthDate: *dob, Country: strings.ToUpper(*country)})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(d)
+	}
+	printDecision(e.stdout, &d)
+	return nil
+}
+
+// parseKind accepts the entity kinds by name; "" is unknown.
+func parseKind(s string) (lists.Kind, error) {
+	switch k := lists.Kind(strings.ToLower(strings.TrimSpace(s))); k {
+	case "":
+		return lists.UnknownKind, nil
+	case lists.Person, lists.Organization, lists.Vessel, lists.Aircraft, lists.UnknownKind:
+		return k, nil
+	case "individual":
+		return lists.Person, nil
+	case "organisation", "entity", "company":
+		return lists.Organization, nil
+	}
+	return "", fmt.Errorf("unknown kind %q (want person, organization, vessel, aircraft or unknown)", s)
+}
+
+// printDecision writes a decision for a person to read: outcome, reason,
+// a table of hits and the explanation of the best one.
+func printDecision(w io.Writer, d *screening.Decision) {
+	fmt.Fprintf(w, "%s  %s\n", d.Outcome, d.Reason)
+	if !d.ReportBy.IsZero() {
+		fmt.Fprintf(w, "report by %s\n", d.ReportBy.Format("2006-01-02 15:04 MST"))
+	}
+	for _, p := range d.Parties {
+		if p.Role != "" {
+			fmt.Fprintf(w, "\nparty %s %q (%s): %s\n", p.Role, p.Party.Name, p.Path, p.Outcome)
+		}
+		hits := p.Hits
+		label := "HITS"
+		if len(hits) == 0 {
+			hits, label = p.NearMisses, "NEAR MISSES (below the hold threshold)"
+		}
+		if len(hits) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s\n", label)
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ENTITY\tMATCHED NAME\tTYPE/QUALITY\tSCORE\tPROGRAMMES\tFLAGS")
+		for _, h := range hits {
+			var progs, flags []string
+			for _, pr := range h.Programs {
+				progs = append(progs, pr.Code)
+			}
+			for _, f := range h.Flags {
+				flags = append(flags, string(f.Code))
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s/%s\t%.3f\t%s\t%s\n", h.EntityID, h.MatchedName, h.NameType, h.Quality, h.Score, strings.Join(progs, " "), strings.Join(flags, " "))
+		}
+		tw.Flush()
+	}
+	if best := bestHit(d); best != nil {
+		fmt.Fprintf(w, "\nWHY %s (%s, %s)\n", best.EntityID, best.PrimaryName, best.Body)
+		for _, t := range best.Explanation.Tokens {
+			fmt.Fprintf(w, "  %-20q ~ %-20q %-14s sim %.2f weight %.2f\n", t.Query, t.Candidate, t.How, t.Sim, t.Weight)
+		}
+		if len(best.Explanation.Unmatched) > 0 {
+			fmt.Fprintf(w, "  unmatched: %s\n", strings.Join(best.Explanation.Unmatched, ", "))
+		}
+		for _, n := range best.Explanation.Notes {
+			fmt.Fprintf(w, "  note: %s\n", n)
+		}
+		for _, ev := range best.Evidence {
+			fmt.Fprintf(w, "  evidence %s (%s): %s\n", ev.Fact, ev.Effect, ev.Detail)
+		}
+		for _, f := range best.Flags {
+			fmt.Fprintf(w, "  %s: %s\n", f.Code, f.Reason)
+		}
+	}
+	if d.Explanation != "" {
+		fmt.Fprintf(w, "\n%s\n", d.Explanation)
+	}
+}
+
+// bestHit is the highest-scoring hit of any party, or the best near-miss.
+func bestHit(d *screening.Decision) *screening.Hit {
+	var best *screening.Hit
+	for i := range d.Parties {
+		p := &d.Parties[i]
+		for _, hs := range [][]screening.Hit{p.Hits, p.NearMisses} {
+			for j := range hs {
+				if best == nil || hs[j].Score > best.Score {
+					best = &hs[j]
+				}
+			}
+			if len(p.Hits) > 0 {
+				break // near-misses don't beat a hit
+			}
+		}
+	}
+	return best
+}

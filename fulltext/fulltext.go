@@ -1,0 +1,258 @@
+// Package fulltext is the analysts' search over all list data: a persistent
+// bleve (scorch) index of every entity's names, identifiers, addresses,
+// remarks and programmes, with fuzzy and phrase queries.
+//
+// It is deliberately not on the screening hot path. Measured here, a bleve
+// fuzzy query over the embedded lists costs milliseconds, while
+// fuzzy.Index answers in microseconds; bleve earns its place where an
+// analyst wants to find "that vessel with IMO 9…" or a phrase in the
+// remarks, across every field.
+//
+// Text is analysed with freezeguard's own transliteration (fuzzy/translit),
+// so a query in Cyrillic or Arabic finds the Latin spellings in the lists.
+package fulltext
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/freezeguard/freezeguard/fuzzy/translit"
+	"github.com/freezeguard/freezeguard/lists"
+)
+
+// analyzerName and charFilterName name freezeguard's analysis chain inside
+// bleve's registry. bleve's registry is process-global; registering once in
+// init is how bleve expects extensions to be added.
+const (
+	analyzerName   = "freezeguard"
+	charFilterName = "freezeguard_translit"
+)
+
+func init() {
+	if err := registry.RegisterCharFilter(charFilterName, func(map[string]interface{}, *registry.Cache) (analysis.CharFilter, error) {
+		return translitFilter{}, nil
+	}); err != nil {
+		panic(err) // only on a programming error: a duplicate name
+	}
+}
+
+// translitFilter renders any script as Latin, lower-case, accent-free text
+// before tokenisation, so that index and query meet on one spelling.
+type translitFilter struct{}
+
+func (translitFilter) Filter(input []byte) []byte {
+	v := translit.Variants(string(input), 1)
+	if len(v) == 0 {
+		return input
+	}
+	return []byte(v[0])
+}
+
+// Doc is what the index stores for one entity; its fields are searchable by
+// name in queries ("programs:SDNTK", "ids:9187629").
+type Doc struct {
+	Source    string `json:"source"`
+	Kind      string `json:"kind"`
+	Name      string `json:"name"`      // primary name
+	Names     string `json:"names"`     // every name, one per line
+	IDs       string `json:"ids"`       // documents, IMO, MMSI, BIC, wallet addresses
+	Addresses string `json:"addresses"` // every address
+	Programs  string `json:"programs"`  // programme codes and classes
+	Remarks   string `json:"remarks"`
+	Countries string `json:"countries"` // nationalities, citizenships (ISO codes)
+}
+
+// DocOf flattens an entity into the document that is indexed.
+func DocOf(e *lists.Entity) Doc {
+	var names, ids, addrs, progs, countries []string
+	for _, n := range e.Names {
+		names = append(names, n.Full)
+	}
+	for _, d := range e.Documents {
+		ids = append(ids, strings.TrimSpace(d.Type+" "+d.Number))
+	}
+	if v := e.Vessel; v != nil {
+		ids = append(ids, v.IMO, v.MMSI, v.CallSign, v.SerialNumber, v.TailNumber)
+	}
+	ids = append(ids, e.BICs...)
+	for _, c := range e.Crypto {
+		ids = append(ids, c.Currency+" "+c.Address)
+	}
+	ids = append(ids, e.UNReference, e.EUReference)
+	for _, a := range e.Addresses {
+		addrs = append(addrs, strings.Join(nonEmpty(a.Street, a.City, a.State, a.PostalCode, a.CountryName, a.Country), ", "))
+	}
+	for _, p := range e.Programs {
+		progs = append(progs, p.Code+" "+string(p.Class))
+	}
+	countries = append(countries, e.Nationalities...)
+	countries = append(countries, e.Citizenships...)
+	return Doc{
+		Source:    string(e.Source),
+		Kind:      string(e.Kind),
+		Name:      e.PrimaryName(),
+		Names:     strings.Join(names, "\n"),
+		IDs:       strings.Join(nonEmpty(ids...), "\n"),
+		Addresses: strings.Join(addrs, "\n"),
+		Programs:  strings.Join(progs, "\n"),
+		Remarks:   e.Remarks,
+		Countries: strings.Join(countries, " "),
+	}
+}
+
+func nonEmpty(ss ...string) []string {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// newMapping analyses every text field with the freezeguard chain:
+// transliterate, split on Unicode word boundaries, lower-case.
+func newMapping() (mapping.IndexMapping, error) {
+	im := bleve.NewIndexMapping()
+	err := im.AddCustomAnalyzer(analyzerName, map[string]interface{}{
+		"type":          custom.Name,
+		"char_filters":  []string{charFilterName},
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{lowercase.Name},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("fulltext: analyzer: %w", err)
+	}
+	im.DefaultAnalyzer = analyzerName
+	return im, nil
+}
+
+// Index is a bleve index over a snapshot's entities.
+type Index struct {
+	bi bleve.Index
+}
+
+// Build creates a new index at path (a directory that must not exist) over
+// every entity of the snapshot, in batches.
+func Build(ctx context.Context, path string, snap *lists.Snapshot) (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	bi, err := bleve.New(path, m)
+	if err != nil {
+		return nil, fmt.Errorf("fulltext: create %s: %w", path, err)
+	}
+	const batchSize = 1000
+	b := bi.NewBatch()
+	for i := range snap.Entities {
+		if err := ctx.Err(); err != nil {
+			bi.Close()
+			return nil, err
+		}
+		e := &snap.Entities[i]
+		if err := b.Index(e.ID, DocOf(e)); err != nil {
+			bi.Close()
+			return nil, fmt.Errorf("fulltext: index %s: %w", e.ID, err)
+		}
+		if b.Size() >= batchSize {
+			if err := bi.Batch(b); err != nil {
+				bi.Close()
+				return nil, fmt.Errorf("fulltext: batch: %w", err)
+			}
+			b.Reset()
+		}
+	}
+	if err := bi.Batch(b); err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("fulltext: batch: %w", err)
+	}
+	return &Index{bi: bi}, nil
+}
+
+// Open opens an index built earlier by Build.
+func Open(path string) (*Index, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("fulltext: open: %w", err)
+	}
+	bi, err := bleve.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("fulltext: open %s: %w", path, err)
+	}
+	return &Index{bi: bi}, nil
+}
+
+// Close releases the index's files.
+func (ix *Index) Close() error { return ix.bi.Close() }
+
+// Count returns the number of indexed entities.
+func (ix *Index) Count() (uint64, error) { return ix.bi.DocCount() }
+
+// Hit is one search result.
+type Hit struct {
+	ID        string              `json:"id"`
+	Score     float64             `json:"score"`
+	Name      string              `json:"name"`
+	Fragments map[string][]string `json:"fragments,omitempty"` // highlighted matches per field
+}
+
+// Mode chooses how a query string is interpreted.
+type Mode int
+
+// Query modes.
+const (
+	// Match finds entities containing the words, tolerating one edit per
+	// word (fuzziness 1) on every field.
+	Match Mode = iota
+	// Phrase finds the words in this order, adjacent.
+	Phrase
+	// QueryString accepts bleve's query-string syntax: field:value, +must,
+	// -not, "phrases", word~2 for fuzziness.
+	QueryString
+)
+
+// ErrEmptyQuery is returned for a query with nothing to search for.
+var ErrEmptyQuery = errors.New("fulltext: empty query")
+
+// Search runs a query and returns at most limit hits, best first.
+func (ix *Index) Search(ctx context.Context, q string, mode Mode, limit int) ([]Hit, error) {
+	if strings.TrimSpace(q) == "" {
+		return nil, ErrEmptyQuery
+	}
+	var qry query.Query
+	switch mode {
+	case Phrase:
+		qry = bleve.NewMatchPhraseQuery(q)
+	case QueryString:
+		qry = bleve.NewQueryStringQuery(q)
+	default:
+		mq := bleve.NewMatchQuery(q)
+		mq.SetFuzziness(1)
+		qry = mq
+	}
+	req := bleve.NewSearchRequestOptions(qry, limit, 0, false)
+	req.Fields = []string{"name"}
+	req.Highlight = bleve.NewHighlight()
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("fulltext: search %q: %w", q, err)
+	}
+	hits := make([]Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		name, _ := h.Fields["name"].(string)
+		hits = append(hits, Hit{ID: h.ID, Score: h.Score, Name: name, Fragments: h.Fragments})
+	}
+	return hits, nil
+}
