@@ -56,4 +56,3 @@ type TokenMatch struct {
 	Sim       float64 `json:"sim"`
 	Weight    float64 `json:"weight"`
 }
-

@@ -3,6 +3,7 @@ package fuzzy
 import (
 	"flag"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -17,9 +18,12 @@ func TestExplore(t *testing.T) {
 	t0 := time.Now()
 	ix := Build(records(ls))
 	fmt.Println("build", time.Since(t0), "recs", ix.Len(), "docs", len(ix.docRec), "dict", len(ix.dict), "dels", len(ix.delHash))
-	res := ix.Search(*exploreQ, KindUnknown, 15, 0.5, nil)
-	for _, m := range res {
-		ex := ix.Explain(*exploreQ, KindUnknown, m.ID)
-		fmt.Printf("%.3f %s %q %q %v %v\n", m.Score, ls[m.ID].Entity, ls[m.ID].Name, ex.Candidate, ex.Tokens, ex.Notes)
+	for _, q := range strings.Split(*exploreQ, "|") {
+		res := ix.Search(q, KindUnknown, 8, 0.5, nil)
+		fmt.Printf("== %s (%d)\n", q, len(ix.Search(q, KindUnknown, 1000, Threshold, nil)))
+		for _, m := range res {
+			ex := ix.Explain(q, KindUnknown, m.ID)
+			fmt.Printf("%.3f %s %q %q %v %v\n", m.Score, ls[m.ID].Entity, ls[m.ID].Name, ex.Candidate, ex.Tokens, ex.Notes[len(ex.Notes)-1])
+		}
 	}
 }

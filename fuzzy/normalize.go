@@ -31,13 +31,13 @@ const maxVariants = 4
 // Token classes. A class decides a token's weight and whether it can make a
 // match on its own.
 const (
-	clsContent uint8 = iota // an ordinary name token
-	clsNumber               // digits: must agree exactly
-	clsInitial              // one letter: matches a token starting with it
-	clsParticle             // al, bin, van, de...: part of a name, little weight
-	clsGeneric              // bank, international, the...: little weight
-	clsTitle                // Mr, Dr, President, Sheikh...: little weight, never a match alone
-	clsLegal                // LLC, GmbH, OOO...: reduced to a class, weight 0
+	clsContent  uint8 = iota // an ordinary name token
+	clsNumber                // digits: must agree exactly
+	clsInitial               // one letter: matches a token starting with it
+	clsParticle              // al, bin, van, de...: part of a name, little weight
+	clsGeneric               // bank, international, the...: little weight
+	clsTitle                 // Mr, Dr, President, Sheikh...: little weight, never a match alone
+	clsLegal                 // LLC, GmbH, OOO...: reduced to a class, weight 0
 )
 
 // Fixed weights of the non-content classes. Content tokens weigh their

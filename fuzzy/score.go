@@ -30,7 +30,17 @@ const (
 	// initialCredit is the share of a full token's weight that an initial
 	// standing for it earns: "V." says less than "Vladimir".
 	initialCredit = 0.5
+	// firstLetterPenalty lowers a fuzzy match whose first consonants differ.
+	firstLetterPenalty = 0.06
 )
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
 
 // Scoring constants; see scoreNames.
 const (
@@ -38,15 +48,35 @@ const (
 	// query is specific enough; the rest is list-side coverage. Extra query
 	// tokens thus cost three times what missing list tokens cost.
 	queryShare = 0.75
-	// specRef is the content weight (sum of token rarities) at which a
-	// query counts as fully specific: about one rare surname, or two or
-	// three common names. Below it list-side coverage counts for more, so
-	// "Mohammed Ali" does not match every listed name that contains it.
-	specRef = 9.0
+	// specLo and specHi bound the ramp of a query's specificity over its
+	// content weight (the sum of its token rarities): from specHi up (one
+	// rare surname, or two or three names of middling frequency) a query is
+	// fully specific; towards specLo list-side coverage counts for more and
+	// more, so "Mohammed Ali" does not match every listed name that merely
+	// contains it.
+	specLo = 8.0
+	specHi = 11.0
 	// numberPenalty multiplies the score when both names carry numbers that
 	// disagree (vessel "ARMAN 114" is not "ARMAN 115").
 	numberPenalty = 0.5
 )
+
+// combine turns the two coverages into a score. A specific query scores
+// queryShare·covA + (1-queryShare)·covB; for a query of common tokens the
+// score moves, with falling specificity, towards the smaller of the two
+// coverages: then both names must be covered, and neither "Mohammed Ali"
+// inside a longer listed name nor a listed "HASSAN" inside "Ali Hassan"
+// is a match. combine is monotone in both coverages, which the index's
+// pruning relies on.
+func combine(covA, covB, spec float32) float32 {
+	base := queryShare*covA + (1-queryShare)*covB
+	return spec*base + (1-spec)*min(covA, covB)
+}
+
+// specificity maps a query's content weight to (0, 1].
+func specificity(w float32) float32 {
+	return min(max((w-specLo)/(specHi-specLo), 0.05), 1)
+}
 
 // maxEdits is the number of edits a fuzzy token match may have: none below
 // four letters, one up to seven, two from eight.
@@ -108,12 +138,18 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 		}
 		if d <= k {
 			best, how = 1-0.8*float32(d)/float32(n), howFuzzy
+			if a.fold[0] != b.fold[0] && !isVowel(a.fold[0]) && !isVowel(b.fold[0]) {
+				// Typos rarely hit the first letter; Nasir is not Bashir.
+				best -= firstLetterPenalty
+			}
 		}
 	}
-	if best < simPhonetic && len(a.fold) >= 4 && len(b.fold) >= 4 {
+	if best < simPhonetic && len(a.fold) >= 5 && len(b.fold) >= 5 {
+		// Same consonant skeleton or same Double Metaphone key, and close
+		// enough in spelling that the sound is not a coincidence.
 		jw := jaroWinkler(a.fold, b.fold)
-		if jw >= 0.8 && (len(a.skel) >= 3 && a.skel == b.skel || metaKey(a) == metaKey(b) && len(a.meta) >= 3) {
-			best, how = simPhonetic, howPhonetic
+		if jw >= 0.85 && len(a.skel) >= 3 && a.skel == b.skel || jw >= 0.8 && metaKey(a) == metaKey(b) && len(a.meta) >= 3 {
+			best, how = minf(simPhonetic, float32(jw)), howPhonetic
 		}
 	}
 	if best < minSim {
@@ -151,9 +187,9 @@ type explainer struct {
 // a run of two or three adjacent tokens on the other side joined together
 // ("binladen" and "bin laden"). Each side's coverage is the share of its
 // token weight that is matched, each token counting its similarity times
-// its weight. The score is queryShare·s times query coverage plus the rest
-// times list coverage, where s in (0, 1] is how specific the query is (its
-// content weight over specRef). A query and a listed name that are the
+// its weight. The coverages are combined by combine, which weighs query
+// coverage three times list coverage when the query is specific (carries
+// enough rare-token weight) and requires both when it is not. A query and a listed name that are the
 // same name score 1. Names with no identifying token (only legal forms,
 // titles, generic words) score 0: "CORP" alone never makes a match.
 func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
@@ -243,9 +279,8 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		cb += credB[j]
 	}
 	covA, covB := min(ca/wa, 1), min(cb/wb, 1)
-	spec := min(a.wContent/specRef, 1)
-	alpha := queryShare * spec
-	score := alpha*covA + (1-alpha)*covB
+	spec := specificity(a.wContent)
+	score := combine(covA, covB, spec)
 	if (a.flags|b.flags)&flagNumbers != 0 && numbersConflict(a, b) {
 		score *= numberPenalty
 		if ex != nil {
@@ -276,7 +311,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			ex.notes = append(ex.notes, "titles down-weighted: "+classTokens(a, b, clsTitle))
 		}
 		if spec < 1 {
-			ex.notes = append(ex.notes, fmt.Sprintf("query made of common tokens: query coverage counts %.0f%%, listed-name coverage %.0f%%", 100*alpha, 100*(1-alpha)))
+			ex.notes = append(ex.notes, fmt.Sprintf("query made of common tokens (specificity %.2f): both names must be covered", spec))
 		}
 		ex.notes = append(ex.notes, fmt.Sprintf("query coverage %.2f, listed-name coverage %.2f", covA, covB))
 	}

@@ -34,7 +34,8 @@ type searcher struct {
 	lastA, lastB []float32 // per document: this probe's credit so far
 	docStamp     []uint32  // per document: query stamp
 	docProbe     []uint32  // per document: probe stamp
-	stamp        uint32
+	stamp        uint32    // per Search call (records)
+	vstamp       uint32    // per query rendering (documents)
 	pstamp       uint32
 	touched      []uint32
 
@@ -88,7 +89,6 @@ func (ix *Index) Search(query string, kind Kind, limit int, min float64, dst []M
 	s.results = s.results[:0]
 	s.stamp++
 	if s.stamp == 0 { // wrapped: clear the stamps
-		clear(s.docStamp)
 		clear(s.recStamp)
 		s.stamp = 1
 	}
@@ -120,7 +120,7 @@ func (s *searcher) searchName(q *name, min float32) {
 	if q.wContent == 0 || len(q.toks) == 0 {
 		return
 	}
-	alpha := queryShare * minf(q.wContent/specRef, 1)
+	spec := specificity(q.wContent)
 	var wq, free float32
 	for i := range q.toks {
 		t := &q.toks[i]
@@ -188,8 +188,13 @@ func (s *searcher) searchName(q *name, min float32) {
 		return int(a - b)
 	})
 	s.touched = s.touched[:0]
+	s.vstamp++
+	if s.vstamp == 0 {
+		clear(s.docStamp)
+		s.vstamp = 1
+	}
 	bound := func(accA float32) float32 {
-		return alpha*minf((accA+free)/wq, 1) + (1 - alpha)
+		return combine(minf((accA+free)/wq, 1), 1, spec)
 	}
 	admitting := true
 	for _, pi := range s.order {
@@ -217,11 +222,11 @@ func (s *searcher) searchName(q *name, min float32) {
 				continue
 			}
 			for _, d := range posts {
-				if s.docStamp[d] != s.stamp {
+				if s.docStamp[d] != s.vstamp {
 					if !admitting {
 						continue
 					}
-					s.docStamp[d] = s.stamp
+					s.docStamp[d] = s.vstamp
 					s.accA[d], s.accB[d] = 0, 0
 					s.touched = append(s.touched, d)
 				}
@@ -235,7 +240,7 @@ func (s *searcher) searchName(q *name, min float32) {
 		if free == 0 {
 			ubB = minf(s.accB[d]/ix.docW[d], 1)
 		}
-		ub := alpha*minf((s.accA[d]+free)/wq, 1) + (1-alpha)*ubB
+		ub := combine(minf((s.accA[d]+free)/wq, 1), ubB, spec)
 		if ub < min {
 			continue
 		}
@@ -318,7 +323,11 @@ func (s *searcher) addProbe(t *tok, w float32) {
 			}
 		}
 		if k := len(t.fold); k >= 4 && k <= maxTokenBytes {
-			s.lookupDeletions(t.fold, maxEdits(k), try)
+			depth := 1 // query-side deletions; the index holds one more
+			if k >= 6 {
+				depth = 2
+			}
+			s.lookupDeletions(t.fold, depth, try)
 		}
 	}
 	if len(s.hits) > start {
