@@ -186,7 +186,14 @@ var positionWords = []string{"President", "Vice President", "Vice-President", "P
 	"Governor", "Member of", "Secretary", "General", "Brigadier", "Major General", "Lieutenant", "Colonel", "Captain",
 	"Admiral", "Ambassador", "Judge", "Prosecutor", "Mayor", "Senator", "Former", "Leader", "Founder", "Officer",
 	"Senior", "Spokesman", "Spokesperson", "Advisor", "Adviser", "Representative", "Official", "Manager", "CEO",
-	"Executive", "Assistant", "Acting", "Sheikh", "Emir", "King", "Prince"}
+	"Executive", "Assistant", "Acting", "Sheikh", "Emir", "King", "Prince", "Managing Director", "Magistrate",
+	"Vice Minister", "First Vice", "First Deputy", "Second Vice", "Aide to", "Rector", "Union Minister",
+	"Principal Director", "Chair of", "Supervisory Board Member", "Board Member", "Co-founder", "Doctor"}
+
+// positionEnds end clauses that state a person's position in an
+// organisation ("Korea Daesong Bank Representative").
+var positionEnds = []string{"representative", "director", "official", "member", "colonel", "general", "chairman",
+	"officer", "advisor", "adviser", "minister", "commander", "employee", "manager", "president", "secretary"}
 
 // looksLikePosition reports whether a leftover clause of a person's remarks
 // states a title or position.
@@ -196,6 +203,12 @@ func looksLikePosition(s string) bool {
 	}
 	for _, w := range positionWords {
 		if strings.HasPrefix(s, w) && (len(s) == len(w) || s[len(w)] == ' ' || s[len(w)] == ',') {
+			return true
+		}
+	}
+	last := s[strings.LastIndexByte(s, ' ')+1:]
+	for _, w := range positionEnds {
+		if strings.EqualFold(last, w) {
 			return true
 		}
 	}

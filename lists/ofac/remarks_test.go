@@ -134,3 +134,20 @@ func TestPrograms(t *testing.T) {
 func newEntityKind(k string) lists.Entity {
 	return lists.Entity{Kind: lists.Kind(k), Names: []lists.Name{{Full: "X", Type: lists.Primary}}}
 }
+
+func TestPositions(t *testing.T) {
+	for s, want := range map[string]bool{
+		"President of the Russian Federation":                       true,
+		"Major General":                                             true,
+		"Korea Daesong Bank Representative":                         true,
+		"Scientific Studies and Research Center Contracts Director": true,
+		"Managing Director of Kavian Petrochemical Company":         true,
+		"wife of Izzat Ibrahim Al-Duri":                             false,
+		"ICTY indictee at large":                                    false,
+		"all offices worldwide":                                     false,
+	} {
+		if got := looksLikePosition(s); got != want {
+			t.Errorf("looksLikePosition(%q) = %v", s, got)
+		}
+	}
+}
