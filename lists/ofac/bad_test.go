@@ -147,3 +147,37 @@ func TestTruncatedRealXML(t *testing.T) {
 		}
 	}
 }
+
+func TestXMLWithBOM(t *testing.T) {
+	ents, _, err := ParseXML(strings.NewReader("\xef\xbb\xbf" + xmlHead + "\n  " + xmlEntry + "\n</sdnList>\n"))
+	if err != nil || len(ents) != 1 {
+		t.Fatalf("%d entities, %v", len(ents), err)
+	}
+}
+
+// errReader fails after its data, as a capped or cancelled reader does.
+type errReader struct {
+	data string
+	err  error
+}
+
+func (r *errReader) Read(p []byte) (int, error) {
+	if r.data == "" {
+		return 0, r.err
+	}
+	n := copy(p, r.data)
+	r.data = r.data[n:]
+	return n, nil
+}
+
+func TestReadErrorsWrapped(t *testing.T) {
+	cause := errors.New("disk on fire")
+	_, _, err := ParseCSV(&errReader{row1 + row2, cause}, nil, nil, nil)
+	if !errors.Is(err, cause) {
+		t.Errorf("CSV: %v does not wrap the cause", err)
+	}
+	_, _, err = ParseXML(&errReader{xmlHead + xmlEntry, cause})
+	if !errors.Is(err, cause) {
+		t.Errorf("XML: %v does not wrap the cause", err)
+	}
+}

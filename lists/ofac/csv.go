@@ -45,7 +45,11 @@ func (a *asciiReader) Read(p []byte) (int, error) {
 	if a.sub {
 		// Anything after the 0x1A marker is an error.
 		var one [1]byte
-		for {
+		for empty := 0; ; empty++ {
+			if empty > 100 {
+				a.err = io.ErrNoProgress
+				return 0, a.err
+			}
 			n, err := a.r.Read(one[:])
 			if n > 0 {
 				a.err = &ParseError{File: a.file, Line: a.line, Offset: a.off, Err: ErrTrailingData}

@@ -86,7 +86,10 @@ func parseXML(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 				return nil, p.prov, err
 			}
 		case xml.CharData:
-			if len(p.stack) >= 2 && len(p.text)+len(t) > MaxFieldBytes {
+			if len(p.stack) < 2 {
+				break // whitespace (or a byte-order mark) around the entries
+			}
+			if len(p.text)+len(t) > MaxFieldBytes {
 				return nil, p.prov, p.errorf(fmt.Errorf("%w: <%s>", ErrFieldTooLong, p.stack[len(p.stack)-1]))
 			}
 			p.text = append(p.text, t...)
