@@ -37,7 +37,8 @@ const DefaultMax = 8
 
 // Variants returns up to max plausible lower-case ASCII Latin renderings of
 // s, most likely first. Latin input yields its accent-folded form. Never
-// returns an empty slice for input that has letters.
+// returns an empty slice for input that has letters (letters that no table
+// and no generic transliteration knows come back lower-cased as they are).
 //
 // Words stay separated by single spaces; punctuation and hyphens become
 // word breaks. Input beyond MaxInput bytes is ignored, invalid UTF-8 is
@@ -81,13 +82,17 @@ func Variants(s string, max int) []string {
 		out = mergeUnique(out, other, max)
 	}
 	if len(out) == 0 {
-		// Letters we have no table for: say so rather than return nothing.
+		// Letters no table knows: the generic transliteration, or as a
+		// last resort the words themselves, lower-cased (not ASCII).
 		var b strings.Builder
 		for _, w := range words {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			b.WriteString(string(w.runes))
+		}
+		if u := unidecodeLower(b.String()); u != "" {
+			return []string{u}
 		}
 		return []string{strings.ToLower(b.String())}
 	}
@@ -188,7 +193,10 @@ func combine(slots [][]string, max int) []string {
 			b.WriteString(s[idx[i]])
 		}
 		v := b.String()
-		if !seen[v] {
+		if strings.Contains(v, "  ") || strings.HasPrefix(v, " ") || strings.HasSuffix(v, " ") {
+			v = strings.Join(strings.Fields(v), " ")
+		}
+		if v != "" && !seen[v] {
 			seen[v] = true
 			out = append(out, v)
 		}
@@ -353,6 +361,9 @@ func runeScript(r rune) string {
 	}
 	if r == 0x30FC || r == 0xFF70 {
 		return "Jpan"
+	}
+	if r == 0x0640 { // tatweel: a spacing filler, not a letter
+		return ""
 	}
 	if !unicode.IsLetter(r) {
 		return ""

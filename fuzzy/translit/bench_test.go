@@ -1,0 +1,53 @@
+package translit
+
+import "testing"
+
+var benchNames = []string{
+	"Владимир Владимирович Путин",
+	"صدام حسين التكريتي",
+	"احسان الله سرفدا حسام الدین آخوندزاده",
+	"Βλαντίμιρ Πούτιν",
+	"김정은",
+	"习近平",
+	"ウラジーミル・プーチン",
+	"Vladimír Vladimirovič Putin",
+}
+
+func BenchmarkVariants(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		Variants(benchNames[i%len(benchNames)], DefaultMax)
+	}
+}
+
+func BenchmarkVariantsLatin(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Variants("Vladimir Vladimirovich Putin", DefaultMax)
+	}
+}
+
+var benchTokens = []string{"mohammed", "vladimirovitch", "schwarzenegger", "abdulrahman", "łukasz", "putin", "al", "hussein"}
+
+func BenchmarkAppendFold(b *testing.B) {
+	b.ReportAllocs()
+	dst := make([]byte, 0, 256)
+	for i := 0; b.Loop(); i++ {
+		dst = AppendFold(dst[:0], benchTokens[i%len(benchTokens)])
+	}
+}
+
+func BenchmarkFold(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		Fold(benchTokens[i%len(benchTokens)])
+	}
+}
+
+func BenchmarkSkeleton(b *testing.B) {
+	b.ReportAllocs()
+	dst := make([]byte, 0, 256)
+	for i := 0; b.Loop(); i++ {
+		dst = AppendSkeleton(dst[:0], benchTokens[i%len(benchTokens)])
+	}
+}
