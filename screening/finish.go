@@ -75,6 +75,7 @@ func (s *Screener) finish(d *Decision, now time.Time) {
 	var order []lists.Source
 	var top *Hit
 	var topParty *PartyResult
+	topIdx := 0
 	for pi := range d.Parties {
 		pr := &d.Parties[pi]
 		for hi := range pr.Hits {
@@ -87,7 +88,7 @@ func (s *Screener) finish(d *Decision, now time.Time) {
 			}
 			bySource[h.Source] = append(bySource[h.Source], h)
 			if top == nil || h.Outcome.severity() > top.Outcome.severity() || h.Outcome == top.Outcome && h.Score > top.Score {
-				top, topParty = h, pr
+				top, topParty, topIdx = h, pr, pi
 			}
 		}
 	}
@@ -112,7 +113,10 @@ func (s *Screener) finish(d *Decision, now time.Time) {
 		}
 	default:
 		d.Reason = top.Reason
-		who := fmt.Sprintf("%q", topParty.Party.Name)
+		// The party is named by position and role, not by name: the record
+		// holds the party itself, and a redacting audit log can then hide
+		// personal data without it leaking through this paragraph.
+		who := fmt.Sprintf("%d", topIdx+1)
 		if topParty.Role != "" {
 			who += " (" + string(topParty.Role) + ")"
 		}

@@ -57,8 +57,10 @@ func parseFile(t testing.TB, path string, parse func(*os.File) ([]lists.Entity, 
 	return es, provenance(t, path, p)
 }
 
-func parseOFAC(f *os.File) ([]lists.Entity, lists.Provenance, error) { return ofac.ParseCSV(f, nil, nil, nil) }
-func parseUN(f *os.File) ([]lists.Entity, lists.Provenance, error)   { return un.Parse(f) }
+func parseOFAC(f *os.File) ([]lists.Entity, lists.Provenance, error) {
+	return ofac.ParseCSV(f, nil, nil, nil)
+}
+func parseUN(f *os.File) ([]lists.Entity, lists.Provenance, error) { return un.Parse(f) }
 
 // realSnapshot parses the real OFAC SDN (2024-07-02) and UN (2026-08-01)
 // lists once.

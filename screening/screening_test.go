@@ -92,10 +92,10 @@ func TestOutcomeRules(t *testing.T) {
 			reason:  "exact identifier match",
 		},
 		{
-			name:    "passport of another issuing country is not a match",
-			s:       us,
-			party:   Party{Name: "N. T. H.", Documents: []Document{{Type: "passport", Number: "03574", Country: "FR"}}},
-			entity:  "",
+			name:   "passport of another issuing country is not a match",
+			s:      us,
+			party:  Party{Name: "N. T. H.", Documents: []Document{{Type: "passport", Number: "03574", Country: "FR"}}},
+			entity: "",
 		},
 		{
 			name:    "UN QD listing under an EU policy: passport with spaces freezes, Ombudsperson route, multilateral",

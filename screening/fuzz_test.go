@@ -1,0 +1,64 @@
+package screening
+
+import (
+	"testing"
+)
+
+// Seeds from the real lists: names and identifiers as listed.
+func addRealSeeds(f *testing.F, n int) {
+	snap := realSnapshot(f)
+	for i := 0; i < len(snap.Entities) && i < n; i += 37 {
+		e := &snap.Entities[i]
+		doc := ""
+		if len(e.Documents) > 0 {
+			doc = e.Documents[0].Number
+		}
+		dob := ""
+		if len(e.BirthDates) > 0 {
+			dob = partialDate{e.BirthDates[0].Year, e.BirthDates[0].Month, e.BirthDates[0].Day}.String()
+		}
+		f.Add(e.PrimaryName(), dob, doc)
+	}
+	f.Add("محمد عمر غلام نبی", "1960", "TB 162-181")
+	f.Add("ZAMBADA GARCIA, Ismael", "1948-1-1", "")
+}
+
+func FuzzNormalisers(f *testing.F) {
+	addRealSeeds(f, 20000)
+	f.Fuzz(func(t *testing.T, name, dob, number string) {
+		k := nameKey(name)
+		if nameKey(k) != k {
+			t.Errorf("nameKey not idempotent on %q: %q then %q", name, k, nameKey(k))
+		}
+		n := normNumber(number)
+		for _, r := range n {
+			if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+				t.Fatalf("normNumber(%q) = %q contains %q", number, n, r)
+			}
+		}
+		if normNumber(n) != n {
+			t.Errorf("normNumber not idempotent on %q: %q then %q", number, n, normNumber(n))
+		}
+		if d, err := parseBirthDate(dob); err == nil {
+			if got, err := parseBirthDate(d.String()); err != nil || got != d {
+				t.Errorf("parseBirthDate(%q) = %v does not round-trip: %v, %v", dob, d, got, err)
+			}
+		}
+	})
+}
+
+// FuzzScreen screens arbitrary parties: a decision or an error, never a
+// panic, and a decision always has a reason and a retention date.
+func FuzzScreen(f *testing.F) {
+	addRealSeeds(f, 3000)
+	s, _, _ := newScreener(f, generatedSnapshot(), DefaultPolicy(JurisdictionEU))
+	f.Fuzz(func(t *testing.T, name, dob, number string) {
+		d, err := s.Screen(ctx, Party{Name: name, BirthDate: dob, Documents: []Document{{Number: number}}, BIC: number, Crypto: number})
+		if err != nil {
+			return
+		}
+		if d.Reason == "" || d.RetainUntil.IsZero() || d.Explanation == "" {
+			t.Errorf("incomplete decision for %q: %+v", name, d)
+		}
+	})
+}
