@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -33,98 +35,313 @@ type jmember struct {
 	val jvalue
 }
 
-// parseJSON parses exactly one JSON value from data. It rejects duplicate
-// object keys, invalid UTF-8, nesting deeper than maxDepth and trailing data.
+// parseJSON parses exactly one JSON value (RFC 8259) from data. It rejects
+// duplicate object keys, invalid UTF-8, nesting deeper than maxDepth and
+// trailing data. String escapes are decoded as encoding/json does (a lone
+// surrogate becomes U+FFFD).
 func parseJSON(data []byte) (jvalue, error) {
 	if !utf8.Valid(data) {
 		return jvalue{}, errors.New("invalid UTF-8")
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	v, err := parseValue(dec, 0)
-	if err != nil {
-		return jvalue{}, fmt.Errorf("byte %d: %w", dec.InputOffset(), err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		if err == nil {
+	p := parser{data: data}
+	v, err := p.value(0)
+	if err == nil {
+		p.ws()
+		if p.pos < len(p.data) {
 			err = errors.New("data after the JSON value")
 		}
-		return jvalue{}, fmt.Errorf("byte %d: %w", dec.InputOffset(), err)
+	}
+	if err != nil {
+		return jvalue{}, fmt.Errorf("byte %d: %w", p.pos, err)
 	}
 	return v, nil
 }
 
-func parseValue(dec *json.Decoder, depth int) (jvalue, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
+type parser struct {
+	data []byte
+	pos  int
+}
+
+func (p *parser) ws() {
+	for p.pos < len(p.data) {
+		switch p.data[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
 		}
-		return jvalue{}, err
 	}
-	switch t := tok.(type) {
-	case json.Delim:
+}
+
+func (p *parser) value(depth int) (jvalue, error) {
+	p.ws()
+	if p.pos >= len(p.data) {
+		return jvalue{}, io.ErrUnexpectedEOF
+	}
+	switch c := p.data[p.pos]; {
+	case c == '{':
 		if depth >= maxDepth {
 			return jvalue{}, fmt.Errorf("nested deeper than %d", maxDepth)
 		}
-		switch t {
-		case '{':
-			v := jvalue{kind: 'o'}
-			var seen map[string]struct{}
-			for dec.More() {
-				kt, err := dec.Token()
-				if err != nil {
-					return jvalue{}, err
+		p.pos++
+		v := jvalue{kind: 'o'}
+		p.ws()
+		if p.pos < len(p.data) && p.data[p.pos] == '}' {
+			p.pos++
+			return v, nil
+		}
+		var seen map[string]struct{}
+		for {
+			p.ws()
+			if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+				return jvalue{}, errors.New("want an object key")
+			}
+			key, err := p.str()
+			if err != nil {
+				return jvalue{}, err
+			}
+			if len(v.members) < 16 {
+				for _, m := range v.members {
+					if m.key == key {
+						return jvalue{}, fmt.Errorf("duplicate key %q", key)
+					}
 				}
-				key, ok := kt.(string)
-				if !ok {
-					return jvalue{}, fmt.Errorf("object key is %T, not a string", kt)
-				}
+			} else {
 				if seen == nil {
-					seen = make(map[string]struct{})
+					seen = make(map[string]struct{}, 2*len(v.members))
+					for _, m := range v.members {
+						seen[m.key] = struct{}{}
+					}
 				}
 				if _, dup := seen[key]; dup {
 					return jvalue{}, fmt.Errorf("duplicate key %q", key)
 				}
 				seen[key] = struct{}{}
-				val, err := parseValue(dec, depth+1)
-				if err != nil {
-					return jvalue{}, err
-				}
-				v.members = append(v.members, jmember{key, val})
 			}
-			if _, err := dec.Token(); err != nil { // '}'
+			p.ws()
+			if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+				return jvalue{}, errors.New("want ':' after an object key")
+			}
+			p.pos++
+			val, err := p.value(depth + 1)
+			if err != nil {
 				return jvalue{}, err
 			}
-			return v, nil
-		case '[':
-			v := jvalue{kind: 'a'}
-			for dec.More() {
-				val, err := parseValue(dec, depth+1)
-				if err != nil {
-					return jvalue{}, err
-				}
-				v.elems = append(v.elems, val)
+			v.members = append(v.members, jmember{key, val})
+			p.ws()
+			if p.pos >= len(p.data) {
+				return jvalue{}, io.ErrUnexpectedEOF
 			}
-			if _, err := dec.Token(); err != nil { // ']'
+			switch p.data[p.pos] {
+			case ',':
+				p.pos++
+			case '}':
+				p.pos++
+				return v, nil
+			default:
+				return jvalue{}, errors.New("want ',' or '}' in an object")
+			}
+		}
+	case c == '[':
+		if depth >= maxDepth {
+			return jvalue{}, fmt.Errorf("nested deeper than %d", maxDepth)
+		}
+		p.pos++
+		v := jvalue{kind: 'a'}
+		p.ws()
+		if p.pos < len(p.data) && p.data[p.pos] == ']' {
+			p.pos++
+			return v, nil
+		}
+		for {
+			val, err := p.value(depth + 1)
+			if err != nil {
 				return jvalue{}, err
 			}
-			return v, nil
+			v.elems = append(v.elems, val)
+			p.ws()
+			if p.pos >= len(p.data) {
+				return jvalue{}, io.ErrUnexpectedEOF
+			}
+			switch p.data[p.pos] {
+			case ',':
+				p.pos++
+			case ']':
+				p.pos++
+				return v, nil
+			default:
+				return jvalue{}, errors.New("want ',' or ']' in an array")
+			}
 		}
-		return jvalue{}, fmt.Errorf("unexpected %v", t)
-	case string:
-		return jvalue{kind: 's', str: t}, nil
-	case json.Number:
-		return jvalue{kind: 'n', str: string(t)}, nil
-	case bool:
-		if t {
-			return jvalue{kind: 't'}, nil
-		}
-		return jvalue{kind: 'f'}, nil
-	case nil:
-		return jvalue{kind: 'z'}, nil
+	case c == '"':
+		s, err := p.str()
+		return jvalue{kind: 's', str: s}, err
+	case c == '-' || '0' <= c && c <= '9':
+		n, err := p.number()
+		return jvalue{kind: 'n', str: n}, err
+	case c == 't':
+		return jvalue{kind: 't'}, p.literal("true")
+	case c == 'f':
+		return jvalue{kind: 'f'}, p.literal("false")
+	case c == 'n':
+		return jvalue{kind: 'z'}, p.literal("null")
+	default:
+		return jvalue{}, fmt.Errorf("unexpected %q", c)
 	}
-	return jvalue{}, fmt.Errorf("unexpected token %T", tok)
+}
+
+func (p *parser) literal(word string) error {
+	if !bytes.HasPrefix(p.data[p.pos:], []byte(word)) {
+		return fmt.Errorf("invalid literal, want %s", word)
+	}
+	p.pos += len(word)
+	return nil
+}
+
+// number scans -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? and returns
+// it as written.
+func (p *parser) number() (string, error) {
+	start := p.pos
+	d := p.data
+	digits := func() int {
+		n := 0
+		for p.pos < len(d) && '0' <= d[p.pos] && d[p.pos] <= '9' {
+			p.pos++
+			n++
+		}
+		return n
+	}
+	if d[p.pos] == '-' {
+		p.pos++
+	}
+	switch {
+	case p.pos < len(d) && d[p.pos] == '0':
+		p.pos++
+	case digits() == 0:
+		return "", errors.New("invalid number")
+	}
+	if p.pos < len(d) && d[p.pos] == '.' {
+		p.pos++
+		if digits() == 0 {
+			return "", errors.New("invalid number: no digits after '.'")
+		}
+	}
+	if p.pos < len(d) && (d[p.pos] == 'e' || d[p.pos] == 'E') {
+		p.pos++
+		if p.pos < len(d) && (d[p.pos] == '+' || d[p.pos] == '-') {
+			p.pos++
+		}
+		if digits() == 0 {
+			return "", errors.New("invalid number: no digits in exponent")
+		}
+	}
+	return string(d[start:p.pos]), nil
+}
+
+// str scans a string starting at the opening quote and returns its
+// decoded value.
+func (p *parser) str() (string, error) {
+	d := p.data
+	p.pos++ // '"'
+	start := p.pos
+	// Fast path: no escapes.
+	for p.pos < len(d) {
+		c := d[p.pos]
+		if c == '"' {
+			s := string(d[start:p.pos])
+			p.pos++
+			return s, nil
+		}
+		if c == '\\' {
+			break
+		}
+		if c < 0x20 {
+			return "", errors.New("control character in string")
+		}
+		p.pos++
+	}
+	buf := append([]byte(nil), d[start:p.pos]...)
+	for p.pos < len(d) {
+		c := d[p.pos]
+		switch {
+		case c == '"':
+			p.pos++
+			return string(buf), nil
+		case c < 0x20:
+			return "", errors.New("control character in string")
+		case c != '\\':
+			buf = append(buf, c)
+			p.pos++
+			continue
+		}
+		if p.pos+1 >= len(d) {
+			break
+		}
+		e := d[p.pos+1]
+		p.pos += 2
+		switch e {
+		case '"', '\\', '/':
+			buf = append(buf, e)
+		case 'b':
+			buf = append(buf, '\b')
+		case 'f':
+			buf = append(buf, '\f')
+		case 'n':
+			buf = append(buf, '\n')
+		case 'r':
+			buf = append(buf, '\r')
+		case 't':
+			buf = append(buf, '\t')
+		case 'u':
+			r := p.hex4()
+			if r < 0 {
+				return "", errors.New("invalid \\u escape")
+			}
+			if utf16.IsSurrogate(r) {
+				// A valid pair is consumed whole; otherwise U+FFFD, and
+				// what follows is read on its own (as encoding/json does).
+				save := p.pos
+				r2 := rune(-1)
+				if p.pos+1 < len(d) && d[p.pos] == '\\' && d[p.pos+1] == 'u' {
+					p.pos += 2
+					r2 = p.hex4()
+				}
+				if dec := utf16.DecodeRune(r, r2); r2 >= 0 && dec != unicode.ReplacementChar {
+					r = dec
+				} else {
+					p.pos = save
+					r = unicode.ReplacementChar
+				}
+			}
+			buf = utf8.AppendRune(buf, r)
+		default:
+			return "", fmt.Errorf("invalid escape \\%c", e)
+		}
+	}
+	return "", errors.New("unterminated string")
+}
+
+// hex4 reads four hex digits, or returns -1 (leaving pos unspecified).
+func (p *parser) hex4() rune {
+	if p.pos+4 > len(p.data) {
+		return -1
+	}
+	var r rune
+	for _, c := range p.data[p.pos : p.pos+4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return -1
+		}
+		r = r<<4 | rune(c)
+	}
+	p.pos += 4
+	return r
 }
 
 // appendCanonical appends the canonical encoding of v to dst (see the

@@ -116,3 +116,32 @@ func FuzzCanonical(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseJSON checks the package's JSON parser against refParseJSON,
+// which is built on encoding/json's tokenizer: both must accept the same
+// inputs and give the same canonical encoding.
+func FuzzParseJSON(f *testing.F) {
+	for _, l := range bytes.SplitAfter(fuzzSeedLog(f), []byte("\n")) {
+		f.Add(l)
+	}
+	for _, s := range []string{
+		`"\ud83d\ude00"`, `"\ud83d"`, `"\ud83d\u0041"`, `"\ude00\ud83d"`, `"\ud83d\ud83d\ude00"`,
+		`"\u00"`, `"\x"`, "\"a\tb\"", `[1,2`, `{"a" 1}`, `-`, `-01`, `1.`, `1e`, `1e+`, `0.5E-7`,
+		`tru`, `nul`, `{"a":1,}`, ` {"":{"":[]}} `, `"\/"`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err1 := parseJSON(data)
+		want, err2 := refParseJSON(data)
+		if (err1 == nil) != (err2 == nil) {
+			t.Fatalf("parseJSON error %v, encoding/json-based error %v, for %q", err1, err2, data)
+		}
+		if err1 != nil {
+			return
+		}
+		if g, w := got.appendCanonical(nil), want.appendCanonical(nil); !bytes.Equal(g, w) {
+			t.Fatalf("canonical %q, reference %q, for %q", g, w, data)
+		}
+	})
+}
