@@ -106,4 +106,3 @@ func refParseValue(dec *json.Decoder, depth int) (jvalue, error) {
 	}
 	return jvalue{}, fmt.Errorf("unexpected token %T", tok)
 }
-
