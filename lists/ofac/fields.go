@@ -517,6 +517,14 @@ func applyID(e *lists.Entity, kind fieldKind, typ, value, ctry string, issued, e
 // are really IMO numbers ("Company Number IMO 5055293") become IMO documents.
 func addDocument(e *lists.Entity, typ, value, ctry string, issued, expires *lists.Date) bool {
 	v := parseDocValue(value)
+	// "Passport No.: 0310857" and "Tax ID No. RIF J-31069374-9" as listed;
+	// the words belong to the type.
+	for _, p := range []string{"No.:", "No.", "No:", "#", ":"} {
+		if r, ok := strings.CutPrefix(v.number, p); ok {
+			v.number = strings.TrimSpace(r)
+			break
+		}
+	}
 	if v.number == "" {
 		return false
 	}
