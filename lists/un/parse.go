@@ -59,6 +59,7 @@ type ParseError struct {
 	Err    error  // the cause
 }
 
+// Error says where (byte, line, record) and why, on one line.
 func (e *ParseError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "un: byte %d", e.Offset)
