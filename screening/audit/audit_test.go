@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -894,5 +895,77 @@ func TestWriteFailure(t *testing.T) {
 	r, err := l2.Append(ctx, TypeDecision, "after reopen")
 	if err != nil || r.Seq != 2 {
 		t.Fatalf("after reopen: %d, %v", r.Seq, err)
+	}
+}
+
+// TestCloseWhileAppending: every Append that succeeded before or during
+// Close is in the file; the others got ErrClosed.
+func TestCloseWhileAppending(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.jsonl")
+	l := openT(t, path)
+	var ok, closed atomic.Int64
+	var wg sync.WaitGroup
+	started := make(chan struct{}, 16)
+	for g := range 16 {
+		wg.Go(func() {
+			for i := 0; ; i++ {
+				_, err := l.Append(ctx, TypeDecision, map[string]int{"g": g, "i": i})
+				switch {
+				case err == nil:
+					ok.Add(1)
+					if i == 0 {
+						started <- struct{}{}
+					}
+				case errors.Is(err, ErrClosed):
+					closed.Add(1)
+					return
+				default:
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	for range 16 {
+		<-started
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
+	rep, err := VerifyFile(path)
+	if err != nil || rep.Torn != nil {
+		t.Fatalf("%+v, %v", rep, err)
+	}
+	if rep.Records != uint64(ok.Load()) || closed.Load() != 16 {
+		t.Errorf("%d acknowledged, %d in the file, %d goroutines saw ErrClosed", ok.Load(), rep.Records, closed.Load())
+	}
+}
+
+func TestRecordsTornTail(t *testing.T) {
+	_, lines := cleanLog(t, 3, fixedClock())
+	data := bytes.Join(lines, nil)
+	data = data[:len(data)-5]
+	var n int
+	var last error
+	for _, err := range Records(bytes.NewReader(data)) {
+		if err != nil {
+			last = err
+			break
+		}
+		n++
+	}
+	var torn *TornTailError
+	if n != 2 || !errors.As(last, &torn) || !errors.Is(last, ErrTornTail) || torn.Line != 3 {
+		t.Errorf("%d records, then %v", n, last)
+	}
+}
+
+func TestOpenNotRegular(t *testing.T) {
+	if _, err := Open(t.TempDir()); err == nil {
+		t.Error("Open of a directory succeeded")
+	}
+	if _, err := Open(filepath.Join(t.TempDir(), "missing", "audit.jsonl")); err == nil {
+		t.Error("Open in a missing directory succeeded")
 	}
 }
