@@ -20,7 +20,7 @@ func TestBadCSV(t *testing.T) {
 		line          int
 		ent, file, in string
 	}{
-		{name: "non-ASCII", sdn: row1 + strings.Replace(row2, "NACIONAL", "NACI\xd3NAL", 1) + "\x1a", want: ErrNotASCII, line: 2, file: "sdn.csv"},
+		{name: "non-ASCII", sdn: row1 + strings.Replace(row2, "NACIONAL", "NACI\xd3NAL", 1) + "\x1a", want: ErrNotASCII, line: 2, ent: "306", file: "sdn.csv"},
 		{name: "control byte", sdn: row1 + "\x00" + row2, want: ErrNotASCII, line: 2},
 		{name: "too few columns", sdn: row1 + "306,\"BANCO\",-0- ,\"CUBA\"\r\n", want: ErrFieldCount, line: 2, ent: "306"},
 		{name: "too many columns", sdn: row1 + strings.TrimSuffix(row2, "\r\n") + ",x\r\n", want: ErrFieldCount, line: 2, ent: "306"},
@@ -29,6 +29,7 @@ func TestBadCSV(t *testing.T) {
 		{name: "bad ent_num", sdn: row1 + strings.Replace(row2, "306", "3x6", 1), want: ErrBadEntNum, line: 2, ent: "3x6"},
 		{name: "bad type", sdn: row1 + strings.Replace(row2, "-0- ,\"CUBA\"", "\"robot\",\"CUBA\"", 1), want: ErrBadValue, line: 2, ent: "306"},
 		{name: "huge field", sdn: row1 + strings.Replace(row2, "a.k.a. 'BNC'.", big, 1), want: ErrFieldTooLong, line: 2, ent: "306"},
+		{name: "huge line", sdn: row1 + "306,\"" + strings.Repeat("y", MaxLineBytes+1), want: ErrFieldTooLong, line: 2, ent: "306"},
 		{name: "empty", sdn: "", want: ErrEmpty},
 		{name: "only marker", sdn: "\x1a", want: ErrEmpty},
 		{name: "unknown alt ent_num", sdn: row1, alt: "99,12,\"aka\",\"X\",-0- \r\n", want: ErrUnknownEntNum, line: 1, ent: "99", file: "alt.csv"},

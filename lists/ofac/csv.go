@@ -25,17 +25,33 @@ const (
 	commentsCols = 2  // ent_num, remarks continuation
 )
 
+// MaxLineBytes caps one physical line of a CSV file; a record is one line
+// in OFAC's files, with remarks of at most 1,000 bytes.
+const MaxLineBytes = 2 * MaxFieldBytes
+
 // asciiReader passes an OFAC CSV file through, enforcing its byte-level
 // rules: printable ASCII plus tab, CR and LF; an optional 0x1A (DOS
-// end-of-file) as the very last byte, which it drops; at most MaxFileBytes.
-// Its errors are *ParseError with the line and byte offset of the bad byte.
+// end-of-file) as the very last byte, which it drops; lines of at most
+// MaxLineBytes; at most MaxFileBytes. Its errors are *ParseError with the
+// line, the byte offset and the ent_num that starts the line.
 type asciiReader struct {
-	r    io.Reader
-	file string
-	line int   // 1-based line of the next byte
-	off  int64 // offset of the next byte
-	sub  bool  // saw 0x1A: only EOF may follow
-	err  error
+	r       io.Reader
+	file    string
+	line    int   // 1-based line of the next byte
+	off     int64 // offset of the next byte
+	lineLen int   // bytes read of the current line
+	ent     []byte
+	sub     bool // saw 0x1A: only EOF may follow
+	err     error
+}
+
+// fail records a located error at offset off.
+func (a *asciiReader) fail(off int64, err error) {
+	ent := ""
+	if validEntNum(string(a.ent)) {
+		ent = string(a.ent)
+	}
+	a.err = &ParseError{File: a.file, Line: a.line, Offset: off, EntNum: ent, Err: err}
 }
 
 func (a *asciiReader) Read(p []byte) (int, error) {
@@ -52,7 +68,7 @@ func (a *asciiReader) Read(p []byte) (int, error) {
 			}
 			n, err := a.r.Read(one[:])
 			if n > 0 {
-				a.err = &ParseError{File: a.file, Line: a.line, Offset: a.off, Err: ErrTrailingData}
+				a.fail(a.off, ErrTrailingData)
 				return 0, a.err
 			}
 			if err != nil {
@@ -67,27 +83,37 @@ func (a *asciiReader) Read(p []byte) (int, error) {
 		switch {
 		case c == '\n':
 			a.line++
+			a.lineLen = 0
+			a.ent = a.ent[:0]
+			continue
 		case c >= 0x20 && c < 0x7f, c == '\r', c == '\t':
 		case c == 0x1a:
 			a.sub = true
-			a.off += int64(i)
 			if i+1 < n {
-				a.err = &ParseError{File: a.file, Line: a.line, Offset: a.off + 1, Err: ErrTrailingData}
-				return i, nil
-			}
-			if err != nil {
+				a.fail(a.off+int64(i)+1, ErrTrailingData)
+			} else if err != nil {
 				a.err = err
 			}
+			a.off += int64(i)
 			return i, nil
 		default:
-			a.err = &ParseError{File: a.file, Line: a.line, Offset: a.off + int64(i), Err: fmt.Errorf("%w: 0x%02X", ErrNotASCII, c)}
+			a.fail(a.off+int64(i), fmt.Errorf("%w: 0x%02X", ErrNotASCII, c))
+			a.off += int64(i)
+			return i, nil
+		}
+		if a.lineLen < 12 && c >= '0' && c <= '9' && len(a.ent) == a.lineLen {
+			a.ent = append(a.ent, c)
+		}
+		a.lineLen++
+		if a.lineLen > MaxLineBytes {
+			a.fail(a.off+int64(i), fmt.Errorf("%w: line longer than %d bytes", ErrFieldTooLong, MaxLineBytes))
 			a.off += int64(i)
 			return i, nil
 		}
 	}
 	a.off += int64(n)
 	if a.off > MaxFileBytes {
-		a.err = &ParseError{File: a.file, Line: a.line, Offset: a.off, Err: ErrFileTooLarge}
+		a.fail(a.off, ErrFileTooLarge)
 		return n, nil
 	}
 	return n, err
@@ -102,7 +128,7 @@ type csvFile struct {
 }
 
 func newCSVFile(name string, cols int, r io.Reader) *csvFile {
-	cr := csv.NewReader(&asciiReader{r: r, file: name, line: 1})
+	cr := csv.NewReader(&asciiReader{r: r, file: name, line: 1, ent: make([]byte, 0, 12)})
 	cr.FieldsPerRecord = -1 // checked here, to name the ent_num
 	cr.ReuseRecord = true
 	return &csvFile{name: name, cols: cols, r: cr}

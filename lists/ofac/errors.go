@@ -54,6 +54,8 @@ type ParseError struct {
 	Err    error  // the cause
 }
 
+// Error formats the location and the cause:
+// "ofac: sdn.csv line 12 (ent_num 306): wrong number of fields: got 11, want 12".
 func (e *ParseError) Error() string {
 	var b strings.Builder
 	b.WriteString("ofac: ")
@@ -88,6 +90,7 @@ type RecordCountError struct {
 	Read   int // sdnEntry elements read
 }
 
+// Error says both numbers.
 func (e *RecordCountError) Error() string {
 	return fmt.Sprintf("Record_Count says %d records, file holds %d", e.Stated, e.Read)
 }
