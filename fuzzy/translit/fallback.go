@@ -16,7 +16,7 @@ import (
 func fallback(ws []word) [][]string {
 	out := make([][]string, 0, len(ws))
 	for _, w := range ws {
-		u := unidecodeLower(string(w.runes))
+		u := patchedUnidecode(w.runes)
 		c := collapseDoubles(u)
 		vs := []string{c}
 		if f := foreignClusters(c); f != c {
@@ -45,12 +45,17 @@ func collapseDoubles(s string) string {
 	return string(b)
 }
 
-// foreignClusters reads bh/ph before a consonant, or at the start of a
-// word before l or r, as v/f: Indic scripts transcribe foreign v and f so.
+// foreignClusters reads bh/ph before a consonant as v/f, and b at the start
+// of a word before l or r as v: scripts without a v transcribe foreign v
+// and f so (भ्लादिमिर, ဗလာဒီမီယာ).
 func foreignClusters(s string) string {
 	b := []byte(s)
 	out := make([]byte, 0, len(b))
 	for i := 0; i < len(b); i++ {
+		if b[i] == 'b' && (i == 0 || b[i-1] == ' ') && i+1 < len(b) && (b[i+1] == 'l' || b[i+1] == 'r') {
+			out = append(out, 'v') // Indic and Burmese scripts write v as b: bl- → vl-
+			continue
+		}
 		if (b[i] == 'b' || b[i] == 'p') && i+2 < len(b) && b[i+1] == 'h' && !isVowel(b[i+2]) && b[i+2] != ' ' {
 			if b[i] == 'b' {
 				out = append(out, 'v')
@@ -81,4 +86,36 @@ func unidecodeLower(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// fallbackPatches replace go-unidecode where its values are not the ones
+// names are romanised with: Khmer second-series consonants (UNGEGN: ព p,
+// ទ t, not b, d), Burmese consonants it doubles (တ tt) and the -in rhyme
+// (တင် tin).
+var fallbackPatches = map[string]string{
+	// Khmer
+	"ព": "p", "ទ": "t", "គ": "k", "ជ": "ch", "ធ": "th", "ភ": "ph", "ឃ": "kh", "ឈ": "chh",
+	// Myanmar
+	"တ": "t", "ထ": "ht", "ဋ": "t", "င်": "in", "ဉ်": "in", "န်": "n", "မ်": "m",
+}
+
+// patchedUnidecode transliterates w rune by rune with fallbackPatches
+// first (two-rune sequences before single runes), go-unidecode otherwise.
+func patchedUnidecode(w []rune) string {
+	var b strings.Builder
+	for i := 0; i < len(w); i++ {
+		if i+1 < len(w) {
+			if p, ok := fallbackPatches[string(w[i:i+2])]; ok {
+				b.WriteString(p)
+				i++
+				continue
+			}
+		}
+		if p, ok := fallbackPatches[string(w[i])]; ok {
+			b.WriteString(p)
+			continue
+		}
+		b.WriteString(unidecodeLower(string(w[i])))
+	}
+	return b.String()
 }

@@ -71,14 +71,21 @@ func hangulWordVariants(w []rune) []string {
 		mr.WriteString(b)
 		loan.WriteString(hangulLoan(w, i))
 	}
-	out := []string{rr.String()}
-	l := loan.String()
-	out = appendUnique(out, l)
-	if strings.HasPrefix(l, "b") {
-		out = appendUnique(out, "v"+l[1:])
+	r, l := rr.String(), loan.String()
+	if l == r {
+		m := strings.NewReplacer("kh", "k", "th", "t", "ph", "p").Replace(mr.String())
+		return appendUnique([]string{r}, m)
 	}
-	out = appendUnique(out, mr.String())
-	return out
+	// A loanword (epenthetic eu dropped): its loan forms first, v for the
+	// b Korean writes for v, -ovich for -obich.
+	v := l
+	if strings.HasPrefix(v, "b") {
+		v = "v" + v[1:]
+	}
+	if strings.HasSuffix(v, "bich") {
+		v = strings.TrimSuffix(v, "bich") + "vich"
+	}
+	return appendUnique([]string{l, v}, r)
 }
 
 // hangulLoan renders syllable i of a loanword: ㅡ without a final is an

@@ -202,8 +202,9 @@ func readLines(t testing.TB, path string) []string {
 }
 
 // TestPutinRenderings measures, on 81 real renderings of one name, how
-// often a variant carries a token that folds like "putin" (the surname
-// that must be found) and one that folds like "vladimir".
+// often one of the first four variants (package fuzzy keeps four) carries
+// a token that folds like "putin" (the surname that must be found) and one
+// that folds like "vladimir".
 func TestPutinRenderings(t *testing.T) {
 	lines := readLines(t, "../../testdata/eval/putin_name_variants.txt")
 	surname, given := Fold("putin"), Fold("vladimir")
@@ -211,7 +212,7 @@ func TestPutinRenderings(t *testing.T) {
 	for _, l := range lines {
 		hasGiven := false
 		s, g := false, false
-		for _, v := range Variants(l, DefaultMax) {
+		for _, v := range Variants(l, 4) {
 			for _, tok := range strings.Fields(v) {
 				switch Fold(tok) {
 				case surname:
@@ -231,7 +232,7 @@ func TestPutinRenderings(t *testing.T) {
 		if s {
 			hitSurname++
 		} else {
-			t.Logf("surname not found: %q → %q", l, Variants(l, DefaultMax))
+			t.Logf("surname not found: %q → %q", l, Variants(l, 4))
 		}
 		if hasGiven {
 			withGiven++
@@ -242,7 +243,7 @@ func TestPutinRenderings(t *testing.T) {
 	}
 	t.Logf("putin renderings: surname folded-exact in %d/%d; surname and given name in %d/%d with a given name",
 		hitSurname, len(lines), hitBoth, withGiven)
-	if hitSurname < 70 {
-		t.Errorf("surname found in %d/%d renderings, want at least 70", hitSurname, len(lines))
+	if hitSurname < 74 {
+		t.Errorf("surname found in %d/%d renderings, want at least 74", hitSurname, len(lines))
 	}
 }
