@@ -10,7 +10,7 @@ import (
 //
 // Every listed name is parsed into its Latin renderings ("documents"). Each
 // distinct token gets an id in a dictionary that also holds its fold key,
-// skeleton, Metaphone key and rarity; joins of two or three adjacent tokens
+// sound key and rarity; joins of two or three adjacent tokens
 // ("bin"+"laden") are dictionary entries too, so "binladen" finds "bin
 // laden". Postings (token id → document ids) are two flat arrays, offsets
 // and ids, in the manner of codesearch's index, not maps of slices.
@@ -31,9 +31,9 @@ import (
 
 // dictTok is one distinct token of the index.
 type dictTok struct {
-	text, fold, skel, meta string
-	rar                    float32 // rarity; for joins the sum over the parts
-	join                   bool    // a join of adjacent tokens, for retrieval only
+	text, fold, skel string
+	rar              float32 // rarity; for joins the sum over the parts
+	join             bool    // a join of adjacent tokens, for retrieval only
 }
 
 // Index is an immutable in-memory candidate index, safe for concurrent
@@ -150,14 +150,6 @@ func Build(recs []Record) *Index {
 			ix.docW = append(ix.docW, nm.w)
 			ix.docWContent = append(ix.docWContent, nm.wContent)
 			ix.docFlags = append(ix.docFlags, nm.flags)
-		}
-	}
-	// Metaphone keys of name tokens, once.
-	for i := range ix.dict {
-		d := &ix.dict[i]
-		if !d.join && len(d.fold) >= 4 {
-			t := tok{text: d.text}
-			d.meta = metaKey(&t)
 		}
 	}
 	// Postings: counting sort of the occurrences by token, documents in
@@ -294,7 +286,7 @@ func (ix *Index) docName(d uint32, nm *name, toks []tok) []tok {
 		if c != clsContent {
 			w = classWeight(c, dt.text)
 		}
-		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, meta: dt.meta, metaOK: true, w: w, cls: c})
+		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c})
 	}
 	nm.toks = toks
 	nm.w = ix.docW[d]

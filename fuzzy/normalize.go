@@ -54,12 +54,9 @@ const (
 type tok struct {
 	text string // lower-case ASCII
 	fold string // translit.Fold key
-	skel string // translit.Skeleton key
-	meta string // Double Metaphone key, once metaOK
+	skel string // sound key: translit.Skeleton, devoiced (see appendSound)
 	w    float32
 	cls  uint8
-	// metaOK says meta has been computed (lazily: it allocates).
-	metaOK bool
 }
 
 // name is one Latin rendering of a name, tokenised and classified.
@@ -398,7 +395,7 @@ func (p *parser) finish(kind Kind, reordered bool) {
 			fs := len(p.buf)
 			p.buf = translit.AppendFold(p.buf, text)
 			fe := len(p.buf)
-			p.buf = translit.AppendSkeleton(p.buf, text)
+			p.buf = appendSound(p.buf, text)
 			t.fold = str(p.buf[fs:fe])
 			t.skel = str(p.buf[fe:])
 			if t.fold == "" {
@@ -524,7 +521,12 @@ var legalForms = set(
 	"fzc", "fzllc", "fz", "sdn", "bhd", "pte", "pvt", "pty", "kft", "zrt", "nyrt", "doo",
 	"eood", "ood", "asa", "oy", "oyj", "tov", "company", "trading", "group", "holding",
 	"holdings", "shrkh", "shrka", "shrkt", "sharika", "sharikat", "shirkat", "sherkat", "shirkah",
-	"cv", "sapi", "ltda", "mchj", "ojsc", "tk", "dmcc", "wll", "est",
+	"cv", "sapi", "ltda", "mchj", "tk", "dmcc", "wll", "est",
+	// Russian and Ukrainian legal forms spelt out in Latin letters
+	"obshchestvo", "obshestvo", "obschestvo", "ogranichennoi", "ogranichennoy", "ogranichennoj",
+	"otvetstvennostyu", "otvetstvennostiu", "otvetstvennostju", "aktsionernoe", "aktsionernoye",
+	"aktcionernoe", "publichnoe", "publichnoye", "zakrytoe", "zakrytoye", "otkrytoe", "otkrytoye",
+	"tovarystvo", "tovaristvo", "obmezhenoyu", "vidpovidalnistyu", "liability",
 )
 
 // legalSeqs are legal forms written as several tokens once punctuation is
@@ -553,7 +555,9 @@ var generic = set(
 	"organisation", "association", "society", "center", "centre", "institute", "office",
 	"network", "agency", "shipping", "commercial", "commerce", "global", "petroleum",
 	"engineering", "development", "joint", "stock", "open", "closed", "public", "private",
-	"federal", "state", "unitary", "enterprise", "fund", "management", "logistics",
+	"federal", "state", "unitary", "fund", "management", "logistics", "research",
+	"production", "scientific", "nauchno", "proizvodstvennoe", "proizvodstvennoye", "obedinenie",
+	"technologies", "technology", "systems", "solutions", "limited",
 )
 
 // foldOf and skelOf return the translit keys of a token as new strings.
@@ -564,8 +568,42 @@ func foldOf(t string) string {
 
 func skelOf(t string) string {
 	var b [maxTokenBytes * 2]byte
-	return string(translit.AppendSkeleton(b[:0], t))
+	return string(appendSound(b[:0], t))
+}
+
+// appendSound appends the sound key of a token: its consonant skeleton
+// (translit.Skeleton: the fold key without vowels) with voiced consonants
+// made voiceless (b→p, d→t, g→k, v→f, z→s) and repeats merged, as
+// Metaphone does. "poetin" and "putin" sound alike (ptn); so do "budin" and
+// "putin". It does not allocate when dst has room.
+func appendSound(dst []byte, t string) []byte {
+	start := len(dst)
+	dst = translit.AppendSkeleton(dst, t)
+	w := start
+	var last byte
+	for i := start; i < len(dst); i++ {
+		c := dst[i]
+		switch c {
+		case 'b':
+			c = 'p'
+		case 'd':
+			c = 't'
+		case 'g', 'q':
+			c = 'k'
+		case 'v', 'w':
+			c = 'f'
+		case 'z':
+			c = 's'
+		}
+		if c == last {
+			continue
+		}
+		dst[w] = c
+		w++
+		last = c
+	}
+	return dst[:w]
 }
 
 func appendFold(dst []byte, t string) []byte { return translit.AppendFold(dst, t) }
-func appendSkel(dst []byte, t string) []byte { return translit.AppendSkeleton(dst, t) }
+func appendSkel(dst []byte, t string) []byte { return appendSound(dst, t) }

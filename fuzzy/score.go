@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/antzucaro/matchr"
 	"github.com/freezeguard/freezeguard/fuzzy/translit"
 )
 
@@ -90,15 +89,6 @@ func maxEdits(n int) int {
 	return 2
 }
 
-// metaKey returns the primary Double Metaphone key of t, computed once.
-func metaKey(t *tok) string {
-	if !t.metaOK {
-		t.meta, _ = matchr.DoubleMetaphone(t.text)
-		t.metaOK = true
-	}
-	return t.meta
-}
-
 // tokSim returns how similar two tokens are, in [0, 1], and how they
 // matched. It is the one token comparison behind retrieval and scoring.
 func tokSim(a, b *tok) (float32, uint8) {
@@ -144,11 +134,10 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 			}
 		}
 	}
-	if best < simPhonetic && len(a.fold) >= 5 && len(b.fold) >= 5 {
-		// Same consonant skeleton or same Double Metaphone key, and close
-		// enough in spelling that the sound is not a coincidence.
-		jw := jaroWinkler(a.fold, b.fold)
-		if jw >= 0.85 && len(a.skel) >= 3 && a.skel == b.skel || jw >= 0.8 && metaKey(a) == metaKey(b) && len(a.meta) >= 3 {
+	if best < simPhonetic && len(a.fold) >= 5 && len(b.fold) >= 5 && len(a.skel) >= 3 && a.skel == b.skel {
+		// Same sound key, and close enough in spelling that the sound is
+		// not a coincidence.
+		if jw := jaroWinkler(a.fold, b.fold); jw >= 0.8 {
 			best, how = minf(simPhonetic, float32(jw)), howPhonetic
 		}
 	}
@@ -356,6 +345,9 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				if usedY[j+k-1] || slices.Contains(usedY[j:j+k], true) {
 					break
 				}
+				if len(sc.buf) > len(tx.text)+2 || sc.buf[0] != tx.text[0] {
+					break // longer runs only get longer
+				}
 				if len(sc.buf) < len(tx.text)-2 {
 					continue
 				}
@@ -364,7 +356,7 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				n1 := len(sc.buf)
 				sc.buf = translit.AppendFold(sc.buf, str(sc.buf[:n1]))
 				n2 := len(sc.buf)
-				sc.buf = translit.AppendSkeleton(sc.buf, str(sc.buf[:n1]))
+				sc.buf = appendSound(sc.buf, str(sc.buf[:n1]))
 				jt := tok{text: str(sc.buf[:n1]), fold: str(sc.buf[n1:n2]), skel: str(sc.buf[n2:]), cls: clsContent}
 				s, _ := tokSim(tx, &jt)
 				if s < minSim {

@@ -299,7 +299,7 @@ func (s *searcher) addProbe(t *tok, w float32) {
 		}
 		s.seenTok[id] = s.tokStmp
 		dt := &ix.dict[id]
-		u := tok{text: dt.text, fold: dt.fold, skel: dt.skel, meta: dt.meta, metaOK: true, cls: clsContent}
+		u := tok{text: dt.text, fold: dt.fold, skel: dt.skel, cls: clsContent}
 		if t.cls == clsNumber {
 			if dt.text == t.text {
 				s.hits = append(s.hits, hit{id, 1})
