@@ -2,13 +2,14 @@ package screening
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/lists/loader"
 	"github.com/freezeguard/freezeguard/screening/audit"
 )
 
@@ -16,9 +17,11 @@ const sdnCSVOld = "../testdata/ofac/sdn_csv_2024-05-03/sdn.csv"
 
 // olderSnapshot is the earlier pair of real lists, to reload between.
 func olderSnapshot(t testing.TB) *lists.Snapshot {
-	oe, op := parseFile(t, sdnCSVOld, parseOFAC)
-	ue, up := parseFile(t, unXML2, parseUN)
-	return lists.NewSnapshot(append(oe, ue...), []lists.Provenance{op, up}, decisionTime.Add(-48*time.Hour))
+	snap, err := loader.Load(context.Background(), sdnCSVOld, unXML2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
 }
 
 // TestConcurrentDecideAndReload decides from many goroutines while the

@@ -2,18 +2,13 @@ package screening
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/freezeguard/freezeguard/lists"
-	"github.com/freezeguard/freezeguard/lists/ofac"
-	"github.com/freezeguard/freezeguard/lists/un"
+	"github.com/freezeguard/freezeguard/lists/loader"
 	"github.com/freezeguard/freezeguard/screening/audit"
 )
 
@@ -34,42 +29,12 @@ var (
 	realErr  error
 )
 
-func provenance(t testing.TB, path string, p lists.Provenance) lists.Provenance {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := sha256.Sum256(b)
-	p.SHA256, p.File = hex.EncodeToString(sum[:]), filepath.Base(path)
-	return p
-}
-
-func parseFile(t testing.TB, path string, parse func(*os.File) ([]lists.Entity, lists.Provenance, error)) ([]lists.Entity, lists.Provenance) {
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	es, p, err := parse(f)
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return es, provenance(t, path, p)
-}
-
-func parseOFAC(f *os.File) ([]lists.Entity, lists.Provenance, error) {
-	return ofac.ParseCSV(f, nil, nil, nil)
-}
-func parseUN(f *os.File) ([]lists.Entity, lists.Provenance, error) { return un.Parse(f) }
-
-// realSnapshot parses the real OFAC SDN (2024-07-02) and UN (2026-08-01)
-// lists once.
+// realSnapshot loads the real OFAC SDN (2024-07-02) and UN (2026-08-01)
+// lists once, through the project's loader.
 func realSnapshot(t testing.TB) *lists.Snapshot {
 	t.Helper()
 	realOnce.Do(func() {
-		oe, op := parseFile(t, sdnCSV, parseOFAC)
-		ue, up := parseFile(t, unXML, parseUN)
-		realSnap = lists.NewSnapshot(append(oe, ue...), []lists.Provenance{op, up}, decisionTime.Add(-time.Hour))
+		realSnap, realErr = loader.Load(context.Background(), sdnCSV, unXML)
 	})
 	if realErr != nil {
 		t.Fatal(realErr)

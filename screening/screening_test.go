@@ -59,6 +59,24 @@ func TestOutcomeRules(t *testing.T) {
 			reason:  "no date of birth",
 		},
 		{
+			name:    "misspelt name, nothing to corroborate: fuzzy match only, held",
+			s:       us,
+			party:   Party{Name: "Ismael Zambada Garsia"},
+			entity:  "ofac:7226",
+			outcome: Hold,
+			flags:   []FlagCode{FlagFuzzyMatchOnly, FlagNoSecondaryID},
+			reason:  "no date of birth",
+		},
+		{
+			name:    "misspelt name corroborated by year of birth and nationality freezes",
+			s:       us,
+			party:   Party{Name: "Ismael Zambada Garsia", BirthDate: "1948", Country: "MX"},
+			entity:  "ofac:7226",
+			outcome: Freeze,
+			noFlags: []FlagCode{FlagFuzzyMatchOnly, FlagNoSecondaryID},
+			reason:  "corroborated",
+		},
+		{
 			name:    "OFAC-only person under an EU policy: risk list, unilateral",
 			s:       eu,
 			party:   Party{Name: "Ismael Zambada Garcia", Kind: lists.Person, BirthDate: "1948", Country: "MX"},
@@ -191,6 +209,9 @@ func TestOutcomeRules(t *testing.T) {
 			}
 			if h.Body == "" {
 				t.Error("hit has no designating body")
+			}
+			if h.MatchedName != "" && (h.Explanation.Score == 0 || h.Explanation.Candidate == "") {
+				t.Errorf("name hit without explanation: %+v", h.Explanation)
 			}
 			if d.Outcome != Clear && (len(d.Regimes) == 0 || d.ReportBy.IsZero()) {
 				t.Errorf("%s decision without regime or deadline", d.Outcome)
