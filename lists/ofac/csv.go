@@ -215,9 +215,10 @@ func parseCSVSet(format string, names [4]string, sdn, add, alt, comments io.Read
 	if sdn == nil {
 		return nil, prov, &ParseError{File: names[0], Offset: -1, Err: errors.New("no primary file")}
 	}
-	ents := make([]lists.Entity, 0, 1024)
+	var ents entities
 	remarks := make([]string, 0, 1024)
 	byNum := make(map[string]int, 1024)
+	progs := programCache{}
 
 	f := newCSVFile(names[0], sdnCols, sdn)
 	for {
@@ -231,15 +232,14 @@ func parseCSVSet(format string, names [4]string, sdn, add, alt, comments io.Read
 		if _, dup := byNum[rec[0]]; dup {
 			return nil, prov, f.errorf(rec[0], ErrDuplicate)
 		}
-		e, err := sdnEntity(rec)
+		e, err := sdnEntity(rec, progs)
 		if err != nil {
 			return nil, prov, f.errorf(rec[0], err)
 		}
-		byNum[rec[0]] = len(ents)
-		ents = append(ents, e)
+		byNum[rec[0]] = ents.add(e)
 		remarks = append(remarks, rec[11])
 	}
-	if len(ents) == 0 {
+	if ents.n == 0 {
 		return nil, prov, &ParseError{File: names[0], Offset: -1, Err: ErrEmpty}
 	}
 
@@ -295,7 +295,7 @@ func parseCSVSet(format string, names [4]string, sdn, add, alt, comments io.Read
 			if rec[3] == "" {
 				continue
 			}
-			e := &ents[i]
+			e := ents.at(i)
 			n := lists.Name{Full: rec[3], Type: t, Quality: lists.Strong, Script: "Latn", Note: rec[4]}
 			if e.Kind == lists.Person {
 				n.Last, n.First = splitPersonName(n.Full)
@@ -321,23 +321,68 @@ func parseCSVSet(format string, names [4]string, sdn, add, alt, comments io.Read
 			// The city, state and postal code share one column in an order
 			// that varies by country; it is kept whole in City.
 			a := lists.Address{Street: rec[2], City: rec[3], CountryName: rec[4], Country: country(rec[4]), Note: rec[5]}
-			ents[i].Addresses = append(ents[i].Addresses, a)
+			e := ents.at(i)
+			e.Addresses = append(e.Addresses, a)
 		}
 	}
 
-	for i := range ents {
-		if remarks[i] != "" {
-			ents[i].Remarks = remarks[i]
-			applyRemarks(&ents[i], remarks[i])
+	for i, r := range remarks {
+		if r != "" {
+			e := ents.at(i)
+			e.Remarks = r
+			applyRemarks(e, r)
 		}
 	}
-	prov.Records = len(ents)
-	return ents, prov, nil
+	prov.Records = ents.n
+	return ents.flatten(), prov, nil
+}
+
+// entities collects entities in fixed-size chunks, so that a growing list
+// of large structs is not copied over and over; flatten makes the one
+// final slice.
+type entities struct {
+	chunks [][]lists.Entity
+	n      int
+}
+
+const chunkSize = 1024
+
+func (c *entities) add(e lists.Entity) int {
+	if c.n%chunkSize == 0 {
+		c.chunks = append(c.chunks, make([]lists.Entity, 0, chunkSize))
+	}
+	last := len(c.chunks) - 1
+	c.chunks[last] = append(c.chunks[last], e)
+	c.n++
+	return c.n - 1
+}
+
+func (c *entities) at(i int) *lists.Entity { return &c.chunks[i/chunkSize][i%chunkSize] }
+
+func (c *entities) flatten() []lists.Entity {
+	out := make([]lists.Entity, 0, c.n)
+	for _, ch := range c.chunks {
+		out = append(out, ch...)
+	}
+	return out
+}
+
+// programCache remembers lists.OFACProgram's answer per tag: a list has a
+// few hundred distinct tags over thousands of entries.
+type programCache map[string]lists.Program
+
+func (c programCache) get(code string) lists.Program {
+	p, ok := c[code]
+	if !ok {
+		p = lists.OFACProgram(code)
+		c[code] = p
+	}
+	return p
 }
 
 // sdnEntity builds an entity from one sdn.csv record (nulls already mapped
 // to ""). Remarks are applied later, after sdn_comments.csv is joined.
-func sdnEntity(rec []string) (lists.Entity, error) {
+func sdnEntity(rec []string, progs programCache) (lists.Entity, error) {
 	e := lists.Entity{ID: "ofac:" + rec[0], Source: lists.OFAC}
 	switch strings.ToLower(rec[2]) {
 	case "individual":
@@ -359,7 +404,7 @@ func sdnEntity(rec []string) (lists.Entity, error) {
 		n.Last, n.First = splitPersonName(n.Full)
 	}
 	e.Names = []lists.Name{n}
-	e.Programs = programs(rec[3])
+	e.Programs = programs(rec[3], progs)
 	if rec[4] != "" {
 		e.Titles = []string{rec[4]}
 	}
@@ -376,9 +421,11 @@ func sdnEntity(rec []string) (lists.Entity, error) {
 // programs splits the Program field. It holds one or more tags as they
 // appear between brackets in OFAC's publications, the outer brackets
 // dropped: "SDNTK] [ILLICIT-DRUGS-EO14059". Every tag is kept, in order.
-func programs(field string) []lists.Program {
-	var ps []lists.Program
-	for _, t := range strings.Split(field, "]") {
+func programs(field string, cache programCache) []lists.Program {
+	ps := make([]lists.Program, 0, strings.Count(field, "]")+1)
+	for field != "" {
+		var t string
+		t, field, _ = strings.Cut(field, "]")
 		t = strings.TrimSpace(strings.Trim(strings.TrimSpace(t), "[]"))
 		if t == "" {
 			continue
@@ -390,7 +437,7 @@ func programs(field string) []lists.Program {
 			}
 		}
 		if !dup {
-			ps = append(ps, lists.OFACProgram(t))
+			ps = append(ps, cache.get(t))
 		}
 	}
 	return ps

@@ -43,7 +43,12 @@ func atoi(s string) (int, bool) {
 // parsePoint reads one point in time as OFAC writes it: "28 Apr 1937",
 // "Apr 1937", "1937", also "28 April 1937" and "1937-04-28".
 func parsePoint(s string) (y, m, d int, ok bool) {
-	f := strings.Fields(s)
+	var fa [3]string
+	n, ok := fields3(s, &fa)
+	if !ok {
+		return 0, 0, 0, false
+	}
+	f := fa[:n]
 	switch len(f) {
 	case 1:
 		if y, ok = atoi(f[0]); ok && len(f[0]) == 4 {
@@ -127,4 +132,26 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 		return s[len(prefix):], true
 	}
 	return s, false
+}
+
+// fields3 splits s at spaces into at most three words without allocating;
+// ok is false when s has more.
+func fields3(s string, f *[3]string) (n int, ok bool) {
+	for {
+		for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+			s = s[1:]
+		}
+		if s == "" {
+			return n, true
+		}
+		if n == 3 {
+			return 0, false
+		}
+		i := 0
+		for i < len(s) && s[i] != ' ' && s[i] != '\t' {
+			i++
+		}
+		f[n], s = s[:i], s[i:]
+		n++
+	}
 }

@@ -122,11 +122,11 @@ func TestLinkedName(t *testing.T) {
 }
 
 func TestPrograms(t *testing.T) {
-	got := codes(programs("SDGT] [SYRIA] [IRGC] [IFSR"))
+	got := codes(programs("SDGT] [SYRIA] [IRGC] [IFSR", programCache{}))
 	if want := []string{"SDGT", "SYRIA", "IRGC", "IFSR"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v", got)
 	}
-	if got := codes(programs("[CAATSA - RUSSIA]")); !reflect.DeepEqual(got, []string{"CAATSA - RUSSIA"}) {
+	if got := codes(programs("[CAATSA - RUSSIA]", programCache{})); !reflect.DeepEqual(got, []string{"CAATSA - RUSSIA"}) {
 		t.Errorf("got %v", got)
 	}
 }

@@ -23,7 +23,8 @@ type xmlParser struct {
 	text  []byte
 	prov  lists.Provenance
 
-	ents    []lists.Entity
+	ents    entities
+	progs   programCache
 	e       *lists.Entity // the sdnEntry being read, or nil
 	uid     string        // its uid
 	first   string        // its firstName
@@ -67,7 +68,7 @@ func (p *xmlParser) errorf(err error) error {
 
 func parseXML(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 	cr := &countingReader{r: r}
-	p := &xmlParser{cr: cr, d: xml.NewDecoder(cr), prov: lists.Provenance{Source: lists.OFAC, Format: FormatXML}}
+	p := &xmlParser{cr: cr, d: xml.NewDecoder(cr), progs: programCache{}, prov: lists.Provenance{Source: lists.OFAC, Format: FormatXML}}
 	// CharsetReader stays nil: OFAC publishes UTF-8, anything else is refused.
 	for {
 		tok, err := p.d.Token()
@@ -102,14 +103,15 @@ func parseXML(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 	if !p.sawRoot {
 		return nil, p.prov, p.errorf(fmt.Errorf("%w: no root element", ErrNotSDNList))
 	}
-	if len(p.ents) == 0 {
+	n := p.ents.n
+	if n == 0 {
 		return nil, p.prov, p.errorf(ErrEmpty)
 	}
-	p.prov.Records = len(p.ents)
-	if p.hasStated && p.stated != len(p.ents) {
-		return p.ents, p.prov, p.errorf(&RecordCountError{Stated: p.stated, Read: len(p.ents)})
+	p.prov.Records = n
+	if p.hasStated && p.stated != n {
+		return p.ents.flatten(), p.prov, p.errorf(&RecordCountError{Stated: p.stated, Read: n})
 	}
-	return p.ents, p.prov, nil
+	return p.ents.flatten(), p.prov, nil
 }
 
 func (p *xmlParser) parent() string {
@@ -134,7 +136,7 @@ func (p *xmlParser) start(name string) error {
 		if len(p.stack) != 2 {
 			return p.errorf(fmt.Errorf("%w: <sdnEntry> not under <sdnList>", ErrBadValue))
 		}
-		if len(p.ents) >= MaxEntities {
+		if p.ents.n >= MaxEntities {
 			return p.errorf(fmt.Errorf("%w: more than %d entries", ErrTooMany, MaxEntities))
 		}
 		p.e = &lists.Entity{Source: lists.OFAC}
@@ -224,7 +226,7 @@ func (p *xmlParser) end(name string) error {
 				dup = dup || x.Code == text
 			}
 			if !dup {
-				e.Programs = append(e.Programs, lists.OFACProgram(text))
+				e.Programs = append(e.Programs, p.progs.get(text))
 			}
 		}
 		return nil
@@ -468,7 +470,7 @@ func (p *xmlParser) endEntry() error {
 	for _, s := range p.info {
 		e.Remarks = joinWith(e.Remarks, s, "; ")
 	}
-	p.ents = append(p.ents, *e)
+	p.ents.add(*e)
 	p.e = nil
 	p.uid = ""
 	return nil
