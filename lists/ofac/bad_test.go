@@ -109,6 +109,7 @@ func TestBadXML(t *testing.T) {
 		{"count", strings.Replace(xmlHead, ">1<", ">2<", 1) + xmlEntry + `</sdnList>`, nil, "Record_Count says 2 records, file holds 1"},
 		{"bad count", strings.Replace(xmlHead, ">1<", ">x<", 1) + xmlEntry + `</sdnList>`, ErrBadValue, ""},
 		{"bad date", strings.Replace(xmlHead, "10/29/2020", "2020-10-29", 1) + xmlEntry + `</sdnList>`, ErrBadValue, ""},
+		{"duplicate uid", strings.Replace(xmlHead, ">1<", ">2<", 1) + xmlEntry + xmlEntry + `</sdnList>`, ErrDuplicate, "(ent_num 36)"},
 		{"no uid", xmlHead + strings.Replace(xmlEntry, "<uid>36</uid>", "", 1) + `</sdnList>`, ErrBadValue, ""},
 		{"bad uid", xmlHead + strings.Replace(xmlEntry, "<uid>36</uid>", "<uid>-3</uid>", 1) + `</sdnList>`, ErrBadEntNum, ""},
 		{"bad type", xmlHead + strings.Replace(xmlEntry, "Entity", "Robot", 1) + `</sdnList>`, ErrBadValue, "(ent_num 36)"},

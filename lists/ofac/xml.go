@@ -24,6 +24,7 @@ type xmlParser struct {
 	prov  lists.Provenance
 
 	ents    entities
+	seen    map[string]bool // uids read
 	progs   programCache
 	e       *lists.Entity // the sdnEntry being read, or nil
 	uid     string        // its uid
@@ -68,7 +69,7 @@ func (p *xmlParser) errorf(err error) error {
 
 func parseXML(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 	cr := &countingReader{r: r}
-	p := &xmlParser{cr: cr, d: xml.NewDecoder(cr), progs: programCache{}, prov: lists.Provenance{Source: lists.OFAC, Format: FormatXML}}
+	p := &xmlParser{cr: cr, d: xml.NewDecoder(cr), progs: programCache{}, seen: map[string]bool{}, prov: lists.Provenance{Source: lists.OFAC, Format: FormatXML}}
 	// CharsetReader stays nil: OFAC publishes UTF-8, anything else is refused.
 	for {
 		tok, err := p.d.Token()
@@ -169,7 +170,7 @@ func (p *xmlParser) end(name string) error {
 	if parent == "publshInformation" {
 		switch name {
 		case "Publish_Date":
-			t, err := time.Parse("01/02/2006", text)
+			t, err := time.Parse("1/2/2006", text)
 			if err != nil {
 				return p.errorf(fmt.Errorf("%w: Publish_Date %q: %w", ErrBadValue, text, err))
 			}
@@ -432,6 +433,10 @@ func (p *xmlParser) endEntry() error {
 	if e.Kind == "" {
 		return p.errorf(fmt.Errorf("%w: sdnEntry without sdnType", ErrBadValue))
 	}
+	if p.seen[p.uid] {
+		return p.errorf(ErrDuplicate)
+	}
+	p.seen[p.uid] = true
 	e.ID = "ofac:" + p.uid
 	full := fullName(p.first, p.last)
 	if full == "" {
