@@ -14,12 +14,13 @@ const MaxFoldToken = 128
 // and so on ("mohammed" and "muhammad" fold alike).
 //
 // The key is lower-case ASCII. Rules, applied left to right: accents are
-// removed (ß→ss, æ→ae, ł→l, č→ch, š→sh, ž→zh...); shch/sch/sh/sz→s;
+// removed (ß→ss, æ→ae, ł→l, č→ch, š→sh, ž→zh...); shch/sch/sh/sz→x (the
+// sh sound keeps its own class: x itself becomes ks);
 // tsch/tch/tsh/ts/tz/tx/cz/ch→c (affricates meet: ч and ц are not told
 // apart); c before e/i/y→s, word-final c→c (Slavic -ić), other c→k;
 // dzh/dj/dz/zh→j; kh→h; gh→g; dh→d; th→t; bh→b; ph→f; ck/q→k; x→ks;
-// w→v; y→i; ou/oo→u; ee→i; j between a vowel and a consonant or the end
-// →i (Sergej/Sergei); initial ye→e (Yevgeny/Evgeny); doubled letters
+// w→v; y→i; ou/oo→u; ee→i; final j after a vowel →i (Sergej/Sergei);
+// initial ye→e (Yevgeny/Evgeny); doubled letters
 // single; final -off→-ov; final h after a vowel and final e after a
 // consonant are dropped (Poutine/Putin, Fatimah/Fatima) in tokens of four
 // letters or more. A short table then maps the keys of very common
@@ -158,20 +159,22 @@ func foldASCII(dst []byte, b []byte) []byte {
 		}
 		switch c {
 		case 's':
+			// The sh sound keeps a class of its own (x in keys, since a
+			// literal x becomes ks): Shadi and Sadi, Sharif and Sarif are
+			// different names.
 			switch {
 			case has(i, "schtsch"):
-				dst = append(dst, 's')
+				dst = append(dst, 'x')
 				i += 7
 			case has(i, "shch"):
-				dst = append(dst, 's')
+				dst = append(dst, 'x')
 				i += 4
-			case has(i, "sch"), has(i, "sh"), has(i, "sz"):
-				dst = append(dst, 's')
-				if has(i, "sch") {
-					i += 3
-				} else {
-					i += 2
-				}
+			case has(i, "sch"):
+				dst = append(dst, 'x')
+				i += 3
+			case has(i, "sh"), has(i, "sz"):
+				dst = append(dst, 'x')
+				i += 2
 			default:
 				dst = append(dst, 's')
 				i++
@@ -264,15 +267,9 @@ func foldASCII(dst []byte, b []byte) []byte {
 			if at(i) == 'h' {
 				i++
 			}
-			if c == 'j' && p > 0 && isVowel(b[p-1]) {
-				// j as a glide after a vowel: Sergej, Andrej.
-				k := i
-				for k < n && b[k] == 'j' {
-					k++
-				}
-				if !isVowel(at(k)) {
-					dst[len(dst)-1] = 'i'
-				}
+			if c == 'j' && p > 0 && isVowel(b[p-1]) && i == n {
+				// Final j after a vowel is a glide: Sergej, Andrej.
+				dst[len(dst)-1] = 'i'
 			}
 		case 'p':
 			if at(i+1) == 'h' {
@@ -330,10 +327,12 @@ func foldASCII(dst []byte, b []byte) []byte {
 		w++
 	}
 	dst = dst[:w]
-	// Final h after a vowel, final e after a consonant.
+	// Final h after a vowel (a written h, not kh), final e after a
+	// consonant.
 	if k := len(dst) - start; k >= 4 {
 		last, prev := dst[len(dst)-1], dst[len(dst)-2]
-		if last == 'h' && isVowel(prev) || last == 'e' && !isVowel(prev) && isLetter(prev) {
+		rawH := n >= 2 && b[n-1] == 'h' && isVowel(b[n-2])
+		if last == 'h' && isVowel(prev) && rawH || last == 'e' && !isVowel(prev) && isLetter(prev) {
 			dst = dst[:len(dst)-1]
 		}
 	}

@@ -190,4 +190,5 @@ var familyList = [][]string{
 	{"zakariya", "zakaria", "zakariyya", "zakariah", "zacharia"},
 	{"sulaiman", "sulayman", "suleiman", "sleiman", "soliman", "suleyman", "slimane", "sulejman"},
 	{"uzbek", "ozbek"},
+	{"shaykh", "sheikh", "shaikh", "sheik", "shaikh", "cheikh", "shekh", "sheykh"},
 }
