@@ -969,3 +969,81 @@ func TestOpenNotRegular(t *testing.T) {
 		t.Error("Open in a missing directory succeeded")
 	}
 }
+
+// TestBodySizeLimit: the largest body Append takes, with the longest type,
+// still makes a line the Reader accepts.
+func TestBodySizeLimit(t *testing.T) {
+	typ := strings.Repeat(`"`, 64) // escaped to 128 bytes
+	m := NewMemory()
+	big := strings.Repeat("x", maxBodySize-2) // plus quotes: maxBodySize
+	if _, err := m.Append(ctx, typ, big); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Append(ctx, typ, big+"x"); err == nil {
+		t.Fatal("body over the limit accepted")
+	}
+	if rep, err := m.Verify(); err != nil || rep.Records != 1 {
+		t.Fatalf("%+v, %v", rep, err)
+	}
+}
+
+// TestQuickOpen: WithVerifyOnOpen(false) finds the same head and torn tail
+// as a full verification, from the end of the file alone.
+func TestQuickOpen(t *testing.T) {
+	_, lines := cleanLog(t, 12, fixedClock())
+	clean := bytes.Join(lines, nil)
+	last := len(clean) - len(lines[11])
+	for name, data := range map[string][]byte{
+		"empty":          {},
+		"clean":          clean,
+		"torn":           clean[:len(clean)-9],
+		"no newline":     clean[:len(clean)-1],
+		"torn first":     lines[0][:40],
+		"one record":     lines[0],
+		"torn after one": append(bytes.Clone(lines[0]), lines[1][:3]...),
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			full, quick := filepath.Join(dir, "full"), filepath.Join(dir, "quick")
+			os.WriteFile(full, data, 0o600)
+			os.WriteFile(quick, data, 0o600)
+			discard := WithLogger(slog.New(slog.DiscardHandler))
+			lf := openT(t, full, discard)
+			lq := openT(t, quick, discard, WithVerifyOnOpen(false))
+			rf, rq := lf.OpenReport(), lq.OpenReport()
+			if rf.Records != rq.Records || rf.Head.Hash != rq.Head.Hash || (rf.Torn == nil) != (rq.Torn == nil) {
+				t.Fatalf("full %+v\nquick %+v", rf, rq)
+			}
+			if rf.Torn != nil && *rf.Torn != *rq.Torn {
+				t.Errorf("torn: full %+v, quick %+v", rf.Torn, rq.Torn)
+			}
+			a, err1 := lf.Append(ctx, TypeDecision, "next")
+			b, err2 := lq.Append(ctx, TypeDecision, "next")
+			if err1 != nil || err2 != nil || a.Seq != b.Seq || a.Prev != b.Prev {
+				t.Errorf("next record: %+v %v / %+v %v", a, err1, b, err2)
+			}
+		})
+	}
+
+	// A tampered last record is caught; tampering further back is left to
+	// Verify.
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a")
+	edited := bytes.Clone(clean)
+	i := last + bytes.Index(lines[11], []byte(`"outcome":"hold"`)) + len(`"outcome":"`)
+	edited[i] = 'H'
+	os.WriteFile(path, edited, 0o600)
+	if _, err := Open(path, WithVerifyOnOpen(false)); !errors.Is(err, ErrTampered) {
+		t.Errorf("tampered last record: %v", err)
+	}
+	swapped := bytes.Join([][]byte{lines[1], lines[0], bytes.Join(lines[2:], nil)}, nil)
+	os.WriteFile(path, swapped, 0o600)
+	l, err := Open(path, WithVerifyOnOpen(false))
+	if err != nil {
+		t.Fatalf("quick open of a log tampered early: %v", err)
+	}
+	l.Close()
+	if _, err := VerifyFile(path); !errors.Is(err, ErrTampered) {
+		t.Errorf("VerifyFile: %v", err)
+	}
+}

@@ -446,8 +446,8 @@ func encodeBody(body any, red *Redactor) ([]byte, error) {
 			return nil, fmt.Errorf("audit: encode body: %w", err)
 		}
 	}
-	if len(raw) > MaxRecordSize {
-		return nil, fmt.Errorf("audit: body is %d bytes, more than MaxRecordSize (%d)", len(raw), MaxRecordSize)
+	if len(raw) > maxBodySize {
+		return nil, fmt.Errorf("audit: body is %d bytes, more than the limit of %d", len(raw), maxBodySize)
 	}
 	v, err := parseJSON(raw)
 	if err != nil {
@@ -457,8 +457,8 @@ func encodeBody(body any, red *Redactor) ([]byte, error) {
 		red.redact(&v, false)
 	}
 	out := v.appendCanonical(make([]byte, 0, len(raw)))
-	if len(out) > MaxRecordSize {
-		return nil, fmt.Errorf("audit: body is %d bytes once encoded, more than MaxRecordSize (%d)", len(out), MaxRecordSize)
+	if len(out) > maxBodySize {
+		return nil, fmt.Errorf("audit: body is %d bytes once encoded, more than the limit of %d", len(out), maxBodySize)
 	}
 	return out, nil
 }

@@ -92,7 +92,7 @@ type OpenReport struct {
 // Open opens the log at path for appending, creating it with mode 0600 if it
 // does not exist, and returns once the existing content is checked.
 //
-// Open reads and verifies the whole file. A tampered or corrupt file is an
+// Open reads and verifies the whole file (unless WithVerifyOnOpen(false)). A tampered or corrupt file is an
 // error (a *TamperError inside; errors.Is(err, ErrTampered)): Open does not
 // extend a broken chain. A torn last line, left by a crash during a write,
 // holds no acknowledged record: Open copies its bytes to
@@ -153,7 +153,12 @@ func (l *FileLog) open() error {
 		}
 		l.rep.OldMode = perm
 	}
-	rep, err := Verify(io.NewSectionReader(l.f, 0, fi.Size()))
+	var rep Report
+	if l.cfg.verify {
+		rep, err = Verify(io.NewSectionReader(l.f, 0, fi.Size()))
+	} else {
+		rep, err = readTail(l.f, fi.Size())
+	}
 	if err != nil {
 		return fmt.Errorf("audit: open %s: %w", l.path, err)
 	}

@@ -57,6 +57,12 @@ func FuzzVerify(f *testing.F) {
 		if rep.Torn != nil && rep.Torn.Offset+rep.Torn.Size != int64(len(data)) {
 			t.Fatalf("torn tail %+v does not end the %d bytes", rep.Torn, len(data))
 		}
+		// Reading only the tail finds the same head and torn tail.
+		tail, err := readTail(bytes.NewReader(data), int64(len(data)))
+		if err != nil || tail.Records != rep.Records || tail.Head.Hash != rep.Head.Hash || tail.Size != rep.Size ||
+			(tail.Torn == nil) != (rep.Torn == nil) || (tail.Torn != nil && *tail.Torn != *rep.Torn) {
+			t.Fatalf("readTail %+v, %v; Verify %+v", tail, err, rep)
+		}
 		// The valid prefix verifies on its own, to the same head.
 		again, err := Verify(bytes.NewReader(data[:rep.Size]))
 		if err != nil || again.Torn != nil || again.Records != rep.Records || again.Head.Hash != rep.Head.Hash {

@@ -47,6 +47,7 @@ type config struct {
 	logger      *slog.Logger
 	now         func() time.Time
 	maxBatch    int
+	verify      bool
 }
 
 func newConfig(opts []Option) (config, error) {
@@ -56,6 +57,7 @@ func newConfig(opts []Option) (config, error) {
 		logger:      slog.Default(),
 		now:         time.Now,
 		maxBatch:    4096,
+		verify:      true,
 	}
 	for _, o := range opts {
 		if o != nil {
@@ -94,6 +96,15 @@ func WithFsync(p FsyncPolicy) Option {
 // reaches the log. See Redactor.
 func WithRedactor(r *Redactor) Option {
 	return func(c *config) { c.redactor = r }
+}
+
+// WithVerifyOnOpen(false) makes Open read only the log's last line (and
+// any torn tail after it) instead of verifying the whole file: startup no
+// longer grows with the log, but tampering before the last record goes
+// unnoticed until the next Verify. Use it for large logs that are verified
+// on a schedule (e.g. the CLI's audit verify). The default is true.
+func WithVerifyOnOpen(full bool) Option {
+	return func(c *config) { c.verify = full }
 }
 
 // WithLogger sets where the log reports recovery and permission warnings;

@@ -12,9 +12,14 @@ import (
 )
 
 // MaxRecordSize bounds one line of the log in bytes, so that reading a
-// damaged or hostile file needs bounded memory. Append refuses bodies that
-// would not fit.
+// damaged or hostile file needs bounded memory. Append refuses bodies of
+// more than MaxRecordSize-1024 bytes (once canonical), which leaves room
+// for the other fields.
 const MaxRecordSize = 8 << 20
+
+// maxBodySize is the largest body Append takes: the rest of a line (hash,
+// prev, seq, time, a type of at most 64 bytes, keys) takes under 400 bytes.
+const maxBodySize = MaxRecordSize - 1024
 
 // ErrTampered is matched (errors.Is) by every *TamperError: the log was
 // changed, records were deleted, inserted or reordered, or a line is not a
