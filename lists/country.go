@@ -105,6 +105,10 @@ var countryAliases = map[string]string{
 	"gambia": "GM", "bahamas": "BS", "netherlands": "NL", "holland": "NL", "dutch": "NL",
 	"sudan": "SD", "south sudan": "SS", "south sudanese": "SS",
 	"curacao": "CW", "reunion": "RE", "faroe islands": "FO",
+	"bosnia herzegovina": "BA", "bosnia": "BA", "bosina herzegovina": "BA", // last: a typo in the SDN list
+	"phillipines": "PH", "comoros islands": "KM", "ex yugoslavia": "YU", "palestinian authority": "PS",
+	// places whose last word is a country's name, so the trailing-words rule must not misread them
+	"new mexico": "US", "new jersey": "US", "new england": "US", "new south wales": "AU", "new guinea": "PG",
 	// nationality adjectives used in remarks and nationality fields
 	"afghan": "AF", "albanian": "AL", "algerian": "DZ", "angolan": "AO", "argentine": "AR",
 	"argentinian": "AR", "armenian": "AM", "australian": "AU", "austrian": "AT",
@@ -293,12 +297,16 @@ func countryFromKey(k, raw string, depth int) string {
 			return countryFromKey(rest, "", depth)
 		}
 	}
-	// "Haifa, Israel", "Port-au-Prince, Haiti": the country comes last;
-	// "North Macedonia, The Republic of": it comes first.
+	// "Haifa, Israel", "Port-au-Prince, Haiti": the country comes last,
+	// possibly itself with a comma ("Kaziba, Congo, Democratic Republic
+	// of the"); "North Macedonia, The Republic of": it comes first.
 	if depth > 0 && strings.Contains(raw, ",") {
-		i := strings.LastIndexByte(raw, ',')
-		if c := countryFromKey(countryKey(raw[i+1:]), raw[i+1:], depth-1); c != "" {
-			return c
+		for i := len(raw) - 1; i >= 0; i-- {
+			if raw[i] == ',' {
+				if c := countryFromKey(countryKey(raw[i+1:]), raw[i+1:], depth-1); c != "" {
+					return c
+				}
+			}
 		}
 		j := strings.IndexByte(raw, ',')
 		if c := countryFromKey(countryKey(raw[:j]), raw[:j], depth-1); c != "" {
@@ -318,6 +326,18 @@ func countryFromKey(k, raw string, depth int) string {
 			if c, ok := countries.byKey[rest]; ok {
 				return c
 			}
+		}
+	}
+	// "Algiers Algeria", "Bloomington Indiana USA", "Tunisi (Tunisia)":
+	// the country is the last words, longest match first. A match right
+	// after "new" is not taken ("New Mexico" is not Mexico).
+	words := strings.Fields(k)
+	for n := min(4, len(words)-1); n >= 1; n-- {
+		if words[len(words)-n-1] == "new" {
+			continue
+		}
+		if c, ok := countries.byKey[strings.Join(words[len(words)-n:], " ")]; ok {
+			return c
 		}
 	}
 	return ""

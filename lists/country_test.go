@@ -48,6 +48,15 @@ func TestCountryCode(t *testing.T) {
 		{"South Africa", "ZA"}, {"South Sudan", "SS"}, {"Sudan", "SD"}, {"Niger", "NE"}, {"Nigeria", "NG"},
 		{"Guinea", "GN"}, {"Guinea-Bissau", "GW"}, {"Equatorial Guinea", "GQ"},
 		{"  Germany  ", "DE"}, {"GERMAN", "DE"},
+		// places of birth as OFAC and the UN write them
+		{"Sarajevo, Bosnia-Herzegovina", "BA"}, {"Brnjica, Bosina-Herzegovina", "BA"},
+		{"Kaziba, Congo, Democratic Republic of the", "CD"}, {"Lubondja, Fizi Territory, South Kivu, Congo, Democratic Republic of the", "CD"},
+		{"Algiers Algeria", "DZ"}, {"Bloomington, Indiana USA", "US"}, {"Tunisi (Tunisia)", "TN"},
+		{"Musanze District (Northern Province) Rwanda", "RW"}, {"Cartago, Valle Colombia", "CO"},
+		{"Silwad, Ramallah, West Bank (Palestinian Authority)", "PS"}, {"Sreka, ex-Yugoslavia", "YU"},
+		{"Manila, Phillipines", "PH"}, {"Moroni, Comoros Islands", "KM"},
+		{"Las Cruces, New Mexico", "US"}, {"Sydney, New South Wales", "AU"}, {"Trenton New Jersey", "US"},
+		{"Guerrero, Michoacan", ""}, {"Moscow", ""}, {"Mayon County Unity State", ""},
 		// deliberately unresolved
 		{"", ""}, {"UNKNOWN", ""}, {"na", ""}, {"undetermined", ""}, {"00", ""},
 		{"in", ""}, {"and", ""}, {"can", ""}, {"Atlantis", ""}, {"Region: Kafia Kingi", ""},

@@ -133,3 +133,56 @@ func ExampleLoad() {
 	// UN un_consolidated_2026-08-01.xml 2026-08-01 1011
 	// EU eu_fsf_excerpt_2018-12-21.xml 2018-12-21 2
 }
+
+// TestProgrammesAndCountriesResolved checks the taxonomy and the country
+// table against what the real parsers produce from the embedded lists.
+func TestProgrammesAndCountriesResolved(t *testing.T) {
+	s, err := Load(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	unknownProg := map[string]int{}
+	classes := map[lists.Class]int{}
+	var places, placesOK, addrs, addrsOK int
+	unresolved := map[string]int{}
+	for i := range s.Entities {
+		e := &s.Entities[i]
+		for _, p := range e.Programs {
+			classes[p.Class]++
+			if p.Class == lists.ClassUnknown && p.Code != "UNLI" {
+				unknownProg[string(p.Body)+"/"+p.Code]++
+			}
+		}
+		for _, a := range e.Addresses {
+			if a.CountryName == "" || lists.IsUnknownCountry(a.CountryName) {
+				continue
+			}
+			addrs++
+			if a.Country != "" {
+				addrsOK++
+			} else {
+				unresolved[a.CountryName]++
+			}
+		}
+		for _, p := range e.BirthPlaces {
+			places++
+			if p.Country != "" {
+				placesOK++
+			}
+		}
+	}
+	t.Logf("programme classes: %v", classes)
+	t.Logf("addresses with a country name: %d, resolved %d; unresolved %v", addrs, addrsOK, unresolved)
+	t.Logf("birth places: %d, with a country %d", places, placesOK)
+	if len(unknownProg) > 0 {
+		t.Errorf("programmes the taxonomy does not know: %v", unknownProg)
+	}
+	for _, c := range []lists.Class{lists.ClassNarcotics, lists.ClassOrganised, lists.ClassCyber, lists.ClassCorruptionHR, lists.ClassTerrorism, lists.ClassProliferation, lists.ClassForeignPolicy} {
+		if classes[c] == 0 {
+			t.Errorf("no programme of class %s in the embedded lists", c)
+		}
+	}
+	if addrs > 0 && float64(addrsOK) < 0.99*float64(addrs) {
+		t.Errorf("only %d of %d address countries resolved", addrsOK, addrs)
+	}
+}
