@@ -142,6 +142,10 @@ func benchSearch(b *testing.B, latinOnly bool) {
 		dst = ix.Search(q, KindUnknown, 10, Threshold, dst[:0])
 	}
 	durs := make([]time.Duration, 0, 1<<16)
+	// best[i] is query i's fastest time: on a shared machine, other
+	// processes' time slices land in single measurements; the per-query best
+	// over the passes of b.Loop estimates the search's own cost.
+	best := make([]time.Duration, len(qs))
 	hits := 0
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -152,6 +156,9 @@ func benchSearch(b *testing.B, latinOnly bool) {
 		t0 := time.Now()
 		dst = ix.Search(q, KindUnknown, 10, Threshold, dst[:0])
 		d := time.Since(t0)
+		if k := (i - 1) % len(qs); best[k] == 0 || d < best[k] {
+			best[k] = d
+		}
 		if len(durs) < cap(durs) {
 			durs = append(durs, d)
 		}
@@ -161,15 +168,20 @@ func benchSearch(b *testing.B, latinOnly bool) {
 	}
 	b.StopTimer()
 	slices.Sort(durs)
-	pct := func(p float64) float64 {
-		if len(durs) == 0 {
+	pct := func(ds []time.Duration, p float64) float64 {
+		if len(ds) == 0 {
 			return 0
 		}
-		return float64(durs[int(p*float64(len(durs)-1))].Nanoseconds()) / 1000
+		return float64(ds[int(p*float64(len(ds)-1))].Nanoseconds()) / 1000
 	}
-	b.ReportMetric(pct(0.50), "p50-µs")
-	b.ReportMetric(pct(0.90), "p90-µs")
-	b.ReportMetric(pct(0.99), "p99-µs")
+	b.ReportMetric(pct(durs, 0.50), "p50-µs")
+	b.ReportMetric(pct(durs, 0.90), "p90-µs")
+	b.ReportMetric(pct(durs, 0.99), "p99-µs")
+	if i >= 3*len(qs) { // every query measured at least three times
+		slices.Sort(best)
+		b.ReportMetric(pct(best, 0.50), "best-p50-µs")
+		b.ReportMetric(pct(best, 0.99), "best-p99-µs")
+	}
 	b.ReportMetric(float64(hits)/float64(i), "hit-rate")
 	// Brute force on a sample: score every document.
 	var mean time.Duration

@@ -17,7 +17,7 @@ func TestExplore(t *testing.T) {
 	ls := realNames(t)
 	t0 := time.Now()
 	ix := Build(records(ls))
-	fmt.Println("build", time.Since(t0), "recs", ix.Len(), "docs", len(ix.docRec), "dict", len(ix.dict), "dels", len(ix.delHash))
+	fmt.Println("build", time.Since(t0), "recs", ix.Len(), "docs", len(ix.docRec), "dict", len(ix.dict), "dels", len(ix.delFold))
 	for _, q := range strings.Split(*exploreQ, "|") {
 		res := ix.Search(q, KindUnknown, 8, 0.5, nil)
 		fmt.Printf("== %s (%d)\n", q, len(ix.Search(q, KindUnknown, 1000, Threshold, nil)))

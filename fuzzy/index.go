@@ -56,8 +56,14 @@ type Index struct {
 	foldOff []uint32          // fold group → its tokens in foldTok
 	foldTok []uint32
 
-	delHash []uint64 // sorted; hash of a fold key or one of its deletions
-	delFold []uint32 // fold group of each delHash entry
+	// Deletion neighbourhood: an open-addressing hash table from the hash
+	// of a fold key or one of its one-letter deletions to a run of fold
+	// groups in delFold.
+	delSlots []uint32 // hash & delMask → 1 + index into delHash, 0 if empty
+	delMask  uint64
+	delHash  []uint64 // distinct hashes
+	delOff   []uint32 // delHash[i]'s fold groups are delFold[delOff[i]:delOff[i+1]]
+	delFold  []uint32
 
 	postOff []uint32 // dictionary id → its documents in post
 	post    []uint32
@@ -233,10 +239,30 @@ func Build(recs []Record) *Index {
 		return int(a.g) - int(b.g)
 	})
 	dels = slices.Compact(dels)
-	ix.delHash = make([]uint64, len(dels))
 	ix.delFold = make([]uint32, len(dels))
+	ix.delOff = []uint32{0}
 	for i, d := range dels {
-		ix.delHash[i], ix.delFold[i] = d.h, d.g
+		ix.delFold[i] = d.g
+		if i == 0 || d.h != dels[i-1].h {
+			if i > 0 {
+				ix.delOff = append(ix.delOff, uint32(i))
+			}
+			ix.delHash = append(ix.delHash, d.h)
+		}
+	}
+	ix.delOff = append(ix.delOff, uint32(len(dels)))
+	size := 1
+	for size < 2*len(ix.delHash) {
+		size <<= 1
+	}
+	ix.delSlots = make([]uint32, size)
+	ix.delMask = uint64(size - 1)
+	for i, h := range ix.delHash {
+		j := h & ix.delMask
+		for ix.delSlots[j] != 0 {
+			j = (j + 1) & ix.delMask
+		}
+		ix.delSlots[j] = uint32(i + 1)
 	}
 	ix.pool.New = func() any { return newSearcher(ix) }
 	return ix

@@ -365,12 +365,23 @@ func (s *searcher) lookupDeletions(key string, edits int, try func(uint32)) {
 
 func (s *searcher) lookupHash(h uint64, try func(uint32)) {
 	ix := s.ix
-	i, _ := slices.BinarySearch(ix.delHash, h)
-	for ; i < len(ix.delHash) && ix.delHash[i] == h; i++ {
-		g := ix.delFold[i]
-		for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
-			try(id)
+	if len(ix.delSlots) == 0 {
+		return
+	}
+	for j := h & ix.delMask; ; j = (j + 1) & ix.delMask {
+		slot := ix.delSlots[j]
+		if slot == 0 {
+			return
 		}
+		if ix.delHash[slot-1] != h {
+			continue
+		}
+		for _, g := range ix.delFold[ix.delOff[slot-1]:ix.delOff[slot]] {
+			for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
+				try(id)
+			}
+		}
+		return
 	}
 }
 
