@@ -1,0 +1,281 @@
+package fuzzy
+
+import (
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/antzucaro/matchr"
+)
+
+// The metrics must agree with matchr, their reference.
+func TestJaroWinklerMatchesMatchr(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	words := []string{"putin", "poutine", "vladimir", "wladimir", "martha", "marhta", "dixon", "dicksonx", "a", "ab", "", "mohammed", "muhammad", "x1", "11a"}
+	for i := 0; i < 3000; i++ {
+		var a, b string
+		if i < len(words)*len(words) {
+			a, b = words[i%len(words)], words[i/len(words)]
+		} else {
+			a, b = randWord(r), randWord(r)
+		}
+		got, want := jaroWinkler(a, b), matchr.JaroWinkler(a, b, false)
+		if math.Abs(got-want) > 1e-12 {
+			t.Fatalf("jaroWinkler(%q, %q) = %v, matchr says %v", a, b, got, want)
+		}
+	}
+}
+
+// osa lies between matchr's Damerau-Levenshtein (unrestricted
+// transpositions) and Levenshtein (none), and honours its limit.
+func TestOSABetweenDamerauAndLevenshtein(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 3000; i++ {
+		a, b := randWord(r), randWord(r)
+		d := osa(a, b, 100)
+		lo, hi := matchr.DamerauLevenshtein(a, b), matchr.Levenshtein(a, b)
+		if d < lo || d > hi {
+			t.Fatalf("osa(%q, %q) = %d, want within [%d, %d]", a, b, d, lo, hi)
+		}
+		if lim := d - 1; lim >= 0 && osa(a, b, lim) != lim+1 {
+			t.Fatalf("osa(%q, %q, %d) = %d, want %d", a, b, lim, osa(a, b, lim), lim+1)
+		}
+	}
+	if d := osa("putin", "uptin", 3); d != 1 {
+		t.Errorf("osa transposition at the start = %d, want 1", d)
+	}
+}
+
+func randWord(r *rand.Rand) string {
+	n := r.IntN(12)
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = "abcdeilmnorstu"[r.IntN(14)]
+	}
+	return string(b)
+}
+
+func TestNormalisation(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		kind Kind
+		want string
+	}{
+		{"PUTIN, Vladimir Vladimirovich", KindPerson, "vladimir vladimirovich putin"},
+		{"  Dr.  José   María\tAZNAR-LÓPEZ ", KindPerson, "dr jose maria aznar lopez"},
+		{"O'BRIEN, Christopher", KindPerson, "christopher obrien"},
+		{"ANGLO-CARIBBEAN CO., LTD.", KindOrganization, "anglo caribbean co ltd"},
+		{"Straße\u200b Øresund", KindUnknown, "strasse oresund"},
+		{"ＡＢＣ", KindUnknown, "abc"},
+		{"A\u0301lvaro", KindUnknown, "alvaro"},
+		{"ARMAN ١١٤", KindVessel, "arman 114"},
+		{"\x00bad\xffutf8\x7f", KindUnknown, "bad utf8"},
+		{"!!! ... ---", KindUnknown, ""},
+	} {
+		if got := normString(c.in, c.kind); got != c.want {
+			t.Errorf("normString(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	// Arabic harakat and tatweel are removed before transliteration: a
+	// vocalised and an unvocalised spelling read alike.
+	if a, b := normString("مُحَمَّد", KindPerson), normString("مـحـمد", KindPerson); a != normString("محمد", KindPerson) || b != a {
+		t.Errorf("harakat/tatweel not removed: %q, %q, %q", a, b, normString("محمد", KindPerson))
+	}
+}
+
+func TestClasses(t *testing.T) {
+	var p parser
+	p.parse("Sheikh Mohammed bin Rashid S.A. de C.V. 114", KindOrganization)
+	got := map[string]uint8{}
+	for _, tk := range p.names[0].toks {
+		got[tk.text] = tk.cls
+	}
+	want := map[string]uint8{"sheikh": clsTitle, "mohammed": clsContent, "bin": clsParticle, "rashid": clsContent, "s": clsLegal, "a": clsLegal, "de": clsLegal, "c": clsLegal, "v": clsLegal, "114": clsNumber}
+	for k, c := range want {
+		if got[k] != c {
+			t.Errorf("class of %q = %d, want %d", k, got[k], c)
+		}
+	}
+	p.reset()
+	p.parse("M/V ARMAN 114", KindVessel)
+	if tk := p.names[0].toks[0]; tk.cls != clsTitle {
+		t.Errorf("vessel prefix m: class %d", tk.cls)
+	}
+}
+
+func TestCompareCases(t *testing.T) {
+	for _, c := range []struct {
+		a, b   string
+		kind   Kind
+		above  bool
+		reason string
+	}{
+		{"Vladimir Putin", "PUTIN, Vladimir Vladimirovich", KindPerson, true, "missing patronymic"},
+		{"V. V. Putin", "PUTIN, Vladimir Vladimirovich", KindPerson, true, "initials"},
+		{"Putin Vladimir", "Vladimir Putin", KindPerson, true, "order"},
+		{"Osama bin Laden", "BIN LADIN, Usama", KindPerson, true, "romanisation"},
+		{"Usama binladin", "BIN LADIN, Usama", KindPerson, true, "joined"},
+		{"Abdulrahman Yasin", "ABD AL-RAHMAN YASIN", KindPerson, true, "joined with particle"},
+		{"Mr Vladimir Putin", "Vladimir Putin", KindPerson, true, "title"},
+		{"Banco Nacional de Cuba S.A.", "BANCO NACIONAL DE CUBA", KindOrganization, true, "legal form"},
+		{"Владимир Путин", "PUTIN, Vladimir", KindPerson, true, "Cyrillic"},
+		{"ARMAN 114", "ARMAN 115", KindVessel, false, "numbers differ"},
+		{"M/V ARMAN 114", "ARMAN 114", KindVessel, true, "vessel prefix"},
+		{"CORP", "CORP", KindOrganization, false, "legal form only"},
+		{"Vladimir Petrov", "PUTIN, Vladimir Vladimirovich", KindPerson, false, "other surname"},
+		{"Kim Jong Man", "KIM, Jong Un", KindPerson, false, "other given name"},
+		{"Mohammed Ali", "AL-HOUTHI, Mohammed Ali", KindPerson, false, "common names inside a longer name"},
+	} {
+		ex := Compare(c.a, c.b, c.kind)
+		if (ex.Score >= Threshold) != c.above {
+			t.Errorf("Compare(%q, %q) = %.3f, want above Threshold %v (%s); %+v", c.a, c.b, ex.Score, c.above, c.reason, ex)
+		}
+	}
+}
+
+// Search, Explain and Compare give a pair the same score.
+func TestNoDrift(t *testing.T) {
+	ix, ls := realIndex(t)
+	for _, q := range []string{"Vladimir Putin", "USAMA BIN LADIN", "Kim Jong Un", "Banco Nacional de Cuba", "Путин", "ALQAEDA", "Mohammed Ali"} {
+		for _, m := range ix.Search(q, KindUnknown, 10, 0.5, nil) {
+			ex := ix.Explain(q, KindUnknown, m.ID)
+			cmp := compare(q, KindUnknown, ls[m.ID].Name, ls[m.ID].Kind)
+			if math.Abs(ex.Score-m.Score) > 1e-9 || math.Abs(cmp.Score-m.Score) > 1e-9 {
+				t.Errorf("%q vs %q: Search %.6f, Explain %.6f, compare %.6f", q, ls[m.ID].Name, m.Score, ex.Score, cmp.Score)
+			}
+		}
+	}
+}
+
+// Properties over real listed names: identity, bounds, and where symmetry
+// holds. Compare is asymmetric by design (extra query tokens cost more
+// than extra listed tokens); it is symmetric when both names have the same
+// tokens (any order) and when the query is not made of common tokens and
+// no side has extra tokens.
+func TestProperties(t *testing.T) {
+	ls := realNames(t)
+	r := rand.New(rand.NewPCG(7, 8))
+	for i := 0; i < 3000; i++ {
+		a := ls[r.IntN(len(ls))]
+		b := ls[r.IntN(len(ls))]
+		ex := Compare(a.Name, a.Name, a.Kind)
+		var p parser
+		p.parse(a.Name, a.Kind)
+		identifying := len(p.names) > 0 && p.names[0].wContent > 0
+		if identifying && ex.Score != 1 {
+			t.Errorf("Compare(a, a) = %v for %q, want 1", ex.Score, a.Name)
+		}
+		s1 := Compare(a.Name, b.Name, KindUnknown).Score
+		s2 := Compare(b.Name, a.Name, KindUnknown).Score
+		for _, s := range []float64{s1, s2} {
+			if s < 0 || s > 1 || math.IsNaN(s) {
+				t.Fatalf("score %v out of [0, 1] for %q, %q", s, a.Name, b.Name)
+			}
+		}
+		// Same tokens in another order: symmetric. (Latin only: for other
+		// scripts word order changes the transliteration, e.g. عبد الله
+		// reads as one name, Abdullah.)
+		f := strings.Fields(a.Name)
+		if len(f) > 1 && identifying && isLatin(a.Name) {
+			rev := strings.Join(append(f[1:], f[0]), " ")
+			if x, y := Compare(a.Name, rev, a.Kind).Score, Compare(rev, a.Name, a.Kind).Score; x != y {
+				t.Errorf("reordered %q / %q: %v vs %v", a.Name, rev, x, y)
+			}
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	ix, _ := realIndex(t)
+	huge := strings.Repeat("Vladimir Putin ", 10000)
+	for _, q := range []string{"", " ", "\x00\x01\x02", "\xff\xfe\xfd", "!!!???...", strings.Repeat("a", 5000), huge,
+		"Vladimir Путин", "Путин\u200fVladimir\u202e", "\u0640\u064b\u0650", "٠١٢٣", "🙂🙂", "\u0301\u0301"} {
+		res := ix.Search(q, KindUnknown, 5, 0, nil)
+		for _, m := range res {
+			if m.Score < 0 || m.Score > 1 {
+				t.Errorf("%q: score %v", q, m.Score)
+			}
+		}
+		ex := Compare(q, "PUTIN, Vladimir Vladimirovich", KindUnknown)
+		if !utf8.ValidString(ex.Query) || len(ex.Query) > 2*MaxNameBytes {
+			t.Errorf("%q: bad normalised query %q", q, ex.Query)
+		}
+	}
+	// Everything past MaxNameBytes is ignored.
+	if a, b := normString(huge, KindUnknown), normString(huge[:MaxNameBytes], KindUnknown); a != b {
+		t.Errorf("cap not applied")
+	}
+	if ex := ix.Explain("x", KindUnknown, 1<<31); ex.Score != 0 || len(ex.Notes) == 0 {
+		t.Errorf("Explain of unknown id: %+v", ex)
+	}
+	if got := Build(nil).Search("Putin", KindUnknown, 5, 0, nil); len(got) != 0 {
+		t.Errorf("empty index found %v", got)
+	}
+}
+
+// Search with a dst of enough capacity does not allocate for Latin queries.
+func TestSearchZeroAlloc(t *testing.T) {
+	ix, _ := realIndex(t)
+	dst := make([]Match, 0, 16)
+	qs := []string{"John Smith", "Vladimir Putin", "Global Khan Logistics LLC", "USAMA BIN LADN", "Maria Garcia Lopez"}
+	for _, q := range qs {
+		dst = ix.Search(q, KindUnknown, 10, Threshold, dst[:0])
+	}
+	n := testing.AllocsPerRun(50, func() {
+		for _, q := range qs {
+			dst = ix.Search(q, KindUnknown, 10, Threshold, dst[:0])
+		}
+	})
+	if n != 0 {
+		t.Errorf("Search allocates %v times per run", n)
+	}
+}
+
+func FuzzNormalise(f *testing.F) {
+	for _, s := range []string{"PUTIN, Vladimir Vladimirovich", "Владимир Путин", "فلاديمير بوتين", "弗拉基米尔·普京",
+		"ANGLO-CARIBBEAN CO., LTD.", "S.A. de C.V.", "\xff", "O'BRIEN", "M/V ARMAN 114", "블라디미르 푸틴"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var p parser
+		p.parse(s, KindUnknown)
+		for _, nm := range p.names {
+			if len(nm.toks) > maxTokens {
+				t.Fatalf("%d tokens", len(nm.toks))
+			}
+			for _, tk := range nm.toks {
+				if tk.text == "" || len(tk.text) > maxTokenBytes {
+					t.Fatalf("bad token %q", tk.text)
+				}
+				for i := 0; i < len(tk.text); i++ {
+					if c := tk.text[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+						t.Fatalf("token %q not lower-case ASCII", tk.text)
+					}
+				}
+			}
+		}
+	})
+}
+
+func FuzzCompare(f *testing.F) {
+	f.Add("Vladimir Putin", "PUTIN, Vladimir Vladimirovich")
+	f.Add("Владимир Путин", "PUTIN, Vladimir")
+	f.Add("binladin", "bin laden")
+	f.Add("ARMAN 114", "ARMAN 115")
+	f.Add("", "\xff")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		s := Compare(a, b, KindUnknown).Score
+		if s < 0 || s > 1 || math.IsNaN(s) {
+			t.Fatalf("Compare(%q, %q) = %v", a, b, s)
+		}
+		var p parser
+		p.parse(a, KindUnknown)
+		if len(p.names) > 0 && p.names[0].wContent > 0 {
+			if s := Compare(a, a, KindUnknown).Score; s != 1 {
+				t.Fatalf("Compare(a, a) = %v for %q", s, a)
+			}
+		}
+	})
+}
