@@ -151,9 +151,10 @@ func TestTruncatedRealXML(t *testing.T) {
 }
 
 func TestXMLWithBOM(t *testing.T) {
-	ents, _, err := ParseXML(strings.NewReader("\xef\xbb\xbf" + xmlHead + "\n  " + xmlEntry + "\n</sdnList>\n"))
-	if err != nil || len(ents) != 1 {
-		t.Fatalf("%d entities, %v", len(ents), err)
+	entry := strings.Replace(xmlEntry, "AEROCARIBBEAN AIRLINES", "\n   AEROCARIBBEAN\n   AIRLINES  ", 1)
+	ents, _, err := ParseXML(strings.NewReader("\xef\xbb\xbf" + xmlHead + "\n  " + entry + "\n</sdnList>\n"))
+	if err != nil || len(ents) != 1 || ents[0].Names[0].Full != "AEROCARIBBEAN AIRLINES" {
+		t.Fatalf("%+v, %v", ents, err)
 	}
 }
 

@@ -197,9 +197,9 @@ func (p *xmlParser) end(name string) error {
 			}
 			p.uid = text
 		case "firstName":
-			p.first = text
+			p.first = collapse(text)
 		case "lastName":
-			p.last = text
+			p.last = collapse(text)
 		case "title":
 			e.Titles = appendUnique(e.Titles, text)
 		case "sdnType":
@@ -238,9 +238,9 @@ func (p *xmlParser) end(name string) error {
 		case "category":
 			p.aka.category = text
 		case "firstName":
-			p.aka.first = text
+			p.aka.first = collapse(text)
 		case "lastName":
-			p.aka.last = text
+			p.aka.last = collapse(text)
 		}
 		return nil
 	case "address":
@@ -332,6 +332,17 @@ func (p *xmlParser) end(name string) error {
 		return p.endEntry()
 	}
 	return nil
+}
+
+// collapse turns runs of white space inside a name (line breaks in
+// hand-edited files) into single spaces.
+func collapse(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\r' || c == '\t' || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
 }
 
 func joinWith(a, b, sep string) string {
