@@ -12,9 +12,10 @@
 // identifiers); Decide does so for every party of a payment and takes the
 // most severe outcome.
 //
-// FREEZE needs strong evidence: a near-exact match on a strong name of a
-// binding list, corroborated by a secondary fact, or an exact identifier
-// match. Uncertain matches are held for review (Reviews, four eyes), never
+// FREEZE needs strong evidence: a near-exact match (score at or above
+// Policy.FreezeThreshold with no name token left unmatched) on a strong name
+// of a binding list, corroborated by a secondary fact, and nothing strong
+// against it; or an exact identifier match. Uncertain matches are held for review (Reviews, four eyes), never
 // frozen automatically, and near-misses are logged with clean decisions.
 // Every decision is appended to the audit log before Decide returns.
 package screening

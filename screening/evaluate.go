@@ -135,6 +135,10 @@ func (s *Screener) evaluate(st *state, pp *PaymentParty, dob partialDate, c *can
 		h.Reason = fmt.Sprintf("matches a former name (%q) only", h.MatchedName)
 	case strongAgainst:
 		h.Reason = "name matches but evidence conflicts: " + strings.Join(againsts, "; ")
+	case h.NameScore >= s.pol.FreezeThreshold && len(h.Explanation.Unmatched) > 0:
+		// A high score with part of a name left over (a dropped surname, an
+		// honorific) is not the near-exact match a freeze needs.
+		h.Reason = fmt.Sprintf("high name score (%.2f) on %q but only part of the name matches (unmatched: %s)", h.NameScore, h.MatchedName, strings.Join(h.Explanation.Unmatched, ", "))
 	case h.NameScore >= s.pol.FreezeThreshold && corroborated:
 		h.Outcome, h.Reason = Freeze, fmt.Sprintf("near-exact match (%.2f) on strong name %q corroborated by %s", h.NameScore, h.MatchedName, strings.Join(fors, "; "))
 	case h.NameScore >= s.pol.FreezeThreshold:

@@ -2,13 +2,13 @@ package screening_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"time"
 
 	"github.com/freezeguard/freezeguard/lists"
-	"github.com/freezeguard/freezeguard/lists/un"
+	"github.com/freezeguard/freezeguard/lists/loader"
 	"github.com/freezeguard/freezeguard/screening"
 	"github.com/freezeguard/freezeguard/screening/audit"
 )
@@ -18,19 +18,13 @@ import (
 func Example() {
 	ctx := context.Background()
 
-	// Load the lists (here: the real UN consolidated list of 2026-08-01).
-	f, err := os.Open("../testdata/un/consolidated_2026-08-01.xml")
+	// Load the lists (here: the real UN consolidated list of 2026-08-01;
+	// lists/embedded.Load gives a snapshot that works offline).
+	snap, err := loader.Load(ctx, "../testdata/un/consolidated_2026-08-01.xml")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	defer f.Close()
-	ents, prov, err := un.Parse(f)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	snap := lists.NewSnapshot(ents, []lists.Provenance{prov}, time.Now())
 
 	// An EU bank: EU and UN lists bind it; decisions go to the audit log.
 	log := audit.NewMemory()
@@ -77,4 +71,40 @@ func Example() {
 	// FREEZE un:QDi.430 report by 2026-08-03
 	//   MULTILATERAL_BASIS
 	//   DELISTING_ROUTE
+}
+
+// Four eyes: a HOLD on a crime-based listing needs two different reviewers
+// to confirm a freeze; the same reviewer cannot approve twice.
+func ExampleReviews() {
+	ctx := context.Background()
+	snap, err := loader.Load(ctx, "../testdata/ofac/sdn_csv_2024-07-02/sdn.csv")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	log := audit.NewMemory()
+	reviews := screening.NewReviews(screening.NewMemoryReviewStore(), log, nil)
+	s, err := screening.New(ctx, snap, screening.Options{
+		Policy: screening.DefaultPolicy(screening.JurisdictionUS), Log: log, Reviews: reviews,
+		Logger: slog.New(slog.DiscardHandler),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// A name alone, nothing to corroborate it: HOLD.
+	d, _ := s.Screen(ctx, screening.Party{Name: "ZAMBADA GARCIA, Ismael"})
+	fmt.Println(d.Outcome)
+
+	c, _ := reviews.Review(ctx, d.ID, "alice", screening.Confirm, "date of birth on file: 1948")
+	fmt.Println(c.Status)
+	_, err = reviews.Review(ctx, d.ID, "alice", screening.Confirm, "me again")
+	fmt.Println(errors.Is(err, screening.ErrSameReviewer))
+	c, _ = reviews.Review(ctx, d.ID, "bob", screening.Confirm, "agree")
+	fmt.Println(c.Status, c.Outcome)
+	// Output:
+	// HOLD
+	// awaiting-second
+	// true
+	// resolved FREEZE
 }

@@ -77,6 +77,14 @@ func TestOutcomeRules(t *testing.T) {
 			reason:  "corroborated",
 		},
 		{
+			name:    "part of a listed name with agreeing nationality: held, not frozen",
+			s:       eu,
+			party:   Party{Name: "Mohamed Omar", Kind: lists.Person, Country: "SO"},
+			entity:  "un:SOi.025",
+			outcome: Hold,
+			reason:  "only part of the name matches",
+		},
+		{
 			name:    "OFAC-only person under an EU policy: risk list, unilateral",
 			s:       eu,
 			party:   Party{Name: "Ismael Zambada Garcia", Kind: lists.Person, BirthDate: "1948", Country: "MX"},
