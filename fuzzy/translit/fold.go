@@ -42,10 +42,31 @@ func AppendFold(dst []byte, token string) []byte {
 	n := asciiLower(raw[:], token)
 	start := len(dst)
 	dst = foldASCII(dst, raw[:n])
-	if canon, ok := nameFamilies[string(dst[start:])]; ok {
-		dst = append(dst[:start], canon...)
+	if key := dst[start:]; familyMaybe(key) {
+		if canon, ok := nameFamilies[string(key)]; ok {
+			dst = append(dst[:start], canon...)
+		}
 	}
 	return dst
+}
+
+// familyBits is a 4096-bit filter over the keys of nameFamilies: most
+// tokens are not in a family, and the filter answers that faster than the
+// map.
+var familyBits [64]uint64
+
+func familyHash(key []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range key {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h & 4095
+}
+
+func familyMaybe(key []byte) bool {
+	h := familyHash(key)
+	return familyBits[h>>6]&(1<<(h&63)) != 0
 }
 
 // Skeleton returns the consonant skeleton of a Latin token: its Fold key

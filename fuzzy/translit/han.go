@@ -96,7 +96,7 @@ func hanReading(r rune) []string {
 func wadeGiles(p string) string {
 	rest := p
 	init := ""
-	for _, x := range [...][2]string{{"zh", "ch"}, {"ch", "ch"}, {"sh", "sh"}, {"x", "hs"}, {"q", "ch"}, {"j", "ch"}, {"zi", "tzu"}, {"ci", "tzu"}, {"si", "ssu"}, {"z", "ts"}, {"c", "ts"}, {"r", "j"}, {"b", "p"}, {"p", "p"}, {"d", "t"}, {"t", "t"}, {"g", "k"}, {"k", "k"}} {
+	for _, x := range [...][2]string{{"zh", "ch"}, {"ch", "ch"}, {"sh", "sh"}, {"x", "hs"}, {"q", "ch"}, {"j", "ch"}, {"zi", "tzu"}, {"ci", "tzu"}, {"si", "ssu"}, {"z", "ts"}, {"c", "ts"}, {"r", "j"}, {"b", "p"}, {"p", "p"}, {"d", "t"}, {"t", "t"}, {"g", "k"}, {"k", "k"}, {"h", "h"}} {
 		if strings.HasPrefix(p, x[0]) {
 			if x[0] == "zi" || x[0] == "ci" || x[0] == "si" {
 				if p == x[0] {
@@ -116,8 +116,8 @@ func wadeGiles(p string) string {
 		rest = "ung"
 	case rest == "ian":
 		rest = "ien"
-	case rest == "e" && init != "y":
-		rest = "o"
+	case rest == "e" && (strings.HasPrefix(p, "g") || strings.HasPrefix(p, "k") || strings.HasPrefix(p, "h")):
+		rest = "o" // ge ko, ke k'o, he ho; ze tse, de te stay
 	case rest == "i" && (p == "zhi" || p == "chi" || p == "shi" || p == "ri"):
 		rest = "ih"
 	case rest == "ie":

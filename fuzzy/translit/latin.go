@@ -70,7 +70,10 @@ func init() {
 	for _, fam := range familyList {
 		key := string(foldNoFamily(fam[0]))
 		for _, v := range fam {
-			nameFamilies[string(foldNoFamily(v))] = key
+			k := foldNoFamily(v)
+			nameFamilies[string(k)] = key
+			h := familyHash(k)
+			familyBits[h>>6] |= 1 << (h & 63)
 		}
 	}
 }
@@ -87,14 +90,22 @@ func latinFold(r rune) string {
 	return ""
 }
 
+// asciiStrings holds one-byte strings so that latinPlain does not allocate.
+var asciiStrings = func() (t [128]string) {
+	for i := range t {
+		t[i] = string(rune(i))
+	}
+	return t
+}()
+
 // latinPlain returns r's ASCII spelling without its diacritics, lower-cased,
 // and whether r is a Latin letter (or digit) this package knows.
 func latinPlain(r rune) (string, bool) {
 	switch {
 	case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-		return string(rune(r)), true
+		return asciiStrings[r], true
 	case r >= 'A' && r <= 'Z':
-		return string(r + 'a' - 'A'), true
+		return asciiStrings[r+'a'-'A'], true
 	}
 	if i := tabIndex(r); i >= 0 {
 		if s, ok := latinSpecial[r]; ok {
@@ -109,26 +120,48 @@ func latinPlain(r rune) (string, bool) {
 // when its diacritics carry sounds (č, š, ž, ç, ş, ä, ö, ü), the digraph
 // respelling (Vladimirovič → vladimirovic, vladimirovich).
 func latinWord(w []rune) []string {
-	var plain, di strings.Builder
+	plain := make([]byte, 0, len(w)+4)
+	var di []byte // nil until a letter spells differently
 	for _, r := range w {
-		p, _ := latinPlain(r)
-		plain.WriteString(p)
+		var p, d string
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			plain = append(plain, byte(r))
+			if di != nil {
+				di = append(di, byte(r))
+			}
+			continue
+		case r >= 'A' && r <= 'Z':
+			plain = append(plain, byte(r+'a'-'A'))
+			if di != nil {
+				di = append(di, byte(r+'a'-'A'))
+			}
+			continue
+		}
+		p, _ = latinPlain(r)
 		switch {
 		case latinDigraph[r] != "":
-			di.WriteString(latinDigraph[r])
+			d = latinDigraph[r]
 		case r == 'ä' || r == 'Ä':
-			di.WriteString("ae")
+			d = "ae"
 		case r == 'ö' || r == 'Ö':
-			di.WriteString("oe")
+			d = "oe"
 		case r == 'ü' || r == 'Ü':
-			di.WriteString("ue")
+			d = "ue"
 		default:
-			di.WriteString(p)
+			d = p
+		}
+		if d != p && di == nil {
+			di = append(make([]byte, 0, len(w)+8), plain...)
+		}
+		plain = append(plain, p...)
+		if di != nil {
+			di = append(di, d...)
 		}
 	}
-	out := []string{plain.String()}
-	if d := di.String(); d != out[0] {
-		out = append(out, d)
+	out := []string{string(plain)}
+	if di != nil && string(di) != out[0] {
+		out = append(out, string(di))
 	}
 	return out
 }

@@ -232,7 +232,7 @@ func max2(a, b int) int {
 	return b
 }
 
-// splitWords cleans s (length cap, invalid UTF-8, NFC) and cuts it into
+// splitWords cleans s (length cap, invalid UTF-8, NFKC) and cuts it into
 // words of one script each.
 func splitWords(s string) []word {
 	if len(s) > MaxInput {
@@ -243,7 +243,7 @@ func splitWords(s string) []word {
 		s = s[:cut]
 	}
 	s = strings.ToValidUTF8(s, " ")
-	s = norm.NFC.String(s)
+	s = norm.NFKC.String(s) // compatibility forms too: µ→μ, ﬁ→fi, full-width, ﾌﾟ
 	var out []word
 	var cur []rune
 	flush := func() {

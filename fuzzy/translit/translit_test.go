@@ -39,6 +39,9 @@ func TestVariantsPerScript(t *testing.T) {
 		// Greek.
 		{"Βλαντίμιρ Πούτιν", []string{"vlantimir poutin", "vladimir putin"}},
 		{"Γεώργιος Παπανδρέου", []string{"georgios papandreou"}},
+		// The EU list writes Greek mu as MICRO SIGN (U+00B5): NFKC.
+		{"Ισλαµικό Μέτωπο", []string{"islamiko metopo"}},
+		{"ＰＵＴＩＮ ﾌﾟｰﾁﾝ", []string{"putin puchin"}},
 		// Arabic: common-name table, article, compounds, vowel guesses.
 		{"صدام حسين التكريتي", []string{"saddam hussein al tikriti"}},
 		{"عبد الله", []string{"abdullah"}},
@@ -67,6 +70,7 @@ func TestVariantsPerScript(t *testing.T) {
 		// Chinese: pinyin, both orders, Wade-Giles, transcription table.
 		{"习近平", []string{"xi jinping", "jinping xi", "hsi chin ping"}},
 		{"单田芳", []string{"shan tianfang"}},
+		{"毛泽东", []string{"mao zedong", "mao tse tung"}},
 		{"弗拉基米尔·普京", []string{"vladimir putin"}},
 		// Indic and other scripts through go-unidecode, patched.
 		{"व्लादिमीर पुतिन", []string{"vladimir putin"}},
