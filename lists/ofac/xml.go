@@ -18,7 +18,6 @@ import (
 // elements close. Memory is bounded by one entity plus MaxFieldBytes.
 type xmlParser struct {
 	d     *xml.Decoder
-	cr    *countingReader
 	stack []string
 	text  []byte
 	prov  lists.Provenance
@@ -40,7 +39,6 @@ type xmlParser struct {
 	// The sub-record being read.
 	aka            struct{ typ, category, first, last string }
 	addr           lists.Address
-	addrCountry    string
 	id             struct{ typ, number, country, issued, expires string }
 	dob, pob, ctry string
 	vessel         lists.VesselInfo
@@ -69,7 +67,7 @@ func (p *xmlParser) errorf(err error) error {
 
 func parseXML(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 	cr := &countingReader{r: r}
-	p := &xmlParser{cr: cr, d: xml.NewDecoder(cr), progs: programCache{}, seen: map[string]bool{}, prov: lists.Provenance{Source: lists.OFAC, Format: FormatXML}}
+	p := &xmlParser{d: xml.NewDecoder(cr), progs: programCache{}, seen: map[string]bool{}, prov: lists.Provenance{Source: lists.OFAC, Format: FormatXML}}
 	// CharsetReader stays nil: OFAC publishes UTF-8, anything else is refused.
 	for {
 		tok, err := p.d.Token()
@@ -146,7 +144,7 @@ func (p *xmlParser) start(name string) error {
 	case "aka":
 		p.aka.typ, p.aka.category, p.aka.first, p.aka.last = "", "", "", ""
 	case "address":
-		p.addr, p.addrCountry = lists.Address{}, ""
+		p.addr = lists.Address{}
 	case "id":
 		p.id.typ, p.id.number, p.id.country, p.id.issued, p.id.expires = "", "", "", "", ""
 	case "dateOfBirthItem":
