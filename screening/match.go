@@ -31,7 +31,9 @@ const (
 	wKindMismatch   = -0.30
 	wKindDiffer     = -0.15
 	wWeakAliasAlso  = 0.02
-	maxQueryBytes   = 1024
+	maxQueryBytes   = 1024 // longest name or free-text line screened
+	maxDocuments    = 64   // most documents or owners per party
+	maxParties      = 1024 // most parties and text lines per payment
 	minIdentifierLn = 5
 )
 

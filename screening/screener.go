@@ -161,8 +161,15 @@ func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentPa
 		Parties:  make([]PartyResult, 0, len(parties)),
 	}
 	if pay != nil {
+		// The header only: parties and free text are recorded, with role
+		// and path, in Parties.
+		hdr := *pay
+		hdr.Parties, hdr.Text = nil, nil
 		d.PaymentID = pay.ID
-		d.Payment = pay
+		d.Payment = &hdr
+	}
+	if len(parties) > maxParties {
+		return Decision{}, fmt.Errorf("screening: %d parties and text lines, more than the %d allowed", len(parties), maxParties)
 	}
 	for i, pp := range parties {
 		pr, err := s.screenParty(st, pp, now)
@@ -236,6 +243,9 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, now time.Time) (Party
 	pr := PartyResult{Role: pp.Role, Path: pp.Path, Party: p, Outcome: Clear}
 	if len(p.Name) > maxQueryBytes {
 		return pr, fmt.Errorf("name is %d bytes, more than the %d allowed", len(p.Name), maxQueryBytes)
+	}
+	if len(p.Documents) > maxDocuments || len(p.Owned) > maxDocuments {
+		return pr, fmt.Errorf("%d documents and %d owners, more than the %d allowed", len(p.Documents), len(p.Owned), maxDocuments)
 	}
 	var dob partialDate
 	if p.BirthDate != "" {

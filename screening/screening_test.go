@@ -85,6 +85,14 @@ func TestOutcomeRules(t *testing.T) {
 			reason:  "only part of the name matches",
 		},
 		{
+			name:    "gender conflicts with the listing: held",
+			s:       us,
+			party:   Party{Name: "Ismael Zambada Garcia", BirthDate: "1948", Gender: "female"},
+			entity:  "ofac:7226",
+			outcome: Hold,
+			reason:  "gender female differs",
+		},
+		{
 			name:    "OFAC-only person under an EU policy: risk list, unilateral",
 			s:       eu,
 			party:   Party{Name: "Ismael Zambada Garcia", Kind: lists.Person, BirthDate: "1948", Country: "MX"},
@@ -362,6 +370,7 @@ func TestBadInput(t *testing.T) {
 		{Name: "X", BirthDate: "1948-13"},
 		{Name: "X", BirthDate: "1948-01-1x"},
 		{Name: strings.Repeat("a", 5000)},
+		{Name: "X", Documents: make([]Document, 100)},
 	} {
 		if _, err := s.Screen(ctx, p); err == nil {
 			t.Errorf("Screen(%.20q, dob %q): no error", p.Name, p.BirthDate)
@@ -370,6 +379,16 @@ func TestBadInput(t *testing.T) {
 	_, err := s.Decide(ctx, Payment{Parties: []PaymentParty{{Role: Debtor, Path: "Dbtr", Party: Party{Name: "X", BirthDate: "bad"}}}})
 	if err == nil || !strings.Contains(err.Error(), "Dbtr") {
 		t.Errorf("Decide error %v does not name the party path", err)
+	}
+	if _, err := s.Decide(ctx, Payment{Text: make([]string, 2000)}); err != nil {
+		t.Errorf("blank text lines: %v", err)
+	}
+	many := make([]string, 2000)
+	for i := range many {
+		many[i] = "x"
+	}
+	if _, err := s.Decide(ctx, Payment{Text: many}); err == nil {
+		t.Error("2000 text lines: no error")
 	}
 	if _, err := New(ctx, realSnapshot(t), Options{}); err == nil {
 		t.Error("New without a log: no error")
