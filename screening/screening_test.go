@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/lists/loader"
 )
 
 var ctx = context.Background()
@@ -402,5 +403,42 @@ func TestBadInput(t *testing.T) {
 	cancel()
 	if _, err := s.Screen(cctx, Party{Name: "X"}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled context: %v", err)
+	}
+}
+
+// TestRealEUExcerpt screens against the real EU FSF excerpt (2018-12-21)
+// loaded together with the OFAC and UN lists.
+func TestRealEUExcerpt(t *testing.T) {
+	snap, err := loader.Load(ctx, sdnCSV, unXML, "../testdata/eu/eu_fsf_excerpt_2018-12-21.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _, _ := newScreener(t, snap, DefaultPolicy(JurisdictionEU))
+
+	d, err := s.Screen(ctx, Party{Name: "Robert Gabriel Mugabe", BirthDate: "1924-02-21"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := hitFor(&d, "eu:1")
+	if h == nil || h.Outcome != Freeze || h.Body != lists.BodyEU {
+		t.Fatalf("Mugabe: %+v", h)
+	}
+	if !strings.Contains(flagReason(h, FlagStaleListData), "2018-12-21") || !strings.Contains(flagReason(h, FlagDelistingRoute), "Art. 263 TFEU") {
+		t.Errorf("Mugabe flags: %v", h.Flags)
+	}
+	if len(d.Regimes) != 1 || d.Regimes[0].Source != lists.EU || !d.ReportBy.Equal(decisionTime) {
+		t.Errorf("regimes %+v report by %v", d.Regimes, d.ReportBy)
+	}
+
+	// A TERR organisation, screened in plain ASCII against its Turkish
+	// name: held (nothing corroborates an organisation's name here), with
+	// the six-monthly review cycle.
+	d, err = s.Screen(ctx, Party{Name: "Islami Buyuk Dogu Akincilar Cephesi", Kind: lists.Organization})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h = hitFor(&d, "eu:207")
+	if h == nil || h.Outcome != Hold || !h.HasFlag(FlagReviewDue) || !h.HasFlag(FlagNoSecondaryID) {
+		t.Fatalf("IBDA-C: %+v", h)
 	}
 }
