@@ -318,9 +318,8 @@ func parseCSVSet(format string, names [4]string, sdn, add, alt, comments io.Read
 			if !ok {
 				return nil, prov, f.errorf(rec[0], ErrUnknownEntNum)
 			}
-			// The city, state and postal code share one column in an order
-			// that varies by country; it is kept whole in City.
-			a := lists.Address{Street: rec[2], City: rec[3], CountryName: rec[4], Country: country(rec[4]), Note: rec[5]}
+			a := lists.Address{Street: rec[2], CountryName: rec[4], Country: country(rec[4]), Note: rec[5]}
+			a.City, a.State, a.PostalCode = splitCityLine(rec[3])
 			e := ents.at(i)
 			e.Addresses = append(e.Addresses, a)
 		}
@@ -441,4 +440,28 @@ func programs(field string, cache programCache) []lists.Program {
 		}
 	}
 	return ps
+}
+
+// splitCityLine splits add.csv's city/state/postal column, which OFAC
+// writes as "City, State Postal" with any part missing ("London EC3N 1DY",
+// "Richardson, TX 75081", "Montreal, Quebec", "Havana"). The postal code
+// is the run of trailing words that contain a digit; the city is what
+// precedes the first comma, the state what follows it. A postal code
+// without digits ("Rotterdam 3022 TH") stays in the city or state.
+func splitCityLine(s string) (city, state, postal string) {
+	rest := s
+	for {
+		i := strings.LastIndexByte(rest, ' ')
+		w := rest[i+1:]
+		if !strings.ContainsAny(w, "0123456789") {
+			break
+		}
+		rest = strings.TrimRight(rest[:max(i, 0)], " ,")
+		if i < 0 {
+			break
+		}
+	}
+	postal = strings.TrimSpace(strings.TrimPrefix(s[len(rest):], ","))
+	city, state, _ = strings.Cut(rest, ",")
+	return strings.TrimSpace(city), strings.TrimSpace(state), postal
 }

@@ -233,7 +233,7 @@ func TestCSVSet2021(t *testing.T) {
 	}
 	// Addresses, fka/nka types.
 	e = byID(t, ents, "ofac:173")
-	if len(e.Addresses) != 1 || e.Addresses[0].Street != "Ibex House, The Minories" || e.Addresses[0].City != "London EC3N 1DY" || e.Addresses[0].CountryName != "United Kingdom" {
+	if len(e.Addresses) != 1 || e.Addresses[0].Street != "Ibex House, The Minories" || e.Addresses[0].City != "London" || e.Addresses[0].PostalCode != "EC3N 1DY" || e.Addresses[0].CountryName != "United Kingdom" {
 		t.Errorf("173 addresses %+v", e.Addresses)
 	}
 	types := map[lists.NameType]int{}

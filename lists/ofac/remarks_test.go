@@ -151,3 +151,22 @@ func TestPositions(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitCityLine(t *testing.T) {
+	for in, want := range map[string][3]string{
+		"Havana":                                 {"Havana", "", ""},
+		"London EC3N 1DY":                        {"London", "", "EC3N 1DY"},
+		"Richardson, TX 75081":                   {"Richardson", "TX", "75081"},
+		"Montreal, Quebec H2L 1K3":               {"Montreal", "Quebec", "H2L 1K3"},
+		"Genaro Estrada, Sinaloa, Sinaloa 81960": {"Genaro Estrada", "Sinaloa, Sinaloa", "81960"},
+		"438864":                                 {"", "", "438864"},
+		"Polotsk, 211412":                        {"Polotsk", "", "211412"},
+		"Rotterdam 3022 TH":                      {"Rotterdam 3022 TH", "", ""},
+		"":                                       {"", "", ""},
+	} {
+		c, s, p := splitCityLine(in)
+		if [3]string{c, s, p} != want {
+			t.Errorf("splitCityLine(%q) = %q, %q, %q; want %q", in, c, s, p, want)
+		}
+	}
+}
