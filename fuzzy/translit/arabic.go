@@ -84,7 +84,12 @@ var sunLetters = map[rune]bool{
 func arabicNorm(w []rune) []rune {
 	s := norm.NFKC.String(string(w))
 	out := make([]rune, 0, len(w))
-	for _, r := range s {
+	rs := []rune(s)
+	for i, r := range rs {
+		if r == 'ه' && i+1 < len(rs) && rs[i+1] == 0x200C {
+			out = append(out, 'ە') // Persian ه before ZWNJ is the vowel e: خامنه‌ای
+			continue
+		}
 		switch {
 		case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640, r == 0x200C, r == 0x200D,
 			r >= 0x06D6 && r <= 0x06ED:
@@ -95,7 +100,7 @@ func arabicNorm(w []rune) []rune {
 			r = 'ي'
 		case 'ک', 'ڪ':
 			r = 'ك'
-		case 'ۀ', 'ە', 'ہ', 'ۃ':
+		case 'ۀ', 'ہ', 'ۃ':
 			r = 'ه'
 		case 'ٱ':
 			r = 'ا'
@@ -222,6 +227,7 @@ type arabicUnit struct {
 	altVow string        // its common alternative (o for u, e for i)
 	final  bool          // ة: a/ah/at
 	glide  string        // for و, ي read as vowels: their consonant value
+	src    rune          // the letter
 }
 
 func isArabicVowelLetter(r rune) bool {
@@ -234,7 +240,7 @@ func isArabicVowelLetter(r rune) bool {
 
 // arabicUnits splits a normalised word into units, deciding for و and ي
 // whether they are consonants (w, y) or long vowels (u, i).
-func arabicUnits(w []rune) []arabicUnit {
+func arabicUnits(w []rune, persian bool) []arabicUnit {
 	units := make([]arabicUnit, 0, len(w))
 	for i, r := range w {
 		prevVowel := i > 0 && len(units) > 0 && units[len(units)-1].cons == nil
@@ -259,6 +265,16 @@ func arabicUnits(w []rune) []arabicUnit {
 			units = append(units, arabicUnit{vowel: "e", altVow: "ay"})
 		case 'ة':
 			units = append(units, arabicUnit{vowel: "a", altVow: "ah", final: true})
+		case 'ە':
+			units = append(units, arabicUnit{vowel: "e", altVow: "a"})
+		case 'ه':
+			if persian && i == len(w)-1 && i > 0 && !prevVowel {
+				// Persian final ه is a vowel: Zadeh, Khamenei.
+				units = append(units, arabicUnit{vowel: "e", altVow: "a"})
+				continue
+			}
+			l := arabicLetters[r]
+			units = append(units, arabicUnit{cons: &l, src: r})
 		case 'و', 'ي':
 			cons := i == 0 || prevVowel || isArabicVowelLetter(next) && next != 'ي' && next != 'و'
 			if r == 'و' && i+1 < len(w) && w[i+1] == 'ا' {
@@ -286,7 +302,7 @@ func arabicUnits(w []rune) []arabicUnit {
 		default:
 			if l, ok := arabicLetters[r]; ok {
 				l := l
-				units = append(units, arabicUnit{cons: &l})
+				units = append(units, arabicUnit{cons: &l, src: r})
 			} else if s, ok := latinPlain(r); ok {
 				l := arabicLetter{s, s, s, s, s}
 				units = append(units, arabicUnit{cons: &l})
@@ -318,6 +334,20 @@ type arabicStyle struct {
 	taMarbu string // ة
 	once    bool   // insert only the first short vowel (CaCC: shams, bakr)
 	glide   bool   // medial و, ي as w, y after a short a (anwar, ghayth)
+	persian bool   // Persian values: ث s, ذ z, ض z, ظ z
+}
+
+// persianValues are the consonants Persian, Dari, Pashto and Urdu
+// pronounce differently from Arabic (Fazl, Zia, Sanaullah).
+var persianValues = map[rune]string{'ث': "s", 'ذ': "z", 'ض': "z", 'ظ': "z", 'ق': "q"}
+
+func consValue(u arabicUnit, st arabicStyle) string {
+	if st.persian {
+		if v, ok := persianValues[u.src]; ok {
+			return v
+		}
+	}
+	return u.cons[st.col]
 }
 
 var glideW, glideY = arabicLetter{"w", "w", "w", "ou", "v"}, arabicLetter{"y", "y", "y", "y", "y"}
@@ -385,7 +415,7 @@ func renderNative(b *strings.Builder, units []arabicUnit, st arabicStyle) {
 			firstDone = true
 			continue
 		}
-		b.WriteString(u.cons[st.col])
+		b.WriteString(consValue(u, st))
 		if st.insert == insNone || i+1 >= len(units) || units[i+1].cons == nil {
 			inserted = false
 			continue
@@ -426,14 +456,14 @@ func renderForeign(b *strings.Builder, units []arabicUnit, st arabicStyle) {
 		}
 		run := j - i
 		for k := i; k < j; k++ {
-			if k == j-1 && run >= 2 && !(i == 0 && run == 2) {
+			if k == j-1 && run >= 2 && !(i == 0 && run == 2) && !onsetCluster(units[k-1], units[k]) {
 				if i == 0 {
 					b.WriteByte('a')
 				} else {
 					b.WriteByte('i')
 				}
 			}
-			b.WriteString(units[k].cons[st.col])
+			b.WriteString(consValue(units[k], st))
 		}
 		i = j
 	}
@@ -465,6 +495,20 @@ func foreignVowels(units []arabicUnit) bool {
 	return onset && n >= 2
 }
 
+// onsetCluster says whether two consonants form a cluster European names
+// keep together (pr, vl, tr...): no vowel is guessed between them.
+func onsetCluster(a, b arabicUnit) bool {
+	l := b.cons[colForeign]
+	if l != "r" && l != "l" {
+		return false
+	}
+	switch a.cons[colForeign] {
+	case "p", "b", "t", "d", "k", "g", "f", "v":
+		return true
+	}
+	return false
+}
+
 // looksForeign says whether an Arabic-script word is a foreign name: it
 // starts with two consonants (native words never do), or ends in -ير/-يف
 // after two long vowels, as Slavic names do.
@@ -485,6 +529,10 @@ var (
 	arEgypt   = arabicStyle{col: colEgypt, first: "a", rest: "a", insert: insNative, altVow: true, taMarbu: "a"}
 	arMaghreb = arabicStyle{col: colMaghreb, first: "e", rest: "e", insert: insNative, taMarbu: "a"}
 	arForeign = arabicStyle{col: colForeign, insert: insForeign, taMarbu: "a"}
+	faStd     = arabicStyle{col: colStd, first: "a", rest: "a", insert: insNative, taMarbu: "a", persian: true}
+	faOnce    = arabicStyle{col: colStd, first: "a", rest: "a", insert: insNative, taMarbu: "a", persian: true, once: true}
+	faI       = arabicStyle{col: colStd, first: "i", rest: "a", insert: insNative, taMarbu: "a", persian: true}
+	faGlide   = arabicStyle{col: colStd, first: "a", rest: "a", insert: insNative, taMarbu: "a", persian: true, glide: true}
 	arBare    = arabicStyle{col: colStd, insert: insNone, taMarbu: "a"}
 )
 
@@ -496,8 +544,14 @@ func arabic(ws []word) [][]string {
 		units []arabicUnit
 	}
 	words := make([]aw, 0, len(ws))
-	foreign := false
+	foreign, persian := false, false
 	for _, w := range ws {
+		for _, r := range w.runes {
+			switch r {
+			case 'ی', 'ک', 'پ', 'چ', 'ژ', 'گ', 'ۀ', 'ے', 'ٹ', 'ڈ', 'ڑ', 'ں', 'ھ', 'ځ', 'ښ', 'ږ', 'ړ', 'ډ', 'ټ', 'ڼ':
+				persian = true
+			}
+		}
 		r := arabicNorm(w.runes)
 		if len(r) == 0 {
 			continue
@@ -510,13 +564,13 @@ func arabic(ws []word) [][]string {
 		if hasArticle(body) {
 			body = body[2:]
 		}
-		words[i].units = arabicUnits(body)
+		words[i].units = arabicUnits(body, persian)
 		k := words[i].key
 		compound := strings.HasPrefix(k, "عبد") || strings.HasPrefix(k, "ابو") || strings.HasSuffix(k, "الله") || strings.HasSuffix(k, "الدين")
 		if _, known := arabicNames[k]; !known && !compound && foreignVowels(words[i].units) {
 			foreign = true
 		}
-		if strings.HasSuffix(words[i].key, "يتش") || strings.HasSuffix(words[i].key, "فيچ") || strings.HasSuffix(words[i].key, "وف") && len(words[i].runes) > 4 {
+		if strings.HasSuffix(k, "يتش") || strings.HasSuffix(k, "فيچ") || strings.HasSuffix(k, "وف") && len(words[i].runes) >= 6 && !hasArticle(words[i].runes) {
 			foreign = true
 		}
 	}
@@ -525,8 +579,11 @@ func arabic(ws []word) [][]string {
 	// names with Persian or Urdu letters for foreign sounds, or the
 	// Slavic -يتش ending, put it first.
 	styles := []arabicStyle{arStd, arI, arGlide, arMaghreb, arAlt, arOnce, arEgypt, arU, arForeign, arBare}
-	if foreign {
+	switch {
+	case foreign:
 		styles = []arabicStyle{arForeign, arStd, arI, arBare, arGlide, arMaghreb, arAlt, arU}
+	case persian:
+		styles = []arabicStyle{faStd, faI, faGlide, faOnce, arStd, arAlt, arU, arForeign, arBare}
 	}
 	out := make([][]string, 0, len(words))
 	for i := 0; i < len(words); i++ {
@@ -549,6 +606,10 @@ func arabic(ws []word) [][]string {
 				continue
 			}
 		}
+		if persian && (w.key == "الرحمن" || w.key == "الرحمان") {
+			out = append(out, []string{"ur rahman", "rahman", "al rahman", "ul rahman"})
+			continue
+		}
 		// The same compounds written as one word.
 		if v, ok := arabicNames[w.key]; ok {
 			out = append(out, v)
@@ -559,9 +620,9 @@ func arabic(ws []word) [][]string {
 			rest := w.runes[3:]
 			var x []string
 			if hasArticle(rest) {
-				x = articleVariants(arabicWord(rest[2:], arabicUnits(rest[2:]), styles), rest[2])
+				x = articleVariants(arabicWord(rest[2:], arabicUnits(rest[2:], persian), styles), rest[2])
 			} else {
-				x = arabicWord(rest, arabicUnits(rest), styles)
+				x = arabicWord(rest, arabicUnits(rest, persian), styles)
 			}
 			vs := make([]string, 0, len(x)+2)
 			for i, v := range x {
@@ -575,17 +636,17 @@ func arabic(ws []word) [][]string {
 		}
 		if strings.HasPrefix(w.key, "عبدال") && len(w.runes) > 5 {
 			rest := w.runes[5:]
-			out = append(out, abdCompound(arabicWord(rest, arabicUnits(rest), styles), rest[0]))
+			out = append(out, abdCompound(arabicWord(rest, arabicUnits(rest, persian), styles), rest[0]))
 			continue
 		}
 		if strings.HasSuffix(w.key, "الله") && len(w.runes) > 4 {
 			pre := w.runes[:len(w.runes)-4]
-			out = append(out, suffixCompound(arabicWord(pre, arabicUnits(pre), styles), "ullah", "allah"))
+			out = append(out, suffixCompound(arabicWord(pre, arabicUnits(pre, persian), styles), "ullah", "allah"))
 			continue
 		}
 		if strings.HasSuffix(w.key, "الدين") && len(w.runes) > 5 {
 			pre := w.runes[:len(w.runes)-5]
-			out = append(out, suffixCompound(arabicWord(pre, arabicUnits(pre), styles), "uddin", "al din", "eddine"))
+			out = append(out, suffixCompound(arabicWord(pre, arabicUnits(pre, persian), styles), "uddin", "al din", "eddine"))
 			continue
 		}
 		if hasArticle(w.runes) && len(w.runes) > 2 {

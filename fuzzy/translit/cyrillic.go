@@ -83,7 +83,7 @@ var (
 		{tab: beBase, yeStart: "ie", yoStart: "io", iyEnd: "i", yyEnd: "y"},
 	}
 
-	srBase = over(ruBase, "ђ", "dj", "ж", "z", "ј", "j", "љ", "lj", "њ", "nj", "ћ", "c", "х", "h", "ц", "c", "ч", "c", "џ", "dz", "ш", "s", "ѓ", "gj", "ќ", "kj", "ѕ", "dz", "е", "e")
+	srBase = over(ruBase, "ђ", "dj", "ж", "z", "ј", "j", "љ", "lj", "њ", "nj", "ћ", "c", "х", "h", "ц", "c", "ч", "c", "џ", "dzh", "ш", "s", "ѓ", "gj", "ќ", "kj", "ѕ", "dz", "е", "e")
 
 	srSchemes = []cyrScheme{
 		// Serbian / Macedonian Latin, diacritics folded: Dordevic, Cosic.

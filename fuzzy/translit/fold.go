@@ -18,7 +18,7 @@ const MaxFoldToken = 128
 // sh sound keeps its own class: x itself becomes ks);
 // tsch/tch/tsh/ts/tz/tx/cz/ch→c (affricates meet: ч and ц are not told
 // apart); c before e/i/y→s, word-final c→c (Slavic -ić), other c→k;
-// dzh/dj/dz/zh→j; kh→h; gh→g; dh→d; th→t; bh→b; ph→f; ck/q→k; x→ks;
+// dzh/dj/zh→j (not dz: Akhundzada); kh→h; gh→g; dh→d; th→t; bh→b; ph→f; ck/q→k; x→ks;
 // w→v; y→i; ou/oo→u; ee→i; final j after a vowel →i (Sergej/Sergei);
 // initial ye→e (Yevgeny/Evgeny); doubled letters
 // single; final -off→-ov; final h after a vowel and final e after a
@@ -250,7 +250,7 @@ func foldASCII(dst []byte, b []byte) []byte {
 			case has(i, "dzh"):
 				dst = append(dst, 'j')
 				i += 3
-			case has(i, "dj"), has(i, "dz"):
+			case has(i, "dj"):
 				dst = append(dst, 'j')
 				i += 2
 			case has(i, "dh"):

@@ -257,8 +257,12 @@ func splitWords(s string) []word {
 		switch {
 		case (r == '׳' || r == '״') && len(cur) > 0 && unicode.Is(unicode.Hebrew, cur[len(cur)-1]):
 			cur = append(cur, r) // geresh: ג׳ is j
-		case isApostrophe(r), r == 0x200C, r == 0x200D, r == 0x0640, r == 0xFEFF, r == 0x00AD:
-			// apostrophes, ZWNJ/ZWJ, tatweel, BOM, soft hyphen: inside a word.
+		case r == 0x200C || r == 0x200D:
+			if len(cur) > 0 {
+				cur = append(cur, r) // ZWNJ/ZWJ: Persian ه‌ is a vowel; renderers drop them
+			}
+		case isApostrophe(r), r == 0x0640, r == 0xFEFF, r == 0x00AD:
+			// apostrophes, tatweel, BOM, soft hyphen: inside a word.
 			continue
 		case unicode.IsLetter(r), unicode.IsMark(r), unicode.IsDigit(r):
 			cur = append(cur, r)

@@ -151,7 +151,7 @@ func measureUN(t *testing.T, pairs []unPair, max int) {
 			}
 			if !ok {
 				all = false
-				if len(misses) < 40 {
+				if len(misses) < 120 {
 					misses = append(misses, tok+" ← "+p.Original+" → "+strings.Join(vs[:min(3, len(vs))], " | "))
 				}
 			}
