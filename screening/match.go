@@ -104,6 +104,19 @@ func (d partialDate) String() string {
 	return fmt.Sprintf("%04d", d.Year)
 }
 
+// dobPrecision describes the party's date of birth without its value:
+// evidence lines name only the listed dates, so a redacting audit log can
+// hide the party's date of birth.
+func dobPrecision(d partialDate) string {
+	switch {
+	case d.Day != 0:
+		return "full date of birth"
+	case d.Month != 0:
+		return "month of birth"
+	}
+	return "year of birth"
+}
+
 // parseBirthDate parses YYYY, YYYY-MM or YYYY-MM-DD.
 func parseBirthDate(s string) (partialDate, error) {
 	var d partialDate
@@ -164,7 +177,7 @@ func dobEvidence(pd partialDate, dates []lists.Date) (Evidence, bool) {
 		return Evidence{}, false
 	}
 	if best.Effect == "against" {
-		best.Detail = fmt.Sprintf("date of birth %s conflicts with every listed date (%s)", pd, strings.Join(texts, "; "))
+		best.Detail = fmt.Sprintf("%s conflicts with every listed date (%s)", dobPrecision(pd), strings.Join(texts, "; "))
 	}
 	return best, true
 }
@@ -197,29 +210,29 @@ func compareDate(pd partialDate, ld lists.Date) Evidence {
 			to = ld.Year
 		}
 		if pd.Year >= ld.Year && pd.Year <= to {
-			return Evidence{Fact: "dob", Effect: "for", Weight: wDOBYear, Detail: fmt.Sprintf("year of birth %d within listed range %s", pd.Year, lt)}
+			return Evidence{Fact: "dob", Effect: "for", Weight: wDOBYear, Detail: "year of birth within listed range " + lt}
 		}
-		return Evidence{Fact: "dob", Effect: "against", Weight: wDOBYearOff, Detail: fmt.Sprintf("year of birth %d outside listed range %s", pd.Year, lt)}
+		return Evidence{Fact: "dob", Effect: "against", Weight: wDOBYearOff, Detail: "year of birth outside listed range " + lt}
 	case lists.DateCirca:
 		if abs(pd.Year-ld.Year) <= 2 {
-			return Evidence{Fact: "dob", Effect: "for", Weight: wDOBApprox, Detail: fmt.Sprintf("year of birth %d within two years of listed %s", pd.Year, lt)}
+			return Evidence{Fact: "dob", Effect: "for", Weight: wDOBApprox, Detail: "year of birth within two years of listed " + lt}
 		}
-		return Evidence{Fact: "dob", Effect: "against", Weight: wDOBYearOff, Detail: fmt.Sprintf("year of birth %d far from listed %s", pd.Year, lt)}
+		return Evidence{Fact: "dob", Effect: "against", Weight: wDOBYearOff, Detail: "year of birth more than two years from listed " + lt}
 	}
 	// Exact, at whatever precision both sides have.
 	if pd.Year != ld.Year {
 		if pd.full() && ld.Day != 0 {
-			return Evidence{Fact: "dob", Effect: "against", Strong: true, Weight: wDOBConflict, Detail: fmt.Sprintf("date of birth %s conflicts with listed %s", pd, lt)}
+			return Evidence{Fact: "dob", Effect: "against", Strong: true, Weight: wDOBConflict, Detail: fmt.Sprintf("%s conflicts with listed %s", dobPrecision(pd), lt)}
 		}
-		return Evidence{Fact: "dob", Effect: "against", Weight: wDOBYearOff, Detail: fmt.Sprintf("year of birth %d differs from listed %s", pd.Year, lt)}
+		return Evidence{Fact: "dob", Effect: "against", Weight: wDOBYearOff, Detail: "year of birth differs from listed " + lt}
 	}
 	if pd.Month != 0 && ld.Month != 0 && pd.Month != ld.Month || pd.Day != 0 && ld.Day != 0 && pd.Day != ld.Day {
-		return Evidence{Fact: "dob", Effect: "against", Strong: pd.full() && ld.Day != 0, Weight: wDOBConflict, Detail: fmt.Sprintf("date of birth %s conflicts with listed %s", pd, lt)}
+		return Evidence{Fact: "dob", Effect: "against", Strong: pd.full() && ld.Day != 0, Weight: wDOBConflict, Detail: fmt.Sprintf("%s conflicts with listed %s", dobPrecision(pd), lt)}
 	}
 	if pd.full() && ld.Day != 0 {
-		return Evidence{Fact: "dob", Effect: "for", Weight: wDOBExact, Detail: fmt.Sprintf("date of birth %s equals listed %s", pd, lt)}
+		return Evidence{Fact: "dob", Effect: "for", Weight: wDOBExact, Detail: "full date of birth equals listed " + lt}
 	}
-	return Evidence{Fact: "dob", Effect: "for", Weight: wDOBYear, Detail: fmt.Sprintf("date of birth %s agrees with listed %s (year precision)", pd, lt)}
+	return Evidence{Fact: "dob", Effect: "for", Weight: wDOBYear, Detail: fmt.Sprintf("%s agrees with listed %s", dobPrecision(pd), lt)}
 }
 
 func abs(x int) int {

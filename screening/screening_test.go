@@ -116,7 +116,7 @@ func TestOutcomeRules(t *testing.T) {
 			party:   Party{Name: "Noel Timothy Heath", Kind: lists.Person, BirthDate: "1949-12-16"},
 			entity:  "ofac:6710",
 			outcome: Freeze,
-			reason:  "date of birth 1949-12-16 equals",
+			reason:  "full date of birth equals listed 16 Dec 1949",
 		},
 		{
 			name:    "exact passport number freezes on its own",
