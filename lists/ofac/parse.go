@@ -11,8 +11,16 @@
 //
 // Bad input is an error, never a panic: a *ParseError names the file of the
 // set, the line (CSV) or byte offset (XML) and the ent_num, and wraps one of
-// the Err* values. The limits (MaxFileBytes, MaxFieldBytes, MaxEntities,
-// MaxRows, MaxDepth) bound memory on hostile input.
+// the Err* values. The limits (MaxFileBytes, MaxLineBytes, MaxFieldBytes,
+// MaxEntities, MaxRows, MaxDepth) bound memory on hostile input.
+//
+// What the formats cannot tell: the CSV set states no record count, so a
+// file cut exactly at a line end loads as a shorter list (a cut inside a
+// record is an error); the XML's Record_Count catches truncation. Facts
+// with no typed field in lists.Entity (secondary sanctions risk, directive
+// and listing dates, phone numbers, "Additional Sanctions Information") stay
+// in Remarks; XML idList entries of that kind are appended to Remarks so
+// both formats give the same text.
 package ofac
 
 import (
