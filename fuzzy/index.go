@@ -59,7 +59,11 @@ type Index struct {
 	// Deletion neighbourhood: an open-addressing hash table from the hash
 	// of a fold key or one of its one-letter deletions to a run of fold
 	// groups in delFold.
-	delSlots []uint32 // hash & delMask → 1 + index into delHash, 0 if empty
+	bySound  map[string]uint32 // sound key → sound group (tokens that may match phonetically)
+	soundOff []uint32
+	soundTok []uint32
+
+	delSlots []uint64 // hash & delMask → hash's top 32 bits | 1 + index into delHash; 0 if empty
 	delMask  uint64
 	delHash  []uint64 // distinct hashes
 	delOff   []uint32 // delHash[i]'s fold groups are delFold[delOff[i]:delOff[i+1]]
@@ -186,31 +190,11 @@ func Build(recs []Record) *Index {
 	ix.postOff[len(ix.dict)] = w
 	ix.post = slices.Clip(ix.post[:w])
 
-	// Fold groups.
-	ix.byFold = make(map[string]uint32, len(ix.dict))
-	group := make([]uint32, len(ix.dict))
-	var counts []uint32
-	for i := range ix.dict {
-		g, ok := ix.byFold[ix.dict[i].fold]
-		if !ok {
-			g = uint32(len(counts))
-			ix.byFold[ix.dict[i].fold] = g
-			counts = append(counts, 0)
-		}
-		group[i] = g
-		counts[g]++
-	}
-	ix.foldOff = make([]uint32, len(counts)+1)
-	for g, c := range counts {
-		ix.foldOff[g+1] = ix.foldOff[g] + c
-	}
-	ix.foldTok = make([]uint32, len(ix.dict))
-	fill = slices.Clone(ix.foldOff[:len(counts)])
-	for i := range ix.dict {
-		g := group[i]
-		ix.foldTok[fill[g]] = uint32(i)
-		fill[g]++
-	}
+	// Fold groups and sound groups.
+	ix.byFold, ix.foldOff, ix.foldTok = groupBy(ix.dict, func(d *dictTok) (string, bool) { return d.fold, true })
+	ix.bySound, ix.soundOff, ix.soundTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
+		return d.skel, len(d.skel) >= 3 && len(d.fold) >= 5 && !d.join
+	})
 	// Deletion neighbourhood of the fold keys.
 	type del struct {
 		h uint64
@@ -255,17 +239,57 @@ func Build(recs []Record) *Index {
 	for size < 2*len(ix.delHash) {
 		size <<= 1
 	}
-	ix.delSlots = make([]uint32, size)
+	ix.delSlots = make([]uint64, size)
 	ix.delMask = uint64(size - 1)
 	for i, h := range ix.delHash {
 		j := h & ix.delMask
 		for ix.delSlots[j] != 0 {
 			j = (j + 1) & ix.delMask
 		}
-		ix.delSlots[j] = uint32(i + 1)
+		ix.delSlots[j] = h>>32<<32 | uint64(i+1)
 	}
 	ix.pool.New = func() any { return newSearcher(ix) }
 	return ix
+}
+
+// groupBy groups the dictionary by a key: it returns key → group, and each
+// group's token ids as a flat array with offsets. Tokens for which key
+// reports false are left out.
+func groupBy(dict []dictTok, key func(*dictTok) (string, bool)) (map[string]uint32, []uint32, []uint32) {
+	by := make(map[string]uint32, len(dict)/2)
+	group := make([]uint32, len(dict))
+	var counts []uint32
+	n := 0
+	for i := range dict {
+		k, ok := key(&dict[i])
+		if !ok {
+			group[i] = ^uint32(0)
+			continue
+		}
+		g, seen := by[k]
+		if !seen {
+			g = uint32(len(counts))
+			by[k] = g
+			counts = append(counts, 0)
+		}
+		group[i] = g
+		counts[g]++
+		n++
+	}
+	off := make([]uint32, len(counts)+1)
+	for g, c := range counts {
+		off[g+1] = off[g] + c
+	}
+	toks := make([]uint32, n)
+	fill := slices.Clone(off[:len(counts)])
+	for i, g := range group {
+		if g == ^uint32(0) {
+			continue
+		}
+		toks[fill[g]] = uint32(i)
+		fill[g]++
+	}
+	return by, off, toks
 }
 
 // sameAsEarlier reports whether nm has the same tokens as one of earlier.

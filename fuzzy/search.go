@@ -323,11 +323,14 @@ func (s *searcher) addProbe(t *tok, w float32) {
 			}
 		}
 		if k := len(t.fold); k >= 4 && k <= maxTokenBytes {
-			depth := 1 // query-side deletions; the index holds one more
-			if k >= 6 {
-				depth = 2
+			// Query-side deletions up to the edits tokSim allows; the
+			// index holds each key's one-letter deletions.
+			s.lookupDeletions(t.fold, maxEdits(k), try)
+		}
+		if g, ok := ix.bySound[t.skel]; ok {
+			for _, id := range ix.soundTok[ix.soundOff[g]:ix.soundOff[g+1]] {
+				try(id)
 			}
-			s.lookupDeletions(t.fold, depth, try)
 		}
 	}
 	if len(s.hits) > start {
@@ -373,10 +376,16 @@ func (s *searcher) lookupHash(h uint64, try func(uint32)) {
 		if slot == 0 {
 			return
 		}
-		if ix.delHash[slot-1] != h {
+		// The slot's top half saves a cache miss on the (mostly absent)
+		// keys whose probe lands on another key.
+		if slot>>32 != h>>32 {
 			continue
 		}
-		for _, g := range ix.delFold[ix.delOff[slot-1]:ix.delOff[slot]] {
+		e := uint32(slot) // 1 + index into delHash
+		if ix.delHash[e-1] != h {
+			continue
+		}
+		for _, g := range ix.delFold[ix.delOff[e-1]:ix.delOff[e]] {
 			for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
 				try(id)
 			}
