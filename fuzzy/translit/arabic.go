@@ -260,7 +260,12 @@ func arabicUnits(w []rune, persian bool) []arabicUnit {
 		case 'ؤ':
 			units = append(units, arabicUnit{vowel: "u", altVow: "o"})
 		case 'ى':
-			units = append(units, arabicUnit{vowel: "a", altVow: "i"})
+			if i >= 2 && w[i-1] == 'ن' && w[i-2] == 'ا' {
+				// -انى is -ani written with alif maqsura (Haqqani, Nomani).
+				units = append(units, arabicUnit{vowel: "i", altVow: "i"})
+			} else {
+				units = append(units, arabicUnit{vowel: "a", altVow: "i"})
+			}
 		case 'ے':
 			units = append(units, arabicUnit{vowel: "e", altVow: "ay"})
 		case 'ة':
@@ -592,6 +597,10 @@ func arabic(ws []word) [][]string {
 		if i+1 < len(words) {
 			nk := words[i+1].key
 			switch {
+			case w.key == "عبد" && nk == "الله":
+				out = append(out, arabicNames["عبدالله"])
+				i++
+				continue
 			case w.key == "عبد" && hasArticle(words[i+1].runes):
 				out = append(out, abdCompound(arabicWord(words[i+1].runes[2:], words[i+1].units, styles), words[i+1].runes[2]))
 				i++

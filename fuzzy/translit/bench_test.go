@@ -51,3 +51,16 @@ func BenchmarkSkeleton(b *testing.B) {
 		dst = AppendSkeleton(dst[:0], benchTokens[i%len(benchTokens)])
 	}
 }
+
+// BenchmarkVariantsLong shows the cost is bounded on hostile input: a
+// name far over MaxInput is cut there.
+func BenchmarkVariantsLong(b *testing.B) {
+	long := ""
+	for len(long) < 10*MaxInput {
+		long += "عبد الرحمن محمد التكريتي 习近平 Владимир "
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Variants(long, DefaultMax)
+	}
+}

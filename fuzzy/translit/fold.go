@@ -20,7 +20,8 @@ const MaxFoldToken = 128
 // apart); c before e/i/y→s, word-final c→c (Slavic -ić), other c→k;
 // dzh/dj/zh→j (not dz: Akhundzada); kh→h; gh→g; dh→d; th→t; bh→b; ph→f; ck/q→k; x→ks;
 // w→v; y→i; ou/oo→u; ee→i; final j after a vowel →i (Sergej/Sergei);
-// initial ye→e (Yevgeny/Evgeny); doubled letters
+// ye at the start or after a vowel →e (Yevgeny/Evgeny, Andreyev/Andreev);
+// doubled letters
 // single; final -off→-ov; final h after a vowel and final e after a
 // consonant are dropped (Poutine/Putin, Fatimah/Fatima) in tokens of four
 // letters or more. A short table then maps the keys of very common
@@ -310,8 +311,8 @@ func foldASCII(dst []byte, b []byte) []byte {
 			dst = append(dst, 'v')
 			i++
 		case 'y':
-			if i == 0 && at(1) == 'e' {
-				i++ // Yevgeny / Evgeny
+			if at(i+1) == 'e' && (i == 0 || isVowel(b[i-1])) {
+				i++ // Yevgeny / Evgeny, Andreyev / Andreev, Guchayev / Guchaev
 				continue
 			}
 			dst = append(dst, 'i')
@@ -326,8 +327,8 @@ func foldASCII(dst []byte, b []byte) []byte {
 				i++
 			}
 		case 'e':
-			if at(i+1) == 'e' {
-				dst = append(dst, 'i')
+			if at(i+1) == 'e' && at(i+2) != 'v' && at(i+2) != 'w' {
+				dst = append(dst, 'i') // Rasheed, Naseem; not Russian -eev
 				i += 2
 			} else {
 				dst = append(dst, 'e')

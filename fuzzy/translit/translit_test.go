@@ -29,6 +29,10 @@ func TestVariantsPerScript(t *testing.T) {
 		{"Евгений Жуков", []string{"yevgeniy zhukov", "evgeni zhukov"}},
 		{"Сергей Шойгу", []string{"sergey shoygu", "sergei shoigu"}},
 		{"Вла́димир", []string{"vladimir"}}, // stress mark
+		// UN list, NAME_ORIGINAL_SCRIPT and its Latin name.
+		{"Заурбек Салимович Гучаев", []string{"zaurbek salimovich guchaev"}},
+		{"عزت ابراهيم الدوري", []string{"izzat ibrahim al duri"}},
+		{"رنا صدام حسين التكريتي", []string{"rana saddam hussein al tikriti"}},
 		// Ukrainian, Belarusian, Serbian, Bulgarian.
 		{"Володимир Зеленський", []string{"volodymyr zelenskyi"}},
 		{"Олександр Лукашенко", []string{"oleksandr lukashenko"}},
@@ -45,6 +49,7 @@ func TestVariantsPerScript(t *testing.T) {
 		// Arabic: common-name table, article, compounds, vowel guesses.
 		{"صدام حسين التكريتي", []string{"saddam hussein al tikriti"}},
 		{"عبد الله", []string{"abdullah"}},
+		{"محمد عبد الله", []string{"muhammad abdullah"}},
 		{"عبدالسلام", []string{"abd al salam", "abdul salam"}},
 		{"شمس الدين", []string{"shamsuddin"}},
 		{"رحمت الله", []string{"rahmatullah"}},
@@ -77,6 +82,23 @@ func TestVariantsPerScript(t *testing.T) {
 		{"भ्लादिमिर पुटिन", []string{"vladimir putin"}},
 		{"ವ್ಲಾದಿಮಿರ್ ಪುತಿನ್", []string{"vladimir putin"}},
 	}
+	// Arabic script has no short vowels: there the consonant skeletons
+	// must meet (package fuzzy compares them for such names).
+	skel := []struct{ in, want string }{
+		{"غازي حمود العبيدي", "ghazi hammud al ubaidi"},
+		{"أيمن محمد ربيع الظواهري", "ayman muhammad rabi al zawahiri"},
+		{"حمد الله نعمانى", "hamdullah nomani"},
+		{"حكمت مزبان إبراهيم العزاوي", "hikmat mizban ibrahim al azzawi"},
+		{"نايف شنداخ ثامر غالب", "nayif shindakh thamir ghalib"},
+		{"ایوب بشیر", "ayyub bashir"},
+		{"ולדימיר פוטין", "vladimir putin"},
+	}
+	for _, tt := range skel {
+		got := Variants(tt.in, DefaultMax)
+		if !slices.ContainsFunc(got, func(v string) bool { return skelName(v) == skelName(tt.want) }) {
+			t.Errorf("Variants(%q) = %q, none with the skeletons of %q", tt.in, got, tt.want)
+		}
+	}
 	for _, tt := range tests {
 		got := Variants(tt.in, DefaultMax)
 		for _, w := range tt.want {
@@ -85,6 +107,15 @@ func TestVariantsPerScript(t *testing.T) {
 			}
 		}
 	}
+}
+
+// skelName gives the Skeleton of each token of a name.
+func skelName(s string) string {
+	f := strings.Fields(s)
+	for i, tok := range f {
+		f[i] = Skeleton(tok)
+	}
+	return strings.Join(f, " ")
 }
 
 // foldName folds each token of a space-separated name.
