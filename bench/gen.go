@@ -217,7 +217,9 @@ var romanRules = [][2]string{
 }
 
 // alter applies one alteration; ok is false when it does not apply.
-func alter(r *rand.Rand, name, kind string) (string, bool) {
+// Substring romanisation rules apply to people's names only (an English
+// company word like GROUP has no romanisation variants).
+func alter(r *rand.Rand, name, kind string, person bool) (string, bool) {
 	toks := strings.Fields(name)
 	long := func(min int) []int {
 		var is []int
@@ -296,7 +298,7 @@ func alter(r *rand.Rand, name, kind string) (string, bool) {
 	case altRoman:
 		var cands []int
 		for i, t := range toks {
-			if romanWord(t) != nil || romanRule(t) >= 0 {
+			if romanWord(t) != nil || (person && romanRule(t) >= 0) {
 				cands = append(cands, i)
 			}
 		}
@@ -405,8 +407,9 @@ func typo(r *rand.Rand, t string) string {
 // two or more tokens), chosen with the seed.
 func genAltered(seed uint64, w *world, per int) []altered {
 	type base struct {
-		name string
-		ent  int32
+		name   string
+		ent    int32
+		person bool
 	}
 	var bases []base
 	for ei := range w.snap.Entities {
@@ -420,7 +423,7 @@ func genAltered(seed uint64, w *world, per int) []altered {
 			}
 			s := naturalOrder(nm.Full, e.Kind)
 			if len(strings.Fields(s)) >= 2 {
-				bases = append(bases, base{s, int32(ei)})
+				bases = append(bases, base{s, int32(ei), e.Kind == lists.Person})
 			}
 		}
 	}
@@ -438,7 +441,7 @@ func genAltered(seed uint64, w *world, per int) []altered {
 			if used[b.ent] {
 				continue
 			}
-			q, ok := alter(r, b.name, kind)
+			q, ok := alter(r, b.name, kind, b.person)
 			if !ok {
 				continue
 			}
