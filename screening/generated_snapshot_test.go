@@ -106,3 +106,58 @@ func TestFourEyesPolitical(t *testing.T) {
 		t.Fatalf("case %+v does not need a second reviewer to confirm", c)
 	}
 }
+
+// TestResolveRules checks each cross-list resolution rule on generated
+// entities: shared UN reference, shared document, same strong name with an
+// agreeing date of birth; and that a conflicting date of birth, a weak
+// alias or a single-token name does not resolve.
+func TestResolveRules(t *testing.T) {
+	person := func(id string, src lists.Source, name string, q lists.Quality, year int) lists.Entity {
+		e := lists.Entity{ID: id, Source: src, Kind: lists.Person, Names: []lists.Name{{Full: name, Type: lists.Primary, Quality: q}}}
+		if year != 0 {
+			e.BirthDates = []lists.Date{{Kind: lists.DateExact, Year: year, Month: 1, Day: 2}}
+		}
+		return e
+	}
+	ents := []lists.Entity{
+		person("ofac:1", lists.OFAC, "DOE, John Example", lists.Strong, 1970),
+		person("un:QDi.900", lists.UN, "JOHN EXAMPLE DOE", lists.Strong, 1970), // same name and DOB
+		person("ofac:2", lists.OFAC, "ROE, Richard Sample", lists.Strong, 1960),
+		person("eu:2", lists.EU, "Richard Sample Roe", lists.Strong, 1961), // DOB conflicts
+		person("ofac:3", lists.OFAC, "Unrelated Name One", lists.Strong, 0),
+		person("eu:3", lists.EU, "Other Name Two", lists.Strong, 0), // shared passport below
+		person("ofac:4", lists.OFAC, "Weak Alias Person", lists.Weak, 1950),
+		person("eu:4", lists.EU, "Weak Alias Person", lists.Strong, 1950), // only a weak name on one side
+		person("ofac:5", lists.OFAC, "Mononym", lists.Strong, 1955),
+		person("eu:5", lists.EU, "Mononym", lists.Strong, 1955), // single token
+		person("eu:6", lists.EU, "Anyone Else", lists.Strong, 0),
+	}
+	ents[4].Documents = []lists.Document{{Type: "Passport", Number: "AB 123456"}}
+	ents[5].Documents = []lists.Document{{Type: "Passport", Number: "ab-123456"}}
+	ents[10].UNReference = "QDi.900" // EU transposition of the UN listing
+	st := buildState(lists.NewSnapshot(ents, nil, decisionTime), 1)
+	same := func(a, b string) bool {
+		for _, r := range st.related(st.byID[a]) {
+			if r == st.byID[b] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"ofac:1", "un:QDi.900", true},
+		{"eu:6", "un:QDi.900", true},
+		{"ofac:3", "eu:3", true},
+		{"ofac:2", "eu:2", false},
+		{"ofac:4", "eu:4", false},
+		{"ofac:5", "eu:5", false},
+		{"ofac:1", "ofac:2", false},
+	} {
+		if got := same(tc.a, tc.b); got != tc.want {
+			t.Errorf("%s ~ %s = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

@@ -221,8 +221,9 @@ func compatibleKinds(a, b *lists.Entity) bool {
 
 // sameByFacts decides whether two entities with the same strong name are
 // the same: kinds compatible, no conflicting full date of birth, and for
-// people a date of birth or nationality that agrees; for organisations and
-// vessels, countries that do not exclude each other.
+// people a date of birth that agrees (or, when one list gives none, a
+// nationality that agrees); for organisations and vessels, countries that do
+// not exclude each other.
 func sameByFacts(a, b *lists.Entity) bool {
 	if !compatibleKinds(a, b) {
 		return false
@@ -239,7 +240,10 @@ func sameByFacts(a, b *lists.Entity) bool {
 		}
 	}
 	if a.Kind == lists.Person || b.Kind == lists.Person {
-		return dobAgree || countryAgree
+		if len(a.BirthDates) > 0 && len(b.BirthDates) > 0 {
+			return dobAgree // both lists give a date: it must agree
+		}
+		return countryAgree
 	}
 	return countryAgree || len(ca) == 0 || len(cb) == 0
 }
