@@ -393,7 +393,6 @@ func (l *Loader) open(ctx context.Context, fsys fs.FS, name string) (*openFile, 
 			o.Close()
 			return nil, fmt.Errorf("loader: %s: gzip: %w", name, err)
 		}
-		zr.Multistream(false)
 		o.closer = append(o.closer, zr)
 		r = zr
 	} else {
