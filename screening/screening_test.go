@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/lists/embedded"
 	"github.com/freezeguard/freezeguard/lists/loader"
 )
 
@@ -440,5 +441,25 @@ func TestRealEUExcerpt(t *testing.T) {
 	h = hitFor(&d, "eu:207")
 	if h == nil || h.Outcome != Hold || !h.HasFlag(FlagReviewDue) || !h.HasFlag(FlagNoSecondaryID) {
 		t.Fatalf("IBDA-C: %+v", h)
+	}
+}
+
+// TestEmbeddedSnapshot screens against the snapshot compiled into the
+// library, as the CLI and examples do offline.
+func TestEmbeddedSnapshot(t *testing.T) {
+	snap, err := embedded.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _, _ := newScreener(t, snap, DefaultPolicy(JurisdictionUK))
+	d, err := s.Screen(ctx, Party{Name: "Emraan Ali", BirthDate: "1967-07-04", Country: "TT"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := hitFor(&d, "un:QDi.430"); h == nil || h.Outcome != Freeze || !strings.Contains(d.Regimes[0].Reporting, "OFSI") {
+		t.Fatalf("UK bank, UN listing: %s %+v", d.Outcome, d.Regimes)
+	}
+	if len(d.Snapshot.Sources) < 3 {
+		t.Errorf("embedded snapshot has %d sources", len(d.Snapshot.Sources))
 	}
 }
