@@ -1,6 +1,7 @@
 package fuzzy
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -123,6 +124,7 @@ func TestCompareCases(t *testing.T) {
 		{"Владимир Путин", "PUTIN, Vladimir", KindPerson, true, "Cyrillic"},
 		{"ARMAN 114", "ARMAN 115", KindVessel, false, "numbers differ"},
 		{"M/V ARMAN 114", "ARMAN 114", KindVessel, true, "vessel prefix"},
+		{"MT ARMAN 114", "ARMAN 114", KindVessel, true, "vessel prefix"},
 		{"CORP", "CORP", KindOrganization, false, "legal form only"},
 		{"Vladimir Petrov", "PUTIN, Vladimir Vladimirovich", KindPerson, false, "other surname"},
 		{"Kim Jong Man", "KIM, Jong Un", KindPerson, false, "other given name"},
@@ -278,4 +280,41 @@ func FuzzCompare(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Concurrent readers of one Index get the results a single reader gets
+// (run with -race).
+func TestConcurrentSearch(t *testing.T) {
+	ix, ls := realIndex(t)
+	qs := benchQueries(ls, 200, false)
+	want := make([][]Match, len(qs))
+	for i, q := range qs {
+		want[i] = ix.Search(q, KindUnknown, 10, 0.6, nil)
+	}
+	done := make(chan error, 4)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			var dst []Match
+			for k := range qs {
+				i := (k*7 + g*13) % len(qs)
+				dst = ix.Search(qs[i], KindUnknown, 10, 0.6, dst[:0])
+				if len(dst) != len(want[i]) {
+					done <- fmt.Errorf("%q: %d results, want %d", qs[i], len(dst), len(want[i]))
+					return
+				}
+				for j := range dst {
+					if dst[j] != want[i][j] {
+						done <- fmt.Errorf("%q: result %d = %v, want %v", qs[i], j, dst[j], want[i][j])
+						return
+					}
+				}
+			}
+			done <- nil
+		}(g)
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
 }

@@ -371,10 +371,13 @@ func (p *parser) finish(kind Kind, reordered bool) {
 			}
 		}
 	}
-	if (kind == KindVessel || kind == KindUnknown) && n >= 3 {
+	// Vessel prefixes: M/V, M/T, M/Y, MV, MT, MY, SS, FV. Not for persons.
+	if (kind == KindVessel || kind == KindUnknown) && n >= 2 {
 		t0, t1 := str(p.buf[p.rngs[0].s:p.rngs[0].e]), str(p.buf[p.rngs[1].s:p.rngs[1].e])
-		if t0 == "m" && (t1 == "v" || t1 == "t" || t1 == "y") {
+		if n >= 3 && t0 == "m" && (t1 == "v" || t1 == "t" || t1 == "y") {
 			cls[0], cls[1] = clsTitle, clsTitle
+		} else if _, ok := vesselPrefixes[t0]; ok {
+			cls[0] = clsTitle
 		}
 	}
 	var nm name
@@ -511,6 +514,10 @@ var titles = set(
 	"prince", "princess", "emir", "king", "queen", "minister", "senator", "judge",
 	"excellency", "honorable", "honourable", "hon", "rev", "reverend", "his", "her",
 )
+
+// vesselPrefixes stand before a ship's name: motor vessel, motor tanker,
+// motor yacht, steamship, fishing vessel.
+var vesselPrefixes = set("mv", "mt", "my", "ss", "fv", "mfv", "mty")
 
 // legalForms are company legal forms and the words that stand for one.
 // They are reduced to a class: "CORP" alone never makes a match.
