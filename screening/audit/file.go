@@ -92,9 +92,10 @@ type OpenReport struct {
 // Open opens the log at path for appending, creating it with mode 0600 if it
 // does not exist, and returns once the existing content is checked.
 //
-// Open reads and verifies the whole file (unless WithVerifyOnOpen(false)). A tampered or corrupt file is an
-// error (a *TamperError inside; errors.Is(err, ErrTampered)): Open does not
-// extend a broken chain. A torn last line, left by a crash during a write,
+// Open reads and verifies the whole file (only its last line with
+// WithVerifyOnOpen(false)). A tampered or corrupt file is an error (a
+// *TamperError inside; errors.Is(err, ErrTampered)): Open does not extend a
+// broken chain. A torn last line, left by a crash during a write,
 // holds no acknowledged record: Open copies its bytes to
 // "<path>.torn-<UTC time>" (mode 0600), cuts them off the log, logs a
 // warning and continues the chain from the last good record.
