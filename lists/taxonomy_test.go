@@ -2,8 +2,10 @@ package lists
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -294,4 +296,33 @@ func ExampleUNProgram() {
 	p := UNProgram("QDi.001", "Al-Qaida")
 	fmt.Println(p.Code, p.Class, p.LegalBasis)
 	// Output: QD terrorism UNSCR 1267 (1999), 1989 (2011), 2253 (2015)
+}
+
+var update = flag.Bool("update", false, "rewrite PROGRAMS.md from the taxonomy")
+
+// TestProgramsDoc keeps PROGRAMS.md, the human-readable taxonomy, in step
+// with the tables: go test ./lists -run ProgramsDoc -update rewrites it.
+func TestProgramsDoc(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("# Programme taxonomy\n\nGenerated from lists/taxonomy.go by `go test ./lists -run ProgramsDoc -update`; do not edit.\n")
+	b.WriteString("Which sanctions programmes freezeguard treats as crime-based, who designates under them and on what legal basis (DOMAIN.md §3).\n")
+	b.WriteString("A code not in this table is classified `unknown` and needs a person.\n\n")
+	if err := WriteProgramTable(&b); err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile("PROGRAMS.md", b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile("PROGRAMS.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, b.Bytes()) {
+		t.Error("PROGRAMS.md is out of date: go test ./lists -run ProgramsDoc -update")
+	}
+	if n := strings.Count(b.String(), "\n| "); n != len(ProgramTable())+1 {
+		t.Errorf("table has %d rows, want %d", n, len(ProgramTable())+1)
+	}
 }
