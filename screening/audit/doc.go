@@ -53,7 +53,8 @@
 // cannot see records cut off the end, or a log rewritten from scratch with
 // fresh hashes by someone who can write the file: for that, periodically
 // store the head hash (FileLog.Head) where the log's writer cannot change
-// it (a WORM store, a ticket, a signed e-mail) and compare.
+// it (a WORM store, a ticket, a signed e-mail) and check the log against
+// it with VerifyAnchor.
 //
 // # Crashes
 //

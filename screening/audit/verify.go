@@ -351,8 +351,8 @@ type Report struct {
 // The chain proves that records were not changed, removed or reordered
 // relative to each other; it cannot show that records were cut off the end,
 // or that the whole log was rewritten with fresh hashes. For that, keep
-// Report.Head.Hash (or FileLog.Head) somewhere the log's writer cannot
-// change, and compare.
+// Report.Head (or FileLog.Head) somewhere the log's writer cannot change,
+// and use VerifyAnchor.
 func Verify(r io.Reader) (Report, error) {
 	var rep Report
 	rd := NewReader(r)
@@ -388,4 +388,51 @@ func VerifyFile(path string) (Report, error) {
 		err = fmt.Errorf("audit: verify %s: %w", path, err)
 	}
 	return rep, err
+}
+
+// ErrAnchorMismatch is matched (errors.Is) by the error VerifyAnchor
+// returns when the log does not hold the anchored record: records were cut
+// off the end, or the log was rewritten.
+var ErrAnchorMismatch = errors.New("audit: log does not match its anchor")
+
+// VerifyAnchor verifies a log as Verify does and also checks it against an
+// anchor: the seq and hash of a record taken earlier (from FileLog.Head or
+// Report.Head) and kept where the log's writer cannot change it. This
+// catches what the chain alone cannot: records cut off the end (the log is
+// now shorter than seq) and a log rewritten from scratch with fresh hashes
+// (the record at seq has another hash). Tampering is reported as by Verify;
+// an anchor mismatch wraps ErrAnchorMismatch.
+func VerifyAnchor(r io.Reader, seq uint64, hash string) (Report, error) {
+	var rep Report
+	var found bool
+	rd := NewReader(r)
+	for {
+		rec, err := rd.Next()
+		if err == nil {
+			rep.Records++
+			rep.Head = rec
+			rep.Size = rd.Offset()
+			if rec.Seq == seq {
+				if rec.Hash != hash {
+					return rep, fmt.Errorf("%w: seq %d (line %d) has hash %s, anchor says %s",
+						ErrAnchorMismatch, seq, rd.Line(), rec.Hash, hash)
+				}
+				found = true
+			}
+			continue
+		}
+		var torn *TornTailError
+		switch {
+		case err == io.EOF:
+		case errors.As(err, &torn):
+			rep.Torn = torn
+		default:
+			return rep, err
+		}
+		if !found && seq > 0 {
+			return rep, fmt.Errorf("%w: anchor is seq %d but the log ends at seq %d: records were cut off the end",
+				ErrAnchorMismatch, seq, rep.Records)
+		}
+		return rep, nil
+	}
 }
