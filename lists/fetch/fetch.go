@@ -11,6 +11,13 @@
 // and parse it with lists/loader; rename over the old file; fsync the
 // directory. Tests use httptest servers only: nothing here is needed to
 // run the library's tests, and no test touches the internet.
+//
+// The defaults fetch single-file formats (OFAC SDN.XML and CONSOLIDATED.XML,
+// the UN XML, optionally the EU XML), each self-contained and, for OFAC,
+// self-checking (Record_Count). The OFAC legacy CSV set is four files that
+// must match one another; fetching them one by one could leave a new
+// sdn.csv beside an old add.csv, so a caller who wants the CSV set should
+// fetch into a fresh directory and switch directories, not files.
 package fetch
 
 import (
@@ -108,9 +115,10 @@ type Result struct {
 	Err        error            // why the file was not updated; the previous copy, if any, is kept
 }
 
-// Fetch downloads each source into dir, one after the other. It returns a
-// Result per source and an error joining the failures (nil when all
-// succeeded). A failure never removes or alters the existing file.
+// Fetch downloads each source (DefaultSources when none are given) into
+// dir, one after the other. It returns a Result per source and an error
+// joining the failures (nil when all succeeded). A failure never removes or
+// alters the existing file.
 func (f *Fetcher) Fetch(ctx context.Context, dir string, sources ...Source) ([]Result, error) {
 	if len(sources) == 0 {
 		sources = DefaultSources()
@@ -187,7 +195,7 @@ func (f *Fetcher) one(ctx context.Context, dir string, s Source) (res Result) {
 	defer os.Remove(tmp) // no-op after a successful rename
 	res.Bytes, res.SHA256 = n, sum
 
-	prov, err := validate(ctx, tmp, s.Want)
+	prov, err := Validate(ctx, tmp, s.Want)
 	if err != nil {
 		return fail(fmt.Errorf("downloaded file is not a valid list, previous copy kept: %w", err))
 	}
@@ -265,11 +273,13 @@ func (f *Fetcher) download(ctx context.Context, dir string, s Source) (path stri
 	return tmp, n, hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// validate detects the file's format from its content and parses it with
-// the real parser. A lone OFAC CSV companion (add.csv, alt.csv,
+// Validate detects the format of the file at path from its content (it
+// must be want, when want is not empty) and parses it with the real parser,
+// returning the parse's provenance. Fetch calls it before replacing a
+// file; a CLI can call it on a file obtained some other way. A lone OFAC CSV companion (add.csv, alt.csv,
 // sdn_comments.csv) has no parser of its own: its format is checked, and the
 // set is parsed when the directory is loaded.
-func validate(ctx context.Context, path string, want loader.Format) (lists.Provenance, error) {
+func Validate(ctx context.Context, path string, want loader.Format) (lists.Provenance, error) {
 	head, err := readHead(path)
 	if err != nil {
 		return lists.Provenance{}, err
