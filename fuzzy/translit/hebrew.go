@@ -116,7 +116,7 @@ func hebrew(ws []word) [][]string {
 	foreign := false
 	for i, w := range ws {
 		units[i] = hebrewUnits(w.runes)
-		if looksForeign(units[i]) {
+		if _, known := hebrewNames[string(w.runes)]; !known && hebrewForeign(units[i]) {
 			foreign = true
 		}
 	}
@@ -125,7 +125,11 @@ func hebrew(ws []word) [][]string {
 		styles = []arabicStyle{heForeign, heStd, heBare, heE, heAlt}
 	}
 	out := make([][]string, 0, len(ws))
-	for _, u := range units {
+	for i, u := range units {
+		if v, ok := hebrewNames[string(ws[i].runes)]; ok {
+			out = append(out, v)
+			continue
+		}
 		vs := make([]string, 0, len(styles))
 		for _, st := range styles {
 			vs = appendUnique(vs, renderArabicUnits(u, st))
@@ -133,4 +137,30 @@ func hebrew(ws []word) [][]string {
 		out = append(out, vs)
 	}
 	return out
+}
+
+// hebrewForeign says whether a Hebrew word spells a foreign name: two or
+// more vowel letters (ו, י read as u, i) between consonants, as in
+// ולדימיר, פוטין. Native names rarely write that many.
+func hebrewForeign(units []arabicUnit) bool {
+	n := 0
+	for i := 1; i+1 < len(units); i++ {
+		if units[i].cons == nil && units[i].vowel != "a" && units[i-1].cons != nil && units[i+1].cons != nil {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// hebrewNames gives the usual spellings of very common Hebrew names.
+var hebrewNames = map[string][]string{
+	"משה": {"moshe", "moses"}, "כהן": {"cohen", "kohen", "cohn"}, "לוי": {"levi", "levy"},
+	"דוד": {"david", "dovid"}, "יוסף": {"yosef", "joseph", "josef"}, "אברהם": {"avraham", "abraham"},
+	"יצחק": {"yitzhak", "itzhak", "isaac"}, "יעקב": {"yaakov", "jacob", "yakov"}, "שלמה": {"shlomo", "solomon"},
+	"אהרון": {"aharon", "aaron"}, "אהרן": {"aharon", "aaron"}, "מרדכי": {"mordechai", "mordechay"},
+	"בנימין": {"binyamin", "benjamin"}, "נתניהו": {"netanyahu"}, "ישראל": {"yisrael", "israel"},
+	"חיים": {"haim", "chaim", "khaim"}, "שמעון": {"shimon", "simon"}, "מיכאל": {"michael", "mikhael"},
+	"אליהו": {"eliyahu", "elijah"}, "שמואל": {"shmuel", "samuel"}, "יהודה": {"yehuda", "judah"},
+	"מזרחי": {"mizrahi", "mizrachi"}, "פרץ": {"peretz", "perez"}, "ביטון": {"biton", "bitton"},
+	"אברמוביץ": {"abramovich", "abramovitz"}, "רבינוביץ": {"rabinovich", "rabinowitz"},
 }

@@ -160,7 +160,12 @@ func kana(ws []word) [][]string {
 		m := kanaMorae(r)
 		vs := []string{kanaRender(m, false, false)}
 		if isKatakana(r) {
-			vs = appendUnique(vs, kanaRender(m, false, true))
+			l := kanaRender(m, false, true)
+			vs = appendUnique(vs, l)
+			if strings.HasSuffix(l, "r") && len(m) > 0 && m[len(m)-1].s == "ru" {
+				// ル ends foreign names in l as often as in r: ミハイル Mikhail.
+				vs = appendUnique(vs, l[:len(l)-1]+"l")
+			}
 		}
 		vs = appendUnique(vs, kanaRender(m, true, false))
 		out = append(out, vs)

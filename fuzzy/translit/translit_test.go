@@ -61,6 +61,7 @@ func TestVariantsPerScript(t *testing.T) {
 		{"ولادیمیر پوٹن", []string{"vladimir putin"}},
 		// Hebrew.
 		{"ולדימיר פוטין", []string{"vladimir putin"}},
+		{"משה כהן", []string{"moshe cohen"}},
 		// Georgian, Armenian.
 		{"ვლადიმერ პუტინი", []string{"vladimer putin"}},
 		{"Վլադիմիր Պուտին", []string{"vladimir putin"}},
@@ -68,14 +69,18 @@ func TestVariantsPerScript(t *testing.T) {
 		{"김정은", []string{"kim jeongeun", "kim jong un", "jong un kim"}},
 		{"리설주", []string{"ri sol ju"}},
 		{"박봉주", []string{"pak pong ju", "park bongju"}},
+		{"최룡해", []string{"choe ryong hae"}},
+		{"리병철", []string{"ri pyong chol"}},
 		{"블라디미르 푸틴", []string{"vladimir putin"}},
 		// Japanese kana.
 		{"ウラジーミル・プーチン", []string{"urajimiru puchin", "vladimir putin"}},
 		{"とうきょう", []string{"tokyo"}},
+		{"ミハイル", []string{"mihail"}},
 		// Chinese: pinyin, both orders, Wade-Giles, transcription table.
 		{"习近平", []string{"xi jinping", "jinping xi", "hsi chin ping"}},
 		{"单田芳", []string{"shan tianfang"}},
 		{"毛泽东", []string{"mao zedong", "mao tse tung"}},
+		{"欧阳震华", []string{"ouyang zhenhua", "zhenhua ouyang"}},
 		{"弗拉基米尔·普京", []string{"vladimir putin"}},
 		// Indic and other scripts through go-unidecode, patched.
 		{"व्लादिमीर पुतिन", []string{"vladimir putin"}},
