@@ -11,7 +11,9 @@
 // content (an HTML error page saved as sdn.csv is an error, not skipped).
 // The OFAC legacy CSV files of one directory (sdn.csv, add.csv, alt.csv,
 // sdn_comments.csv, or the cons_* twins) are grouped into one set; the
-// primary file's SHA-256 is the set's Provenance.SHA256.
+// primary file's SHA-256 is the set's Provenance.SHA256. The SDN and
+// consolidated CSV sets have the same columns, so there alone the name
+// decides: a cons_ prefix is the consolidated set.
 //
 // Every file is hashed while it is read (the hash is of the bytes the
 // parser sees: for a gzip file, the uncompressed official bytes), capped in
@@ -54,9 +56,10 @@ import (
 	"github.com/freezeguard/freezeguard/lists/un"
 )
 
-// DefaultMaxFileBytes caps one file's (uncompressed) size. The largest
-// official file freezeguard reads, OFAC's sdn_advanced.xml, is about 120 MiB
-// in 2025; the EU FSF XML about 25 MiB.
+// DefaultMaxFileBytes caps one file's (uncompressed) size: several times
+// the largest official list file (OFAC's sdn_advanced.xml, over 100 MiB;
+// the other lists' files are tens of MiB at most), small enough that a
+// runaway or hostile file cannot exhaust memory.
 const DefaultMaxFileBytes = 512 << 20
 
 // ErrTooLarge is returned (wrapped) for a file over the size cap.
