@@ -35,6 +35,10 @@ const MaxInput = 1024
 // romanisation schemes of a name, small enough to index.
 const DefaultMax = 8
 
+// MaxVariants caps max in Variants: more renderings than this would only
+// add noise to an index (and a huge max must not size an allocation).
+const MaxVariants = 64
+
 // Variants returns up to max plausible lower-case ASCII Latin renderings of
 // s, most likely first. Latin input yields its accent-folded form. Never
 // returns an empty slice for input that has letters (letters that no table
@@ -42,10 +46,14 @@ const DefaultMax = 8
 //
 // Words stay separated by single spaces; punctuation and hyphens become
 // word breaks. Input beyond MaxInput bytes is ignored, invalid UTF-8 is
-// treated as a word break, and max below 1 counts as 1.
+// treated as a word break, max below 1 counts as 1 and above MaxVariants
+// as MaxVariants.
 func Variants(s string, max int) []string {
 	if max < 1 {
 		max = 1
+	}
+	if max > MaxVariants {
+		max = MaxVariants
 	}
 	words := splitWords(s)
 	if len(words) == 0 {

@@ -188,6 +188,9 @@ func TestVariantsBadInput(t *testing.T) {
 	if got := Variants("Putin", 0); len(got) != 1 {
 		t.Errorf("max 0: got %q, want one variant", got)
 	}
+	if got := Variants("Владимир Владимирович Путин", 1<<40); len(got) == 0 || len(got) > MaxVariants {
+		t.Errorf("huge max: got %d variants, want 1..%d", len(got), MaxVariants)
+	}
 	huge := strings.Repeat("Путин ", 100000)
 	got = Variants(huge, 8)
 	if len(got) == 0 {
