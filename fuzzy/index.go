@@ -201,16 +201,33 @@ func Build(recs []Record) *Index {
 		g uint32
 	}
 	var dels []del
-	var db [maxTokenBytes]byte
+	var db, db2 [maxTokenBytes]byte
 	for key, g := range ix.byFold {
 		if len(key) < 4 || len(key) > maxTokenBytes {
 			continue
 		}
 		dels = append(dels, del{hashBytes([]byte(key)), g})
 		for i := 0; i < len(key); i++ {
+			if i > 0 && key[i] == key[i-1] {
+				continue // same deletion as the previous one
+			}
 			n := copy(db[:], key[:i])
 			n += copy(db[n:], key[i+1:])
 			dels = append(dels, del{hashBytes(db[:n]), g})
+			if maxEdits(len(key)) < 2 || ix.dict[ix.foldTok[ix.foldOff[g]]].join {
+				continue
+			}
+			// Long keys: two deletions as well, so that two
+			// substitutions (bladimirobich, vladimirovich) meet the
+			// query's two deletions.
+			for j := i; j < n; j++ {
+				if j > i && db[j] == db[j-1] {
+					continue
+				}
+				m := copy(db2[:], db[:j])
+				m += copy(db2[m:], db[j+1:n])
+				dels = append(dels, del{hashBytes(db2[:m]), g})
+			}
 		}
 	}
 	slices.SortFunc(dels, func(a, b del) int {

@@ -6,6 +6,12 @@ import (
 	"strings"
 )
 
+// minDeletionKey is the shortest fold key looked up in the deletion
+// neighbourhood: the shortest for which tokSim allows an edit. Retrieval
+// must find every token tokSim would match, or the pruning bound would
+// not be one.
+const minDeletionKey = 4
+
 // probe is one query token (or a join of adjacent query tokens) with the
 // dictionary tokens it matches.
 type probe struct {
@@ -322,7 +328,7 @@ func (s *searcher) addProbe(t *tok, w float32) {
 				try(id)
 			}
 		}
-		if k := len(t.fold); k >= 4 && k <= maxTokenBytes {
+		if k := len(t.fold); k >= minDeletionKey && k <= maxTokenBytes {
 			// Query-side deletions up to the edits tokSim allows; the
 			// index holds each key's one-letter deletions.
 			s.lookupDeletions(t.fold, maxEdits(k), try)
