@@ -99,6 +99,10 @@ type Fetcher struct {
 	UserAgent string
 	// Logger receives one line per file; nil means slog.Default().
 	Logger *slog.Logger
+	// Force downloads even when the server says the file has not changed
+	// since the copy in place (by default Fetch sends If-Modified-Since with
+	// that copy's modification time, which it sets from Last-Modified).
+	Force bool
 }
 
 // Result says what happened to one Source.
@@ -188,7 +192,16 @@ func (f *Fetcher) one(ctx context.Context, dir string, s Source) (res Result) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	tmp, n, sum, err := f.download(ctx, dir, s)
+	var since time.Time
+	if fi, err := os.Stat(res.Path); err == nil && !f.Force {
+		since = fi.ModTime()
+	}
+	tmp, n, sum, modified, err := f.download(ctx, dir, s, since)
+	if errors.Is(err, errNotModified) {
+		res.Unchanged = true
+		res.SHA256, _ = fileSHA256(res.Path)
+		return res
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -206,6 +219,9 @@ func (f *Fetcher) one(ctx context.Context, dir string, s Source) (res Result) {
 		res.Unchanged = true
 		return res
 	}
+	if !modified.IsZero() {
+		os.Chtimes(tmp, modified, modified) // best effort: only If-Modified-Since uses it
+	}
 	if err := os.Rename(tmp, res.Path); err != nil {
 		return fail(err)
 	}
@@ -214,37 +230,47 @@ func (f *Fetcher) one(ctx context.Context, dir string, s Source) (res Result) {
 	return res
 }
 
+// errNotModified: the server answered 304 to If-Modified-Since.
+var errNotModified = errors.New("not modified")
+
 // download streams the response body into a temporary file in dir and
-// returns its path, size and SHA-256.
-func (f *Fetcher) download(ctx context.Context, dir string, s Source) (path string, n int64, sum string, err error) {
+// returns its path, size, SHA-256 and the Last-Modified time (zero if none).
+// A non-zero since is sent as If-Modified-Since.
+func (f *Fetcher) download(ctx context.Context, dir string, s Source, since time.Time) (path string, n int64, sum string, modified time.Time, err error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.URL, nil)
 	if err != nil {
-		return "", 0, "", err
+		return "", 0, "", time.Time{}, err
 	}
 	ua := f.UserAgent
 	if ua == "" {
 		ua = "freezeguard-fetch"
 	}
 	req.Header.Set("User-Agent", ua)
+	if !since.IsZero() {
+		req.Header.Set("If-Modified-Since", since.UTC().Format(http.TimeFormat))
+	}
 	resp, err := f.client().Do(req)
 	if err != nil {
-		return "", 0, "", err
+		return "", 0, "", time.Time{}, err
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusNotModified && !since.IsZero() {
+		return "", 0, "", time.Time{}, errNotModified
+	}
 	if resp.StatusCode != http.StatusOK {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		return "", 0, "", fmt.Errorf("HTTP %s", resp.Status)
+		return "", 0, "", time.Time{}, fmt.Errorf("HTTP %s", resp.Status)
 	}
 	max := f.maxBytes()
 	if resp.ContentLength > max {
-		return "", 0, "", fmt.Errorf("%w: Content-Length %d > %d", ErrTooLarge, resp.ContentLength, max)
+		return "", 0, "", time.Time{}, fmt.Errorf("%w: Content-Length %d > %d", ErrTooLarge, resp.ContentLength, max)
 	}
 	// The temporary name keeps the target's name first (the loader reads
 	// cons_* CSV as the consolidated list) and does not end in .xml/.csv,
 	// so a loader reading the directory meanwhile ignores it.
 	tf, err := os.CreateTemp(dir, s.Name+".part-*")
 	if err != nil {
-		return "", 0, "", err
+		return "", 0, "", time.Time{}, err
 	}
 	tmp := tf.Name()
 	defer func() {
@@ -256,21 +282,22 @@ func (f *Fetcher) download(ctx context.Context, dir string, s Source) (path stri
 	h := sha256.New()
 	n, err = io.Copy(io.MultiWriter(tf, h), io.LimitReader(resp.Body, max+1))
 	if err != nil {
-		return "", 0, "", fmt.Errorf("after %d bytes: %w", n, err)
+		return "", 0, "", time.Time{}, fmt.Errorf("after %d bytes: %w", n, err)
 	}
 	if n > max {
-		return "", 0, "", fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)
+		return "", 0, "", time.Time{}, fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)
 	}
 	if resp.ContentLength >= 0 && n != resp.ContentLength {
-		return "", 0, "", fmt.Errorf("got %d bytes, Content-Length said %d", n, resp.ContentLength)
+		return "", 0, "", time.Time{}, fmt.Errorf("got %d bytes, Content-Length said %d", n, resp.ContentLength)
 	}
 	if err = tf.Sync(); err != nil {
-		return "", 0, "", err
+		return "", 0, "", time.Time{}, err
 	}
 	if err = tf.Close(); err != nil {
-		return "", 0, "", err
+		return "", 0, "", time.Time{}, err
 	}
-	return tmp, n, hex.EncodeToString(h.Sum(nil)), nil
+	modified, _ = http.ParseTime(resp.Header.Get("Last-Modified"))
+	return tmp, n, hex.EncodeToString(h.Sum(nil)), modified, nil
 }
 
 // Validate detects the format of the file at path from its content (it

@@ -176,6 +176,37 @@ func TestFetchBadKeepsPrevious(t *testing.T) {
 	}
 }
 
+func TestFetchConditional(t *testing.T) {
+	cur := read(t, "un/consolidated_2026-08-01.xml")
+	lastMod := time.Date(2026, 8, 1, 23, 0, 0, 0, time.UTC)
+	var full int
+	s := server(t, map[string]http.HandlerFunc{"/un.xml": func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-Modified-Since") == "" {
+			full++
+		}
+		http.ServeContent(w, r, "un.xml", lastMod, bytes.NewReader(cur))
+	}})
+	dir := t.TempDir()
+	src := Source{Name: "un.xml", URL: s.URL + "/un.xml"}
+	f := Fetcher{Logger: quiet()}
+	res, err := f.Fetch(context.Background(), dir, src)
+	if err != nil || !res[0].Updated {
+		t.Fatalf("first fetch: %+v %v", res, err)
+	}
+	if fi, _ := os.Stat(res[0].Path); !fi.ModTime().Equal(lastMod) {
+		t.Errorf("mtime %v, want Last-Modified %v", fi.ModTime(), lastMod)
+	}
+	res, err = f.Fetch(context.Background(), dir, src)
+	if err != nil || !res[0].Unchanged || res[0].Updated || res[0].SHA256 != hexSHA(cur) {
+		t.Errorf("conditional refetch: %+v %v", res[0], err)
+	}
+	f.Force = true
+	res, err = f.Fetch(context.Background(), dir, src)
+	if err != nil || !res[0].Unchanged || full != 2 {
+		t.Errorf("forced refetch: %+v %v, full downloads %d", res[0], err, full)
+	}
+}
+
 func TestFetchNoPrevious(t *testing.T) {
 	s := server(t, map[string]http.HandlerFunc{"/x": serve([]byte("junk"))})
 	dir := filepath.Join(t.TempDir(), "new")
