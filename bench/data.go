@@ -270,6 +270,10 @@ type Machine struct {
 	NumCPU     int    `json:"num_cpu"`
 	GOMAXPROCS int    `json:"gomaxprocs"`
 	CPUModel   string `json:"cpu_model"`
+	// LoadAvg is /proc/loadavg when the run started: on a machine shared
+	// with other work, wall-clock tails and throughput measure the
+	// neighbours too (the CPU-time rows do not).
+	LoadAvg string `json:"loadavg,omitempty"`
 }
 
 func machine() Machine {
@@ -281,6 +285,11 @@ func machine() Machine {
 		NumCPU:     runtime.NumCPU(),
 		GOMAXPROCS: runtime.GOMAXPROCS(0),
 		CPUModel:   "unknown",
+	}
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		if f := strings.Fields(string(b)); len(f) >= 3 {
+			m.LoadAvg = strings.Join(f[:3], " ")
+		}
 	}
 	if f, err := os.Open("/proc/cpuinfo"); err == nil {
 		defer f.Close()
@@ -297,5 +306,9 @@ func machine() Machine {
 }
 
 func (m Machine) String() string {
-	return fmt.Sprintf("%s  %s %s/%s  %d CPUs (GOMAXPROCS %d)  %s", m.Date, m.GoVersion, m.GOOS, m.GOARCH, m.NumCPU, m.GOMAXPROCS, m.CPUModel)
+	s := fmt.Sprintf("%s  %s %s/%s  %d CPUs (GOMAXPROCS %d)  %s", m.Date, m.GoVersion, m.GOOS, m.GOARCH, m.NumCPU, m.GOMAXPROCS, m.CPUModel)
+	if m.LoadAvg != "" {
+		s += "  loadavg " + m.LoadAvg
+	}
+	return s
 }
