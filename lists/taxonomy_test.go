@@ -326,3 +326,19 @@ func TestProgramsDoc(t *testing.T) {
 		t.Errorf("table has %d rows, want %d", n, len(ProgramTable())+1)
 	}
 }
+
+func FuzzPrograms(f *testing.F) {
+	for _, s := range []string{"SDNTK", "[ILLICIT-DRUGS-EO14059]", "BPI-SDNTK", "CAATSA - RUSSIA", "UKR", "QDi.001", "HTe.001", "FOO-EO12345", "BPI-", "[]", "Q"} {
+		f.Add(s, "208/2014 (OJ L66)")
+	}
+	f.Fuzz(func(t *testing.T, code, title string) {
+		for _, p := range []Program{OFACProgram(code), EUProgram(code, title), UNProgram(code, title)} {
+			if p.Class == "" || p.Body == "" {
+				t.Fatalf("%q/%q: empty class or body: %+v", code, title, p)
+			}
+			if p.Class != ClassUnknown && p.LegalBasis == "" {
+				t.Fatalf("%q/%q: classified without legal basis: %+v", code, title, p)
+			}
+		}
+	})
+}
