@@ -121,8 +121,9 @@ type Regime struct {
 	Source      lists.Source `json:"source"`
 	Body        lists.Body   `json:"body"`
 	Law         string       `json:"law"`
+	Binding     bool         `json:"binding"` // false: screened as risk, no statutory duty for this bank
 	Reporting   string       `json:"reporting"`
-	Deadline    time.Time    `json:"deadline"`
+	Deadline    time.Time    `json:"deadline,omitzero"` // zero when not binding
 	RetainYears int          `json:"retain_years"`
 }
 

@@ -31,7 +31,12 @@ func (s *Screener) regimeFor(src lists.Source, hits []*Hit, now time.Time) Regim
 			}
 		}
 	}
-	r := Regime{Source: src, Body: hits[0].Body, RetainYears: s.pol.RetentionYears}
+	r := Regime{Source: src, Body: hits[0].Body, RetainYears: s.pol.RetentionYears, Binding: s.pol.binding(src)}
+	if !r.Binding {
+		r.Law = fmt.Sprintf("%s list (%s): not binding under the %s policy, screened as risk", src, strings.Join(codes, ", "), s.pol.Jurisdiction)
+		r.Reporting = "no statutory report for this bank; resolve under the bank's risk policy"
+		return r
+	}
 	switch src {
 	case lists.OFAC:
 		r.Law = "US: IEEPA and OFAC programme regulations (" + strings.Join(codes, ", ") + "); 31 CFR Part 501"
@@ -97,6 +102,9 @@ func (s *Screener) finish(d *Decision, now time.Time) {
 		r := s.regimeFor(src, bySource[src], now)
 		d.Regimes = append(d.Regimes, r)
 		years = max(years, r.RetainYears)
+		if !r.Binding {
+			continue
+		}
 		if d.ReportBy.IsZero() || r.Deadline.Before(d.ReportBy) {
 			d.ReportBy = r.Deadline
 		}
@@ -130,7 +138,11 @@ func (s *Screener) finish(d *Decision, now time.Time) {
 		}
 		fmt.Fprintf(&b, ", designated by %s, with score %.2f: %s.", top.Body, top.Score, top.Reason)
 		for _, r := range d.Regimes {
-			fmt.Fprintf(&b, " %s: %s, by %s.", r.Source, r.Reporting, r.Deadline.Format(time.DateOnly))
+			if r.Binding {
+				fmt.Fprintf(&b, " %s: %s, by %s.", r.Source, r.Reporting, r.Deadline.Format(time.DateOnly))
+			} else {
+				fmt.Fprintf(&b, " %s: %s.", r.Source, r.Law)
+			}
 		}
 		if len(top.Flags) > 0 {
 			var fc []string

@@ -50,7 +50,8 @@ type Policy struct {
 	// it carry STALE_LIST_DATA. Zero disables the check.
 	MaxListAge time.Duration `json:"max_list_age"`
 	// RetentionYears is how long the bank keeps decision records when no
-	// longer rule applies (OFAC hits always keep 10 years).
+	// longer rule applies (hits on OFAC, where it binds, keep 10 years:
+	// 31 CFR 501.601 as amended 2025).
 	RetentionYears int `json:"retention_years"`
 
 	// FourEyesCrimeBased requires a second, different reviewer to confirm a

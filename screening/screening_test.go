@@ -231,8 +231,16 @@ func TestOutcomeRules(t *testing.T) {
 			if h.MatchedName != "" && (h.Explanation.Score == 0 || h.Explanation.Candidate == "") {
 				t.Errorf("name hit without explanation: %+v", h.Explanation)
 			}
-			if d.Outcome != Clear && (len(d.Regimes) == 0 || d.ReportBy.IsZero()) {
-				t.Errorf("%s decision without regime or deadline", d.Outcome)
+			if d.Outcome != Clear && len(d.Regimes) == 0 {
+				t.Errorf("%s decision without a regime", d.Outcome)
+			}
+			for _, r := range d.Regimes {
+				if r.Binding == r.Deadline.IsZero() || r.Binding != tc.s.pol.binding(r.Source) {
+					t.Errorf("regime %+v: binding and deadline disagree", r)
+				}
+			}
+			if h.Binding && h.Outcome != Clear && d.ReportBy.IsZero() {
+				t.Errorf("%s on a binding list without a reporting deadline", h.Outcome)
 			}
 		})
 	}
