@@ -28,11 +28,6 @@ func fallback(ws []word) [][]string {
 	return out
 }
 
-// indic renders Devanagari and Bengali: go-unidecode with the patches of
-// fallback; the inherent vowel is already handled by go-unidecode
-// (virama removes it, final consonants keep none).
-func indic(ws []word) [][]string { return fallback(ws) }
-
 // collapseDoubles writes doubled letters once (vlaadimiir → vladimir).
 func collapseDoubles(s string) string {
 	b := make([]byte, 0, len(s))

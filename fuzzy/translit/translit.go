@@ -14,8 +14,10 @@
 // Scripts handled with their own tables: Latin, Cyrillic (Russian,
 // Ukrainian, Belarusian, Serbian, Macedonian, Bulgarian), Greek, Arabic,
 // Persian, Urdu, Hebrew, Georgian, Armenian, Hangul, Japanese kana, Chinese
-// Han (pinyin), Devanagari and Bengali. Other scripts go through a generic
-// transliteration table (github.com/mozillazg/go-unidecode).
+// Han (pinyin), and the Brahmic scripts of India (Devanagari, Bengali,
+// Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam). Other
+// scripts go through a generic transliteration table
+// (github.com/mozillazg/go-unidecode), patched where it is wrong for names.
 package translit
 
 import (
@@ -164,8 +166,8 @@ func render(script string, ws []word) rendering {
 		return rendering{words: kana(ws)}
 	case "Hani":
 		return han(ws)
-	case "Deva", "Beng":
-		return rendering{words: indic(ws)}
+	case "Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym":
+		return rendering{words: brahmic(ws)}
 	}
 	return rendering{words: fallback(ws)}
 }

@@ -86,6 +86,11 @@ func TestVariantsPerScript(t *testing.T) {
 		{"व्लादिमीर पुतिन", []string{"vladimir putin"}},
 		{"भ्लादिमिर पुटिन", []string{"vladimir putin"}},
 		{"ವ್ಲಾದಿಮಿರ್ ಪುತಿನ್", []string{"vladimir putin"}},
+		{"नरेंद्र मोदी", []string{"narendra modi"}},
+		{"दाऊद इब्राहिम", []string{"daud ibrahim"}},
+		{"ਭਗਤ ਸਿੰਘ", []string{"bhagat singh"}},
+		{"শেখ হাসিনা", []string{"shekh hasina"}},
+		{"மகிந்த", []string{"mahinda"}}, // Tamil voicing; ராஜபக்ச gives rajabaksa: p after a morpheme break stays p, which letters do not show
 	}
 	// Arabic script has no short vowels: there the consonant skeletons
 	// must meet (package fuzzy compares them for such names).
