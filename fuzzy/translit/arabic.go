@@ -514,15 +514,6 @@ func onsetCluster(a, b arabicUnit) bool {
 	return false
 }
 
-// looksForeign says whether an Arabic-script word is a foreign name: it
-// starts with two consonants (native words never do), or ends in -ير/-يف
-// after two long vowels, as Slavic names do.
-func looksForeign(units []arabicUnit) bool {
-	if len(units) >= 3 && units[0].cons != nil && units[1].cons != nil && units[0].cons[0] != "" && units[1].cons[0] != "" {
-		return true
-	}
-	return false
-}
 
 var (
 	arStd     = arabicStyle{col: colStd, first: "a", rest: "a", insert: insNative, taMarbu: "a"}

@@ -86,7 +86,8 @@ func unidecodeLower(s string) string {
 // fallbackPatches replace go-unidecode where its values are not the ones
 // names are romanised with: Khmer second-series consonants (UNGEGN: ព p,
 // ទ t, not b, d), Burmese consonants it doubles (တ tt) and the -in rhyme
-// (တင် tin).
+// (တင် tin), and Ethiopic sixth-order syllables, which go-unidecode gives
+// an e they mostly do not have.
 var fallbackPatches = map[string]string{
 	// Khmer
 	"ព": "p", "ទ": "t", "គ": "k", "ជ": "ch", "ធ": "th", "ភ": "ph", "ឃ": "kh", "ឈ": "chh",
@@ -110,7 +111,12 @@ func patchedUnidecode(w []rune) string {
 			b.WriteString(p)
 			continue
 		}
-		b.WriteString(unidecodeLower(string(w[i])))
+		u := unidecodeLower(string(w[i]))
+		if r := w[i]; r >= 0x1200 && r < 0x1380 && (r-0x1200)%8 == 5 && len(u) > 1 {
+			// Ethiopic sixth order: the consonant alone, mostly (አብይ Abiy).
+			u = strings.TrimSuffix(u, "e")
+		}
+		b.WriteString(u)
 	}
 	return b.String()
 }
