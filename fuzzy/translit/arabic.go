@@ -514,7 +514,6 @@ func onsetCluster(a, b arabicUnit) bool {
 	return false
 }
 
-
 var (
 	arStd     = arabicStyle{col: colStd, first: "a", rest: "a", insert: insNative, taMarbu: "a"}
 	arI       = arabicStyle{col: colStd, first: "i", rest: "a", insert: insNative, taMarbu: "a"}
