@@ -7,14 +7,18 @@ import (
 )
 
 // Arabic, Persian and Urdu are written without short vowels. Each word is
-// turned into a sequence of units (consonants with their Latin options,
-// long vowels), then rendered in a few styles: short vowels inserted in
-// a few patterns (a-a, i-a, u-a), consonants in common alternative values
-// (q/k/g, dh/d/z, th/s/t, j/dj/g, ة a/ah/at) and, for foreign names
-// written in Arabic script (Vladimir Putin), the consonant values such
-// names use (ب p, ف v, و v) without inserted vowels. Very common names
-// come from a table instead. Compare Skeleton keys downstream: the
-// inserted vowels are guesses.
+// turned into a sequence of units (consonants with their Latin values,
+// long vowels, و and ي read as consonants or vowels by position), then
+// rendered in a few styles: short vowels guessed in Arabic word patterns
+// (CaCaC, CiCaC, CaCC; و ي as the diphthongs aw, ay), consonants in the
+// values of informal English, Egyptian (j→g), Maghrebi French (dj, ch, ou)
+// and Persian (ض ظ ذ as z, ث as s) usage, and, for European names written
+// in Arabic script (فلاديمير بوتين), the values such names use (ب p, ف v)
+// with a vowel guessed only inside consonant runs. Very common names come
+// from a table; the article is its own word (al, el, ad-, dropped); Abd
+// al-X, X-ullah and X-uddin compounds are recognised written apart or
+// together. The guessed vowels are guesses: compare Skeleton keys
+// downstream.
 
 // arabicLetter gives a consonant's values in the columns below.
 type arabicLetter [5]string
