@@ -128,6 +128,7 @@ func TestCompareCases(t *testing.T) {
 		{"CORP", "CORP", KindOrganization, false, "legal form only"},
 		{"Vladimir Petrov", "PUTIN, Vladimir Vladimirovich", KindPerson, false, "other surname"},
 		{"Kim Jong Man", "KIM, Jong Un", KindPerson, false, "other given name"},
+		{"Vladimir Vladimirovich Putin", "PUTIN, V.V.", KindPerson, true, "listed initials"},
 		{"Mohammed Ali", "AL-HOUTHI, Mohammed Ali", KindPerson, false, "common names inside a longer name"},
 	} {
 		ex := Compare(c.a, c.b, c.kind)
@@ -316,5 +317,18 @@ func TestConcurrentSearch(t *testing.T) {
 		if err := <-done; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// A listed name with initials is found through its full tokens, and its
+// score is not pruned away.
+func TestSearchListedInitials(t *testing.T) {
+	ix := Build([]Record{{ID: 1, Name: "PUTIN, V.V.", Kind: KindPerson}, {ID: 2, Name: "PUTINA, Maria", Kind: KindPerson}})
+	res := ix.Search("Vladimir Vladimirovich Putin", KindPerson, 5, Threshold, nil)
+	if len(res) == 0 || res[0].ID != 1 {
+		t.Fatalf("got %v, want record 1 first", res)
+	}
+	if ex := ix.Explain("Vladimir Vladimirovich Putin", KindPerson, 1); math.Abs(ex.Score-res[0].Score) > 1e-9 {
+		t.Errorf("Explain %.4f, Search %.4f", ex.Score, res[0].Score)
 	}
 }

@@ -83,8 +83,8 @@ func newSearcher(ix *Index) *searcher {
 // (only legal forms, titles, generic words, punctuation) finds nothing.
 //
 // Only listed names that share at least one token with the query (exactly,
-// as a romanisation variant, within one or two edits, or joined/split) are
-// considered: a listed name that matches through sound alone or through
+// as a romanisation variant, within one or two edits, by sound, or
+// joined/split) are considered: a listed name that would match through
 // initials alone is not found.
 func (ix *Index) Search(query string, kind Kind, limit int, min float64, dst []Match) []Match {
 	if limit <= 0 || len(ix.docRec) == 0 {
@@ -202,11 +202,16 @@ func (s *searcher) searchName(q *name, min float32) {
 	bound := func(accA float32) float32 {
 		return combine(minf((accA+free)/wq, 1), 1, spec)
 	}
-	admitting := true
+	// Listed names with initials may earn credit for query tokens that
+	// found nothing; they are admitted longer.
+	admitting, admittingInit := true, true
 	for _, pi := range s.order {
 		pr := &s.probes[pi]
 		if admitting && bound(rem) < min {
 			admitting = false
+		}
+		if admittingInit && bound(rem+initialCredit*max(wq-rem-free, 0)) < min {
+			admittingInit = false
 		}
 		rem -= pr.w
 		s.pstamp++
@@ -218,7 +223,7 @@ func (s *searcher) searchName(q *name, min float32) {
 			dt := &ix.dict[h.tok]
 			va, vb := h.sim*pr.w, h.sim*dt.rar
 			posts := ix.post[ix.postOff[h.tok]:ix.postOff[h.tok+1]]
-			if !admitting && len(s.touched)*16 < len(posts) {
+			if !admittingInit && len(s.touched)*16 < len(posts) {
 				// Probe the long list only for documents already found.
 				for _, d := range s.touched {
 					if _, ok := slices.BinarySearch(posts, d); ok {
@@ -229,7 +234,7 @@ func (s *searcher) searchName(q *name, min float32) {
 			}
 			for _, d := range posts {
 				if s.docStamp[d] != s.vstamp {
-					if !admitting {
+					if !admitting && !(admittingInit && ix.docFlags[d]&flagInitials != 0) {
 						continue
 					}
 					s.docStamp[d] = s.vstamp
@@ -242,11 +247,19 @@ func (s *searcher) searchName(q *name, min float32) {
 	}
 	// Bound each document, fully score the survivors.
 	for _, d := range s.touched {
-		ubB := float32(1)
-		if free == 0 {
-			ubB = minf(s.accB[d]/ix.docW[d], 1)
+		accB := s.accB[d]
+		if free > 0 {
+			// Initials may match listed tokens found by nothing else, each
+			// earning at most initialCredit of its weight.
+			accB += initialCredit * max(ix.docW[d]-accB, 0)
 		}
-		ub := combine(minf((s.accA[d]+free)/wq, 1), ubB, spec)
+		accA := s.accA[d] + free
+		if ix.docFlags[d]&flagInitials != 0 {
+			// Listed initials may stand for query tokens.
+			accA += initialCredit * max(wq-accA, 0)
+			accB = ix.docW[d]
+		}
+		ub := combine(minf(accA/wq, 1), minf(accB/ix.docW[d], 1), spec)
 		if ub < min {
 			continue
 		}
