@@ -93,6 +93,8 @@ type Hit struct {
 
 	Outcome Outcome `json:"outcome"`
 	Reason  string  `json:"reason"`
+
+	rec int32 // 1 + the fuzzy record id of the matched name; 0 for none
 }
 
 // HasFlag reports whether the hit carries the flag.

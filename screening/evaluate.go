@@ -26,6 +26,23 @@ func bodyOf(e *lists.Entity) lists.Body {
 	return ""
 }
 
+// explain fills the hit's name explanation from the index.
+func explain(st *state, p *Party, h *Hit) {
+	if h.rec == 0 || h.Explanation.Candidate != "" {
+		return
+	}
+	id := uint32(h.rec - 1)
+	h.Explanation = st.ix.Explain(p.Name, fuzzyKind(p.Kind), id)
+	listed := st.snap.Entities[st.names[id].ent].Names[st.names[id].name].Full
+	if h.NameScore == 1 && h.Explanation.Score < 1 && nameKey(p.Name) == nameKey(listed) {
+		if h.Explanation.Query == "" {
+			h.Explanation.Query, h.Explanation.Candidate = p.Name, listed
+		}
+		h.Explanation.Score = 1
+		h.Explanation.Notes = append(h.Explanation.Notes, "exact match after normalisation (case, accents, punctuation, word order)")
+	}
+}
+
 // evaluate weighs one candidate entity and returns it as a Hit; the bool
 // says whether it is a hit (at or above the hold threshold, an identifier
 // match or an ownership link) rather than a near-miss.
@@ -63,13 +80,9 @@ func (s *Screener) evaluate(st *state, pp *PaymentParty, dob partialDate, c *can
 		r := st.names[pick]
 		n := &e.Names[r.name]
 		h.MatchedName, h.NameType, h.Quality, h.NameScore = n.Full, n.Type, n.Quality, score
-		h.Explanation = st.ix.Explain(p.Name, fuzzyKind(p.Kind), uint32(pick))
-		if score == 1 && h.Explanation.Score < 1 && nameKey(p.Name) == nameKey(n.Full) {
-			if h.Explanation.Query == "" {
-				h.Explanation.Query, h.Explanation.Candidate = p.Name, n.Full
-			}
-			h.Explanation.Score = 1
-			h.Explanation.Notes = append(h.Explanation.Notes, "exact match after normalisation (case, accents, punctuation, word order)")
+		h.rec = pick + 1
+		if score >= hold { // near-misses are explained once the few kept are known
+			explain(st, p, &h)
 		}
 	}
 

@@ -338,6 +338,9 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, now time.Time) (Party
 	if len(pr.NearMisses) > s.pol.NearMisses {
 		pr.NearMisses = pr.NearMisses[:s.pol.NearMisses]
 	}
+	for i := range pr.NearMisses {
+		explain(st, &p, &pr.NearMisses[i])
+	}
 	return pr, nil
 }
 

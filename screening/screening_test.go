@@ -259,6 +259,9 @@ func TestVesselIsNotAPerson(t *testing.T) {
 	if len(nm) == 0 || nm[0].EntityID != "ofac:6710" || nm[0].NameScore != 1 {
 		t.Fatalf("near-misses %+v, want the exact name ofac:6710 kept", nm)
 	}
+	if nm[0].Explanation.Candidate == "" || nm[0].Explanation.Score == 0 {
+		t.Errorf("near-miss without explanation: %+v", nm[0].Explanation)
+	}
 	found := false
 	for _, e := range nm[0].Evidence {
 		found = found || e.Fact == "kind" && e.Strong && strings.Contains(e.Detail, "a vessel is not a person")
