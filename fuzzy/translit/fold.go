@@ -71,7 +71,7 @@ func familyMaybe(key []byte) bool {
 }
 
 // Skeleton returns the consonant skeleton of a Latin token: its Fold key
-// without vowels (a, e, i, o, u). Arabic, Persian and Hebrew are written
+// without vowels (a, e, i, o, u, and y, w between vowels). Arabic, Persian and Hebrew are written
 // without short vowels, so renderings of one name differ mostly in vowels
 // ("usama"/"osama", "hussein"/"husayn"): their skeletons meet. Skeletons of
 // fewer than two consonants are weak evidence; treat them so.
@@ -90,8 +90,8 @@ func AppendSkeleton(dst []byte, token string) []byte {
 	var last byte
 	for i := start; i < len(dst); i++ {
 		c := dst[i]
-		if isVowel(c) {
-			continue
+		if isVowel(c) || c == 'v' && i > start && i+1 < len(dst) && isVowel(dst[i-1]) && isVowel(dst[i+1]) {
+			continue // vowels, and v (w) between vowels: و is as often u as w (Zarqawi, Zarkaoui)
 		}
 		if c == last {
 			continue

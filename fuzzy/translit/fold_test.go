@@ -117,6 +117,8 @@ func TestSkeleton(t *testing.T) {
 		{"putin", "putn", "poutine"},
 		{"mizban", "mazban"},
 		{"jaburi", "jabouri", "djabouri"},
+		{"zarqawi", "zarkaoui"},
+		{"aweys", "uwais", "owais"},
 	}
 	for _, g := range same {
 		want := Skeleton(g[0])
@@ -129,6 +131,9 @@ func TestSkeleton(t *testing.T) {
 	if Skeleton("hassan") == Skeleton("hussein") {
 		// Both are h-s-n: skeletons are weak on their own, as documented.
 		t.Log("hassan and hussein share the skeleton", Skeleton("hassan"))
+	}
+	if Skeleton("ivanov") == Skeleton("ivan") {
+		t.Errorf("Skeleton(ivanov) = Skeleton(ivan) = %q: a final v must stay", Skeleton("ivan"))
 	}
 	if got := Skeleton("aeiou"); got != "" {
 		t.Errorf("Skeleton(vowels) = %q, want empty", got)
