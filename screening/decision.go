@@ -33,23 +33,24 @@ func (o Outcome) severity() int {
 // FlagCode names a judicial-oversight fact about a hit (DOMAIN.md §5).
 type FlagCode string
 
-// Oversight flags.
+// Oversight flags (DOMAIN.md §5). D: from the list data; C: from the
+// curated tables in oversight.json; X: from the bank's input.
 const (
-	FlagCrimeBased           FlagCode = "CRIME_BASED_PROGRAM"
-	FlagForeignProceedings   FlagCode = "FOREIGN_PROCEEDINGS_BASIS"
-	FlagMultilateral         FlagCode = "MULTILATERAL_BASIS"
-	FlagUnilateral           FlagCode = "UNILATERAL_EXTRATERRITORIAL"
-	FlagBlockingStatute      FlagCode = "BLOCKING_STATUTE_CONFLICT"
-	FlagPolitical            FlagCode = "POLITICAL_PROGRAM_RISK"
-	FlagHumanRightsException FlagCode = "HUMAN_RIGHTS_EXCEPTION_RELEVANT"
-	FlagWeakAliasOnly        FlagCode = "WEAK_ALIAS_ONLY"
-	FlagFuzzyMatchOnly       FlagCode = "FUZZY_MATCH_ONLY"
-	FlagNoSecondaryID        FlagCode = "NO_SECONDARY_ID"
-	FlagPreviousName         FlagCode = "PREVIOUS_NAME_MATCH"
-	FlagOwnershipDerived     FlagCode = "OWNERSHIP_DERIVED"
-	FlagDelistingRoute       FlagCode = "DELISTING_ROUTE"
-	FlagReviewDue            FlagCode = "REVIEW_DUE"
-	FlagStaleListData        FlagCode = "STALE_LIST_DATA"
+	FlagCrimeBased           FlagCode = "CRIME_BASED_PROGRAM"             // C: narcotics, organised crime, cyber, corruption/human rights
+	FlagForeignProceedings   FlagCode = "FOREIGN_PROCEEDINGS_BASIS"       // C: EU TUN / UKR-208 (Ezz, Azarov)
+	FlagMultilateral         FlagCode = "MULTILATERAL_BASIS"              // D: UN listing, or its transposition or counterpart
+	FlagUnilateral           FlagCode = "UNILATERAL_EXTRATERRITORIAL"     // D+X: OFAC only, bank outside the US
+	FlagBlockingStatute      FlagCode = "BLOCKING_STATUTE_CONFLICT"       // C: EU/UK bank, OFAC Cuba/Iran programme (Reg. 2271/96)
+	FlagPolitical            FlagCode = "POLITICAL_PROGRAM_RISK"          // C: programmes open to political use (ICC-EO14203, ...)
+	FlagHumanRightsException FlagCode = "HUMAN_RIGHTS_EXCEPTION_RELEVANT" // X+C: data may reach a death-penalty state (El Gizouli)
+	FlagWeakAliasOnly        FlagCode = "WEAK_ALIAS_ONLY"                 // D: only a weak / low-quality alias matched
+	FlagFuzzyMatchOnly       FlagCode = "FUZZY_MATCH_ONLY"                // D: inexact name, nothing corroborates
+	FlagNoSecondaryID        FlagCode = "NO_SECONDARY_ID"                 // D: no date of birth, identifier or nationality agrees
+	FlagPreviousName         FlagCode = "PREVIOUS_NAME_MATCH"             // D: matched a f.k.a.
+	FlagOwnershipDerived     FlagCode = "OWNERSHIP_DERIVED"               // X: owned by a listed entity (Party.Owned)
+	FlagDelistingRoute       FlagCode = "DELISTING_ROUTE"                 // D+C: the remedy against the listing
+	FlagReviewDue            FlagCode = "REVIEW_DUE"                      // C: EU renewal cycle
+	FlagStaleListData        FlagCode = "STALE_LIST_DATA"                 // D: list older than Policy.MaxListAge
 )
 
 // Flag is one oversight flag with the one-line reason it was raised.
