@@ -21,7 +21,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
 	"slices"
@@ -110,19 +109,25 @@ func main() {
 		os.Exit(1)
 	}
 	if *jsonPath != "" {
-		var w io.Writer = os.Stdout
-		if *jsonPath != "-" {
-			f, err := os.Create(*jsonPath)
-			if err != nil {
-				fmt.Fprintln(os.Stderr, "bench:", err)
-				os.Exit(1)
-			}
-			defer f.Close()
-			w = f
-		}
-		if err := rep.WriteJSON(w); err != nil {
+		if err := writeJSON(rep, *jsonPath); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 			os.Exit(1)
 		}
 	}
+}
+
+// writeJSON writes the report to path, or to stdout for "-".
+func writeJSON(rep *Report, path string) error {
+	if path == "-" {
+		return rep.WriteJSON(os.Stdout)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := rep.WriteJSON(f); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return f.Close()
 }

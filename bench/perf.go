@@ -103,7 +103,6 @@ func heap() (inuse, alloc uint64) {
 // secBuild: index build and Screener construction time and memory.
 func secBuild(ctx context.Context, cfg Config, w *world) (*Section, error) {
 	s := &Section{Name: "build"}
-	runtime.KeepAlive(w.ix)
 	var ix *fuzzy.Index
 	d, _ := timeRuns(cfg.Runs, func() error { ix = fuzzy.Build(w.recs); return nil })
 	s.dur("fuzzy.Build", d, fmt.Sprintf("%d names of %d entities indexed", ix.Len(), len(w.snap.Entities)))
