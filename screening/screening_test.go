@@ -474,3 +474,30 @@ func TestEmbeddedSnapshot(t *testing.T) {
 		t.Errorf("embedded snapshot has %d sources", len(d.Snapshot.Sources))
 	}
 }
+
+// TestPreviousNameAndTaxID uses the complete 2021 OFAC CSV set, whose
+// alt.csv carries f.k.a. names and whose remarks carry registration numbers.
+func TestPreviousNameAndTaxID(t *testing.T) {
+	dir := "../testdata/ofac/csv_set_2021-07/"
+	snap, err := loader.Load(ctx, dir+"sdn.csv", dir+"add.csv", dir+"alt.csv", dir+"sdn_comments.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _, _ := newScreener(t, snap, DefaultPolicy(JurisdictionUS))
+	d, err := s.Screen(ctx, Party{Name: "Construexito S.A.", Kind: lists.Organization, Country: "CO"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := hitFor(&d, "ofac:6535")
+	if h == nil || h.Outcome != Hold || h.NameType != lists.FKA || !h.HasFlag(FlagPreviousName) || !h.HasFlag(FlagCrimeBased) {
+		t.Fatalf("former name: %+v", h)
+	}
+	// The NIT as a bank writes it, with its check digit after a dash.
+	d, err = s.Screen(ctx, Party{Name: "Constructora", Kind: lists.Organization, Documents: []Document{{Type: "tax-id", Number: "800051378-9"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := hitFor(&d, "ofac:6535"); h == nil || h.Outcome != Freeze {
+		t.Fatalf("tax id: %s %+v", d.Outcome, h)
+	}
+}
