@@ -1,50 +1,59 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/freezeguard/freezeguard/screening"
 	"github.com/freezeguard/freezeguard/screening/audit"
 )
 
+const auditUsage = `Usage:
+  freezeguard audit verify LOG
+  freezeguard audit review LOG [--json]
+  freezeguard audit review LOG --decision ID --reviewer NAME (--confirm|--dismiss) --reason TEXT [--json]
+
+Run 'freezeguard audit COMMAND -h' for a command's flags.
+`
+
 func (e *env) audit(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return fmt.Errorf("audit: want a subcommand: verify or review")
-	}
-	switch args[0] {
-	case "verify":
-		return e.auditVerify(args[1:])
-	case "review":
-		return e.auditReview(ctx, args[1:])
-	}
-	return fmt.Errorf("audit: unknown subcommand %q (want verify or review)", args[0])
+	return e.subcommand(ctx, "audit", auditUsage, args, map[string]func(context.Context, []string) error{
+		"verify": e.auditVerify,
+		"review": e.auditReview,
+	})
 }
 
 // auditVerify exits 0 when the log's chain is intact (a torn last line, the
 // trace of a crash mid-write, is reported but is not tampering) and 1 with
-// the first bad record named otherwise.
-func (e *env) auditVerify(args []string) error {
+// the first bad record named on stderr otherwise.
+func (e *env) auditVerify(_ context.Context, args []string) error {
 	fs := e.newFlags("audit verify", "audit verify LOG")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("audit verify: want exactly one LOG file")
+		return usageError(fs, "audit verify: want exactly one LOG file")
 	}
 	rep, err := audit.VerifyFile(pos[0])
 	if errors.Is(err, audit.ErrTampered) {
-		fmt.Fprintf(e.stdout, "%s: TAMPERED after %d good records: %v\n", pos[0], rep.Records, err)
+		fmt.Fprintf(e.stderr, "freezeguard: %s: TAMPERED or corrupt after %d good records: %v\n", pos[0], rep.Records, err)
 		return exitError{1}
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s: intact: %d records, head seq %d hash %s\n", pos[0], rep.Records, rep.Head.Seq, rep.Head.Hash)
+	fmt.Fprintf(e.stdout, "%s: intact: %d records", pos[0], rep.Records)
+	if rep.Records > 0 {
+		fmt.Fprintf(e.stdout, ", head seq %d hash %s", rep.Head.Seq, rep.Head.Hash)
+	}
+	fmt.Fprintln(e.stdout)
 	if rep.Torn != nil {
 		fmt.Fprintf(e.stdout, "%s: torn tail (a crash mid-write, not tampering): %v\n", pos[0], rep.Torn)
 	}
@@ -67,13 +76,13 @@ func (e *env) auditReview(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("audit review: want exactly one LOG file")
+		return usageError(fs, "audit review: want exactly one LOG file")
 	}
-	if *id == "" && !*confirm && !*dismiss {
+	if *id == "" && *reviewer == "" && *reason == "" && !*confirm && !*dismiss {
 		return e.listCases(ctx, pos[0], *asJSON)
 	}
 	if *id == "" || *reviewer == "" || *reason == "" || *confirm == *dismiss {
-		return fmt.Errorf("audit review: want --decision, --reviewer, --reason and one of --confirm or --dismiss")
+		return usageError(fs, "audit review: want --decision, --reviewer, --reason and one of --confirm or --dismiss")
 	}
 	store, err := replay(ctx, pos[0])
 	if err != nil {
@@ -110,7 +119,23 @@ func (e *env) listCases(ctx context.Context, path string, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	for _, c := range store.Cases() {
+	cases := store.Cases()
+	if len(cases) == 0 && !asJSON {
+		fmt.Fprintf(e.stdout, "%s: no held decisions\n", path)
+	}
+	// Open cases first, then awaiting a second reviewer, then resolved;
+	// oldest first within each.
+	rank := map[screening.ReviewStatus]int{screening.StatusOpen: 0, screening.StatusAwaitingSecond: 1, screening.StatusResolved: 2}
+	slices.SortFunc(cases, func(a, b screening.ReviewCase) int {
+		if c := cmp.Compare(rank[a.Status], rank[b.Status]); c != 0 {
+			return c
+		}
+		if c := a.Opened.Compare(b.Opened); c != 0 {
+			return c
+		}
+		return strings.Compare(a.DecisionID, b.DecisionID)
+	})
+	for _, c := range cases {
 		if err := e.printCase(c, asJSON); err != nil {
 			return err
 		}

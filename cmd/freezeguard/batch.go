@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/freezeguard/freezeguard/screening"
 )
@@ -26,16 +27,22 @@ type batchInput struct {
 	Country string `json:"country,omitempty"`
 }
 
-// batchHit is a hit in batch output: the fields a downstream system keys on.
+// batchHit is a hit in batch, payment and compare output: the fields a
+// downstream system keys on.
 type batchHit struct {
-	Entity   string   `json:"entity"`
-	Name     string   `json:"name"`    // the listed name matched
-	Primary  string   `json:"primary"` // the entity's primary name
-	NameType string   `json:"name_type"`
-	Quality  string   `json:"quality"`
-	Score    float64  `json:"score"`
-	Programs []string `json:"programs"`
-	Flags    []string `json:"flags"`
+	Entity string `json:"entity"`
+	// Name is the listed name matched; for a hit on an identifier alone
+	// (a BIC, IMO number, ...), where no name was compared, the entity's
+	// primary name, and MatchedOn says so.
+	Name      string   `json:"name"`
+	MatchedOn string   `json:"matched_on"` // "name" or "identifier"
+	Primary   string   `json:"primary"`    // the entity's primary name
+	NameType  string   `json:"name_type,omitempty"`
+	Quality   string   `json:"quality,omitempty"`
+	Score     float64  `json:"score"`
+	Outcome   string   `json:"outcome"`
+	Programs  []string `json:"programs"`
+	Flags     []string `json:"flags"`
 }
 
 // batchOutput is one output line; Error is set (and Outcome empty) when the
@@ -52,7 +59,12 @@ type batchOutput struct {
 func hitsOut(hs []screening.Hit) []batchHit {
 	out := make([]batchHit, 0, len(hs))
 	for _, h := range hs {
-		bh := batchHit{Entity: h.EntityID, Name: h.MatchedName, Primary: h.PrimaryName, NameType: string(h.NameType), Quality: string(h.Quality), Score: h.Score, Programs: []string{}, Flags: []string{}}
+		bh := batchHit{Entity: h.EntityID, Name: h.MatchedName, MatchedOn: "name", Primary: h.PrimaryName,
+			NameType: string(h.NameType), Quality: string(h.Quality), Score: h.Score, Outcome: string(h.Outcome),
+			Programs: []string{}, Flags: []string{}}
+		if h.MatchedName == "" {
+			bh.Name, bh.MatchedOn = h.PrimaryName, "identifier"
+		}
 		for _, p := range h.Programs {
 			bh.Programs = append(bh.Programs, p.Code)
 		}
@@ -68,56 +80,65 @@ func (e *env) batch(ctx context.Context, args []string) error {
 	fs := e.newFlags("batch", "batch [--in FILE] [--out FILE] [--audit LOG] [--workers N] [--lists PATH] [--jurisdiction J]")
 	sf := addScreenerFlags(fs)
 	in := fs.String("in", "", "input `FILE`: JSON Lines ({\"id\",\"name\",\"kind\",\"dob\",\"country\"}) or CSV with that header; default stdin")
-	out := fs.String("out", "", "output `FILE` (JSON Lines, in input order); default stdout")
-	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "screen with `N` goroutines")
-	if _, err := parse(fs, args); err != nil {
+	out := fs.String("out", "", "output `FILE` (JSON Lines, one line per input line, in input order); default stdout")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "screen with `N` goroutines (default: all cores)")
+	pos, err := parse(fs, args)
+	if err != nil {
 		return err
 	}
+	if len(pos) != 0 {
+		return usageError(fs, "batch: unexpected argument %q (the input is --in FILE or stdin)", pos[0])
+	}
 	if *workers < 1 {
-		return fmt.Errorf("batch: --workers must be at least 1")
+		return usageError(fs, "batch: --workers must be at least 1")
 	}
 	r, w := e.stdin, e.stdout
 	if *in != "" {
 		f, err := os.Open(*in)
 		if err != nil {
-			return err
+			return fmt.Errorf("batch: %w", err)
 		}
 		defer f.Close()
 		r = f
-	}
-	if *out != "" {
-		f, err := os.Create(*out)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		w = f
 	}
 	s, closeLog, err := e.screener(ctx, sf)
 	if err != nil {
 		return err
 	}
 	defer closeLog()
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return fmt.Errorf("batch: %w", err)
+		}
+		err = e.runBatch(ctx, s, r, f, *workers)
+		if cerr := f.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("batch: writing output: %w", cerr)
+		}
+		return err
+	}
 	return e.runBatch(ctx, s, r, w, *workers)
 }
 
 // job is one input line on its way through the workers; results are
 // written in input order whatever order the workers finish in.
 type job struct {
-	line int
+	line int   // 1-based line number of the record's first line
+	end  int64 // input byte offset after the record, for progress
 	in   batchInput
 	err  error
 	done chan batchOutput
 }
 
 func (e *env) runBatch(ctx context.Context, s *screening.Screener, r io.Reader, w io.Writer, workers int) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	bw := bufio.NewWriter(w)
-	defer bw.Flush()
 	enc := json.NewEncoder(bw)
-	prog := newProgress(e.stderr)
+	prog := newProgress(e.stderr, inputSize(r))
 
 	jobs := make(chan *job, workers*4)
-	pending := make(chan *job, workers*64) // bounds memory: readers wait for the writer
+	pending := make(chan *job, workers*64) // bounds memory: the reader waits for the writer
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -142,6 +163,8 @@ func (e *env) runBatch(ctx context.Context, s *screening.Screener, r io.Reader, 
 			select {
 			case jobs <- j:
 			case <-ctx.Done():
+				// Queued for the writer but no worker will take it.
+				j.done <- batchOutput{ID: j.in.ID, Line: j.line, Hits: []batchHit{}, Error: ctx.Err().Error()}
 				return false
 			}
 			return true
@@ -151,49 +174,64 @@ func (e *env) runBatch(ctx context.Context, s *screening.Screener, r io.Reader, 
 	var werr error
 	for j := range pending {
 		o := <-j.done
+		if ctx.Err() != nil {
+			continue // interrupted or a write failed: drain without writing
+		}
 		if o.Error != "" {
 			failed++
-			fmt.Fprintf(e.stderr, "freezeguard: batch: line %d: %s\n", o.Line, o.Error)
+			fmt.Fprintf(e.stderr, "freezeguard: batch: %s\n", o.Error)
 		}
-		if werr == nil {
-			werr = enc.Encode(o)
+		if err := enc.Encode(o); err != nil {
+			werr = err
+			cancel()
+			continue
 		}
 		n++
-		prog.update(n)
+		prog.update(n, j.end)
 	}
 	wg.Wait()
 	prog.done(n)
-	if err := <-readErr; err != nil {
-		return fmt.Errorf("batch: reading input: %w", err)
+	if werr == nil {
+		werr = bw.Flush()
 	}
 	if werr != nil {
 		return fmt.Errorf("batch: writing output: %w", werr)
 	}
+	if err := <-readErr; err != nil {
+		return fmt.Errorf("batch: reading input: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("batch: stopped after %d lines: %w", n, err)
+	}
 	if failed > 0 {
 		fmt.Fprintf(e.stderr, "freezeguard: batch: %d of %d lines had errors (see their \"error\" fields)\n", failed, n)
 	}
-	return ctx.Err()
+	return nil
 }
 
 func screenOne(ctx context.Context, s *screening.Screener, j *job) batchOutput {
 	o := batchOutput{ID: j.in.ID, Line: j.line, Hits: []batchHit{}}
-	if j.err != nil {
-		o.Error = j.err.Error()
+	fail := func(err error) batchOutput {
+		o.Error = fmt.Sprintf("line %d: %v", j.line, err)
 		return o
+	}
+	if j.err != nil {
+		return fail(j.err)
 	}
 	k, err := parseKind(j.in.Kind)
 	if err != nil {
-		o.Error = err.Error()
-		return o
+		return fail(err)
+	}
+	country, err := parseCountry(j.in.Country)
+	if err != nil {
+		return fail(err)
 	}
 	if strings.TrimSpace(j.in.Name) == "" {
-		o.Error = "empty name"
-		return o
+		return fail(errors.New("empty name"))
 	}
-	d, err := s.Screen(ctx, screening.Party{Name: j.in.Name, Kind: k, BirthDate: j.in.DOB, Country: strings.ToUpper(j.in.Country)})
+	d, err := s.Screen(ctx, screening.Party{Name: j.in.Name, Kind: k, BirthDate: j.in.DOB, Country: country})
 	if err != nil {
-		o.Error = err.Error()
-		return o
+		return fail(err)
 	}
 	o.Outcome, o.Decision = string(d.Outcome), d.ID
 	if len(d.Parties) > 0 {
@@ -202,33 +240,72 @@ func screenOne(ctx context.Context, s *screening.Screener, j *job) batchOutput {
 	return o
 }
 
+// maxLine bounds one input line, and so the memory a bad input can take.
+const maxLine = 1 << 20
+
 // readBatch reads JSON Lines or, when the first byte is not '{', CSV with a
 // header row naming the columns. A bad line becomes a job carrying its
 // error, so the run goes on and the output keeps one line per input line.
+// Blank lines are skipped.
 func readBatch(r io.Reader, emit func(*job) bool) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(512)
 	if first := bytes.TrimLeft(head, " \t\r\n\ufeff"); len(first) > 0 && first[0] != '{' {
 		return readCSV(br, emit)
 	}
-	sc := bufio.NewScanner(br)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for line := 1; sc.Scan(); line++ {
-		text := bytes.TrimSpace(sc.Bytes())
-		if len(text) == 0 {
-			continue
+	var off int64
+	for line := 1; ; line++ {
+		text, n, tooLong, err := readLine(br, maxLine)
+		off += n
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("line %d: %w", line, err)
 		}
-		j := &job{line: line}
-		dec := json.NewDecoder(bytes.NewReader(text))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&j.in); err != nil {
-			j.err = fmt.Errorf("invalid JSON: %w", err)
+		if line == 1 {
+			text = bytes.TrimPrefix(text, []byte("\ufeff"))
 		}
-		if !emit(j) {
+		text = bytes.TrimSpace(text)
+		if len(text) > 0 || tooLong {
+			j := &job{line: line, end: off}
+			if tooLong {
+				j.err = fmt.Errorf("line longer than %d bytes", maxLine)
+			} else {
+				dec := json.NewDecoder(bytes.NewReader(text))
+				dec.DisallowUnknownFields()
+				if derr := dec.Decode(&j.in); derr != nil {
+					j.err = fmt.Errorf("invalid JSON: %w", derr)
+				} else if dec.More() {
+					j.err = errors.New("invalid JSON: more than one value on the line")
+				}
+			}
+			if !emit(j) {
+				return nil
+			}
+		}
+		if err == io.EOF {
 			return nil
 		}
 	}
-	return sc.Err()
+}
+
+// readLine reads one line of at most max bytes (without the newline); a
+// longer line is consumed whole and reported as tooLong, not kept. n is the
+// number of bytes consumed.
+func readLine(br *bufio.Reader, max int) (line []byte, n int64, tooLong bool, err error) {
+	for {
+		frag, err := br.ReadSlice('\n')
+		n += int64(len(frag))
+		if !tooLong {
+			if len(line)+len(frag) > max+1 {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, frag...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		return bytes.TrimSuffix(line, []byte("\n")), n, tooLong, err
+	}
 }
 
 func readCSV(r io.Reader, emit func(*job) bool) error {
@@ -244,7 +321,7 @@ func readCSV(r io.Reader, emit func(*job) bool) error {
 		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
 	}
 	if _, ok := col["name"]; !ok {
-		return errors.New("CSV header has no \"name\" column")
+		return fmt.Errorf("CSV header %q has no \"name\" column", header)
 	}
 	get := func(rec []string, k string) string {
 		if i, ok := col[k]; ok && i < len(rec) {
@@ -257,15 +334,15 @@ func readCSV(r io.Reader, emit func(*job) bool) error {
 		if err == io.EOF {
 			return nil
 		}
-		line, _ := cr.FieldPos(0)
-		j := &job{line: line}
+		j := &job{end: cr.InputOffset()}
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
 				return err
 			}
-			j.line, j.err = pe.Line, err
+			j.line, j.err = pe.StartLine, fmt.Errorf("invalid CSV: %w", pe.Err)
 		} else {
+			j.line, _ = cr.FieldPos(0)
 			j.in = batchInput{ID: get(rec, "id"), Name: get(rec, "name"), Kind: get(rec, "kind"), DOB: get(rec, "dob"), Country: get(rec, "country")}
 		}
 		if !emit(j) {
@@ -274,30 +351,84 @@ func readCSV(r io.Reader, emit func(*job) bool) error {
 	}
 }
 
-// progress draws a one-line progress counter on stderr when it is a
-// terminal, and nothing otherwise.
-type progress struct {
-	w  io.Writer
-	on bool
-}
-
-func newProgress(w io.Writer) *progress {
-	f, ok := w.(*os.File)
+// inputSize is the size of the input when it is a regular file (--in FILE
+// or stdin redirected from one), or 0 when unknown (a pipe).
+func inputSize(r io.Reader) int64 {
+	f, ok := r.(*os.File)
 	if !ok {
-		return &progress{}
+		return 0
 	}
 	fi, err := f.Stat()
-	return &progress{w: w, on: err == nil && fi.Mode()&os.ModeCharDevice != 0}
+	if err != nil || !fi.Mode().IsRegular() {
+		return 0
+	}
+	return fi.Size()
 }
 
-func (p *progress) update(n int) {
-	if p.on && n%500 == 0 {
-		fmt.Fprintf(p.w, "\rscreened %d", n)
+// isTerminal reports whether w is a terminal, where a progress bar belongs.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// progress draws a progress line on stderr when it is a terminal: a bar
+// with the percentage of input bytes done when the input size is known,
+// a counter otherwise; at most ten redraws a second.
+type progress struct {
+	w          io.Writer
+	on         bool
+	total      int64 // input bytes, 0 if unknown
+	start      time.Time
+	last       time.Time
+	every      time.Duration
+	lastOffset int64
+}
+
+func newProgress(w io.Writer, total int64) *progress {
+	now := time.Now()
+	return &progress{w: w, on: isTerminal(w), total: total, start: now, every: 100 * time.Millisecond}
+}
+
+// update records that n lines are written, up to input offset off.
+func (p *progress) update(n int, off int64) {
+	if !p.on {
+		return
+	}
+	p.lastOffset = off
+	if now := time.Now(); now.Sub(p.last) >= p.every {
+		p.last = now
+		p.draw(n, off, now)
 	}
 }
 
+// done draws the final state and ends the line.
 func (p *progress) done(n int) {
-	if p.on {
-		fmt.Fprintf(p.w, "\rscreened %d\n", n)
+	if !p.on {
+		return
 	}
+	p.draw(n, p.lastOffset, time.Now())
+	fmt.Fprintln(p.w)
+}
+
+func (p *progress) draw(n int, off int64, now time.Time) {
+	rate := 0.0
+	if el := now.Sub(p.start).Seconds(); el > 0 {
+		rate = float64(n) / el
+	}
+	if p.total <= 0 {
+		fmt.Fprintf(p.w, "\rscreened %d lines (%.0f/s)\x1b[K", n, rate)
+		return
+	}
+	frac := min(max(float64(off)/float64(p.total), 0), 1)
+	const width = 30
+	full := int(frac * width)
+	bar := strings.Repeat("=", full)
+	if full < width {
+		bar += ">" + strings.Repeat(" ", width-full-1)
+	}
+	fmt.Fprintf(p.w, "\r[%s] %5.1f%%  %d lines  %.0f/s\x1b[K", bar, frac*100, n, rate)
 }

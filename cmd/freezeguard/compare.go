@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -51,6 +52,10 @@ func compareOne(in compareInput) compareOutput {
 		o.Error = err.Error()
 		return o
 	}
+	if strings.TrimSpace(in.Name1) == "" || strings.TrimSpace(in.Name2) == "" {
+		o.Error = "want two non-empty names, name1 and name2"
+		return o
+	}
 	ex := fuzzy.Compare(in.Name1, in.Name2, fuzzyKind(k))
 	o.Score, o.Match, o.Explanation = ex.Score, ex.Score >= fuzzy.Threshold, &ex
 	return o
@@ -65,62 +70,80 @@ func (e *env) compare(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	w := e.stdout
-	if *out != "" {
-		f, err := os.Create(*out)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		w = f
-	}
-	bw := bufio.NewWriter(w)
-	defer bw.Flush()
-	enc := json.NewEncoder(bw)
-	switch {
-	case len(pos) == 2 && *in == "":
-		o := compareOne(compareInput{Name1: pos[0], Name2: pos[1], Kind: *kind})
-		if o.Error != "" {
-			return fmt.Errorf("compare: %s", o.Error)
-		}
-		enc.SetIndent("", "  ")
-		return enc.Encode(o)
-	case len(pos) != 0:
-		return fmt.Errorf("compare: want two names, or --in FILE / stdin")
+	if len(pos) != 0 && (len(pos) != 2 || *in != "") {
+		return usageError(fs, "compare: want two names, or JSON Lines from --in FILE or stdin")
 	}
 	r := e.stdin
 	if *in != "" {
 		f, err := os.Open(*in)
 		if err != nil {
-			return err
+			return fmt.Errorf("compare: %w", err)
 		}
 		defer f.Close()
 		r = f
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for line := 1; sc.Scan(); line++ {
-		if err := ctx.Err(); err != nil {
-			return err
+	if *out == "" {
+		return e.runCompare(ctx, pos, *kind, r, e.stdout)
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		return fmt.Errorf("compare: %w", err)
+	}
+	err = e.runCompare(ctx, pos, *kind, r, f)
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("compare: writing output: %w", cerr)
+	}
+	return err
+}
+
+// runCompare scores the pair in names, or else every JSON Lines pair in r.
+// A bad line gets an output line with its error, and the run goes on.
+func (e *env) runCompare(ctx context.Context, names []string, kind string, r io.Reader, w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	if len(names) == 2 {
+		o := compareOne(compareInput{Name1: names[0], Name2: names[1], Kind: kind})
+		if o.Error != "" {
+			return fmt.Errorf("compare: %s", o.Error)
 		}
-		text := bytes.TrimSpace(sc.Bytes())
-		if len(text) == 0 {
-			continue
-		}
-		var ci compareInput
-		var o compareOutput
-		if err := json.Unmarshal(text, &ci); err != nil {
-			o = compareOutput{Error: fmt.Sprintf("line %d: invalid JSON: %v", line, err)}
-			fmt.Fprintln(e.stderr, "freezeguard: compare:", o.Error)
-		} else {
-			o = compareOne(ci)
-			if o.Error != "" {
-				o.Error = fmt.Sprintf("line %d: %s", line, strings.TrimSpace(o.Error))
-			}
-		}
+		enc.SetIndent("", "  ")
 		if err := enc.Encode(o); err != nil {
 			return err
 		}
+		return bw.Flush()
 	}
-	return sc.Err()
+	br := bufio.NewReaderSize(r, 64<<10)
+	for line := 1; ; line++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		text, _, tooLong, rerr := readLine(br, maxLine)
+		if rerr != nil && rerr != io.EOF {
+			return fmt.Errorf("compare: line %d: %w", line, rerr)
+		}
+		text = bytes.TrimSpace(text)
+		if len(text) > 0 || tooLong {
+			var ci compareInput
+			var o compareOutput
+			if tooLong {
+				o.Error = fmt.Sprintf("line %d: longer than %d bytes", line, maxLine)
+			} else if err := json.Unmarshal(text, &ci); err != nil {
+				o.Error = fmt.Sprintf("line %d: invalid JSON: %v", line, err)
+			} else {
+				o = compareOne(ci)
+				if o.Error != "" {
+					o.Error = fmt.Sprintf("line %d: %s", line, o.Error)
+				}
+			}
+			if o.Error != "" {
+				fmt.Fprintln(e.stderr, "freezeguard: compare:", o.Error)
+			}
+			if err := enc.Encode(o); err != nil {
+				return fmt.Errorf("compare: writing output: %w", err)
+			}
+		}
+		if rerr == io.EOF {
+			return bw.Flush()
+		}
+	}
 }

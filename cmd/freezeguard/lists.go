@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/freezeguard/freezeguard/fulltext"
 	"github.com/freezeguard/freezeguard/lists"
 	"github.com/freezeguard/freezeguard/lists/embedded"
+	"github.com/freezeguard/freezeguard/lists/fetch"
 	"github.com/freezeguard/freezeguard/lists/loader"
 )
 
@@ -40,21 +42,22 @@ func (e *env) loadLists(ctx context.Context, paths []string) (*lists.Snapshot, e
 	return snap, nil
 }
 
+const listsUsage = `Usage:
+  freezeguard lists info [--lists PATH] [--json]
+  freezeguard lists diff OLD NEW [--json]
+  freezeguard lists search QUERY [--lists PATH] [--phrase|--query] [--limit N] [--index DIR] [--json]
+  freezeguard lists fetch DIR [--eu-token TOKEN] [--source NAME=URL]... [--timeout D] [--json]
+
+Run 'freezeguard lists COMMAND -h' for a command's flags.
+`
+
 func (e *env) lists(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return fmt.Errorf("lists: want a subcommand: info, diff, search or fetch")
-	}
-	switch args[0] {
-	case "info":
-		return e.listsInfo(ctx, args[1:])
-	case "diff":
-		return e.listsDiff(ctx, args[1:])
-	case "search":
-		return e.listsSearch(ctx, args[1:])
-	case "fetch":
-		return e.listsFetch(ctx, args[1:])
-	}
-	return fmt.Errorf("lists: unknown subcommand %q (want info, diff, search or fetch)", args[0])
+	return e.subcommand(ctx, "lists", listsUsage, args, map[string]func(context.Context, []string) error{
+		"info":   e.listsInfo,
+		"diff":   e.listsDiff,
+		"search": e.listsSearch,
+		"fetch":  e.listsFetch,
+	})
 }
 
 // sourceInfo is one line of `lists info --json`.
@@ -116,7 +119,10 @@ func (e *env) listsSearch(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		return fmt.Errorf("lists search: want a QUERY")
+		return usageError(fs, "lists search: want a QUERY")
+	}
+	if *limit < 1 {
+		return usageError(fs, "lists search: --limit must be at least 1")
 	}
 	snap, err := e.loadLists(ctx, *paths)
 	if err != nil {
@@ -180,7 +186,7 @@ func (e *env) listsDiff(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(pos) != 2 {
-		return fmt.Errorf("lists diff: want OLD and NEW (each a list file or directory)")
+		return usageError(fs, "lists diff: want OLD and NEW (each a list file or directory)")
 	}
 	old, err := loader.Load(ctx, pos[0])
 	if err != nil {
@@ -212,6 +218,81 @@ func (e *env) listsDiff(ctx context.Context, args []string) error {
 	return nil
 }
 
+// listsFetch downloads the official files into DIR with lists/fetch: each
+// file replaces the one in DIR only once it has been parsed whole, so a
+// failed download keeps the last good copy. Any failure exits non-zero.
 func (e *env) listsFetch(ctx context.Context, args []string) error {
-	return fmt.Errorf("lists fetch: not available yet")
+	fs := e.newFlags("lists fetch", "lists fetch DIR [--eu-token TOKEN] [--source NAME=URL]... [--timeout D] [--json]")
+	euToken := fs.String("eu-token", "", "the access `TOKEN` the EU publishes on its Financial Sanctions Files page; adds the EU file")
+	var srcs multiFlag
+	fs.Var(&srcs, "source", "download `NAME=URL` instead of the official OFAC and UN files (repeatable)")
+	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "bound on each whole download")
+	asJSON := fs.Bool("json", false, "print one JSON object per file")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError(fs, "lists fetch: want exactly one target DIR")
+	}
+	sources := fetch.DefaultSources()
+	if len(srcs) > 0 {
+		sources = sources[:0]
+		for _, s := range srcs {
+			name, url, ok := strings.Cut(s, "=")
+			if !ok || name == "" || url == "" {
+				return usageError(fs, "lists fetch: --source %q: want NAME=URL", s)
+			}
+			sources = append(sources, fetch.Source{Name: name, URL: url})
+		}
+	}
+	if *euToken != "" {
+		sources = append(sources, fetch.EUSource(*euToken))
+	}
+	// Results are printed below; the fetcher's own log lines would repeat them.
+	f := fetch.Fetcher{Timeout: *timeout, Logger: slog.New(slog.DiscardHandler)}
+	results, ferr := f.Fetch(ctx, pos[0], sources...)
+	type fetched struct {
+		Name      string `json:"name"`
+		URL       string `json:"url"`
+		Path      string `json:"path,omitempty"`
+		Status    string `json:"status"` // updated, unchanged or failed
+		Bytes     int64  `json:"bytes,omitempty"`
+		SHA256    string `json:"sha256,omitempty"`
+		Published string `json:"published,omitempty"`
+		Entities  int    `json:"entities,omitempty"`
+		Error     string `json:"error,omitempty"`
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	if !*asJSON {
+		fmt.Fprintln(tw, "NAME\tSTATUS\tPUBLISHED\tENTITIES\tBYTES\tSHA256")
+	}
+	for _, r := range results {
+		o := fetched{Name: r.Source.Name, URL: r.Source.URL, Path: r.Path, Bytes: r.Bytes, SHA256: r.SHA256, Entities: r.Provenance.Records}
+		switch {
+		case r.Err != nil:
+			o.Status, o.Error = "failed", r.Err.Error()
+		case r.Updated:
+			o.Status = "updated"
+		default:
+			o.Status = "unchanged"
+		}
+		if !r.Provenance.Published.IsZero() {
+			o.Published = r.Provenance.Published.Format(time.DateOnly)
+		}
+		if *asJSON {
+			if err := json.NewEncoder(e.stdout).Encode(o); err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%.16s\n", o.Name, o.Status, o.Published, o.Entities, o.Bytes, o.SHA256)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if ferr != nil {
+		return fmt.Errorf("lists fetch: %w", ferr)
+	}
+	return nil
 }

@@ -40,7 +40,7 @@ func (e *env) payment(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(files) == 0 {
-		return fmt.Errorf("payment: want at least one message FILE (ISO 20022 XML or SWIFT FIN/RJE)")
+		return usageError(fs, "payment: want at least one message FILE (ISO 20022 XML or SWIFT FIN/RJE)")
 	}
 	s, closeLog, err := e.screener(ctx, sf)
 	if err != nil {

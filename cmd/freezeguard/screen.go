@@ -69,18 +69,22 @@ func (e *env) screen(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		return fmt.Errorf("screen: want a NAME")
+		return usageError(fs, "screen: want a NAME")
 	}
 	k, err := parseKind(*kind)
 	if err != nil {
-		return err
+		return fmt.Errorf("screen: --kind: %w", err)
+	}
+	cc, err := parseCountry(*country)
+	if err != nil {
+		return fmt.Errorf("screen: --country: %w", err)
 	}
 	s, closeLog, err := e.screener(ctx, sf)
 	if err != nil {
 		return err
 	}
 	defer closeLog()
-	d, err := s.Screen(ctx, screening.Party{Name: strings.Join(pos, " "), Kind: k, BirthDate: *dob, Country: strings.ToUpper(*country)})
+	d, err := s.Screen(ctx, screening.Party{Name: strings.Join(pos, " "), Kind: k, BirthDate: *dob, Country: cc})
 	if err != nil {
 		return err
 	}
@@ -106,6 +110,18 @@ func parseKind(s string) (lists.Kind, error) {
 		return lists.Organization, nil
 	}
 	return "", fmt.Errorf("unknown kind %q (want person, organization, vessel, aircraft or unknown)", s)
+}
+
+// parseCountry accepts an ISO 3166 alpha-2 code in any case; "" is none.
+func parseCountry(s string) (string, error) {
+	c := strings.ToUpper(strings.TrimSpace(s))
+	if c == "" {
+		return "", nil
+	}
+	if len(c) != 2 || lists.CountryName(c) == "" {
+		return "", fmt.Errorf("country %q: want an ISO 3166 alpha-2 code such as RU or IR", s)
+	}
+	return c, nil
 }
 
 // printDecision writes a decision for a person to read: outcome, reason,
@@ -138,7 +154,11 @@ func printDecision(w io.Writer, d *screening.Decision) {
 			for _, f := range h.Flags {
 				flags = append(flags, string(f.Code))
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s/%s\t%.3f\t%s\t%s\n", h.EntityID, h.MatchedName, h.NameType, h.Quality, h.Score, strings.Join(progs, " "), strings.Join(flags, " "))
+			matched, typ := h.MatchedName, string(h.NameType)+"/"+string(h.Quality)
+			if matched == "" {
+				matched, typ = h.PrimaryName, "(identifier)"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%.3f\t%s\t%s\n", h.EntityID, matched, typ, h.Score, strings.Join(progs, " "), strings.Join(flags, " "))
 		}
 		tw.Flush()
 	}
