@@ -501,3 +501,25 @@ func TestPreviousNameAndTaxID(t *testing.T) {
 		t.Fatalf("tax id: %s %+v", d.Outcome, h)
 	}
 }
+
+// TestWalletAndBIC: an exact digital-currency address or BIC is strong
+// evidence on its own (OFAC SDN 2024-07-02 remarks).
+func TestWalletAndBIC(t *testing.T) {
+	s, _, _ := newScreener(t, realSnapshot(t), DefaultPolicy(JurisdictionUS))
+	for _, tc := range []struct {
+		party  Party
+		entity string
+	}{
+		{Party{Name: "unknown beneficiary", Crypto: " 12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h"}, "ofac:25308"},
+		{Party{Name: "correspondent", BIC: "HAVIGB2LXXX"}, "ofac:906"},
+	} {
+		d, err := s.Screen(ctx, tc.party)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := hitFor(&d, tc.entity)
+		if h == nil || h.Outcome != Freeze || !strings.Contains(h.Reason, "identifier") {
+			t.Errorf("%+v: %s %+v", tc.party, d.Outcome, h)
+		}
+	}
+}
