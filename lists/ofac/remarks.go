@@ -135,11 +135,9 @@ func addPlace(e *lists.Entity, text string) {
 			return
 		}
 	}
-	last := text
-	if i := strings.LastIndexByte(text, ','); i >= 0 {
-		last = text[i+1:]
-	}
-	e.BirthPlaces = append(e.BirthPlaces, lists.Place{Text: text, Country: country(last)})
+	// CountryCode understands "City, Country" and the lists' inverted
+	// forms ("Korea, North"), so it gets the whole text.
+	e.BirthPlaces = append(e.BirthPlaces, lists.Place{Text: text, Country: country(text)})
 }
 
 // abbrevEnds are name endings whose final period belongs to the name, not
