@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -144,42 +145,95 @@ type Index struct {
 	bi bleve.Index
 }
 
+// ErrExists is returned (wrapped) by Build when something already exists
+// at the target path: an index built earlier, or another Build that won
+// the race. Open it instead.
+var ErrExists = errors.New("fulltext: index path already exists")
+
 // Build creates a new index at path (a directory that must not exist) over
 // every entity of the snapshot, in batches.
+//
+// The index is built in a temporary directory next to path and renamed to
+// path only once it is complete and closed, so a crash or a cancelled
+// context never leaves a half-built index at path for Open to find. (A
+// crash can leave the temporary directory, named ".<base>.building-*",
+// behind; nothing opens it, and it may be deleted.)
 func Build(ctx context.Context, path string, snap *lists.Snapshot) (*Index, error) {
+	path = filepath.Clean(path)
+	if _, err := os.Lstat(path); err == nil {
+		return nil, fmt.Errorf("fulltext: build %s: %w", path, ErrExists)
+	}
+	parent := filepath.Dir(path)
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(path)+".building-")
+	if err != nil {
+		return nil, fmt.Errorf("fulltext: build %s: %w", path, err)
+	}
+	defer os.RemoveAll(tmp) // after the rename, only the empty parent is left
+	built := filepath.Join(tmp, "index")
+	if err := buildAt(ctx, built, snap); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(built, path); err != nil {
+		if _, serr := os.Lstat(path); serr == nil {
+			return nil, fmt.Errorf("fulltext: build %s: %w", path, ErrExists)
+		}
+		return nil, fmt.Errorf("fulltext: build %s: %w", path, err)
+	}
+	if err := syncDir(parent); err != nil {
+		return nil, fmt.Errorf("fulltext: build %s: %w", path, err)
+	}
+	return Open(path)
+}
+
+// buildAt writes the whole index at path and closes it.
+func buildAt(ctx context.Context, path string, snap *lists.Snapshot) (err error) {
 	m, err := newMapping()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	bi, err := bleve.New(path, m)
 	if err != nil {
-		return nil, fmt.Errorf("fulltext: create %s: %w", path, err)
+		return fmt.Errorf("fulltext: create %s: %w", path, err)
 	}
+	defer func() {
+		if cerr := bi.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("fulltext: close %s: %w", path, cerr)
+		}
+	}()
 	const batchSize = 1000
 	b := bi.NewBatch()
 	for i := range snap.Entities {
 		if err := ctx.Err(); err != nil {
-			bi.Close()
-			return nil, err
+			return err
 		}
 		e := &snap.Entities[i]
 		if err := b.Index(e.ID, DocOf(e)); err != nil {
-			bi.Close()
-			return nil, fmt.Errorf("fulltext: index %s: %w", e.ID, err)
+			return fmt.Errorf("fulltext: index %s: %w", e.ID, err)
 		}
 		if b.Size() >= batchSize {
 			if err := bi.Batch(b); err != nil {
-				bi.Close()
-				return nil, fmt.Errorf("fulltext: batch: %w", err)
+				return fmt.Errorf("fulltext: batch: %w", err)
 			}
 			b.Reset()
 		}
 	}
 	if err := bi.Batch(b); err != nil {
-		bi.Close()
-		return nil, fmt.Errorf("fulltext: batch: %w", err)
+		return fmt.Errorf("fulltext: batch: %w", err)
 	}
-	return &Index{bi: bi}, nil
+	return nil
+}
+
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, errors.ErrUnsupported) {
+		return err
+	}
+	return nil
 }
 
 // Open opens an index built earlier by Build.

@@ -2,6 +2,9 @@ package fulltext_test
 
 import (
 	"context"
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -37,7 +40,7 @@ func TestSearchRealUNList(t *testing.T) {
 		want string
 	}{
 		{"Saddam Hussein al-Tikriti", fulltext.Match, "un:IQi.001"},
-		{"Sadam Husein", fulltext.Match, "un:IQi.001"},       // one edit per word
+		{"Sadam Husein", fulltext.Match, "un:IQi.001"},        // one edit per word
 		{"صدام حسين", fulltext.Match, "un:IQi.001"},           // Arabic query, transliterated
 		{"Hussein al-Tikriti", fulltext.Phrase, "un:IQi.001"}, // phrase
 		{"ids:IQi.001", fulltext.QueryString, "un:IQi.001"},
@@ -96,4 +99,51 @@ func BenchmarkSearchFuzzy(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestBuildAtomic checks that an interrupted build leaves nothing at the
+// target path (nor its temporary directory), so a later Open cannot find a
+// half-built index, and that Build refuses an existing path.
+func TestBuildAtomic(t *testing.T) {
+	snap, err := loader.Load(context.Background(), "../testdata/un/consolidated_2026-08-01.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "idx")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := fulltext.Build(ctx, dir, snap); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Build with a cancelled context: err = %v, want context.Canceled", err)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("after a failed build, %s: %v; want it absent", dir, err)
+	}
+	if _, err := fulltext.Open(dir); err == nil {
+		t.Fatal("Open after a failed build: want error")
+	}
+	if left, _ := os.ReadDir(parent); len(left) != 0 {
+		t.Fatalf("failed build left %d entries in the parent, e.g. %s", len(left), left[0].Name())
+	}
+
+	ix, err := fulltext.Build(context.Background(), dir, snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := ix.Count(); err != nil || n != uint64(len(snap.Entities)) {
+		t.Fatalf("Count = %d, %v; want %d", n, err, len(snap.Entities))
+	}
+	if left, _ := os.ReadDir(parent); len(left) != 1 || left[0].Name() != "idx" {
+		t.Fatalf("parent holds %v, want only idx", left)
+	}
+	ix.Close()
+	if _, err := fulltext.Build(context.Background(), dir, snap); !errors.Is(err, fulltext.ErrExists) {
+		t.Fatalf("Build over an existing index: err = %v, want ErrExists", err)
+	}
+	ix, err = fulltext.Open(dir)
+	if err != nil {
+		t.Fatalf("the existing index must still open: %v", err)
+	}
+	ix.Close()
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -173,9 +174,13 @@ func openOrBuildFulltext(ctx context.Context, dir string, snap *lists.Snapshot) 
 		return fulltext.Open(dir)
 	}
 	if err := os.MkdirAll(filepath.Dir(dir), 0o700); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("lists search: index directory: %w", err)
 	}
-	return fulltext.Build(ctx, dir, snap)
+	ix, err := fulltext.Build(ctx, dir, snap)
+	if errors.Is(err, fulltext.ErrExists) {
+		return fulltext.Open(dir) // another process built it meanwhile
+	}
+	return ix, err
 }
 
 func (e *env) listsDiff(ctx context.Context, args []string) error {
