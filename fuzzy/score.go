@@ -78,12 +78,13 @@ func specificity(w float32) float32 {
 }
 
 // maxEdits is the number of edits a fuzzy token match may have: none below
-// four letters, one up to seven, two from eight.
+// four letters, one up to nine, two from ten. (Romanisation variants do
+// not count: translit.Fold keys absorb them.)
 func maxEdits(n int) int {
 	switch {
 	case n < 4:
 		return 0
-	case n < 8:
+	case n < 10:
 		return 1
 	}
 	return 2

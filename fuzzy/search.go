@@ -146,19 +146,21 @@ func (s *searcher) searchName(q *name, min float32) {
 		if t.cls == clsLegal || t.cls == clsInitial || t.w == 0 {
 			continue
 		}
-		s.addProbe(t, t.w)
+		s.addProbe(t, t.w, 2)
 	}
 	for i := range q.toks {
 		s.jbuf = s.jbuf[:0]
 		var w float32
+		short := false
 		for k := 0; k < 3 && i+k < len(q.toks); k++ {
 			t := &q.toks[i+k]
 			if t.cls != clsContent && t.cls != clsParticle {
 				break
 			}
 			w += t.w
-			if k == 0 {
-				continue
+			short = short || len(t.text) <= 3
+			if k == 0 || k == 2 && !short {
+				continue // triples only around a short part, as in the index
 			}
 			// The join's strings live in jbuf; build the whole run first.
 			start := len(s.jbuf)
@@ -173,7 +175,7 @@ func (s *searcher) searchName(q *name, min float32) {
 			s.jbuf = appendSkel(s.jbuf, jt.text)
 			jt.skel = str(s.jbuf[ss:])
 			jt.cls = clsContent
-			s.addProbe(&jt, w)
+			s.addProbe(&jt, w, 1)
 		}
 	}
 	// Rarest (heaviest) first.
@@ -304,7 +306,10 @@ func (s *searcher) addResult(ri uint32, sc float32) {
 }
 
 // addProbe finds the dictionary tokens that t matches and adds a probe.
-func (s *searcher) addProbe(t *tok, w float32) {
+// maxDel caps the query-side deletions (joins of query tokens are long and
+// would otherwise cost hundreds of lookups; the index's own joins and
+// deletions still meet them within one edit either side).
+func (s *searcher) addProbe(t *tok, w float32, maxDel int) {
 	ix := s.ix
 	s.tokStmp++
 	if s.tokStmp == 0 {
@@ -344,7 +349,7 @@ func (s *searcher) addProbe(t *tok, w float32) {
 		if k := len(t.fold); k >= minDeletionKey && k <= maxTokenBytes {
 			// Query-side deletions up to the edits tokSim allows; the
 			// index holds each key's one-letter deletions.
-			s.lookupDeletions(t.fold, maxEdits(k), try)
+			s.lookupDeletions(t.fold, min(maxEdits(k), maxDel), try)
 		}
 		if g, ok := ix.bySound[t.skel]; ok {
 			for _, id := range ix.soundTok[ix.soundOff[g]:ix.soundOff[g+1]] {
