@@ -184,7 +184,10 @@ func foldASCII(dst []byte, b []byte) []byte {
 			// The sh sound keeps a class of its own (x in keys, since a
 			// literal x becomes ks): Shadi and Sadi, Sharif and Sarif are
 			// different names.
-			switch {
+			switch d := at(i + 1); {
+			case d != 'h' && d != 'c' && d != 'z':
+				dst = append(dst, 's')
+				i++
 			case has(i, "schtsch"):
 				dst = append(dst, 'x')
 				i += 7
@@ -202,7 +205,10 @@ func foldASCII(dst []byte, b []byte) []byte {
 				i++
 			}
 		case 't':
-			switch {
+			switch d := at(i + 1); {
+			case d != 's' && d != 'c' && d != 'z' && d != 'x' && d != 'h' && d != 'j':
+				dst = append(dst, 't')
+				i++
 			case has(i, "tsch"):
 				dst = append(dst, 'c')
 				i += 4
@@ -247,7 +253,10 @@ func foldASCII(dst []byte, b []byte) []byte {
 				i++
 			}
 		case 'd':
-			switch {
+			switch d := at(i + 1); {
+			case d != 'z' && d != 'j' && d != 'h':
+				dst = append(dst, 'd')
+				i++
 			case has(i, "dzh"):
 				dst = append(dst, 'j')
 				i += 3
