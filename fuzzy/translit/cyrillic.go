@@ -53,7 +53,7 @@ var (
 		// French.
 		{tab: over(ruBase, "ж", "j", "й", "i", "у", "ou", "ч", "tch", "ш", "ch", "щ", "chtch", "ю", "iou", "я", "ia", "ё", "io"), yeStart: "ie", yoStart: "io", iyEnd: "i", yyEnd: "y", ovEnd: "ov"},
 		// Phonetic English and "passport" spellings: Mihail, Jukov, Tsoy.
-		{tab: over(ruBase, "х", "h", "ж", "j", "ц", "c", "й", "y", "ё", "e"), yeStart: "e", yoStart: "e", iyEnd: "iy", yyEnd: "iy", ovEnd: "off"},
+		{tab: over(ruBase, "х", "h", "ж", "j", "ц", "tz", "й", "y", "ё", "e"), yeStart: "e", yoStart: "e", iyEnd: "iy", yyEnd: "iy", ovEnd: "off"},
 		// Polish.
 		{tab: over(ruBase, "в", "w", "х", "ch", "ж", "z", "ш", "sz", "щ", "szcz", "ч", "cz", "ц", "c", "й", "j", "ю", "ju", "я", "ja", "ы", "y"), yeStart: "je", yoStart: "jo", iyEnd: "ij", yyEnd: "y", ovEnd: "ow"},
 		// Scholarly (ISO 9 / Czech-like, accents folded): Zukov, Cajkovskij.
