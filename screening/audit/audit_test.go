@@ -1079,3 +1079,40 @@ func TestVerifyAnchor(t *testing.T) {
 		t.Errorf("swapped: %v", err)
 	}
 }
+
+// TestVerifyWhileAppending: a reader verifying the log while it is being
+// written sees at most a torn tail, never tampering.
+func TestVerifyWhileAppending(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.jsonl")
+	l := openT(t, path, WithFsync(FsyncNever))
+	bodies := realDecisions(t, 400)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := g; i < len(bodies); i += 4 {
+				if _, err := l.Append(ctx, TypeDecision, bodies[i]); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	var checks, torn int
+	for running := true; running; checks++ {
+		select {
+		case <-done:
+			running = false
+		default:
+		}
+		rep, err := VerifyFile(path)
+		if err != nil {
+			t.Fatalf("check %d: %v", checks, err)
+		}
+		if rep.Torn != nil {
+			torn++
+		}
+	}
+	t.Logf("%d checks while appending, %d saw a torn tail", checks, torn)
+}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"time"
 )
@@ -102,7 +103,8 @@ type OpenReport struct {
 //
 // An existing file readable or writable by group or others (mode & 0077 !=
 // 0) holds personal data in the clear: Open logs a warning and tightens it
-// to 0600, and fails if it cannot.
+// to 0600, and fails if it cannot (on Unix; on Windows the directory's ACL
+// is what protects the log).
 func Open(path string, opts ...Option) (*FileLog, error) {
 	cfg, err := newConfig(opts)
 	if err != nil {
@@ -146,7 +148,9 @@ func (l *FileLog) open() error {
 	if !fi.Mode().IsRegular() {
 		return fmt.Errorf("audit: open %s: not a regular file (%v)", l.path, fi.Mode())
 	}
-	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
+	// Windows reports 0666 for any writable file and has no group/other
+	// bits to tighten: there, the directory's ACL protects the log.
+	if perm := fi.Mode().Perm(); perm&0o077 != 0 && runtime.GOOS != "windows" {
 		l.cfg.logger.Warn("audit log readable or writable by others; tightening to 0600",
 			slog.String("path", l.path), slog.String("mode", perm.String()))
 		if err := l.f.Chmod(0o600); err != nil {
