@@ -62,6 +62,10 @@
 // as a torn tail (Report.Torn), not as tampering; no acknowledged record
 // can be in it, since Append returns only after the fsync. Open saves the
 // torn bytes to "<path>.torn-<time>", cuts them off and continues the chain.
+// Other damage is not repaired automatically: Open refuses the log and
+// names the first bad record. If that is damage at the end (e.g. blocks of
+// NUL bytes after a power loss), an operator can move the end aside with
+// CutTail and reopen.
 //
 // # Personal data
 //

@@ -179,16 +179,30 @@ func (l *FileLog) open() error {
 	return nil
 }
 
-// cutTornTail saves the torn bytes beside the log, then truncates the log to
-// its last good record, syncing each step so that a crash in between loses
-// nothing.
+// cutTornTail saves the torn bytes beside the log and cuts them off.
 func (l *FileLog) cutTornTail(t *TornTailError) error {
-	saved := fmt.Sprintf("%s.torn-%s", l.path, time.Now().UTC().Format("20060102T150405.000000000Z"))
+	saved, err := moveAside(l.f, l.path, "torn", t.Offset, t.Size)
+	if err != nil {
+		return fmt.Errorf("audit: open %s: cutting torn tail (line %d, byte %d, %d bytes): %w", l.path, t.Line, t.Offset, t.Size, err)
+	}
+	l.rep.TornPath = saved
+	l.cfg.logger.Warn("audit log ended in a torn line (crash during a write); moved it aside",
+		slog.String("path", l.path), slog.Int("line", t.Line), slog.Int64("offset", t.Offset),
+		slog.Int64("bytes", t.Size), slog.String("saved", saved))
+	return nil
+}
+
+// moveAside copies the size bytes of f at offset (the end of the file) to
+// "<path>.<what>-<UTC time>" (mode 0600), then truncates f to offset,
+// syncing each step so that a crash in between loses nothing. It returns
+// the name of the copy.
+func moveAside(f *os.File, path, what string, offset, size int64) (string, error) {
+	saved := fmt.Sprintf("%s.%s-%s", path, what, time.Now().UTC().Format("20060102T150405.000000000Z"))
 	out, err := os.OpenFile(saved, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return fmt.Errorf("audit: open %s: saving torn tail: %w", l.path, err)
+		return "", err
 	}
-	_, err = io.Copy(out, io.NewSectionReader(l.f, t.Offset, t.Size))
+	_, err = io.Copy(out, io.NewSectionReader(f, offset, size))
 	if err == nil {
 		err = out.Sync()
 	}
@@ -199,19 +213,56 @@ func (l *FileLog) cutTornTail(t *TornTailError) error {
 		err = syncDir(saved)
 	}
 	if err == nil {
-		err = l.f.Truncate(t.Offset)
+		err = f.Truncate(offset)
 	}
 	if err == nil {
-		err = l.f.Sync()
+		err = f.Sync()
 	}
+	return saved, err
+}
+
+// CutTail is the operator's tool for a log that Open refuses because of
+// damage at its end, e.g. blocks of NUL bytes after a power loss on a file
+// system that shows unsynced blocks as zeros (with FsyncAlways, no record
+// after the last fsync was acknowledged, and only the last write can be
+// unsynced). It moves every byte from offset on to
+// "<path>.cut-<UTC time>" (mode 0600) and truncates the log there, so that
+// Open continues the chain from the record before offset.
+//
+// offset must be where a line starts and the log before it must verify
+// cleanly; take it from the *TamperError (Offset) that Open or Verify
+// reported. CutTail takes the log's lock, so it fails with ErrLocked while
+// a FileLog has the file open. Nothing is deleted: the cut bytes stay in
+// the returned file for examination.
+func CutTail(path string, offset int64) (saved string, err error) {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
-		return fmt.Errorf("audit: open %s: cutting torn tail (line %d, byte %d, %d bytes): %w", l.path, t.Line, t.Offset, t.Size, err)
+		return "", fmt.Errorf("audit: cut tail: %w", err)
 	}
-	l.rep.TornPath = saved
-	l.cfg.logger.Warn("audit log ended in a torn line (crash during a write); moved it aside",
-		slog.String("path", l.path), slog.Int("line", t.Line), slog.Int64("offset", t.Offset),
-		slog.Int64("bytes", t.Size), slog.String("saved", saved))
-	return nil
+	defer f.Close()
+	if err := lockFile(f); err != nil {
+		return "", fmt.Errorf("audit: cut tail of %s: %w", path, err)
+	}
+	defer unlockFile(f)
+	fi, err := f.Stat()
+	if err != nil {
+		return "", fmt.Errorf("audit: cut tail: %w", err)
+	}
+	if offset < 0 || offset >= fi.Size() {
+		return "", fmt.Errorf("audit: cut tail of %s: offset %d outside the file's %d bytes", path, offset, fi.Size())
+	}
+	rep, err := Verify(io.NewSectionReader(f, 0, offset))
+	if err != nil {
+		return "", fmt.Errorf("audit: cut tail of %s at byte %d: the log before it does not verify: %w", path, offset, err)
+	}
+	if rep.Torn != nil {
+		return "", fmt.Errorf("audit: cut tail of %s: byte %d is not the start of a line (the line before it starts at byte %d)", path, offset, rep.Torn.Offset)
+	}
+	saved, err = moveAside(f, path, "cut", offset, fi.Size()-offset)
+	if err != nil {
+		return "", fmt.Errorf("audit: cut tail of %s at byte %d: %w", path, offset, err)
+	}
+	return saved, nil
 }
 
 // syncDir fsyncs the directory holding path, so that a new file's name is
