@@ -22,10 +22,10 @@ import (
 
 // The real files the tests run on (see testdata/README.md).
 const (
-	td       = "../../testdata"
-	unNew    = td + "/un/consolidated_2026-08-01.xml" // 736 individuals, 275 entities
-	unOld    = td + "/un/consolidated_2026-02-27.xml" // 730 / 273
-	sdnCSV   = td + "/ofac/sdn_csv_2024-07-02/sdn.csv"
+	td          = "../../testdata"
+	unNew       = td + "/un/consolidated_2026-08-01.xml" // 736 individuals, 275 entities
+	unOld       = td + "/un/consolidated_2026-02-27.xml" // 730 / 273
+	sdnCSV      = td + "/ofac/sdn_csv_2024-07-02/sdn.csv"
 	paymentsDir = td + "/payments"
 )
 
