@@ -1170,3 +1170,19 @@ func TestCutTailLocked(t *testing.T) {
 		t.Errorf("CutTail while open: %v", err)
 	}
 }
+
+func TestTamperErrorText(t *testing.T) {
+	for _, c := range []struct {
+		e    TamperError
+		want string
+	}{
+		{TamperError{Line: 3, Offset: 120, Seq: 4, Problem: ProblemSeq, Detail: "want seq 3 after seq 2"},
+			"audit: line 3, byte 120, seq 4: seq mismatch: want seq 3 after seq 2"},
+		{TamperError{Offset: 99, Problem: ProblemMalformed, Detail: "last record: not a record", Err: errors.New("byte 0: unexpected 'x'")},
+			"audit: byte 99: malformed: last record: not a record: byte 0: unexpected 'x'"},
+	} {
+		if got := c.e.Error(); got != c.want {
+			t.Errorf("got  %s\nwant %s", got, c.want)
+		}
+	}
+}

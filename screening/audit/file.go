@@ -287,7 +287,7 @@ func (l *FileLog) Path() string { return l.path }
 
 // Head returns the seq and hash of the last durable record (0 and "" for an
 // empty log). Keep them outside the log's reach to detect truncation or a
-// rewrite of the whole log later (see Verify).
+// rewrite of the whole log later with VerifyAnchor.
 func (l *FileLog) Head() (seq uint64, hash string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -296,7 +296,7 @@ func (l *FileLog) Head() (seq uint64, hash string) {
 
 // Append seals body as the next record, writes it and returns it once it is
 // durable. Body is encoded with encoding/json (a json.RawMessage is taken as
-// is), redacted if the log has a Redactor, and canonicalised.
+// JSON text), redacted if the log has a Redactor, and canonicalised.
 //
 // ctx bounds the wait for a place in a write: if it ends first, Append
 // returns ctx.Err() and the record is not written. Once the writer has taken

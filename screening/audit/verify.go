@@ -8,6 +8,7 @@ import (
 	"iter"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -65,11 +66,15 @@ type TamperError struct {
 
 // Error says where the first bad record is and what is wrong with it.
 func (e *TamperError) Error() string {
-	s := fmt.Sprintf("audit: line %d (byte %d", e.Line, e.Offset)
-	if e.Seq != 0 {
-		s += fmt.Sprintf(", seq %d", e.Seq)
+	var where []string
+	if e.Line > 0 {
+		where = append(where, fmt.Sprintf("line %d", e.Line))
 	}
-	s += fmt.Sprintf("): %s: %s", e.Problem, e.Detail)
+	where = append(where, fmt.Sprintf("byte %d", e.Offset))
+	if e.Seq != 0 {
+		where = append(where, fmt.Sprintf("seq %d", e.Seq))
+	}
+	s := fmt.Sprintf("audit: %s: %s: %s", strings.Join(where, ", "), e.Problem, e.Detail)
 	if e.Err != nil {
 		s += ": " + e.Err.Error()
 	}
