@@ -1186,3 +1186,64 @@ func TestTamperErrorText(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultRedaction runs the default fields over a body shaped like
+// package screening's decision (party, explanation, payment text).
+func TestDefaultRedaction(t *testing.T) {
+	red, err := NewRedactor([]byte("bank-supplied key, 32 bytes long"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	people, err := loadUN()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := people[2]
+	name := p.First + " " + p.Second
+	body := map[string]any{
+		"id": "E2E-1",
+		"payment": map[string]any{
+			"id":   "E2E-1",
+			"text": []string{"invoice for " + name},
+			"parties": []any{map[string]any{
+				"role": "debtor",
+				"party": map[string]any{
+					"name": name, "dob": "1948", "address": "Musanze District",
+					"documents": []any{map[string]string{"type": "passport", "number": "PC123"}},
+					"crypto":    "bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh",
+				},
+			}},
+		},
+		"parties": []any{map[string]any{
+			"hits": []any{map[string]any{
+				"entity_id": "un:" + p.Ref,
+				"explanation": map[string]any{
+					"query":     strings.ToLower(name),
+					"tokens":    []any{map[string]string{"query": strings.ToLower(p.First), "candidate": strings.ToLower(p.First)}},
+					"unmatched": []string{strings.ToLower(p.Second)},
+				},
+			}},
+		}},
+	}
+	out, err := red.Redact(must(json.Marshal(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{name, strings.ToLower(name), strings.ToLower(p.Second), "PC123", "Musanze", "bc1q"} {
+		if bytes.Contains(out, []byte(s)) {
+			t.Errorf("%q readable: %s", s, out)
+		}
+	}
+	for _, s := range []string{`"role":"debtor"`, `"entity_id":"un:` + p.Ref + `"`, `"candidate":"` + strings.ToLower(p.First) + `"`} {
+		if !bytes.Contains(out, []byte(s)) {
+			t.Errorf("%s missing: %s", s, out)
+		}
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}

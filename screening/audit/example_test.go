@@ -98,7 +98,7 @@ func ExampleFindSeq() {
 
 func ExampleRedactor() {
 	key := []byte("from the bank's key store, 32 B") // at least 16 bytes
-	red, err := audit.NewRedactor(key)               // name, dob, address, documents, number
+	red, err := audit.NewRedactor(key)               // DefaultRedactedFields
 	if err != nil {
 		log.Fatal(err)
 	}
