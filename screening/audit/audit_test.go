@@ -1247,3 +1247,26 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+func TestOptionsAndTexts(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Open(filepath.Join(dir, "a"), WithFsync(FsyncPolicy(7))); err == nil {
+		t.Error("unknown fsync policy accepted")
+	}
+	if _, err := Open(filepath.Join(dir, "b"), WithClock(nil)); err == nil {
+		t.Error("nil clock accepted")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a")); !errors.Is(err, os.ErrNotExist) {
+		t.Error("Open with bad options created the file")
+	}
+	if FsyncAlways.String() != "always" || FsyncNever.String() != "never" || FsyncPolicy(7).String() != "FsyncPolicy(7)" {
+		t.Error("FsyncPolicy.String")
+	}
+	e := &TornTailError{Line: 20, Offset: 9000, Size: 17}
+	if got, want := e.Error(), "audit: torn tail: line 20 at byte 9000: 17 bytes without a newline"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if _, err := NewRedactor([]byte("0123456789abcdef"), "name", ""); err == nil {
+		t.Error("empty field name accepted")
+	}
+}
