@@ -26,27 +26,64 @@ func bodyOf(e *lists.Entity) lists.Body {
 	return ""
 }
 
-// explain fills the hit's name explanation from the index.
-func explain(st *state, p *Party, h *Hit) {
+// explain fills the hit's name explanation from the index; key is
+// nameKey(p.Name), computed once per party.
+func explain(st *state, p *Party, key string, h *Hit) {
 	if h.rec == 0 || h.Explanation.Candidate != "" {
 		return
 	}
 	id := uint32(h.rec - 1)
 	h.Explanation = st.ix.Explain(p.Name, fuzzyKind(p.Kind), id)
-	listed := st.snap.Entities[st.names[id].ent].Names[st.names[id].name].Full
-	if h.NameScore == 1 && h.Explanation.Score < 1 && nameKey(p.Name) == nameKey(listed) {
-		if h.Explanation.Query == "" {
-			h.Explanation.Query, h.Explanation.Candidate = p.Name, listed
+	if h.NameScore == 1 && h.Explanation.Score < 1 {
+		listed := st.snap.Entities[st.names[id].ent].Names[st.names[id].name].Full
+		if key == nameKey(listed) {
+			if h.Explanation.Query == "" {
+				h.Explanation.Query, h.Explanation.Candidate = p.Name, listed
+			}
+			h.Explanation.Score = 1
+			h.Explanation.Notes = append(h.Explanation.Notes, "exact match after normalisation (case, accents, punctuation, word order)")
 		}
-		h.Explanation.Score = 1
-		h.Explanation.Notes = append(h.Explanation.Notes, "exact match after normalisation (case, accents, punctuation, word order)")
 	}
+}
+
+// personalFact reports whether x is a fact about a person that lists often
+// get wrong (date of birth, nationality, gender): evidence the near-exact
+// floor bounds.
+func personalFact(x Evidence) bool {
+	return x.Effect == "against" && (x.Fact == "dob" || x.Fact == "country" || x.Fact == "gender")
+}
+
+// unmatchedText describes the tokens an explanation left unmatched for a
+// reason line: the listed name's tokens by name, the party's only by count,
+// so that reasons (which are not redacted) carry no part of the party's
+// name.
+func unmatchedText(un []string) string {
+	var listed []string
+	party := 0
+	for _, u := range un {
+		if t, ok := strings.CutPrefix(u, "candidate: "); ok {
+			listed = append(listed, t)
+		} else {
+			party++
+		}
+	}
+	var parts []string
+	if len(listed) > 0 {
+		parts = append(parts, "listed name tokens not in the party's name: "+strings.Join(listed, ", "))
+	}
+	if party > 0 {
+		parts = append(parts, fmt.Sprintf("%d token%s of the party's name not in the listed name", party, plural(party, "", "s")))
+	}
+	if len(parts) == 0 {
+		return "some tokens unmatched"
+	}
+	return strings.Join(parts, "; ")
 }
 
 // evaluate weighs one candidate entity and returns it as a Hit; the bool
 // says whether it is a hit (at or above the hold threshold, an identifier
 // match or an ownership link) rather than a near-miss.
-func (s *Screener) evaluate(st *state, pp *PaymentParty, dob partialDate, c *candidate, now time.Time) (Hit, bool) {
+func (s *Screener) evaluate(st *state, pp *PaymentParty, key string, dob partialDate, c *candidate, now time.Time) (Hit, bool) {
 	e := &st.snap.Entities[c.ent]
 	if !s.pol.screened(e.Source) {
 		return Hit{}, false
@@ -81,8 +118,11 @@ func (s *Screener) evaluate(st *state, pp *PaymentParty, dob partialDate, c *can
 		n := &e.Names[r.name]
 		h.MatchedName, h.NameType, h.Quality, h.NameScore = n.Full, n.Type, n.Quality, score
 		h.rec = pick + 1
-		if score >= hold { // near-misses are explained once the few kept are known
-			explain(st, p, &h)
+		// The FREEZE and near-exact rules below read the token alignment;
+		// other hits are explained once known to be hits, and near-misses
+		// once the few kept are known.
+		if score >= s.pol.FreezeThreshold {
+			explain(st, p, key, &h)
 		}
 	}
 
@@ -104,11 +144,14 @@ func (s *Screener) evaluate(st *state, pp *PaymentParty, dob partialDate, c *can
 		w := &e.Names[st.names[c.weak].name]
 		ev = append(ev, Evidence{Fact: "weak-alias", Effect: "for", Weight: wWeakAliasAlso, Detail: fmt.Sprintf("weak alias %q also matches (may confirm, never found, a hit: OFAC FAQ 122)", w.Full)})
 	}
-	final := h.NameScore
+	final, unfloored := h.NameScore, h.NameScore
 	corroborated, strongAgainst := false, false
 	var fors, againsts []string
 	for _, x := range ev {
 		final += x.Weight
+		if !personalFact(x) {
+			unfloored += x.Weight
+		}
 		switch x.Effect {
 		case "for":
 			if x.Fact == "dob" || x.Fact == "country" {
@@ -128,6 +171,15 @@ func (s *Screener) evaluate(st *state, pp *PaymentParty, dob partialDate, c *can
 	if c.owned {
 		ev = append(ev, Evidence{Fact: "ownership", Effect: "for", Detail: "the bank records this listed entity as an owner of the party (50% rule)"})
 	}
+	// The near-exact floor: dates of birth, nationalities and genders on
+	// the lists are often wrong, so they alone never take a near-exact
+	// match of a whole listed name below the hold threshold; a reviewer
+	// decides. A kind mismatch still can (a vessel is not a person).
+	nearExact := pick >= 0 && !weakOnly && h.NameScore >= s.pol.FreezeThreshold && len(h.Explanation.Unmatched) == 0
+	floored := false
+	if nearExact && final < hold && unfloored >= hold {
+		final, floored = hold, true
+	}
 	h.Evidence = ev
 	h.Score = clamp01(final)
 
@@ -146,12 +198,14 @@ func (s *Screener) evaluate(st *state, pp *PaymentParty, dob partialDate, c *can
 		h.Reason = fmt.Sprintf("only a weak alias matches (%q): never an automatic freeze (OFAC FAQs 122-125)", h.MatchedName)
 	case h.NameType == lists.FKA:
 		h.Reason = fmt.Sprintf("matches a former name (%q) only", h.MatchedName)
+	case floored:
+		h.Reason = fmt.Sprintf("near-exact match (%.2f) on %q held for a reviewer although the evidence conflicts (lists carry wrong dates of birth): %s", h.NameScore, h.MatchedName, strings.Join(againsts, "; "))
 	case strongAgainst:
 		h.Reason = "name matches but evidence conflicts: " + strings.Join(againsts, "; ")
 	case h.NameScore >= s.pol.FreezeThreshold && len(h.Explanation.Unmatched) > 0:
 		// A high score with part of a name left over (a dropped surname, an
 		// honorific) is not the near-exact match a freeze needs.
-		h.Reason = fmt.Sprintf("high name score (%.2f) on %q but only part of the name matches (unmatched: %s)", h.NameScore, h.MatchedName, strings.Join(h.Explanation.Unmatched, ", "))
+		h.Reason = fmt.Sprintf("high name score (%.2f) on %q but only part of the name matches (%s)", h.NameScore, h.MatchedName, unmatchedText(h.Explanation.Unmatched))
 	case h.NameScore >= s.pol.FreezeThreshold && corroborated:
 		h.Outcome, h.Reason = Freeze, fmt.Sprintf("near-exact match (%.2f) on strong name %q corroborated by %s", h.NameScore, h.MatchedName, strings.Join(fors, "; "))
 	case h.NameScore >= s.pol.FreezeThreshold:
@@ -166,6 +220,7 @@ func (s *Screener) evaluate(st *state, pp *PaymentParty, dob partialDate, c *can
 	if !isHit {
 		return h, false
 	}
+	explain(st, p, key, &h)
 	for _, id := range st.related(c.ent) {
 		if id != c.ent {
 			h.Related = append(h.Related, st.snap.Entities[id].ID)
@@ -262,6 +317,15 @@ func (s *Screener) flags(st *state, p *Party, e *lists.Entity, h *Hit, weakOnly,
 			note := ""
 			if !haveUN && !haveEU {
 				note = " (no UN or EU list is loaded, so a counterpart cannot be ruled out)"
+			}
+			var alike []string
+			for _, id := range st.alike[c.ent] {
+				if o := &st.snap.Entities[id]; (o.Source == lists.UN || o.Source == lists.EU) && !slices.Contains(alike, o.ID) {
+					alike = append(alike, o.ID)
+				}
+			}
+			if len(alike) > 0 {
+				note += fmt.Sprintf(" (possible counterparts by name and date of birth, not resolved because the name is ambiguous: %s)", strings.Join(alike, ", "))
 			}
 			add(FlagUnilateral, "listed by OFAC only, with no UN or EU counterpart found%s; the bank's jurisdiction is %s", note, s.pol.Jurisdiction)
 		}

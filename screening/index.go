@@ -21,9 +21,17 @@ type state struct {
 	exact map[string][]uint32 // nameKey -> record ids
 	ids   map[string][]int32  // "doc:"/"bic:"/"crypto:" + normalised number -> entities
 	// Cross-list resolution: cluster[i] is the index into members of the
-	// group entity i belongs to, or -1 when it stands alone.
+	// entities resolved to the same person or organisation as entity i
+	// (entity i included), or -1 when it stands alone. Entities that share
+	// a cluster index share strong links; members may also hold the one-hop
+	// name links of that cluster, which are not shared onwards.
 	cluster []int32
 	members [][]int32
+	// alike holds, per entity, the same-name entries of other lists that
+	// could not be resolved to it because the name link was ambiguous
+	// (two candidates on one list): possible counterparts, not the same
+	// person.
+	alike map[int32][]int32
 	// published is the oldest publish date per source (zero if unknown).
 	published map[lists.Source]time.Time
 	ref       SnapshotRef
@@ -119,30 +127,37 @@ func unReference(e *lists.Entity) string {
 	return ""
 }
 
-// resolve groups entities that are the same person or organisation on
-// different lists: a shared UN reference, a shared identifier, or the same
-// strong name with compatible date of birth and nationality.
+// resolve finds the entities that are the same person or organisation on
+// different lists, in two steps.
+//
+// Strong links (a shared UN reference, a shared document or registration
+// number, BIC or wallet) are transitive: they group entities with
+// union-find, so an OFAC entry citing a UN reference joins the EU entry
+// citing the same one.
+//
+// Name links (the same strong multi-token name with dates of birth and
+// countries that agree, see sameByFacts) are not: common names recur (KIM
+// Yong Chol), and chaining them would make two different entries of one
+// list the same person through a third. A name link joins two strong
+// groups only when no list has entries in both, and only when it is
+// unambiguous: neither group has another name link to a group on the same
+// list. It then adds the other group to each one's related entities,
+// without passing it on to their other name links. Ambiguous name links
+// are kept apart, in alike, as possible counterparts.
 func (st *state) resolve() {
 	ents := st.snap.Entities
 	parent := make([]int32, len(ents))
 	for i := range parent {
 		parent[i] = int32(i)
 	}
-	var findRoot func(int32) int32
-	findRoot = func(x int32) int32 {
+	findRoot := func(x int32) int32 {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]
 		}
 		return x
 	}
-	union := func(a, b int32) {
-		ra, rb := findRoot(a), findRoot(b)
-		if ra != rb {
-			parent[rb] = ra
-		}
-	}
-	unionBucket := func(b []int32, ok func(a, b *lists.Entity) bool) {
+	strongBucket := func(b []int32, ok func(a, b *lists.Entity) bool) {
 		if len(b) < 2 || len(b) > maxResolveBucket {
 			return
 		}
@@ -150,7 +165,9 @@ func (st *state) resolve() {
 			for j := i + 1; j < len(b); j++ {
 				ea, eb := &ents[b[i]], &ents[b[j]]
 				if ea.Source != eb.Source && ok(ea, eb) {
-					union(b[i], b[j])
+					if ra, rb := findRoot(b[i]), findRoot(b[j]); ra != rb {
+						parent[rb] = ra
+					}
 				}
 			}
 		}
@@ -164,14 +181,49 @@ func (st *state) resolve() {
 		}
 	}
 	for _, b := range byRef {
-		unionBucket(b, always)
+		strongBucket(b, always)
 	}
 	for k, b := range st.ids {
 		if strings.HasPrefix(k, "doc:") && len(k) < len("doc:")+6 {
 			continue // short numbers collide across issuers
 		}
-		unionBucket(b, compatibleKinds)
+		strongBucket(b, compatibleKinds)
 	}
+
+	// Strong groups: members and the lists they are on (one bit per source).
+	roots := make([]int32, len(ents))
+	bits := make(map[lists.Source]uint64)
+	srcBit := func(s lists.Source) uint64 {
+		b, ok := bits[s]
+		if !ok {
+			b = 1 << min(len(bits), 63)
+			bits[s] = b
+		}
+		return b
+	}
+	groupOf := make(map[int32][]int32) // root -> members, for groups of two or more
+	srcs := make(map[int32]uint64)     // root -> sources of its members
+	for i := range ents {
+		r := findRoot(int32(i))
+		roots[i] = r
+		srcs[r] |= srcBit(ents[i].Source)
+		groupOf[r] = append(groupOf[r], int32(i))
+	}
+	for r, m := range groupOf {
+		if len(m) == 1 {
+			delete(groupOf, r) // most entities stand alone
+		}
+	}
+	members := func(r int32) []int32 {
+		if m, ok := groupOf[r]; ok {
+			return m
+		}
+		return []int32{r}
+	}
+
+	// Name links between strong groups.
+	type link struct{ a, b int32 } // roots, a < b
+	var links []link
 	for k, recs := range st.exact {
 		if !strings.Contains(k, " ") || len(recs) < 2 {
 			continue // single tokens are too common to resolve on
@@ -186,30 +238,76 @@ func (st *state) resolve() {
 				b = append(b, r.ent)
 			}
 		}
-		unionBucket(b, sameByFacts)
+		if len(b) < 2 || len(b) > maxResolveBucket {
+			continue
+		}
+		for i := range b {
+			for j := i + 1; j < len(b); j++ {
+				ea, eb := &ents[b[i]], &ents[b[j]]
+				ra, rb := roots[b[i]], roots[b[j]]
+				if ea.Source == eb.Source || ra == rb || !sameByFacts(ea, eb) {
+					continue
+				}
+				links = append(links, link{min(ra, rb), max(ra, rb)})
+			}
+		}
+	}
+	slices.SortFunc(links, func(x, y link) int {
+		if x.a != y.a {
+			return int(x.a - y.a)
+		}
+		return int(x.b - y.b)
+	})
+	links = slices.Compact(links)
+	partners := make(map[int32][]int32)
+	for _, l := range links {
+		partners[l.a] = append(partners[l.a], l.b)
+		partners[l.b] = append(partners[l.b], l.a)
+	}
+	// unambiguous: no other name link of r reaches a group on a list that
+	// the group o is on.
+	unambiguous := func(r, o int32) bool {
+		for _, x := range partners[r] {
+			if x != o && srcs[x]&srcs[o] != 0 {
+				return false
+			}
+		}
+		return true
+	}
+	accepted := make(map[int32][]int32)
+	st.alike = make(map[int32][]int32)
+	for _, l := range links {
+		if srcs[l.a]&srcs[l.b] == 0 && unambiguous(l.a, l.b) && unambiguous(l.b, l.a) {
+			accepted[l.a] = append(accepted[l.a], l.b)
+			accepted[l.b] = append(accepted[l.b], l.a)
+			continue
+		}
+		for _, x := range members(l.a) {
+			st.alike[x] = append(st.alike[x], members(l.b)...)
+		}
+		for _, x := range members(l.b) {
+			st.alike[x] = append(st.alike[x], members(l.a)...)
+		}
 	}
 
 	st.cluster = make([]int32, len(ents))
-	groups := make(map[int32]int32)
-	for i := range ents {
+	for i := range st.cluster {
 		st.cluster[i] = -1
 	}
 	for i := range ents {
-		r := findRoot(int32(i))
-		g, ok := groups[r]
-		if !ok {
-			g = int32(len(st.members))
-			groups[r] = g
-			st.members = append(st.members, nil)
+		r := roots[i]
+		if st.cluster[i] >= 0 || (len(members(r)) < 2 && len(accepted[r]) == 0) {
+			continue
 		}
-		st.members[g] = append(st.members[g], int32(i))
-		st.cluster[i] = g
-	}
-	// Most entities stand alone: drop singleton groups.
-	for g, m := range st.members {
-		if len(m) == 1 {
-			st.cluster[m[0]] = -1
-			st.members[g] = nil
+		rel := slices.Clone(members(r))
+		for _, o := range accepted[r] {
+			rel = append(rel, members(o)...)
+		}
+		slices.Sort(rel)
+		g := int32(len(st.members))
+		st.members = append(st.members, slices.Compact(rel))
+		for _, x := range members(r) {
+			st.cluster[x] = g
 		}
 	}
 }
@@ -273,8 +371,8 @@ func datesRelate(as, bs []lists.Date) (agree, conflict bool) {
 	return agree, conflict
 }
 
-// related returns the ids of the other entities resolved to the same
-// person or organisation as entity i.
+// related returns the entities resolved to the same person or
+// organisation as entity i, entity i included (nil when it stands alone).
 func (st *state) related(i int32) []int32 {
 	if g := st.cluster[i]; g >= 0 {
 		return st.members[g]

@@ -17,20 +17,45 @@ import (
 // facts (date of birth, country, gender, kind, identifiers) move it up or
 // down, and each one leaves an evidence line for the reviewer.
 
-// Evidence weights. A conflicting full date of birth or a kind mismatch
-// (a vessel is not a person) is strong evidence against and blocks FREEZE.
+// Evidence weights, added to the name score (the package doc states them
+// for a compliance officer). They are sized against the thresholds: a hit
+// needs 0.80 (fuzzy.Threshold), a near-miss is kept from 0.70, and a name
+// missing one of its tokens scores about 0.90 to 0.96.
+//
+// A date of birth that conflicts with every listed date by more than a
+// couple of years, or a full date that differs from a full listed date,
+// weighs wDOBConflict: enough to take any partial name match (below 1)
+// under the hold threshold to a near-miss, not enough to clear an exact
+// one (see the near-exact floor in evaluate: lists carry wrong dates, so a
+// person decides). A nearer miss (a year or two off, a month that differs)
+// weighs wDOBYearOff: lists often give an approximate year.
+//
+// A kind mismatch weighs by how far apart the kinds are: a vessel or an
+// aircraft is not a person (wKindFar: an exact name drops to a
+// near-miss), but a person and an organisation are often confused when the
+// kind is guessed from a payment message's structure (an organisation id
+// next to a person's name), so that mismatch (wKindNear) leaves an exact
+// name held. Both block FREEZE.
 const (
-	wDOBExact       = 0.10
-	wDOBYear        = 0.04
-	wDOBApprox      = 0.03
-	wDOBConflict    = -0.15
-	wDOBYearOff     = -0.10
-	wCountryAgree   = 0.03
-	wCountryDiffer  = -0.05
-	wGenderDiffer   = -0.10
-	wKindMismatch   = -0.30
-	wKindDiffer     = -0.15
-	wWeakAliasAlso  = 0.02
+	wDOBExact      = 0.10
+	wDOBYear       = 0.04
+	wDOBApprox     = 0.03
+	wDOBConflict   = -0.25
+	wDOBYearOff    = -0.10
+	wCountryAgree  = 0.03
+	wCountryDiffer = -0.05
+	wGenderDiffer  = -0.10
+	wKindFar       = -0.30
+	wKindNear      = -0.10
+	wKindOther     = -0.15
+	wWeakAliasAlso = 0.02
+
+	// dobFarYears is how many years a listed date may be off before a
+	// party's full date of birth is strong evidence against the listing.
+	dobFarYears = 2
+	// dobCircaYears is the slack a "circa" listed year has.
+	dobCircaYears = 2
+
 	maxQueryBytes   = 1024 // longest name or free-text line screened
 	maxDocuments    = 64   // most documents or owners per party
 	maxParties      = 1024 // most parties and text lines per payment
@@ -196,40 +221,56 @@ func dateText(d lists.Date) string {
 	return s
 }
 
+// compareDate compares a party's date of birth with one listed date. A
+// conflict is strong (wDOBConflict, blocks FREEZE) when the party gives a
+// full date and the listed date either is a full date that differs or is
+// more than dobFarYears off (beyond its own slack for circa dates and
+// ranges); any other conflict is weak (wDOBYearOff).
 func compareDate(pd partialDate, ld lists.Date) Evidence {
-	e := Evidence{Fact: "dob"}
 	if ld.Year == 0 {
-		e.Effect = "neutral"
-		return e
+		return Evidence{Fact: "dob", Effect: "neutral"}
 	}
 	lt := dateText(ld)
+	against := func(off int, detail string) Evidence {
+		if pd.full() && off > dobFarYears {
+			return Evidence{Fact: "dob", Effect: "against", Strong: true, Weight: wDOBConflict, Detail: detail}
+		}
+		return Evidence{Fact: "dob", Effect: "against", Weight: wDOBYearOff, Detail: detail}
+	}
 	switch ld.Kind {
 	case lists.DateRange:
 		to := ld.ToYear
 		if to == 0 {
 			to = ld.Year
 		}
-		if pd.Year >= ld.Year && pd.Year <= to {
+		lo, hi := min(ld.Year, to), max(ld.Year, to)
+		if pd.Year >= lo && pd.Year <= hi {
 			return Evidence{Fact: "dob", Effect: "for", Weight: wDOBYear, Detail: "year of birth within listed range " + lt}
 		}
-		return Evidence{Fact: "dob", Effect: "against", Weight: wDOBYearOff, Detail: "year of birth outside listed range " + lt}
+		return against(max(lo-pd.Year, pd.Year-hi), "year of birth outside listed range "+lt)
 	case lists.DateCirca:
-		if abs(pd.Year-ld.Year) <= 2 {
+		off := abs(pd.Year - ld.Year)
+		if off <= dobCircaYears {
 			return Evidence{Fact: "dob", Effect: "for", Weight: wDOBApprox, Detail: "year of birth within two years of listed " + lt}
 		}
-		return Evidence{Fact: "dob", Effect: "against", Weight: wDOBYearOff, Detail: "year of birth more than two years from listed " + lt}
+		return against(off-dobCircaYears, "year of birth more than two years from listed "+lt)
 	}
 	// Exact, at whatever precision both sides have.
+	bothFull := pd.full() && ld.Day != 0
+	conflict := fmt.Sprintf("%s conflicts with listed %s", dobPrecision(pd), lt)
 	if pd.Year != ld.Year {
-		if pd.full() && ld.Day != 0 {
-			return Evidence{Fact: "dob", Effect: "against", Strong: true, Weight: wDOBConflict, Detail: fmt.Sprintf("%s conflicts with listed %s", dobPrecision(pd), lt)}
+		if bothFull {
+			return Evidence{Fact: "dob", Effect: "against", Strong: true, Weight: wDOBConflict, Detail: conflict}
 		}
-		return Evidence{Fact: "dob", Effect: "against", Weight: wDOBYearOff, Detail: "year of birth differs from listed " + lt}
+		return against(abs(pd.Year-ld.Year), "year of birth differs from listed "+lt)
 	}
 	if pd.Month != 0 && ld.Month != 0 && pd.Month != ld.Month || pd.Day != 0 && ld.Day != 0 && pd.Day != ld.Day {
-		return Evidence{Fact: "dob", Effect: "against", Strong: pd.full() && ld.Day != 0, Weight: wDOBConflict, Detail: fmt.Sprintf("%s conflicts with listed %s", dobPrecision(pd), lt)}
+		if bothFull {
+			return Evidence{Fact: "dob", Effect: "against", Strong: true, Weight: wDOBConflict, Detail: conflict}
+		}
+		return Evidence{Fact: "dob", Effect: "against", Weight: wDOBYearOff, Detail: conflict}
 	}
-	if pd.full() && ld.Day != 0 {
+	if bothFull {
 		return Evidence{Fact: "dob", Effect: "for", Weight: wDOBExact, Detail: "full date of birth equals listed " + lt}
 	}
 	return Evidence{Fact: "dob", Effect: "for", Weight: wDOBYear, Detail: fmt.Sprintf("%s agrees with listed %s", dobPrecision(pd), lt)}
@@ -269,6 +310,10 @@ func entityCountries(e *lists.Entity) []string {
 	return cs
 }
 
+// Evidence details name the listed facts, not the party's: the party is
+// recorded once, under keys a redacting audit log hides (name, dob,
+// documents, ...), and details are not redacted.
+
 func countryEvidence(country string, e *lists.Entity) (Evidence, bool) {
 	c := strings.ToUpper(strings.TrimSpace(country))
 	if c == "" {
@@ -279,9 +324,9 @@ func countryEvidence(country string, e *lists.Entity) (Evidence, bool) {
 		return Evidence{}, false
 	}
 	if slices.Contains(cs, c) {
-		return Evidence{Fact: "country", Effect: "for", Weight: wCountryAgree, Detail: fmt.Sprintf("country %s matches listed nationality, address or place of birth", c)}, true
+		return Evidence{Fact: "country", Effect: "for", Weight: wCountryAgree, Detail: fmt.Sprintf("the party's country is among the listed nationalities, addresses and places of birth (%s)", strings.Join(cs, ", "))}, true
 	}
-	return Evidence{Fact: "country", Effect: "against", Weight: wCountryDiffer, Detail: fmt.Sprintf("country %s not among listed countries %s", c, strings.Join(cs, ", "))}, true
+	return Evidence{Fact: "country", Effect: "against", Weight: wCountryDiffer, Detail: fmt.Sprintf("the party's country is not among the listed countries (%s)", strings.Join(cs, ", "))}, true
 }
 
 func genderEvidence(g string, e *lists.Entity) (Evidence, bool) {
@@ -295,19 +340,38 @@ func genderEvidence(g string, e *lists.Entity) (Evidence, bool) {
 		return Evidence{}, false
 	}
 	if strings.EqualFold(g, e.Gender) {
-		return Evidence{Fact: "gender", Effect: "neutral", Detail: "gender " + g + " agrees"}, true
+		return Evidence{Fact: "gender", Effect: "neutral", Detail: "the party's gender agrees with the listed one"}, true
 	}
-	return Evidence{Fact: "gender", Effect: "against", Strong: true, Weight: wGenderDiffer, Detail: fmt.Sprintf("gender %s differs from listed %s", g, e.Gender)}, true
+	return Evidence{Fact: "gender", Effect: "against", Strong: true, Weight: wGenderDiffer, Detail: "the party's gender differs from listed " + e.Gender}, true
 }
 
+// kindEvidence weighs a party's kind against the listed one. A person and
+// a vessel or aircraft cannot be the same (wKindFar); a person and an
+// organisation are confused often enough, by banks and by the message
+// structure a payment party's kind is read from, that the mismatch only
+// weighs wKindNear; an organisation and a vessel or aircraft (ships are
+// often named after their owners) weigh wKindOther. Every mismatch blocks
+// FREEZE.
 func kindEvidence(k lists.Kind, e *lists.Entity) (Evidence, bool) {
 	if k == "" || k == lists.UnknownKind || e.Kind == "" || e.Kind == lists.UnknownKind || k == e.Kind {
 		return Evidence{}, false
 	}
-	if k == lists.Person || e.Kind == lists.Person {
-		return Evidence{Fact: "kind", Effect: "against", Strong: true, Weight: wKindMismatch, Detail: fmt.Sprintf("a %s is not a %s", k, e.Kind)}, true
+	craft := func(k lists.Kind) bool { return k == lists.Vessel || k == lists.Aircraft }
+	ev := Evidence{Fact: "kind", Effect: "against", Strong: true, Weight: wKindOther, Detail: fmt.Sprintf("screened as %s, listed as %s", k, e.Kind)}
+	switch {
+	case (k == lists.Person) != (e.Kind == lists.Person) && (craft(k) || craft(e.Kind)), craft(k) && craft(e.Kind):
+		ev.Weight, ev.Detail = wKindFar, fmt.Sprintf("%s %s is not %s %s", article(k), k, article(e.Kind), e.Kind)
+	case k == lists.Person || e.Kind == lists.Person:
+		ev.Weight, ev.Detail = wKindNear, fmt.Sprintf("screened as %s, listed as %s: person and organisation are often confused, the name decides", k, e.Kind)
 	}
-	return Evidence{Fact: "kind", Effect: "against", Weight: wKindDiffer, Detail: fmt.Sprintf("screened as %s, listed as %s", k, e.Kind)}, true
+	return ev, true
+}
+
+func article(k lists.Kind) string {
+	if k == lists.Organization || k == lists.Aircraft {
+		return "an"
+	}
+	return "a"
 }
 
 func fuzzyKind(k lists.Kind) fuzzy.Kind {

@@ -265,6 +265,7 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, now time.Time) (Party
 		return &cands[len(cands)-1]
 	}
 
+	var key string
 	if name := strings.TrimSpace(p.Name); name != "" {
 		bp := s.bufs.Get().(*[]fuzzy.Match)
 		ms := st.ix.Search(name, fuzzyKind(p.Kind), s.pol.Candidates, s.pol.NearMissThreshold, (*bp)[:0])
@@ -275,7 +276,8 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, now time.Time) (Party
 		}
 		*bp = ms
 		s.bufs.Put(bp)
-		for _, id := range st.exact[nameKey(name)] {
+		key = nameKey(name)
+		for _, id := range st.exact[key] {
 			get(st.names[id].ent).offer(st, id, 1)
 		}
 	}
@@ -295,13 +297,13 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, now time.Time) (Party
 	if b := normBIC(p.BIC); b != "" {
 		for _, ei := range st.ids["bic:"+b] {
 			c := get(ei)
-			c.ids = append(c.ids, Evidence{Fact: "identifier", Effect: "for", Strong: true, Weight: 1, Detail: "BIC " + p.BIC + " is listed for this entity"})
+			c.ids = append(c.ids, Evidence{Fact: "identifier", Effect: "for", Strong: true, Weight: 1, Detail: "the party's BIC is listed for this entity: " + listedBIC(&st.snap.Entities[ei], b)})
 		}
 	}
 	if w := normCrypto(p.Crypto); len(w) >= minIdentifierLn {
 		for _, ei := range st.ids["crypto:"+w] {
 			c := get(ei)
-			c.ids = append(c.ids, Evidence{Fact: "identifier", Effect: "for", Strong: true, Weight: 1, Detail: "digital-currency address " + p.Crypto + " is listed for this entity"})
+			c.ids = append(c.ids, Evidence{Fact: "identifier", Effect: "for", Strong: true, Weight: 1, Detail: "the party's digital-currency address is listed for this entity: " + listedCrypto(&st.snap.Entities[ei], w)})
 		}
 	}
 	for _, id := range p.Owned {
@@ -311,7 +313,7 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, now time.Time) (Party
 	}
 
 	for i := range cands {
-		h, isHit := s.evaluate(st, &pp, dob, &cands[i], now)
+		h, isHit := s.evaluate(st, &pp, key, dob, &cands[i], now)
 		if isHit {
 			pr.Hits = append(pr.Hits, h)
 			if h.Outcome.severity() > pr.Outcome.severity() {
@@ -339,13 +341,14 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, now time.Time) (Party
 		pr.NearMisses = pr.NearMisses[:s.pol.NearMisses]
 	}
 	for i := range pr.NearMisses {
-		explain(st, &p, &pr.NearMisses[i])
+		explain(st, &p, key, &pr.NearMisses[i])
 	}
 	return pr, nil
 }
 
 // documentEvidence checks a party's document against an entity's listed
-// ones: the numbers already agree; issuing countries must not differ.
+// ones: the numbers already agree; issuing countries must not differ. The
+// detail names the listed document only (see countryEvidence).
 func documentEvidence(doc Document, n string, e *lists.Entity) (Evidence, bool) {
 	desc := func(typ, num, country string) string {
 		s := strings.TrimSpace(typ + " " + num)
@@ -361,7 +364,7 @@ func documentEvidence(doc Document, n string, e *lists.Entity) (Evidence, bool) 
 		if doc.Country != "" && ld.Country != "" && !strings.EqualFold(doc.Country, ld.Country) {
 			continue
 		}
-		detail := fmt.Sprintf("%s matches listed %s", desc(doc.Type, doc.Number, doc.Country), desc(ld.Type, ld.Number, ld.Country))
+		detail := fmt.Sprintf("the party's %s matches listed %s", docType(doc.Type), desc(ld.Type, ld.Number, ld.Country))
 		if ld.KnownFalse {
 			detail += " (listed as a false document)"
 		}
@@ -370,9 +373,36 @@ func documentEvidence(doc Document, n string, e *lists.Entity) (Evidence, bool) 
 	if v := e.Vessel; v != nil {
 		for _, s := range []string{v.IMO, v.SerialNumber, v.TailNumber, v.MMSI} {
 			if s != "" && normNumber(s) == n {
-				return Evidence{Fact: "identifier", Effect: "for", Strong: true, Weight: 1, Detail: fmt.Sprintf("%s matches listed vessel/aircraft identifier %s", desc(doc.Type, doc.Number, ""), s)}, true
+				return Evidence{Fact: "identifier", Effect: "for", Strong: true, Weight: 1, Detail: fmt.Sprintf("the party's %s matches listed vessel/aircraft identifier %s", docType(doc.Type), s)}, true
 			}
 		}
 	}
 	return Evidence{}, false
+}
+
+func docType(t string) string {
+	if t = strings.TrimSpace(t); t != "" {
+		return t + " number"
+	}
+	return "document number"
+}
+
+// listedBIC returns the entity's listed BIC with institution code b.
+func listedBIC(e *lists.Entity, b string) string {
+	for _, x := range e.BICs {
+		if normBIC(x) == b {
+			return x
+		}
+	}
+	return b
+}
+
+// listedCrypto returns the entity's listed wallet address equal to w.
+func listedCrypto(e *lists.Entity, w string) string {
+	for _, c := range e.Crypto {
+		if normCrypto(c.Address) == w {
+			return c.Currency + " " + c.Address
+		}
+	}
+	return w
 }

@@ -92,7 +92,7 @@ func TestOutcomeRules(t *testing.T) {
 			party:   Party{Name: "Ismael Zambada Garcia", BirthDate: "1948", Gender: "female"},
 			entity:  "ofac:7226",
 			outcome: Hold,
-			reason:  "gender female differs",
+			reason:  "gender differs from listed male",
 		},
 		{
 			name:    "OFAC-only person under an EU policy: risk list, unilateral",
