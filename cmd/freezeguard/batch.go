@@ -179,6 +179,7 @@ func (e *env) runBatch(ctx context.Context, s *screening.Screener, r io.Reader, 
 		}
 		if o.Error != "" {
 			failed++
+			prog.clear()
 			fmt.Fprintf(e.stderr, "freezeguard: batch: %s\n", o.Error)
 		}
 		if err := enc.Encode(o); err != nil {
@@ -309,7 +310,7 @@ func readLine(br *bufio.Reader, max int) (line []byte, n int64, tooLong bool, er
 }
 
 func readCSV(r io.Reader, emit func(*job) bool) error {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(&lineCap{r: r, max: maxLine})
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
@@ -349,6 +350,30 @@ func readCSV(r io.Reader, emit func(*job) bool) error {
 			return nil
 		}
 	}
+}
+
+// lineCap fails a read once a line grows past max bytes, which bounds
+// the memory encoding/csv takes for one record line.
+type lineCap struct {
+	r    io.Reader
+	max  int
+	cur  int // bytes since the last newline
+	line int // completed lines
+}
+
+func (l *lineCap) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for _, b := range p[:n] {
+		if b == '\n' {
+			l.cur = 0
+			l.line++
+			continue
+		}
+		if l.cur++; l.cur > l.max {
+			return 0, fmt.Errorf("line %d: longer than %d bytes", l.line+1, l.max)
+		}
+	}
+	return n, err
 }
 
 // inputSize is the size of the input when it is a regular file (--in FILE
@@ -402,6 +427,14 @@ func (p *progress) update(n int, off int64) {
 	if now := time.Now(); now.Sub(p.last) >= p.every {
 		p.last = now
 		p.draw(n, off, now)
+	}
+}
+
+// clear erases the progress line, so that a message can be printed.
+func (p *progress) clear() {
+	if p.on {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.last = time.Time{} // redraw at the next update
 	}
 }
 

@@ -411,6 +411,13 @@ func TestBatchLongLine(t *testing.T) {
 	if len(got) != 3 || got[1].Error == nil || !strings.Contains(*got[1].Error, "line 2: line longer than") || got[2].ID != "3" || got[2].Outcome == "" {
 		t.Fatalf("long line: %+v", got)
 	}
+	// In CSV a record cannot be resynchronised after an over-long line:
+	// the lines before it are written, then the run stops with exit 2.
+	in = "id,name\n1,Ingrid Bergstrom\n2," + strings.Repeat("a", maxLine+10) + "\n3,x\n"
+	out, errOut, code := cli(t, in, "batch", "--lists", unNew)
+	if got := decodeLines(t, out); code != 2 || len(got) != 1 || got[0].ID != "1" || !strings.Contains(errOut, "line 3: longer than") {
+		t.Fatalf("long CSV line: exit %d, %+v, stderr %q", code, got, errOut)
+	}
 }
 
 func TestProgress(t *testing.T) {
