@@ -2,11 +2,14 @@ package eu
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/lists/internal/listtext"
+	"github.com/freezeguard/freezeguard/lists/internal/xmlscan"
 )
 
 // The element types below follow the XSD; attributes the model has no
@@ -124,35 +127,15 @@ type identification struct {
 	Remarks      []string `xml:"remark"`
 }
 
-// fields squashes and size-checks text, keeping the first failure.
-type fields struct{ err error }
-
-// text returns s with runs of white space squashed to one space and the
-// ends trimmed. A field over MaxFieldBytes is an error.
-func (f *fields) text(name, s string) string {
-	if len(s) > MaxFieldBytes {
-		if f.err == nil {
-			f.err = fmt.Errorf("%w: %s is %d bytes, over %d", ErrTooLarge, name, len(s), MaxFieldBytes)
-		}
-		return ""
-	}
-	return squash(s)
-}
-
-// raw is text for free prose: trimmed, inner line breaks kept.
-func (f *fields) raw(name, s string) string {
-	if len(s) > MaxFieldBytes {
-		f.text(name, s)
-		return ""
-	}
-	return strings.TrimSpace(s)
-}
+// fields reads a record's text within MaxFieldBytes (see xmlscan.Fields),
+// with the FSF's remark and country conventions on top.
+type fields struct{ xmlscan.Fields }
 
 // remarks joins an element's remark children.
 func (f *fields) remarks(rs []string) string {
 	var out []string
 	for _, r := range rs {
-		if r = f.raw("remark", r); r != "" {
+		if r = f.Raw("remark", r); r != "" {
 			out = append(out, r)
 		}
 	}
@@ -162,7 +145,7 @@ func (f *fields) remarks(rs []string) string {
 // country returns an ISO 3166 alpha-2 code, or "" for the FSF's "00"
 // (unknown) and anything that is not two letters.
 func (f *fields) country(s string) string {
-	s = strings.ToUpper(f.text("countryIso2Code", s))
+	s = strings.ToUpper(f.Text("countryIso2Code", s))
 	if len(s) != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z' {
 		return ""
 	}
@@ -171,7 +154,7 @@ func (f *fields) country(s string) string {
 
 // countryName is countryDescription unless it only says the country is unknown.
 func (f *fields) countryName(s string) string {
-	s = f.text("countryDescription", s)
+	s = f.Text("countryDescription", s)
 	if strings.EqualFold(s, "UNKNOWN") {
 		return ""
 	}
@@ -197,8 +180,8 @@ var langScript = map[string]string{
 
 // entity maps a decoded sanctionEntity to the model.
 func (r *sanctionEntity) entity() (lists.Entity, error) {
-	var f fields
-	id := f.text("logicalId", r.LogicalID)
+	f := fields{xmlscan.Fields{Max: MaxFieldBytes}}
+	id := f.Text("logicalId", r.LogicalID)
 	if _, err := strconv.ParseInt(id, 10, 64); err != nil {
 		return lists.Entity{}, fmt.Errorf("logicalId %q is not an integer", id)
 	}
@@ -206,21 +189,21 @@ func (r *sanctionEntity) entity() (lists.Entity, error) {
 		ID:          "eu:" + id,
 		Source:      lists.EU,
 		Kind:        kindOf(r.Subject),
-		UNReference: f.text("unitedNationId", r.UNID),
-		EUReference: f.text("euReferenceNumber", r.EURef),
+		UNReference: f.Text("unitedNationId", r.UNID),
+		EUReference: f.Text("euReferenceNumber", r.EURef),
 	}
 	if len(r.Regulations) == 0 {
 		return lists.Entity{}, fmt.Errorf("%s has no regulation", e.ID)
 	}
 	for _, g := range r.Regulations {
-		code, title := f.text("programme", g.Programme), f.text("numberTitle", g.NumberTitle)
+		code, title := f.Text("programme", g.Programme), f.Text("numberTitle", g.NumberTitle)
 		p := lists.EUProgram(code, title)
 		if p.Title == "" {
 			p.Title = title
 		}
-		p.URL = f.text("publicationUrl", g.URL)
-		p.Published = day(f.text("publicationDate", g.Published))
-		p.InForce = day(f.text("entryIntoForceDate", g.InForce))
+		p.URL = f.Text("publicationUrl", g.URL)
+		p.Published = day(f.Text("publicationDate", g.Published))
+		p.InForce = day(f.Text("entryIntoForceDate", g.InForce))
 		e.Programs = append(e.Programs, p)
 	}
 
@@ -234,8 +217,8 @@ func (r *sanctionEntity) entity() (lists.Entity, error) {
 			primary = len(e.Names)
 		}
 		e.Names = append(e.Names, n)
-		for _, t := range []string{n.Title, f.text("function", a.Function)} {
-			if t != "" && !contains(e.Titles, t) {
+		for _, t := range []string{n.Title, f.Text("function", a.Function)} {
+			if t != "" && !slices.Contains(e.Titles, t) {
 				e.Titles = append(e.Titles, t)
 			}
 		}
@@ -248,7 +231,7 @@ func (r *sanctionEntity) entity() (lists.Entity, error) {
 			}
 		}
 	}
-	if len(e.Names) == 0 && f.err == nil {
+	if len(e.Names) == 0 && f.Err() == nil {
 		return lists.Entity{}, fmt.Errorf("%s has no name", e.ID)
 	}
 	// The first strong alias is the primary name (the first alias when
@@ -264,7 +247,7 @@ func (r *sanctionEntity) entity() (lists.Entity, error) {
 	}
 
 	for _, c := range r.Citizenships {
-		if code := f.country(c.Country); code != "" && !contains(e.Citizenships, code) {
+		if code := f.country(c.Country); code != "" && !slices.Contains(e.Citizenships, code) {
 			e.Citizenships = append(e.Citizenships, code)
 		}
 	}
@@ -286,8 +269,8 @@ func (r *sanctionEntity) entity() (lists.Entity, error) {
 			e.Documents = append(e.Documents, doc)
 		}
 	}
-	if s := f.text("designationDate", r.DesignationDate); s != "" {
-		d := isoDate(s, lists.DateExact)
+	if s := f.Text("designationDate", r.DesignationDate); s != "" {
+		d := listtext.Date(s, lists.DateExact)
 		e.Listed = &d
 	}
 	var rem []string
@@ -295,21 +278,21 @@ func (r *sanctionEntity) entity() (lists.Entity, error) {
 		rem = append(rem, s)
 	}
 	for _, kv := range r.Info {
-		if s := joinNonEmpty(": ", f.text("key", kv.Key), f.raw("value", kv.Value)); s != "" {
+		if s := listtext.Join(": ", f.Text("key", kv.Key), f.Raw("value", kv.Value)); s != "" {
 			rem = append(rem, s)
 		}
 	}
-	if s := f.raw("designationDetails", r.DesignationDetails); s != "" {
+	if s := f.Raw("designationDetails", r.DesignationDetails); s != "" {
 		rem = append(rem, "Designation details: "+s)
 	}
-	if s := f.text("delistingDate", r.DelistingDate); s != "" {
+	if s := f.Text("delistingDate", r.DelistingDate); s != "" {
 		// The FSF should not carry delisted entities; if one does, keep it
 		// visible rather than drop it silently.
 		rem = append(rem, "Delisting date: "+s)
 	}
 	e.Remarks = strings.Join(rem, "\n")
-	if f.err != nil {
-		return lists.Entity{}, fmt.Errorf("%s: %w", e.ID, f.err)
+	if err := f.Err(); err != nil {
+		return lists.Entity{}, fmt.Errorf("%s: %w", e.ID, err)
 	}
 	return e, nil
 }
@@ -334,17 +317,17 @@ func kindOf(s subjectType) lists.Kind {
 // name maps a nameAlias; one with no name at all gives nothing.
 func (a nameAlias) name(f *fields) (lists.Name, bool) {
 	n := lists.Name{
-		Full:    f.text("wholeName", a.Whole),
+		Full:    f.Text("wholeName", a.Whole),
 		Type:    lists.AKA,
 		Quality: lists.Strong,
-		First:   f.text("firstName", a.First),
-		Middle:  f.text("middleName", a.Middle),
-		Last:    f.text("lastName", a.Last),
-		Title:   f.text("title", a.Title),
+		First:   f.Text("firstName", a.First),
+		Middle:  f.Text("middleName", a.Middle),
+		Last:    f.Text("lastName", a.Last),
+		Title:   f.Text("title", a.Title),
 		Note:    f.remarks(a.Remarks),
 	}
 	if n.Full == "" {
-		n.Full = joinNonEmpty(" ", n.First, n.Middle, n.Last)
+		n.Full = listtext.Join(" ", n.First, n.Middle, n.Last)
 	}
 	if n.Full == "" {
 		return n, false
@@ -352,10 +335,10 @@ func (a nameAlias) name(f *fields) (lists.Name, bool) {
 	if isFalse(a.Strong) {
 		n.Quality = lists.Weak
 	}
-	lang := strings.ToUpper(f.text("nameLanguage", a.Lang))
+	lang := strings.ToUpper(f.Text("nameLanguage", a.Lang))
 	n.Lang = strings.ToLower(lang)
 	if n.Script = langScript[lang]; n.Script == "" {
-		n.Script = detectScript(n.Full)
+		n.Script = listtext.Script(n.Full)
 	}
 	return n, true
 }
@@ -363,9 +346,9 @@ func (a nameAlias) name(f *fields) (lists.Name, bool) {
 // date maps a birthdate: a full date, day/month/year parts, circa, or a
 // year range. One with no date part gives nothing (it may still give a place).
 func (b birthdate) date(f *fields) (lists.Date, bool) {
-	full := f.text("birthdate", b.Birthdate)
-	y, m, d := atoi(f.text("year", b.Year)), atoi(f.text("monthOfYear", b.Month)), atoi(f.text("dayOfMonth", b.Day))
-	from, to := atoi(f.text("yearRangeFrom", b.From)), atoi(f.text("yearRangeTo", b.To))
+	full := f.Text("birthdate", b.Birthdate)
+	y, m, d := atoi(f.Text("year", b.Year)), atoi(f.Text("monthOfYear", b.Month)), atoi(f.Text("dayOfMonth", b.Day))
+	from, to := atoi(f.Text("yearRangeFrom", b.From)), atoi(f.Text("yearRangeTo", b.To))
 	kind := lists.DateExact
 	if isTrue(b.Circa) {
 		kind = lists.DateCirca
@@ -373,13 +356,13 @@ func (b birthdate) date(f *fields) (lists.Date, bool) {
 	var out lists.Date
 	switch {
 	case full != "":
-		out = isoDate(full, kind)
+		out = listtext.Date(full, kind)
 	case y > 0 || m > 0 || d > 0:
 		out = lists.Date{Kind: kind, Year: y, Month: m, Day: d}
 		if m > 12 || d > 31 {
 			out.Month, out.Day = 0, 0
 		}
-		out.Text = joinNonEmpty("-", pad(y), pad(m), pad(d))
+		out.Text = listtext.Join("-", pad(y), pad(m), pad(d))
 	case from > 0 || to > 0:
 		out = lists.Date{Kind: lists.DateRange, Year: from, ToYear: to}
 		out.Text = fmt.Sprintf("%d-%d", from, to)
@@ -389,7 +372,7 @@ func (b birthdate) date(f *fields) (lists.Date, bool) {
 	if kind == lists.DateCirca {
 		out.Text = "circa " + out.Text
 	}
-	if cal := strings.ToUpper(f.text("calendarType", b.Calendar)); cal != "" && cal != "GREGORIAN" {
+	if cal := strings.ToUpper(f.Text("calendarType", b.Calendar)); cal != "" && cal != "GREGORIAN" {
 		out.Text += " (" + cal + " calendar)"
 	}
 	return out, true
@@ -398,27 +381,27 @@ func (b birthdate) date(f *fields) (lists.Date, bool) {
 // place maps the place-of-birth half of a birthdate.
 func (b birthdate) place(f *fields) (lists.Place, bool) {
 	p := lists.Place{Country: f.country(b.Country)}
-	p.Text = joinNonEmpty(", ", f.text("place", b.Place), f.text("city", b.City), f.text("zipCode", b.Zip),
-		f.text("region", b.Region), f.countryName(b.Desc))
+	p.Text = listtext.Join(", ", f.Text("place", b.Place), f.Text("city", b.City), f.Text("zipCode", b.Zip),
+		f.Text("region", b.Region), f.countryName(b.Desc))
 	return p, p.Text != "" || p.Country != ""
 }
 
 // address maps an address; contactInfo emails and websites go to the entity.
 func (a address) address(f *fields, e *lists.Entity) (lists.Address, bool) {
 	ad := lists.Address{
-		Street:      f.text("street", a.Street),
-		City:        f.text("city", a.City),
-		State:       f.text("region", a.Region),
-		PostalCode:  f.text("zipCode", a.Zip),
+		Street:      f.Text("street", a.Street),
+		City:        f.Text("city", a.City),
+		State:       f.Text("region", a.Region),
+		PostalCode:  f.Text("zipCode", a.Zip),
 		Country:     f.country(a.Country),
 		CountryName: f.countryName(a.Desc),
 	}
-	if s := f.text("poBox", a.POBox); s != "" {
-		ad.Street = joinNonEmpty(", ", ad.Street, "PO Box "+s)
+	if s := f.Text("poBox", a.POBox); s != "" {
+		ad.Street = listtext.Join(", ", ad.Street, "PO Box "+s)
 	}
-	note := []string{f.text("place", a.Place)}
+	note := []string{f.Text("place", a.Place)}
 	for _, c := range a.Contacts {
-		k, v := strings.ToUpper(f.text("key", c.Key)), f.text("value", c.Value)
+		k, v := strings.ToUpper(f.Text("key", c.Key)), f.Text("value", c.Value)
 		switch {
 		case v == "":
 		case strings.Contains(k, "MAIL"):
@@ -430,12 +413,12 @@ func (a address) address(f *fields, e *lists.Entity) (lists.Address, bool) {
 		}
 	}
 	note = append(note, f.remarks(a.Remarks))
-	ad.Note = joinNonEmpty("; ", note...)
+	ad.Note = listtext.Join("; ", note...)
 	if ad == (lists.Address{}) {
 		return ad, false
 	}
 	if isTrue(a.AsAtListing) {
-		ad.Note = joinNonEmpty("; ", ad.Note, "address at listing time")
+		ad.Note = listtext.Join("; ", ad.Note, "address at listing time")
 	}
 	return ad, true
 }
@@ -443,31 +426,31 @@ func (a address) address(f *fields, e *lists.Entity) (lists.Address, bool) {
 // document maps an identification.
 func (d identification) document(f *fields) (lists.Document, bool) {
 	doc := lists.Document{
-		Type:       f.text("identificationTypeDescription", d.TypeDesc),
-		Number:     f.text("number", d.Number),
+		Type:       f.Text("identificationTypeDescription", d.TypeDesc),
+		Number:     f.Text("number", d.Number),
 		Country:    f.country(d.Country),
 		KnownFalse: isTrue(d.KnownFalse),
 	}
 	if doc.Type == "" {
-		doc.Type = f.text("identificationTypeCode", d.TypeCode)
+		doc.Type = f.Text("identificationTypeCode", d.TypeCode)
 	}
-	latin := f.text("latinNumber", d.LatinNumber)
+	latin := f.Text("latinNumber", d.LatinNumber)
 	var note []string
 	if doc.Number == "" {
 		doc.Number = latin
 	} else if latin != "" && latin != doc.Number {
 		note = append(note, "latin number "+latin)
 	}
-	issued := f.text("issueDate", d.IssueDate)
+	issued := f.Text("issueDate", d.IssueDate)
 	if issued == "" {
-		issued = f.text("validFrom", d.ValidFrom)
+		issued = f.Text("validFrom", d.ValidFrom)
 	}
 	if issued != "" {
-		dt := isoDate(issued, lists.DateExact)
+		dt := listtext.Date(issued, lists.DateExact)
 		doc.Issued = &dt
 	}
-	if s := f.text("validTo", d.ValidTo); s != "" {
-		dt := isoDate(s, lists.DateExact)
+	if s := f.Text("validTo", d.ValidTo); s != "" {
+		dt := listtext.Date(s, lists.DateExact)
 		doc.Expires = &dt
 	}
 	for _, flag := range []struct{ v, say string }{
@@ -478,58 +461,31 @@ func (d identification) document(f *fields) (lists.Document, bool) {
 			note = append(note, flag.say)
 		}
 	}
-	if s := f.text("issuedBy", d.IssuedBy); s != "" {
+	if s := f.Text("issuedBy", d.IssuedBy); s != "" {
 		note = append(note, "issued by "+s)
 	}
-	if s := f.text("nameOnDocument", d.NameOnDoc); s != "" {
+	if s := f.Text("nameOnDocument", d.NameOnDoc); s != "" {
 		note = append(note, "name on document "+s)
 	}
 	if doc.Country == "" {
-		if s := joinNonEmpty(", ", f.text("region", d.Region), f.countryName(d.Desc)); s != "" {
+		if s := listtext.Join(", ", f.Text("region", d.Region), f.countryName(d.Desc)); s != "" {
 			note = append(note, "country "+s)
 		}
 	}
 	note = append(note, f.remarks(d.Remarks))
-	doc.Note = joinNonEmpty("; ", note...)
+	doc.Note = listtext.Join("; ", note...)
 	return doc, doc.Number != "" || doc.Type != ""
 }
 
 // day parses an xs:date to midnight UTC, or the zero time.
 func day(s string) time.Time {
-	d := isoDate(s, lists.DateExact)
+	d := listtext.Date(s, lists.DateExact)
 	if d.Day == 0 {
 		return time.Time{}
 	}
 	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 }
 
-// isoDate parses YYYY, YYYY-MM or YYYY-MM-DD (an xs:date may end in a time
-// zone, which is dropped). Text keeps the source; a date that does not parse
-// keeps only its Text, so it is shown but never compared.
-func isoDate(s string, kind lists.DateKind) lists.Date {
-	d := lists.Date{Kind: kind, Text: s}
-	p := s
-	if len(p) > 10 {
-		p = p[:10]
-	}
-	parts := strings.Split(p, "-")
-	if len(parts) > 3 {
-		return d
-	}
-	var n [3]int
-	for i, x := range parts {
-		v, err := strconv.Atoi(x)
-		if err != nil || v < 0 || (i == 0 && len(x) != 4) || (i > 0 && len(x) != 2) {
-			return d
-		}
-		n[i] = v
-	}
-	if n[0] < 1 || n[1] > 12 || n[2] > 31 || (len(parts) > 1 && n[1] == 0) || (len(parts) > 2 && n[2] == 0) {
-		return d
-	}
-	d.Year, d.Month, d.Day = n[0], n[1], n[2]
-	return d
-}
 
 // atoi reads a non-negative xs:int, or 0.
 func atoi(s string) int {
@@ -545,27 +501,4 @@ func pad(n int) string {
 		return ""
 	}
 	return fmt.Sprintf("%02d", n)
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func joinNonEmpty(sep string, xs ...string) string {
-	var b strings.Builder
-	for _, x := range xs {
-		if x == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(x)
-	}
-	return b.String()
 }

@@ -313,41 +313,6 @@ func TestScripts(t *testing.T) {
 			t.Errorf("no %s name detected; scripts seen: %v", s, seen)
 		}
 	}
-	for _, tc := range []struct{ in, want string }{
-		{"Однорукий", "Cyrl"}, {"김정은", "Hang"}, {"金正恩", "Hani"}, {"Μέγα Ισλαµικό", "Grek"},
-		{"Haji Gulab Gul (حاجی گلاب گل ولد حاجی حضرت گل )", "Arab"}, {"123 -", ""}, {"Ali", "Latn"},
-	} {
-		if got := detectScript(tc.in); got != tc.want {
-			t.Errorf("detectScript(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
-func TestSquash(t *testing.T) {
-	for in, want := range map[string]string{
-		"":      "",
-		"  a  ": "a",
-		"National Identification\n        Number": "National Identification Number",
-		"a\tb":    "a b",
-		"ok name": "ok name",
-		"é  x":    "é x",
-	} {
-		if got := squash(in); got != want {
-			t.Errorf("squash(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestIsoDate(t *testing.T) {
-	for in, want := range map[string][3]int{
-		"1937-04-28": {1937, 4, 28}, "1984": {1984, 0, 0}, "1984-05": {1984, 5, 0},
-		"2018-02-16+01:00": {2018, 2, 16}, "1960-13-01": {}, "abc": {}, "19-1-1": {}, "0000": {}, "1960-00-05": {},
-	} {
-		d := isoDate(in, lists.DateExact)
-		if [3]int{d.Year, d.Month, d.Day} != want || d.Text != in {
-			t.Errorf("isoDate(%q) = %+v, want %v", in, d, want)
-		}
-	}
 }
 
 // small builds a minimal valid list around the given records.

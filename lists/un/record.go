@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/lists/internal/listtext"
+	"github.com/freezeguard/freezeguard/lists/internal/xmlscan"
 )
 
 // record is one INDIVIDUAL or ENTITY element as the schema lays it out.
@@ -83,38 +85,14 @@ type document struct {
 	Note       string `xml:"NOTE"`
 }
 
-// fields squashes and size-checks text fields, keeping the first failure.
-type fields struct{ err error }
-
-// text returns s with runs of white space (newlines included) squashed to
-// one space and the ends trimmed. A field over MaxFieldBytes is an error.
-func (f *fields) text(name, s string) string {
-	if len(s) > MaxFieldBytes {
-		if f.err == nil {
-			f.err = fmt.Errorf("%w: %s is %d bytes, over %d", ErrTooLarge, name, len(s), MaxFieldBytes)
-		}
-		return ""
-	}
-	return squash(s)
-}
-
-// raw is text for free prose: trimmed, inner line breaks kept.
-func (f *fields) raw(name, s string) string {
-	if len(s) > MaxFieldBytes {
-		f.text(name, s)
-		return ""
-	}
-	return strings.TrimSpace(s)
-}
-
 // entity maps a decoded record to the model.
 func (r *record) entity(kind lists.Kind) (lists.Entity, error) {
-	var f fields
-	ref := f.text("REFERENCE_NUMBER", r.Ref)
-	if ref == "" && f.err == nil {
+	f := xmlscan.Fields{Max: MaxFieldBytes}
+	ref := f.Text("REFERENCE_NUMBER", r.Ref)
+	if ref == "" && f.Err() == nil {
 		return lists.Entity{}, errors.New("record has no REFERENCE_NUMBER")
 	}
-	listType := f.text("UN_LIST_TYPE", r.ListType)
+	listType := f.Text("UN_LIST_TYPE", r.ListType)
 	e := lists.Entity{
 		ID:          "un:" + ref,
 		Source:      lists.UN,
@@ -122,7 +100,7 @@ func (r *record) entity(kind lists.Kind) (lists.Entity, error) {
 		Programs:    []lists.Program{lists.UNProgram(ref, listType)},
 		UNReference: ref,
 		ListType:    listType,
-		Remarks:     f.raw("COMMENTS1", r.Comments),
+		Remarks:     f.Raw("COMMENTS1", r.Comments),
 	}
 
 	// Primary name: FIRST..FOURTH_NAME in the order given. The UN writes
@@ -131,22 +109,22 @@ func (r *record) entity(kind lists.Kind) (lists.Entity, error) {
 	// and the parts are a best guess.
 	var parts []string
 	for i, s := range []string{r.First, r.Second, r.Third, r.Fourth} {
-		if s = f.text(nameTags[i], s); s != "" {
+		if s = f.Text(nameTags[i], s); s != "" {
 			parts = append(parts, s)
 		}
 	}
-	if len(parts) == 0 && f.err == nil {
+	if len(parts) == 0 && f.Err() == nil {
 		return lists.Entity{}, fmt.Errorf("%s has no name", e.ID)
 	}
 	primary := lists.Name{Full: strings.Join(parts, " "), Type: lists.Primary, Quality: lists.Strong}
-	primary.Script = detectScript(primary.Full)
+	primary.Script = listtext.Script(primary.Full)
 	if kind == lists.Person && len(parts) > 1 {
 		primary.First = parts[0]
 		primary.Middle = strings.Join(parts[1:len(parts)-1], " ")
 		primary.Last = parts[len(parts)-1]
 	}
 	for _, t := range r.Titles {
-		if t = f.text("TITLE", t); t != "" {
+		if t = f.Text("TITLE", t); t != "" {
 			e.Titles = append(e.Titles, t)
 			if primary.Title != "" {
 				primary.Title += ", "
@@ -155,27 +133,27 @@ func (r *record) entity(kind lists.Kind) (lists.Entity, error) {
 		}
 	}
 	for _, t := range r.Designations {
-		if t = f.text("DESIGNATION", t); t != "" {
+		if t = f.Text("DESIGNATION", t); t != "" {
 			e.Titles = append(e.Titles, t)
 		}
 	}
 	e.Names = append(e.Names, primary)
 
-	if s := f.text("NAME_ORIGINAL_SCRIPT", r.Original); s != "" {
+	if s := f.Text("NAME_ORIGINAL_SCRIPT", r.Original); s != "" {
 		e.Names = append(e.Names, lists.Name{Full: s, Type: lists.AKA, Quality: lists.Strong,
-			Script: detectScript(s), Note: "name in original script"})
+			Script: listtext.Script(s), Note: "name in original script"})
 	}
 	aliases := r.Aliases
 	if kind == lists.Organization {
 		aliases = append(aliases, r.EntAliases...)
 	}
 	for _, a := range aliases {
-		name := f.text("ALIAS_NAME", a.Name)
+		name := f.Text("ALIAS_NAME", a.Name)
 		if name == "" {
 			continue // the UN writes <ALIAS_NAME/> for "no alias"
 		}
-		n := lists.Name{Full: name, Type: lists.AKA, Quality: lists.Strong, Script: detectScript(name)}
-		switch strings.ToLower(f.text("QUALITY", a.Quality)) {
+		n := lists.Name{Full: name, Type: lists.AKA, Quality: lists.Strong, Script: listtext.Script(name)}
+		switch strings.ToLower(f.Text("QUALITY", a.Quality)) {
 		case "low":
 			n.Quality = lists.Weak
 		case "f.k.a.", "fka":
@@ -184,31 +162,31 @@ func (r *record) entity(kind lists.Kind) (lists.Entity, error) {
 		// An alias may carry its own birth data: keep it on the name and
 		// as a birth date / place of the entity.
 		var note []string
-		if s := f.text("DATE_OF_BIRTH", a.DOB); s != "" {
+		if s := f.Text("DATE_OF_BIRTH", a.DOB); s != "" {
 			note = append(note, "date of birth "+s)
-			d := isoDate(s, lists.DateExact)
+			d := listtext.Date(s, lists.DateExact)
 			e.BirthDates = addDate(e.BirthDates, d)
 		}
-		city, country := f.text("CITY_OF_BIRTH", a.City), f.text("COUNTRY_OF_BIRTH", a.Country)
-		if pl := joinNonEmpty(", ", city, country); pl != "" {
+		city, country := f.Text("CITY_OF_BIRTH", a.City), f.Text("COUNTRY_OF_BIRTH", a.Country)
+		if pl := listtext.Join(", ", city, country); pl != "" {
 			note = append(note, "place of birth "+pl)
 			e.BirthPlaces = addPlace(e.BirthPlaces, lists.Place{Text: pl, Country: lists.CountryCode(country)})
 		}
-		if s := f.text("NOTE", a.Note); s != "" {
+		if s := f.Text("NOTE", a.Note); s != "" {
 			note = append(note, s)
 		}
 		n.Note = strings.Join(note, "; ")
 		e.Names = append(e.Names, n)
 	}
 
-	switch strings.ToLower(f.text("GENDER", r.Gender)) {
+	switch strings.ToLower(f.Text("GENDER", r.Gender)) {
 	case "male":
 		e.Gender = "male"
 	case "female":
 		e.Gender = "female"
 	}
 	for _, v := range r.Nationality {
-		if c := lists.CountryCode(f.text("NATIONALITY", v)); c != "" && !contains(e.Nationalities, c) {
+		if c := lists.CountryCode(f.Text("NATIONALITY", v)); c != "" && !slices.Contains(e.Nationalities, c) {
 			e.Nationalities = append(e.Nationalities, c)
 		}
 	}
@@ -218,10 +196,10 @@ func (r *record) entity(kind lists.Kind) (lists.Entity, error) {
 		}
 	}
 	for _, b := range r.POBs {
-		country := f.text("COUNTRY", b.Country)
-		text := joinNonEmpty(", ", f.text("CITY", b.City), f.text("STATE_PROVINCE", b.State), country)
-		if note := f.text("NOTE", b.Note); note != "" {
-			text = joinNonEmpty(" ", text, "("+note+")")
+		country := f.Text("COUNTRY", b.Country)
+		text := listtext.Join(", ", f.Text("CITY", b.City), f.Text("STATE_PROVINCE", b.State), country)
+		if note := f.Text("NOTE", b.Note); note != "" {
+			text = listtext.Join(" ", text, "("+note+")")
 		}
 		if text != "" {
 			e.BirthPlaces = addPlace(e.BirthPlaces, lists.Place{Text: text, Country: lists.CountryCode(country)})
@@ -238,29 +216,29 @@ func (r *record) entity(kind lists.Kind) (lists.Entity, error) {
 	}
 	for _, a := range addrs {
 		ad := lists.Address{
-			Street:      f.text("STREET", a.Street),
-			City:        f.text("CITY", a.City),
-			State:       f.text("STATE_PROVINCE", a.State),
-			PostalCode:  f.text("ZIP_CODE", a.Zip),
-			CountryName: f.text("COUNTRY", a.Country),
-			Note:        f.text("NOTE", a.Note),
+			Street:      f.Text("STREET", a.Street),
+			City:        f.Text("CITY", a.City),
+			State:       f.Text("STATE_PROVINCE", a.State),
+			PostalCode:  f.Text("ZIP_CODE", a.Zip),
+			CountryName: f.Text("COUNTRY", a.Country),
+			Note:        f.Text("NOTE", a.Note),
 		}
 		ad.Country = lists.CountryCode(ad.CountryName)
 		if ad != (lists.Address{}) {
 			e.Addresses = append(e.Addresses, ad)
 		}
 	}
-	if s := f.text("LISTED_ON", r.ListedOn); s != "" {
-		d := isoDate(s, lists.DateExact)
+	if s := f.Text("LISTED_ON", r.ListedOn); s != "" {
+		d := listtext.Date(s, lists.DateExact)
 		e.Listed = &d
 	}
-	if s := f.text("DELISTED_ON", r.DelistedOn); s != "" {
+	if s := f.Text("DELISTED_ON", r.DelistedOn); s != "" {
 		// The consolidated list should not carry delisted records; if one
 		// does, keep it visible rather than drop it silently.
-		e.Remarks = joinNonEmpty("\n", e.Remarks, "DELISTED_ON "+s)
+		e.Remarks = listtext.Join("\n", e.Remarks, "DELISTED_ON "+s)
 	}
-	if f.err != nil {
-		return lists.Entity{}, fmt.Errorf("%s: %w", e.ID, f.err)
+	if err := f.Err(); err != nil {
+		return lists.Entity{}, fmt.Errorf("%s: %w", e.ID, err)
 	}
 	return e, nil
 }
@@ -269,11 +247,11 @@ var nameTags = [...]string{"FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NA
 
 // date maps an INDIVIDUAL_DATE_OF_BIRTH: TYPE_OF_DATE EXACT, APPROXIMATELY
 // or BETWEEN, with DATE, YEAR or FROM_YEAR/TO_YEAR. Empty elements give no date.
-func (b dob) date(f *fields) (lists.Date, bool) {
-	typ := strings.ToUpper(f.text("TYPE_OF_DATE", b.Type))
-	note := f.text("NOTE", b.Note)
-	date, year := f.text("DATE", b.Date), f.text("YEAR", b.Year)
-	from, to := f.text("FROM_YEAR", b.From), f.text("TO_YEAR", b.To)
+func (b dob) date(f *xmlscan.Fields) (lists.Date, bool) {
+	typ := strings.ToUpper(f.Text("TYPE_OF_DATE", b.Type))
+	note := f.Text("NOTE", b.Note)
+	date, year := f.Text("DATE", b.Date), f.Text("YEAR", b.Year)
+	from, to := f.Text("FROM_YEAR", b.From), f.Text("TO_YEAR", b.To)
 	kind := lists.DateExact
 	if typ == "APPROXIMATELY" {
 		kind = lists.DateCirca
@@ -282,20 +260,20 @@ func (b dob) date(f *fields) (lists.Date, bool) {
 	switch {
 	case from != "" || to != "":
 		d = lists.Date{Kind: lists.DateRange, Year: yearOf(from), ToYear: yearOf(to)}
-		d.Text = joinNonEmpty(" ", typ, from, "-", to)
+		d.Text = listtext.Join(" ", typ, from, "-", to)
 	case date != "":
-		d = isoDate(date, kind)
-		d.Text = joinNonEmpty(" ", typ, date)
+		d = listtext.Date(date, kind)
+		d.Text = listtext.Join(" ", typ, date)
 	case year != "":
-		d = isoDate(year, kind)
-		d.Text = joinNonEmpty(" ", typ, year)
+		d = listtext.Date(year, kind)
+		d.Text = listtext.Join(" ", typ, year)
 	case note != "":
 		d = lists.Date{Kind: kind, Text: typ}
 	default:
 		return lists.Date{}, false
 	}
 	if note != "" {
-		d.Text = joinNonEmpty(" ", d.Text, "("+note+")")
+		d.Text = listtext.Join(" ", d.Text, "("+note+")")
 	}
 	return d, true
 }
@@ -304,18 +282,18 @@ func (b dob) date(f *fields) (lists.Date, bool) {
 var falseDoc = regexp.MustCompile(`(?i)\b(false|falsified|fraudulent(ly)?|forged|fake|counterfeit)\b`)
 
 // document maps an INDIVIDUAL_DOCUMENT; an empty one gives nothing.
-func (d document) document(f *fields) (lists.Document, bool) {
-	typ, typ2 := f.text("TYPE_OF_DOCUMENT", d.Type), f.text("TYPE_OF_DOCUMENT2", d.Type2)
-	doc := lists.Document{Type: typ, Number: f.text("NUMBER", d.Number)}
+func (d document) document(f *xmlscan.Fields) (lists.Document, bool) {
+	typ, typ2 := f.Text("TYPE_OF_DOCUMENT", d.Type), f.Text("TYPE_OF_DOCUMENT2", d.Type2)
+	doc := lists.Document{Type: typ, Number: f.Text("NUMBER", d.Number)}
 	var note []string
 	if doc.Type == "" {
 		doc.Type = typ2
 	} else if typ2 != "" {
 		note = append(note, typ2)
 	}
-	issuer := f.text("ISSUING_COUNTRY", d.Issuer)
+	issuer := f.Text("ISSUING_COUNTRY", d.Issuer)
 	if issuer == "" {
-		issuer = f.text("COUNTRY_OF_ISSUE", d.CountryIss)
+		issuer = f.Text("COUNTRY_OF_ISSUE", d.CountryIss)
 	}
 	if issuer != "" {
 		doc.Country = lists.CountryCode(issuer)
@@ -323,18 +301,18 @@ func (d document) document(f *fields) (lists.Document, bool) {
 			note = append(note, "issued by "+issuer) // keep what could not be resolved
 		}
 	}
-	if s := f.text("CITY_OF_ISSUE", d.City); s != "" {
+	if s := f.Text("CITY_OF_ISSUE", d.City); s != "" {
 		note = append(note, "issued in "+s)
 	}
-	if s := f.text("DATE_OF_ISSUE", d.Issued); s != "" {
-		dt := isoDate(s, lists.DateExact)
+	if s := f.Text("DATE_OF_ISSUE", d.Issued); s != "" {
+		dt := listtext.Date(s, lists.DateExact)
 		doc.Issued = &dt
 	}
-	if s := f.text("DATE_OF_EXPIRY", d.Expires); s != "" {
-		dt := isoDate(s, lists.DateExact)
+	if s := f.Text("DATE_OF_EXPIRY", d.Expires); s != "" {
+		dt := listtext.Date(s, lists.DateExact)
 		doc.Expires = &dt
 	}
-	if s := f.text("NOTE", d.Note); s != "" {
+	if s := f.Text("NOTE", d.Note); s != "" {
 		note = append(note, s)
 		doc.KnownFalse = falseDoc.MatchString(s)
 	}
@@ -345,36 +323,9 @@ func (d document) document(f *fields) (lists.Document, bool) {
 	return doc, true
 }
 
-// isoDate parses YYYY, YYYY-MM or YYYY-MM-DD (an xs:date may end in a time
-// zone, which is dropped). Text keeps the source; a date that does not parse
-// keeps only its Text, so it is shown but never compared.
-func isoDate(s string, kind lists.DateKind) lists.Date {
-	d := lists.Date{Kind: kind, Text: s}
-	p := s
-	if len(p) > 10 {
-		p = p[:10]
-	}
-	parts := strings.Split(p, "-")
-	if len(parts) > 3 {
-		return d
-	}
-	var n [3]int
-	for i, x := range parts {
-		v, err := strconv.Atoi(x)
-		if err != nil || v < 0 || (i == 0 && len(x) != 4) || (i > 0 && len(x) != 2) {
-			return d
-		}
-		n[i] = v
-	}
-	if n[0] < 1 || n[1] > 12 || n[2] > 31 || (len(parts) > 1 && n[1] == 0) || (len(parts) > 2 && n[2] == 0) {
-		return d
-	}
-	d.Year, d.Month, d.Day = n[0], n[1], n[2]
-	return d
-}
 
 func yearOf(s string) int {
-	if y := isoDate(s, lists.DateExact); y.Month == 0 {
+	if y := listtext.Date(s, lists.DateExact); y.Month == 0 {
 		return y.Year
 	}
 	return 0
@@ -398,27 +349,4 @@ func addPlace(ps []lists.Place, p lists.Place) []lists.Place {
 		}
 	}
 	return append(ps, p)
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func joinNonEmpty(sep string, xs ...string) string {
-	var b strings.Builder
-	for _, x := range xs {
-		if x == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(x)
-	}
-	return b.String()
 }
