@@ -486,7 +486,6 @@ func day(s string) time.Time {
 	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 }
 
-
 // atoi reads a non-negative xs:int, or 0.
 func atoi(s string) int {
 	n, err := strconv.Atoi(s)

@@ -323,7 +323,6 @@ func (d document) document(f *xmlscan.Fields) (lists.Document, bool) {
 	return doc, true
 }
 
-
 func yearOf(s string) int {
 	if y := listtext.Date(s, lists.DateExact); y.Month == 0 {
 		return y.Year
