@@ -81,7 +81,7 @@ func (e *env) batch(ctx context.Context, args []string) error {
 	sf := addScreenerFlags(fs)
 	in := fs.String("in", "", "input `FILE`: JSON Lines ({\"id\",\"name\",\"kind\",\"dob\",\"country\"}) or CSV with that header; default stdin")
 	out := fs.String("out", "", "output `FILE` (JSON Lines, one line per input line, in input order); default stdout")
-	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "screen with `N` goroutines (default: all cores)")
+	workers := fs.Int("workers", defaultWorkers(), "screen with `N` goroutines (default: all cores)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -465,3 +465,6 @@ func (p *progress) draw(n int, off int64, now time.Time) {
 	}
 	fmt.Fprintf(p.w, "\r[%s] %5.1f%%  %d lines  %.0f/s\x1b[K", bar, frac*100, n, rate)
 }
+
+// defaultWorkers uses every core the process may run on.
+func defaultWorkers() int { return runtime.GOMAXPROCS(0) }
