@@ -47,7 +47,7 @@ const listsUsage = `Usage:
   freezeguard lists info [--lists PATH] [--json]
   freezeguard lists diff OLD NEW [--json]
   freezeguard lists search QUERY [--lists PATH] [--phrase|--query] [--limit N] [--index DIR] [--json]
-  freezeguard lists fetch DIR [--eu-token TOKEN] [--source NAME=URL]... [--timeout D] [--json]
+  freezeguard lists fetch DIR [--eu-token TOKEN] [--source NAME=URL]... [--timeout D] [--force] [--json]
 
 Run 'freezeguard lists COMMAND -h' for a command's flags.
 `
@@ -227,11 +227,12 @@ func (e *env) listsDiff(ctx context.Context, args []string) error {
 // file replaces the one in DIR only once it has been parsed whole, so a
 // failed download keeps the last good copy. Any failure exits non-zero.
 func (e *env) listsFetch(ctx context.Context, args []string) error {
-	fs := e.newFlags("lists fetch", "lists fetch DIR [--eu-token TOKEN] [--source NAME=URL]... [--timeout D] [--json]")
+	fs := e.newFlags("lists fetch", "lists fetch DIR [--eu-token TOKEN] [--source NAME=URL]... [--timeout D] [--force] [--json]")
 	euToken := fs.String("eu-token", "", "the access `TOKEN` the EU publishes on its Financial Sanctions Files page; adds the EU file")
 	var srcs multiFlag
 	fs.Var(&srcs, "source", "download `NAME=URL` instead of the official OFAC and UN files (repeatable)")
 	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "bound on each whole download")
+	force := fs.Bool("force", false, "download even when the server says a file has not changed since the copy in DIR")
 	asJSON := fs.Bool("json", false, "print one JSON object per file")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -255,7 +256,7 @@ func (e *env) listsFetch(ctx context.Context, args []string) error {
 		sources = append(sources, fetch.EUSource(*euToken))
 	}
 	// Results are printed below; the fetcher's own log lines would repeat them.
-	f := fetch.Fetcher{Timeout: *timeout, Logger: slog.New(slog.DiscardHandler)}
+	f := fetch.Fetcher{Timeout: *timeout, Force: *force, Logger: slog.New(slog.DiscardHandler)}
 	results, ferr := f.Fetch(ctx, pos[0], sources...)
 	type fetched struct {
 		Name      string `json:"name"`

@@ -7,6 +7,10 @@
 //
 // Without --lists it uses the real lists embedded in the binary (old
 // snapshots, for trying it out) and says so on stderr.
+//
+// Exit status: 0 on success, whatever the screening outcome; 1 when audit
+// verify finds a log tampered or corrupt, or a payment message cannot be
+// read; 2 for a usage error or any other error. Run "freezeguard -h".
 package main
 
 import (

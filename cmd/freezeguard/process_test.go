@@ -44,8 +44,13 @@ func TestListsFetch(t *testing.T) {
 		t.Errorf("lists info on the fetched directory:\n%s", info)
 	}
 
+	out, _ = mustCLI(t, "", "lists", "fetch", dir, "--source", src, "--force")
+	if !strings.Contains(out, "unchanged") {
+		t.Errorf("the same file again:\n%s", out)
+	}
+
 	body = good[:len(good)/2] // a truncated download
-	out, errOut, code := cli(t, "", "lists", "fetch", dir, "--source", src, "--json")
+	out, errOut, code := cli(t, "", "lists", "fetch", dir, "--source", src, "--json", "--force")
 	if code != 2 || !strings.Contains(out, `"status":"failed"`) || !strings.Contains(errOut, "un.xml") {
 		t.Errorf("truncated download: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
