@@ -78,7 +78,8 @@ func jaroWinkler(a, b string) float64 {
 
 // osa returns the optimal string alignment distance (insertions, deletions,
 // substitutions, adjacent transpositions) between a and b, or limit+1 when
-// it exceeds limit. Tokens are cut to maxTokenBytes.
+// it exceeds limit. Tokens are cut to maxTokenBytes. Only the diagonal band
+// |i-j| <= limit is computed: cells outside it exceed the limit anyway.
 func osa(a, b string, limit int) int {
 	if len(a) > maxTokenBytes {
 		a = a[:maxTokenBytes]
@@ -90,15 +91,25 @@ func osa(a, b string, limit int) int {
 	if d := la - lb; d > limit || -d > limit {
 		return limit + 1
 	}
+	if limit < 0 {
+		return 0
+	}
 	const w = maxTokenBytes + 1
+	big := limit + 1
 	var r0, r1, r2 [w]int // rows i-2, i-1, i
 	for j := 0; j <= lb; j++ {
-		r1[j] = j
+		r1[j] = min(j, big)
+		r0[j] = big
 	}
 	for i := 1; i <= la; i++ {
-		r2[0] = i
-		rowMin := i
-		for j := 1; j <= lb; j++ {
+		lo, hi := max(1, i-limit), min(lb, i+limit)
+		if lo > 1 {
+			r2[lo-1] = big
+		} else {
+			r2[0] = min(i, big)
+		}
+		rowMin := r2[lo-1]
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
@@ -107,16 +118,17 @@ func osa(a, b string, limit int) int {
 			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
 				v = min(v, r0[j-2]+1)
 			}
+			v = min(v, big)
 			r2[j] = v
 			rowMin = min(rowMin, v)
 		}
-		if rowMin > limit {
-			return limit + 1
+		if hi < lb {
+			r2[hi+1] = big
+		}
+		if rowMin >= big {
+			return big
 		}
 		r0, r1 = r1, r2
 	}
-	if r1[lb] > limit {
-		return limit + 1
-	}
-	return r1[lb]
+	return min(r1[lb], big)
 }

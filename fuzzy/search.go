@@ -265,6 +265,9 @@ func (s *searcher) searchName(q *name, min float32) {
 		if ub < min {
 			continue
 		}
+		if ri := ix.docRec[d]; s.recStamp[ri] == s.stamp && float32(s.results[s.recSlot[ri]].Score) >= ub {
+			continue // this record already scored as high through another rendering
+		}
 		s.docToks = ix.docName(d, &s.docNm, s.docToks)
 		sc := s.sc.scoreNames(q, &s.docNm, nil)
 		if sc < min {
