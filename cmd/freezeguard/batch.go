@@ -20,11 +20,29 @@ import (
 
 // batchInput is one party to screen, from a JSON Lines or CSV line.
 type batchInput struct {
-	ID      string `json:"id"`
+	ID      flexID `json:"id"`
 	Name    string `json:"name"`
 	Kind    string `json:"kind,omitempty"`
 	DOB     string `json:"dob,omitempty"`
 	Country string `json:"country,omitempty"`
+}
+
+// flexID is an input id given as a JSON string or number (customer
+// numbers often come as numbers); it is output as a string.
+type flexID string
+
+func (id *flexID) UnmarshalJSON(b []byte) error {
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err == nil {
+		*id = flexID(n)
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("id: want a string or a number, got %s", b)
+	}
+	*id = flexID(s)
+	return nil
 }
 
 // batchHit is a hit in batch, payment and compare output: the fields a
@@ -164,7 +182,7 @@ func (e *env) runBatch(ctx context.Context, s *screening.Screener, r io.Reader, 
 			case jobs <- j:
 			case <-ctx.Done():
 				// Queued for the writer but no worker will take it.
-				j.done <- batchOutput{ID: j.in.ID, Line: j.line, Hits: []batchHit{}, Error: ctx.Err().Error()}
+				j.done <- batchOutput{ID: string(j.in.ID), Line: j.line, Hits: []batchHit{}, Error: ctx.Err().Error()}
 				return false
 			}
 			return true
@@ -211,7 +229,7 @@ func (e *env) runBatch(ctx context.Context, s *screening.Screener, r io.Reader, 
 }
 
 func screenOne(ctx context.Context, s *screening.Screener, j *job) batchOutput {
-	o := batchOutput{ID: j.in.ID, Line: j.line, Hits: []batchHit{}}
+	o := batchOutput{ID: string(j.in.ID), Line: j.line, Hits: []batchHit{}}
 	fail := func(err error) batchOutput {
 		o.Error = fmt.Sprintf("line %d: %v", j.line, err)
 		return o
@@ -344,7 +362,7 @@ func readCSV(r io.Reader, emit func(*job) bool) error {
 			j.line, j.err = pe.StartLine, fmt.Errorf("invalid CSV: %w", pe.Err)
 		} else {
 			j.line, _ = cr.FieldPos(0)
-			j.in = batchInput{ID: get(rec, "id"), Name: get(rec, "name"), Kind: get(rec, "kind"), DOB: get(rec, "dob"), Country: get(rec, "country")}
+			j.in = batchInput{ID: flexID(get(rec, "id")), Name: get(rec, "name"), Kind: get(rec, "kind"), DOB: get(rec, "dob"), Country: get(rec, "country")}
 		}
 		if !emit(j) {
 			return nil

@@ -403,12 +403,12 @@ func TestBatchCSVFromStdin(t *testing.T) {
 }
 
 func TestBatchLongLine(t *testing.T) {
-	in := `{"id":"1","name":"Ingrid Bergstrom"}` + "\n" +
+	in := `{"id":1,"name":"Ingrid Bergstrom"}` + "\n" +
 		`{"id":"2","name":"` + strings.Repeat("a", maxLine+10) + `"}` + "\n" +
 		`{"id":"3","name":"Saddam Hussein al-Tikriti"}`
 	out, _ := mustCLI(t, in, "batch", "--lists", unNew)
 	got := decodeLines(t, out)
-	if len(got) != 3 || got[1].Error == nil || !strings.Contains(*got[1].Error, "line 2: line longer than") || got[2].ID != "3" || got[2].Outcome == "" {
+	if len(got) != 3 || got[0].ID != "1" || got[1].Error == nil || !strings.Contains(*got[1].Error, "line 2: line longer than") || got[2].ID != "3" || got[2].Outcome == "" {
 		t.Fatalf("long line: %+v", got)
 	}
 	// In CSV a record cannot be resynchronised after an over-long line:

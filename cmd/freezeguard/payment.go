@@ -65,7 +65,11 @@ func (e *env) payment(ctx context.Context, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "%s: %s\n", name, o.Outcome)
 		for _, p := range o.Parties {
-			fmt.Fprintf(e.stdout, "  %-8s %-20s %-40q %s\n", p.Outcome, p.Role, p.Name, p.Path)
+			who := fmt.Sprintf("%q", p.Name)
+			if p.Name == "" && p.BIC != "" {
+				who = "BIC " + p.BIC
+			}
+			fmt.Fprintf(e.stdout, "  %-8s %-20s %-40s %s\n", p.Outcome, p.Role, who, p.Path)
 			for _, h := range p.Hits {
 				fmt.Fprintf(e.stdout, "           hit %s %q score %.3f flags %v\n", h.Entity, h.Name, h.Score, h.Flags)
 			}
