@@ -61,6 +61,11 @@ func (translitFilter) Filter(input []byte) []byte {
 	return []byte(v[0])
 }
 
+// FormatVersion changes whenever what Build writes changes (the fields of
+// Doc, the analysis chain), so that a cache of indexes keyed by the lists'
+// hashes can also key by it and never open an index of an older layout.
+const FormatVersion = 1
+
 // Doc is what the index stores for one entity; its fields are searchable by
 // name in queries ("programs:SDNTK", "ids:9187629").
 type Doc struct {

@@ -111,6 +111,9 @@ func (e *env) batch(ctx context.Context, args []string) error {
 		return usageError(fs, "batch: --workers must be at least 1")
 	}
 	r, w := e.stdin, e.stdout
+	if *in == "" && isTerminal(r) {
+		fmt.Fprintln(e.stderr, "freezeguard: batch: reading JSON Lines or CSV from the terminal; end with Ctrl-D (or use --in FILE)")
+	}
 	if *in != "" {
 		f, err := os.Open(*in)
 		if err != nil {
@@ -408,9 +411,10 @@ func inputSize(r io.Reader) int64 {
 	return fi.Size()
 }
 
-// isTerminal reports whether w is a terminal, where a progress bar belongs.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+// isTerminal reports whether f (stderr, stdin) is a terminal, where a
+// progress bar belongs.
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
 	if !ok {
 		return false
 	}

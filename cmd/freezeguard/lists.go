@@ -156,8 +156,9 @@ func (e *env) listsSearch(ctx context.Context, args []string) error {
 }
 
 // openOrBuildFulltext opens the bleve index for this snapshot, building it
-// on first use. The default location is keyed by the sources' hashes, so a
-// refreshed list gets a fresh index.
+// on first use. The default location is keyed by the sources' hashes and
+// the index format, so a refreshed list or a newer freezeguard gets a fresh
+// index.
 func openOrBuildFulltext(ctx context.Context, dir string, snap *lists.Snapshot) (*fulltext.Index, error) {
 	if dir == "" {
 		cache, err := os.UserCacheDir()
@@ -165,8 +166,9 @@ func openOrBuildFulltext(ctx context.Context, dir string, snap *lists.Snapshot) 
 			cache = os.TempDir()
 		}
 		h := sha256.New()
+		fmt.Fprintf(h, "fulltext v%d\n", fulltext.FormatVersion)
 		for _, p := range snap.Sources {
-			h.Write([]byte(p.SHA256))
+			fmt.Fprintf(h, "%s\n", p.SHA256)
 		}
 		dir = filepath.Join(cache, "freezeguard", "fulltext-"+hex.EncodeToString(h.Sum(nil))[:16])
 	}

@@ -65,7 +65,10 @@ func TestBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	goTool, err := exec.LookPath(filepath.Join(runtime.GOROOT(), "bin", "go"))
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		goTool, err = exec.LookPath(filepath.Join(runtime.GOROOT(), "bin", "go"))
+	}
 	if err != nil {
 		t.Skipf("no go tool: %v", err)
 	}
