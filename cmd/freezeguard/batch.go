@@ -201,7 +201,12 @@ func (e *env) runBatch(ctx context.Context, s *screening.Screener, r io.Reader, 
 		if o.Error != "" {
 			failed++
 			prog.clear()
-			fmt.Fprintf(e.stderr, "freezeguard: batch: %s\n", o.Error)
+			switch {
+			case failed <= maxReported:
+				fmt.Fprintf(e.stderr, "freezeguard: batch: %s\n", o.Error)
+			case failed == maxReported+1:
+				fmt.Fprintf(e.stderr, "freezeguard: batch: more lines have errors; they are reported in the output only\n")
+			}
 		}
 		if err := enc.Encode(o); err != nil {
 			werr = err
@@ -261,6 +266,10 @@ func screenOne(ctx context.Context, s *screening.Screener, j *job) batchOutput {
 	}
 	return o
 }
+
+// maxReported bounds the bad lines reported on stderr; every one is in
+// the output with its error.
+const maxReported = 100
 
 // maxLine bounds one input line, and so the memory a bad input can take.
 const maxLine = 1 << 20

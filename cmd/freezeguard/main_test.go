@@ -395,6 +395,14 @@ func TestBatchCSVFromStdin(t *testing.T) {
 		t.Errorf("stderr:\n%s", errOut)
 	}
 
+	// Errors are reported on stderr up to a bound, and all in the output.
+	in = "id,name\n" + strings.Repeat("x,\n", maxReported+5)
+	out, errOut = mustCLI(t, in, "batch", "--lists", unNew)
+	if got := decodeLines(t, out); len(got) != maxReported+5 || got[maxReported+4].Error == nil ||
+		strings.Count(errOut, "empty name") != maxReported || !strings.Contains(errOut, "reported in the output only") {
+		t.Errorf("%d bad lines: %d output lines, %d reported on stderr", maxReported+5, len(got), strings.Count(errOut, "empty name"))
+	}
+
 	// A CSV without a name column cannot be screened at all.
 	_, errOut, code := cli(t, "id,nom\n1,x\n", "batch", "--lists", unNew)
 	if code != 2 || !strings.Contains(errOut, `no "name" column`) {
