@@ -129,7 +129,9 @@ func (e *env) listsSearch(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	ix, err := openOrBuildFulltext(ctx, *dir, snap)
+	ix, err := openOrBuildFulltext(ctx, *dir, snap, func(dir string) {
+		fmt.Fprintf(e.stderr, "freezeguard: building the search index in %s (once for these lists)...\n", dir)
+	})
 	if err != nil {
 		return err
 	}
@@ -159,7 +161,7 @@ func (e *env) listsSearch(ctx context.Context, args []string) error {
 // on first use. The default location is keyed by the sources' hashes and
 // the index format, so a refreshed list or a newer freezeguard gets a fresh
 // index.
-func openOrBuildFulltext(ctx context.Context, dir string, snap *lists.Snapshot) (*fulltext.Index, error) {
+func openOrBuildFulltext(ctx context.Context, dir string, snap *lists.Snapshot, building func(dir string)) (*fulltext.Index, error) {
 	if dir == "" {
 		cache, err := os.UserCacheDir()
 		if err != nil {
@@ -178,6 +180,7 @@ func openOrBuildFulltext(ctx context.Context, dir string, snap *lists.Snapshot) 
 	if err := os.MkdirAll(filepath.Dir(dir), 0o700); err != nil {
 		return nil, fmt.Errorf("lists search: index directory: %w", err)
 	}
+	building(dir)
 	ix, err := fulltext.Build(ctx, dir, snap)
 	if errors.Is(err, fulltext.ErrExists) {
 		return fulltext.Open(dir) // another process built it meanwhile

@@ -702,10 +702,13 @@ func TestListsDiff(t *testing.T) {
 
 func TestListsSearch(t *testing.T) {
 	idx := filepath.Join(t.TempDir(), "cache", "idx")
-	for range 2 { // builds the index, then reuses it
-		out, _ := mustCLI(t, "", "lists", "search", "--lists", unNew, "--index", idx, "Sadam", "Husein")
+	for i := range 2 { // builds the index, then reuses it
+		out, errOut := mustCLI(t, "", "lists", "search", "--lists", unNew, "--index", idx, "Sadam", "Husein")
 		if !strings.Contains(out, "un:IQi.001") || !strings.HasPrefix(out, "ENTITY") {
 			t.Errorf("search:\n%s", out)
+		}
+		if built := strings.Contains(errOut, "building the search index"); built != (i == 0) {
+			t.Errorf("run %d: built the index: %v", i+1, built)
 		}
 	}
 	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(idx), ".idx.building-*")); len(m) != 0 {
