@@ -118,16 +118,14 @@ func tokSim(a, b *tok) (float32, uint8) {
 }
 
 // fuzzySim compares tokens that differ in spelling: by edit distance on
-// their fold keys and raw text, and by sound.
+// their fold keys, and by sound. The index's retrieval (deletion
+// neighbourhood of fold keys, sound-key groups) finds exactly the tokens
+// this accepts; keep the two in step.
 func fuzzySim(a, b *tok) (float32, uint8) {
 	best, how := float32(0), howNone
 	n := max(len(a.fold), len(b.fold))
-	if k := maxEdits(min(len(a.fold), len(b.fold)) + 1); k > 0 {
-		d := osa(a.fold, b.fold, k)
-		if d2 := osa(a.text, b.text, k); d2 < d {
-			d, n = d2, max(len(a.text), len(b.text))
-		}
-		if d <= k {
+	if k := maxEdits(min(len(a.fold), len(b.fold))); k > 0 {
+		if d := osa(a.fold, b.fold, k); d <= k {
 			best, how = 1-0.8*float32(d)/float32(n), howFuzzy
 			if a.fold[0] != b.fold[0] && !isVowel(a.fold[0]) && !isVowel(b.fold[0]) {
 				// Typos rarely hit the first letter; Nasir is not Bashir.
