@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/freezeguard/freezeguard/lists"
 	"github.com/freezeguard/freezeguard/screening/audit"
 )
 
@@ -21,6 +22,11 @@ func BenchmarkScreen(b *testing.B) {
 	}{
 		{"clean", Party{Name: "Margaret Eleanor Whitfield", BirthDate: "1971-03-12", Country: "GB"}},
 		{"listed", Party{Name: "Ismael Zambada Garcia", BirthDate: "1948", Country: "MX"}},
+		// A listed name shared in part by a listed family: one hit, the
+		// relatives (dates of birth conflict) near-misses.
+		{"family", Party{Name: "Saddam Hussein Al-Tikriti", BirthDate: "1937-04-28"}},
+		// A common name: many candidates, none kept as a hit.
+		{"common", Party{Name: "Mohammed Ahmed", Kind: lists.Person, BirthDate: "1990-06-15", Country: "GB"}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -1,6 +1,9 @@
 package screening
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Reporting deadlines and retention. Dates are computed in UTC from the
 // decision time; a bank in another time zone should read a deadline as the
@@ -10,10 +13,13 @@ import "time"
 // holiday as observed under 5 U.S.C. 6103: a holiday on a Saturday is
 // observed the Friday before, on a Sunday the Monday after.
 func usFederalHoliday(d time.Time) bool {
-	y := d.Year()
-	// Fixed-date holidays are checked for this year and for next year's
-	// New Year's Day, which can be observed on 31 December.
-	for _, h := range []time.Time{
+	return slices.ContainsFunc(usFederalHolidays(d.Year()), d.Equal)
+}
+
+// usFederalHolidays returns the federal holidays observed in year y (and
+// next year's New Year's Day, which can be observed on 31 December).
+func usFederalHolidays(y int) []time.Time {
+	hs := []time.Time{
 		observed(date(y, time.January, 1)),
 		observed(date(y+1, time.January, 1)),
 		observed(date(y, time.July, 4)),
@@ -25,15 +31,11 @@ func usFederalHoliday(d time.Time) bool {
 		nthWeekday(y, time.September, time.Monday, 1),  // Labor Day
 		nthWeekday(y, time.October, time.Monday, 2),    // Columbus Day
 		nthWeekday(y, time.November, time.Thursday, 4), // Thanksgiving Day
-	} {
-		if h.Equal(d) {
-			return true
-		}
 	}
-	if y >= 2021 && observed(date(y, time.June, 19)).Equal(d) { // Juneteenth, since 2021
-		return true
+	if y >= 2021 { // Juneteenth, since 2021
+		hs = append(hs, observed(date(y, time.June, 19)))
 	}
-	return false
+	return hs
 }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -70,9 +72,14 @@ func lastWeekday(y int, m time.Month, wd time.Weekday) time.Time {
 func usBusinessDays(t time.Time, n int) time.Time {
 	t = t.UTC()
 	d := date(t.Year(), t.Month(), t.Day())
+	var hs []time.Time // the holidays of year y, computed once a year crossed
+	y := 0
 	for n > 0 {
 		d = d.AddDate(0, 0, 1)
-		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday || usFederalHoliday(d) {
+		if d.Year() != y {
+			y, hs = d.Year(), usFederalHolidays(d.Year())
+		}
+		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday || slices.ContainsFunc(hs, d.Equal) {
 			continue
 		}
 		n--

@@ -187,7 +187,7 @@ func (s *Screener) evaluate(st *state, pp *PaymentParty, key string, dob partial
 	h.Outcome, h.Reason = Hold, ""
 	switch {
 	case !isHit:
-		h.Outcome, h.Reason = Clear, fmt.Sprintf("score %.2f below the hold threshold %.2f", h.Score, hold)
+		h.Outcome = Clear // the reason is written once the near-misses kept are known
 	case len(c.ids) > 0 && !strongAgainst:
 		h.Outcome, h.Reason = Freeze, "exact identifier match: "+c.ids[0].Detail
 	case len(c.ids) > 0:

@@ -187,9 +187,7 @@ func dobEvidence(pd partialDate, dates []lists.Date) (Evidence, bool) {
 		return Evidence{}, false
 	}
 	best := Evidence{Fact: "dob", Effect: "against", Weight: 1}
-	var texts []string
 	for _, ld := range dates {
-		texts = append(texts, dateText(ld))
 		e := compareDate(pd, ld)
 		if e.Effect == "neutral" {
 			continue
@@ -202,6 +200,10 @@ func dobEvidence(pd partialDate, dates []lists.Date) (Evidence, bool) {
 		return Evidence{}, false
 	}
 	if best.Effect == "against" {
+		texts := make([]string, len(dates))
+		for i, ld := range dates {
+			texts[i] = dateText(ld)
+		}
 		best.Detail = fmt.Sprintf("%s conflicts with every listed date (%s)", dobPrecision(pd), strings.Join(texts, "; "))
 	}
 	return best, true

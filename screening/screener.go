@@ -20,7 +20,7 @@ import (
 
 // MatcherVersion names the matching algorithm in every decision record, so
 // that an auditor can tell which rules produced a score.
-const MatcherVersion = "freezeguard-screening/1 (fuzzy index, exact-key and identifier lookup, secondary-fact evidence)"
+const MatcherVersion = "freezeguard-screening/2 (fuzzy index, exact-key and identifier lookup, secondary-fact evidence with near-exact floor, non-transitive name resolution)"
 
 // Options configure a Screener.
 type Options struct {
@@ -341,7 +341,9 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, now time.Time) (Party
 		pr.NearMisses = pr.NearMisses[:s.pol.NearMisses]
 	}
 	for i := range pr.NearMisses {
-		explain(st, &p, key, &pr.NearMisses[i])
+		h := &pr.NearMisses[i]
+		explain(st, &p, key, h)
+		h.Reason = fmt.Sprintf("score %.2f below the hold threshold %.2f", h.Score, s.pol.HoldThreshold)
 	}
 	return pr, nil
 }
