@@ -193,10 +193,25 @@ func (e *env) runBatch(ctx context.Context, s *screening.Screener, r io.Reader, 
 	}()
 	var n, failed int
 	var werr error
-	for j := range pending {
-		o := <-j.done
-		if ctx.Err() != nil {
-			continue // interrupted or a write failed: drain without writing
+	// Write results in input order until the input is done, or until an
+	// interrupt or a write error: then stop at once, without waiting for
+	// a reader that may be blocked on a terminal or a pipe.
+loop:
+	for {
+		var j *job
+		select {
+		case j = <-pending:
+		case <-ctx.Done():
+			break loop
+		}
+		if j == nil {
+			break loop // pending closed: all input read
+		}
+		var o batchOutput
+		select {
+		case o = <-j.done:
+		case <-ctx.Done():
+			break loop
 		}
 		if o.Error != "" {
 			failed++
@@ -211,12 +226,11 @@ func (e *env) runBatch(ctx context.Context, s *screening.Screener, r io.Reader, 
 		if err := enc.Encode(o); err != nil {
 			werr = err
 			cancel()
-			continue
+			break loop
 		}
 		n++
 		prog.update(n, j.end)
 	}
-	wg.Wait()
 	prog.done(n)
 	if werr == nil {
 		werr = bw.Flush()
@@ -224,11 +238,12 @@ func (e *env) runBatch(ctx context.Context, s *screening.Screener, r io.Reader, 
 	if werr != nil {
 		return fmt.Errorf("batch: writing output: %w", werr)
 	}
-	if err := <-readErr; err != nil {
-		return fmt.Errorf("batch: reading input: %w", err)
-	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("batch: stopped after %d lines: %w", n, err)
+	}
+	wg.Wait()
+	if err := <-readErr; err != nil {
+		return fmt.Errorf("batch: reading input: %w", err)
 	}
 	if failed > 0 {
 		fmt.Fprintf(e.stderr, "freezeguard: batch: %d of %d lines had errors (see their \"error\" fields)\n", failed, n)

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -425,6 +427,23 @@ func TestBatchLongLine(t *testing.T) {
 	out, errOut, code := cli(t, in, "batch", "--lists", unNew)
 	if got := decodeLines(t, out); code != 2 || len(got) != 1 || got[0].ID != "1" || !strings.Contains(errOut, "line 3: longer than") {
 		t.Fatalf("long CSV line: exit %d, %+v, stderr %q", code, got, errOut)
+	}
+}
+
+// TestBatchInterrupted cancels a batch whose input is an open pipe (as on
+// Ctrl-C while reading a terminal): the run must stop, not wait for input.
+func TestBatchInterrupted(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		pw.Write([]byte(`{"id":"1","name":"Saddam Hussein al-Tikriti"}` + "\n"))
+		cancel() // the line was read; no more input comes
+	}()
+	var out, errb bytes.Buffer
+	err := run(ctx, []string{"batch", "--lists", unNew, "--workers", "2"}, pr, &out, &errb)
+	if !errors.Is(err, context.Canceled) || exitCode(err) != 2 {
+		t.Fatalf("err = %v (exit %d), want context.Canceled", err, exitCode(err))
 	}
 }
 
