@@ -32,8 +32,9 @@ import (
 // dictTok is one distinct token of the index.
 type dictTok struct {
 	text, fold, skel string
-	rar              float32 // rarity; for joins the sum over the parts
-	join             bool    // a join of adjacent tokens, for retrieval only
+	rar              float32 // rarity (the weight of a content token)
+	bound            float32 // the most a listed occurrence can weigh: rarity, number weight, or for a join the sum over its parts
+	join             bool    // only ever a join of adjacent tokens: for retrieval only
 }
 
 // Index is an immutable in-memory candidate index, safe for concurrent
@@ -91,21 +92,20 @@ func Build(recs []Record) *Index {
 	var occs []occ
 	var jb []byte
 	intern := func(t *tok, join bool) uint32 {
-		if id, ok := ix.byText[t.text]; ok {
-			return id
-		}
-		id := uint32(len(ix.dict))
-		d := dictTok{text: strings.Clone(t.text), join: join}
-		d.fold = strings.Clone(t.fold)
-		d.skel = strings.Clone(t.skel)
-		if !join {
+		id, ok := ix.byText[t.text]
+		if !ok {
+			id = uint32(len(ix.dict))
+			d := dictTok{text: strings.Clone(t.text), join: true}
+			d.fold = strings.Clone(t.fold)
+			d.skel = strings.Clone(t.skel)
 			d.rar = rarity(d.text)
-			if t.cls == clsNumber {
-				d.rar = max(d.rar, wNumber)
-			}
+			d.bound = d.rar
+			ix.dict = append(ix.dict, d)
+			ix.byText[d.text] = id
 		}
-		ix.dict = append(ix.dict, d)
-		ix.byText[d.text] = id
+		if !join {
+			ix.dict[id].join = false
+		}
 		return id
 	}
 	for ri := range ix.recs {
@@ -126,7 +126,7 @@ func Build(recs []Record) *Index {
 				t := &nm.toks[ti]
 				id := intern(t, false)
 				if t.cls == clsNumber {
-					ix.dict[id].rar = max(ix.dict[id].rar, wNumber)
+					ix.dict[id].bound = max(ix.dict[id].bound, wNumber)
 				}
 				ix.docToks = append(ix.docToks, id)
 				ix.docCls = append(ix.docCls, t.cls)
@@ -152,7 +152,7 @@ func Build(recs []Record) *Index {
 					jt.fold = foldOf(jt.text)
 					jt.skel = skelOf(jt.text)
 					id := intern(&jt, true)
-					ix.dict[id].rar = max(ix.dict[id].rar, rar)
+					ix.dict[id].bound = max(ix.dict[id].bound, rar)
 					occs = append(occs, occ{id, doc})
 				}
 			}
@@ -353,7 +353,7 @@ func (ix *Index) docName(d uint32, nm *name, toks []tok) []tok {
 		if c != clsContent {
 			w = classWeight(c, dt.text)
 		}
-		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c})
+		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c, id: int32(ix.docToks[k])})
 	}
 	nm.toks = toks
 	nm.w = ix.docW[d]

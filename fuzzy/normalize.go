@@ -57,6 +57,7 @@ type tok struct {
 	skel string // sound key: translit.Skeleton, devoiced (see appendSound)
 	w    float32
 	cls  uint8
+	id   int32 // dictionary id when the token comes from an Index, else -1
 }
 
 // name is one Latin rendering of a name, tokenised and classified.
@@ -389,6 +390,7 @@ func (p *parser) finish(kind Kind, reordered bool) {
 			c = classify(text, kind)
 		}
 		var t tok
+		t.id = -1
 		t.text = text
 		t.cls = c
 		switch c {

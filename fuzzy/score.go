@@ -159,6 +159,10 @@ type pair struct {
 type scorer struct {
 	pairs []pair
 	buf   []byte
+	// memo, when set, returns tokSim of query token i and dictionary
+	// token id as found by the index's retrieval, and false when it does
+	// not know (then tokSim is called).
+	memo func(i int, id int32) (float32, uint8, bool)
 }
 
 // explainer collects the explanation of one pair, when wanted.
@@ -199,7 +203,15 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			if tb.cls == clsLegal {
 				continue
 			}
-			s, how := tokSim(ta, tb)
+			var s float32
+			var how uint8
+			ok := false
+			if sc.memo != nil && tb.id >= 0 && len(tb.text) > 1 {
+				s, how, ok = sc.memo(i, tb.id)
+			}
+			if !ok {
+				s, how = tokSim(ta, tb)
+			}
 			if s == 0 {
 				continue
 			}

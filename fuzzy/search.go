@@ -53,26 +53,69 @@ type searcher struct {
 	docToks []tok
 	docNm   name
 	jbuf    []byte
+
+	// The similarities retrieval found, per query token and dictionary
+	// token, so that scoring survivors need not recompute them.
+	memoStamp []uint32 // per dictionary id: vstamp of its row
+	memoIdx   []int32  // per dictionary id: its row in memoTab
+	memoTab   []memoRow
+	probed    uint64 // query tokens (by index) whose matches retrieval found in full
+}
+
+// memoQ is how many query tokens the similarity memo covers.
+const memoQ = 24
+
+type memoRow struct {
+	sim [memoQ]float32
+	how [memoQ]uint8
+}
+
+// memoGet is the scorer's memo: the similarity of query token i and
+// dictionary token id, known when query token i was probed in full (no
+// entry then means no match).
+func (s *searcher) memoGet(i int, id int32) (float32, uint8, bool) {
+	if i >= memoQ || s.probed&(1<<uint(i)) == 0 {
+		return 0, howNone, false
+	}
+	if s.memoStamp[id] != s.vstamp {
+		return 0, howNone, true
+	}
+	r := &s.memoTab[s.memoIdx[id]]
+	return r.sim[i], r.how[i], true
+}
+
+func (s *searcher) memoSet(i int, id uint32, sim float32, how uint8) {
+	if s.memoStamp[id] != s.vstamp {
+		s.memoStamp[id] = s.vstamp
+		s.memoIdx[id] = int32(len(s.memoTab))
+		s.memoTab = append(s.memoTab, memoRow{})
+	}
+	r := &s.memoTab[s.memoIdx[id]]
+	r.sim[i], r.how[i] = sim, how
 }
 
 func newSearcher(ix *Index) *searcher {
 	nd := len(ix.docRec)
-	return &searcher{
-		ix:       ix,
-		seenTok:  make([]uint32, len(ix.dict)),
-		accA:     make([]float32, nd),
-		accB:     make([]float32, nd),
-		lastA:    make([]float32, nd),
-		lastB:    make([]float32, nd),
-		docStamp: make([]uint32, nd),
-		docProbe: make([]uint32, nd),
-		recStamp: make([]uint32, len(ix.recs)),
-		recBest:  make([]float32, len(ix.recs)),
-		recSlot:  make([]int32, len(ix.recs)),
-		sc:       scorer{buf: make([]byte, 0, 512)},
-		p:        parser{buf: make([]byte, 0, 4096)},
-		jbuf:     make([]byte, 0, 256),
+	s := &searcher{
+		ix:        ix,
+		seenTok:   make([]uint32, len(ix.dict)),
+		accA:      make([]float32, nd),
+		accB:      make([]float32, nd),
+		lastA:     make([]float32, nd),
+		lastB:     make([]float32, nd),
+		docStamp:  make([]uint32, nd),
+		docProbe:  make([]uint32, nd),
+		recStamp:  make([]uint32, len(ix.recs)),
+		recBest:   make([]float32, len(ix.recs)),
+		recSlot:   make([]int32, len(ix.recs)),
+		sc:        scorer{buf: make([]byte, 0, 512)},
+		p:         parser{buf: make([]byte, 0, 4096)},
+		jbuf:      make([]byte, 0, 256),
+		memoStamp: make([]uint32, len(ix.dict)),
+		memoIdx:   make([]int32, len(ix.dict)),
 	}
+	s.sc.memo = s.memoGet
+	return s
 }
 
 // Search appends to dst the best candidates for query (at most limit, score
@@ -138,6 +181,14 @@ func (s *searcher) searchName(q *name, min float32) {
 			free += t.w // initials find nothing but may match: assume they do
 		}
 	}
+	s.vstamp++
+	if s.vstamp == 0 {
+		clear(s.docStamp)
+		clear(s.memoStamp)
+		s.vstamp = 1
+	}
+	s.memoTab = s.memoTab[:0]
+	s.probed = 0
 	// Probes: each token, and joins of 2 or 3 adjacent tokens.
 	s.hits = s.hits[:0]
 	s.probes = s.probes[:0]
@@ -146,7 +197,7 @@ func (s *searcher) searchName(q *name, min float32) {
 		if t.cls == clsLegal || t.cls == clsInitial || t.w == 0 {
 			continue
 		}
-		s.addProbe(t, t.w, 2)
+		s.addProbe(t, t.w, 2, i)
 	}
 	for i := range q.toks {
 		s.jbuf = s.jbuf[:0]
@@ -175,7 +226,7 @@ func (s *searcher) searchName(q *name, min float32) {
 			s.jbuf = appendSkel(s.jbuf, jt.text)
 			jt.skel = str(s.jbuf[ss:])
 			jt.cls = clsContent
-			s.addProbe(&jt, w, 1)
+			s.addProbe(&jt, w, 1, -1)
 		}
 	}
 	// Rarest (heaviest) first.
@@ -196,11 +247,6 @@ func (s *searcher) searchName(q *name, min float32) {
 		return int(a - b)
 	})
 	s.touched = s.touched[:0]
-	s.vstamp++
-	if s.vstamp == 0 {
-		clear(s.docStamp)
-		s.vstamp = 1
-	}
 	bound := func(accA float32) float32 {
 		return combine(minf((accA+free)/wq, 1), 1, spec)
 	}
@@ -223,7 +269,7 @@ func (s *searcher) searchName(q *name, min float32) {
 		}
 		for _, h := range s.hits[pr.start:pr.end] {
 			dt := &ix.dict[h.tok]
-			va, vb := h.sim*pr.w, h.sim*dt.rar
+			va, vb := h.sim*pr.w, h.sim*dt.bound
 			posts := ix.post[ix.postOff[h.tok]:ix.postOff[h.tok+1]]
 			if !admittingInit && len(s.touched)*16 < len(posts) {
 				// Probe the long list only for documents already found.
@@ -312,7 +358,11 @@ func (s *searcher) addResult(ri uint32, sc float32) {
 // maxDel caps the query-side deletions (joins of query tokens are long and
 // would otherwise cost hundreds of lookups; the index's own joins and
 // deletions still meet them within one edit either side).
-func (s *searcher) addProbe(t *tok, w float32, maxDel int) {
+//
+// qi is the index of the query token probed (-1 for a join); when its
+// lookups are complete (no cap on deletions below what tokSim allows), its
+// similarities go to the memo.
+func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int) {
 	ix := s.ix
 	s.tokStmp++
 	if s.tokStmp == 0 {
@@ -320,6 +370,10 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int) {
 		s.tokStmp = 1
 	}
 	start := len(s.hits)
+	memo := qi >= 0 && qi < memoQ && len(t.text) > 1 && maxDel >= maxEdits(len(t.fold))
+	if memo {
+		s.probed |= 1 << uint(qi)
+	}
 	try := func(id uint32) {
 		if s.seenTok[id] == s.tokStmp {
 			return
@@ -330,14 +384,20 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int) {
 		if t.cls == clsNumber {
 			if dt.text == t.text {
 				s.hits = append(s.hits, hit{id, 1})
+				if memo {
+					s.memoSet(qi, id, 1, howExact)
+				}
 			}
 			return
 		}
 		if isDigits(dt.text) {
 			return
 		}
-		if sim, _ := tokSim(t, &u); sim > 0 {
+		if sim, how := tokSim(t, &u); sim > 0 {
 			s.hits = append(s.hits, hit{id, sim})
+			if memo {
+				s.memoSet(qi, id, sim, how)
+			}
 		}
 	}
 	if id, ok := ix.byText[t.text]; ok {
