@@ -84,15 +84,21 @@ func (e *env) auditReview(ctx context.Context, args []string) error {
 	if *id == "" || *reviewer == "" || *reason == "" || *confirm == *dismiss {
 		return usageError(fs, "audit review: want --decision, --reviewer, --reason and one of --confirm or --dismiss")
 	}
-	store, err := replay(ctx, pos[0])
-	if err != nil {
-		return err
+	// The log must exist (audit.Open would create it), and is locked
+	// before the cases are rebuilt from it, so that no other writer can
+	// add a review between the replay and this step.
+	if _, err := os.Stat(pos[0]); err != nil {
+		return fmt.Errorf("audit review: %w", err)
 	}
 	log, err := audit.Open(pos[0])
 	if err != nil {
 		return err
 	}
 	defer log.Close()
+	store, err := replay(ctx, pos[0])
+	if err != nil {
+		return err
+	}
 	action := screening.Dismiss
 	if *confirm {
 		action = screening.Confirm

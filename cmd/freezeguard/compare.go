@@ -74,6 +74,9 @@ func (e *env) compare(ctx context.Context, args []string) error {
 		return usageError(fs, "compare: want two names, or JSON Lines from --in FILE or stdin")
 	}
 	r := e.stdin
+	if len(pos) == 0 && *in == "" && isTerminal(r) {
+		fmt.Fprintln(e.stderr, `freezeguard: compare: reading JSON Lines {"id","name1","name2"} from the terminal; end with Ctrl-D`)
+	}
 	if *in != "" {
 		f, err := os.Open(*in)
 		if err != nil {

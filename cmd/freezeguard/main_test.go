@@ -610,6 +610,17 @@ func TestPayment(t *testing.T) {
 		t.Errorf("text output:\n%s", out)
 	}
 
+	// "-" is stdin.
+	msg, err := os.ReadFile(paymentsDir + "/generated_pacs008_ofac_name.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ = mustCLI(t, string(msg), "payment", "--json", "-")
+	var p paymentJSON
+	if err := json.Unmarshal([]byte(out), &p); err != nil || p.File != "-" || p.Outcome == "CLEAR" || len(p.Parties) == 0 {
+		t.Errorf("payment from stdin: %v, %+v", err, p)
+	}
+
 	// A message that cannot be read exits 1 and is at least a HOLD.
 	bad := filepath.Join(t.TempDir(), "garbage.xml")
 	os.WriteFile(bad, []byte("<Document><FIToFICstmrCdtTrf><CdtTrfTxInf>"), 0o600)
@@ -837,6 +848,13 @@ func TestAuditReview(t *testing.T) {
 	}
 	if _, errOut, code := cli(t, "", "audit", "review", log, "--decision", "nope", "--reviewer", "x", "--dismiss", "--reason", "r"); code != 2 || !strings.Contains(errOut, "no open review") {
 		t.Errorf("unknown decision: exit %d, %q", code, errOut)
+	}
+	missing := filepath.Join(t.TempDir(), "missing.log")
+	if _, errOut, code := cli(t, "", "audit", "review", missing, "--decision", d.ID, "--reviewer", "x", "--dismiss", "--reason", "r"); code != 2 || !strings.Contains(errOut, "missing.log") {
+		t.Errorf("missing log: exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("audit review created the log it was asked to review")
 	}
 	out, _ = mustCLI(t, "", "audit", "review", log)
 	if !strings.Contains(out, "resolved, outcome FREEZE") || !strings.Contains(out, "confirm by alice") || !strings.Contains(out, "confirm by bob") {

@@ -32,7 +32,7 @@ type paymentOutput struct {
 }
 
 func (e *env) payment(ctx context.Context, args []string) error {
-	fs := e.newFlags("payment", "payment FILE... [--json] [--lists PATH] [--jurisdiction J] [--audit LOG]")
+	fs := e.newFlags("payment", "payment FILE... [--json] [--lists PATH] [--jurisdiction J] [--audit LOG]  (FILE - is stdin)")
 	sf := addScreenerFlags(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object per file")
 	files, err := parse(fs, args)
@@ -49,7 +49,7 @@ func (e *env) payment(ctx context.Context, args []string) error {
 	defer closeLog()
 	failed := 0
 	for _, name := range files {
-		o, err := screenFile(ctx, s, name)
+		o, err := e.screenFile(ctx, s, name)
 		if err != nil {
 			return err // screening itself failed: no valid outcome for anything after
 		}
@@ -81,15 +81,21 @@ func (e *env) payment(ctx context.Context, args []string) error {
 	return nil
 }
 
-func screenFile(ctx context.Context, s *screening.Screener, name string) (paymentOutput, error) {
+// screenFile screens the message in the named file, or on stdin for "-".
+// A file that cannot be opened is reported like an unreadable message.
+func (e *env) screenFile(ctx context.Context, s *screening.Screener, name string) (paymentOutput, error) {
 	o := paymentOutput{File: name, Decisions: []string{}, Parties: []paymentParty{}}
-	f, err := os.Open(name)
-	if err != nil {
-		o.Outcome, o.Error = string(screening.Hold), err.Error()
-		return o, nil
+	r := e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			o.Outcome, o.Error = string(screening.Hold), err.Error()
+			return o, nil
+		}
+		defer f.Close()
+		r = f
 	}
-	defer f.Close()
-	res, err := payments.ScreenMessage(ctx, s, f)
+	res, err := payments.ScreenMessage(ctx, s, r)
 	if err != nil {
 		return o, err
 	}
