@@ -224,7 +224,7 @@ func (s *Scanner) Fail(record string, err error) error {
 func (s *Scanner) rootTime(t xml.StartElement) (time.Time, error) {
 	for _, a := range t.Attr {
 		if a.Name.Local == s.f.Published {
-			ts, err := ParseDateTime(a.Value)
+			ts, err := parseDateTime(a.Value)
 			if err != nil {
 				return time.Time{}, fmt.Errorf("%s %q: %w", s.f.Published, a.Value, err)
 			}
@@ -234,9 +234,9 @@ func (s *Scanner) rootTime(t xml.StartElement) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("<%s> has no %s attribute", s.f.Root, s.f.Published)
 }
 
-// ParseDateTime parses an xs:dateTime, as list files stamp their
+// parseDateTime parses an xs:dateTime, as list files stamp their
 // generation time; one without a time zone is taken as UTC.
-func ParseDateTime(s string) (time.Time, error) {
+func parseDateTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		return t, nil

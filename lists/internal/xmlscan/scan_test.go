@@ -247,9 +247,9 @@ func TestParseDateTime(t *testing.T) {
 		{"2024-01-02", time.Time{}, false},
 		{"yesterday", time.Time{}, false},
 	} {
-		got, err := ParseDateTime(tc.in)
+		got, err := parseDateTime(tc.in)
 		if (err == nil) != tc.ok || !got.Equal(tc.want) {
-			t.Errorf("ParseDateTime(%q) = %v, %v", tc.in, got, err)
+			t.Errorf("parseDateTime(%q) = %v, %v", tc.in, got, err)
 		}
 	}
 }
