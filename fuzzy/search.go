@@ -23,6 +23,7 @@ type probe struct {
 type hit struct {
 	tok uint32
 	sim float32
+	how uint8
 }
 
 // searcher holds the reusable per-query state of one goroutine.
@@ -60,6 +61,16 @@ type searcher struct {
 	memoIdx   []int32  // per dictionary id: its row in memoTab
 	memoTab   []memoRow
 	probed    uint64 // query tokens (by index) whose matches retrieval found in full
+
+	// Probe results by token text, across the renderings of one query
+	// (renderings of a non-Latin name share most tokens).
+	cache []cachedProbe
+	qhits []hit
+}
+
+type cachedProbe struct {
+	text       string // points into the parser's buffer: valid for one Search
+	start, end int32  // in qhits
 }
 
 // memoQ is how many query tokens the similarity memo covers.
@@ -143,6 +154,7 @@ func (ix *Index) Search(query string, kind Kind, limit int, min float64, dst []M
 	}
 	s.p.reset()
 	s.p.parse(query, kind)
+	s.cache, s.qhits = s.cache[:0], s.qhits[:0]
 	for ni := range s.p.names {
 		s.searchName(&s.p.names[ni], float32(min))
 	}
@@ -374,6 +386,28 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int) {
 	if memo {
 		s.probed |= 1 << uint(qi)
 	}
+	if qi >= 0 {
+		for _, c := range s.cache {
+			if c.text != t.text {
+				continue
+			}
+			for _, h := range s.qhits[c.start:c.end] {
+				s.hits = append(s.hits, h)
+				if memo {
+					s.memoSet(qi, h.tok, h.sim, h.how)
+				}
+			}
+			if len(s.hits) > start {
+				s.probes = append(s.probes, probe{w: w, start: int32(start), end: int32(len(s.hits))})
+			}
+			return
+		}
+		defer func() {
+			qs := int32(len(s.qhits))
+			s.qhits = append(s.qhits, s.hits[start:]...)
+			s.cache = append(s.cache, cachedProbe{t.text, qs, int32(len(s.qhits))})
+		}()
+	}
 	try := func(id uint32) {
 		if s.seenTok[id] == s.tokStmp {
 			return
@@ -383,7 +417,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int) {
 		u := tok{text: dt.text, fold: dt.fold, skel: dt.skel, cls: clsContent}
 		if t.cls == clsNumber {
 			if dt.text == t.text {
-				s.hits = append(s.hits, hit{id, 1})
+				s.hits = append(s.hits, hit{id, 1, howExact})
 				if memo {
 					s.memoSet(qi, id, 1, howExact)
 				}
@@ -394,7 +428,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int) {
 			return
 		}
 		if sim, how := tokSim(t, &u); sim > 0 {
-			s.hits = append(s.hits, hit{id, sim})
+			s.hits = append(s.hits, hit{id, sim, how})
 			if memo {
 				s.memoSet(qi, id, sim, how)
 			}
