@@ -95,11 +95,19 @@ func hitsOut(hs []screening.Hit) []batchHit {
 }
 
 func (e *env) batch(ctx context.Context, args []string) error {
-	fs := e.newFlags("batch", "batch [--in FILE] [--out FILE] [--audit LOG] [--workers N] [--lists PATH] [--jurisdiction J]")
+	fs := e.newFlags("batch", `batch [--in FILE] [--out FILE] [--audit LOG] [--workers N] [--lists PATH] [--jurisdiction J]
+
+Screens one party per input line: JSON Lines {"id","name","kind","dob","country"}
+or CSV with a header of those names (dob YYYY, YYYY-MM or YYYY-MM-DD;
+country ISO 3166 alpha-2). Writes one JSON object per input line, in input
+order: id, line, outcome (FREEZE, HOLD or CLEAR), decision, hits (best
+first: entity, name, matched_on, primary, name_type, quality, score,
+outcome, programs, flags), or error for a line that could not be screened.
+A progress bar is drawn on stderr when it is a terminal.`)
 	sf := addScreenerFlags(fs)
 	in := fs.String("in", "", "input `FILE`: JSON Lines ({\"id\",\"name\",\"kind\",\"dob\",\"country\"}) or CSV with that header; default stdin")
 	out := fs.String("out", "", "output `FILE` (JSON Lines, one line per input line, in input order); default stdout")
-	workers := fs.Int("workers", defaultWorkers(), "screen with `N` goroutines (default: all cores)")
+	workers := fs.Int("workers", defaultWorkers(), "screen with `N` goroutines; the default is one per core")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err

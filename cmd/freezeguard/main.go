@@ -217,7 +217,7 @@ func (e *env) newFlags(name, synopsis string) *flag.FlagSet {
 	fs.Var(h, "help", "print this help")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: freezeguard %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
+		printFlags(fs)
 	}
 	return fs
 }
@@ -235,4 +235,29 @@ func (h *helpFlag) Set(s string) error {
 	v, err := strconv.ParseBool(s)
 	h.on = h.on || v
 	return err
+}
+
+// printFlags is flag.PrintDefaults without the -help alias of -h.
+func printFlags(fs *flag.FlagSet) {
+	w := fs.Output()
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Name == "help" {
+			return
+		}
+		name, usage := flag.UnquoteUsage(f)
+		line := "  -" + f.Name
+		if name != "" {
+			line += " " + name
+		}
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			def := f.DefValue
+			if g, ok := f.Value.(flag.Getter); ok {
+				if _, isString := g.Get().(string); isString {
+					def = strconv.Quote(def)
+				}
+			}
+			usage += " (default " + def + ")"
+		}
+		fmt.Fprintf(w, "%s\n    \t%s\n", line, strings.ReplaceAll(usage, "\n", "\n    \t"))
+	})
 }

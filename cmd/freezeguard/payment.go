@@ -32,7 +32,13 @@ type paymentOutput struct {
 }
 
 func (e *env) payment(ctx context.Context, args []string) error {
-	fs := e.newFlags("payment", "payment FILE... [--json] [--lists PATH] [--jurisdiction J] [--audit LOG]  (FILE - is stdin)")
+	fs := e.newFlags("payment", `payment FILE... [--json] [--lists PATH] [--jurisdiction J] [--audit LOG]
+
+Screens every party of each payment message (ISO 20022 pacs.008, pacs.009,
+pain.001 XML; SWIFT MT103/MT101 FIN or RJE); FILE - reads stdin. With
+--json, one object per file: file, outcome, decisions, parties (payment,
+role, path, name, bic, outcome, hits), signals, error. A message that
+cannot be read is at least a HOLD and makes the exit status 1.`)
 	sf := addScreenerFlags(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object per file")
 	files, err := parse(fs, args)
