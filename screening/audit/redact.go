@@ -15,15 +15,16 @@ const TokenPrefix = "hmac-sha256:"
 // DefaultRedactedFields returns the keys a Redactor made without a field
 // list redacts: the personal data of a screened party as package screening
 // encodes it — name, date of birth, address, identity documents and their
-// numbers, crypto address — plus the places a decision repeats the party's
-// name: the matcher's explanation (query, unmatched) and the payment's free
-// text (text).
+// numbers, crypto address, birth place, gender, known owners — plus the
+// places a decision repeats the party's name: the matcher's explanation
+// (query, unmatched, and notes, which name the party's titles and legal
+// forms) and the payment's free text (text).
 //
 // It leaves list data alone (matched_name, candidate, primary_name), which
 // is public but, on a close match, nearly the party's name; and evidence
 // details. Add those keys if the log must not show them.
 func DefaultRedactedFields() []string {
-	return []string{"name", "dob", "address", "documents", "number", "crypto", "query", "unmatched", "text"}
+	return []string{"name", "dob", "address", "documents", "number", "crypto", "birth_place", "gender", "owned_by", "query", "unmatched", "notes", "text"}
 }
 
 // A Redactor replaces personal data in record bodies with keyed hashes.
