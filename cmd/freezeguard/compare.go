@@ -31,20 +31,6 @@ type compareOutput struct {
 	Error       string             `json:"error,omitempty"`
 }
 
-func fuzzyKind(k lists.Kind) fuzzy.Kind {
-	switch k {
-	case lists.Person:
-		return fuzzy.KindPerson
-	case lists.Organization:
-		return fuzzy.KindOrganization
-	case lists.Vessel:
-		return fuzzy.KindVessel
-	case lists.Aircraft:
-		return fuzzy.KindAircraft
-	}
-	return fuzzy.KindUnknown
-}
-
 func compareOne(in compareInput) compareOutput {
 	o := compareOutput{ID: in.ID}
 	k, err := parseKind(in.Kind)
@@ -56,7 +42,7 @@ func compareOne(in compareInput) compareOutput {
 		o.Error = "want two non-empty names, name1 and name2"
 		return o
 	}
-	ex := fuzzy.Compare(in.Name1, in.Name2, fuzzyKind(k))
+	ex := fuzzy.Compare(in.Name1, in.Name2, screening.MatchKind(k))
 	o.Score, o.Match, o.Explanation = ex.Score, ex.Score >= fuzzy.Threshold, &ex
 	return o
 }

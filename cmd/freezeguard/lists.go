@@ -175,7 +175,11 @@ func openOrBuildFulltext(ctx context.Context, dir string, snap *lists.Snapshot, 
 		dir = filepath.Join(cache, "freezeguard", "fulltext-"+hex.EncodeToString(h.Sum(nil))[:16])
 	}
 	if _, err := os.Stat(dir); err == nil {
-		return fulltext.Open(dir)
+		ix, err := fulltext.Open(dir)
+		if err != nil {
+			return nil, fmt.Errorf("%w (delete %s to rebuild it)", err, dir)
+		}
+		return ix, nil
 	}
 	if err := os.MkdirAll(filepath.Dir(dir), 0o700); err != nil {
 		return nil, fmt.Errorf("lists search: index directory: %w", err)

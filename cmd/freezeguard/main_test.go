@@ -405,6 +405,11 @@ func TestBatchCSVFromStdin(t *testing.T) {
 		t.Errorf("%d bad lines: %d output lines, %d reported on stderr", maxReported+5, len(got), strings.Count(errOut, "empty name"))
 	}
 
+	// An output that cannot be created is an error before any screening.
+	if _, errOut, code := cli(t, in, "batch", "--lists", unNew, "--out", filepath.Join(t.TempDir(), "no", "such", "dir", "out.jsonl")); code != 2 || !strings.Contains(errOut, "out.jsonl") {
+		t.Errorf("uncreatable output: exit %d, %q", code, errOut)
+	}
+
 	// A CSV without a name column cannot be screened at all.
 	_, errOut, code := cli(t, "id,nom\n1,x\n", "batch", "--lists", unNew)
 	if code != 2 || !strings.Contains(errOut, `no "name" column`) {
@@ -759,6 +764,10 @@ func TestListsSearch(t *testing.T) {
 		return h.ID == "un:IQi.001"
 	}) {
 		t.Errorf("phrase search: %+v", hits)
+	}
+	notIndex := t.TempDir()
+	if _, errOut, code := cli(t, "", "lists", "search", "--lists", unNew, "--index", notIndex, "x"); code != 2 || !strings.Contains(errOut, "delete "+notIndex+" to rebuild") {
+		t.Errorf("a directory that is not an index: exit %d, %q", code, errOut)
 	}
 	out, _ = mustCLI(t, "", "lists", "search", "--lists", unNew, "--index", idx, "--query", "ids:IQi.001")
 	if !strings.Contains(out, "un:IQi.001") {
