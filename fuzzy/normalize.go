@@ -24,9 +24,14 @@ const maxTokens = 32
 // maxTokenBytes caps one token; longer runs of letters are cut.
 const maxTokenBytes = 64
 
-// maxVariants is how many Latin renderings of a non-Latin name are kept,
-// both for listed names and for queries.
-const maxVariants = 4
+// maxVariants is how many Latin renderings of a non-Latin listed name are
+// indexed; a non-Latin query is searched under its first maxQueryVariants
+// renderings (the listed name's renderings meet them half way, and each
+// query rendering costs a search).
+const (
+	maxVariants      = 4
+	maxQueryVariants = 2
+)
 
 // Token classes. A class decides a token's weight and whether it can make a
 // match on its own.
@@ -82,6 +87,7 @@ type rng struct{ s, e int32 }
 
 // parser holds reusable buffers for normalising names.
 type parser struct {
+	query bool // parsing a query: fewer renderings (maxQueryVariants)
 	buf   []byte
 	rngs  []rng
 	toks  []tok
@@ -123,7 +129,11 @@ func (p *parser) parse(s string, kind Kind) {
 	if p.parseLatin(s, kind) {
 		return
 	}
-	for _, v := range nonLatinVariants(s) {
+	n := maxVariants
+	if p.query {
+		n = maxQueryVariants
+	}
+	for _, v := range nonLatinVariants(s, n) {
 		if !p.parseLatin(v, kind) {
 			p.parseLatin(unidecode.Unidecode(v), kind)
 		}
@@ -135,7 +145,7 @@ func (p *parser) parse(s string, kind Kind) {
 // removed first: they are optional in writing and would otherwise yield
 // extra vowels; other marks stay, since scripts like Devanagari and
 // Cyrillic (й) need them to be read.
-func nonLatinVariants(s string) []string {
+func nonLatinVariants(s string, n int) []string {
 	s = strings.ToValidUTF8(s, " ")
 	s = strings.Map(func(r rune) rune {
 		switch {
@@ -151,19 +161,19 @@ func nonLatinVariants(s string) []string {
 		return r
 	}, s)
 	s = norm.NFC.String(cases.Fold().String(s))
-	return safeVariants(s)
+	return safeVariants(s, n)
 }
 
 // safeVariants calls translit.Variants, falling back to a plain
 // transliteration table should it fail: one unreadable name must not take
 // down screening.
-func safeVariants(s string) (vs []string) {
+func safeVariants(s string, n int) (vs []string) {
 	defer func() {
 		if recover() != nil {
 			vs = []string{unidecode.Unidecode(s)}
 		}
 	}()
-	return translit.Variants(s, maxVariants)
+	return translit.Variants(s, n)
 }
 
 // latinFoldTab maps lower- and upper-case Latin letters with diacritics

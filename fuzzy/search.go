@@ -120,7 +120,7 @@ func newSearcher(ix *Index) *searcher {
 		recBest:   make([]float32, len(ix.recs)),
 		recSlot:   make([]int32, len(ix.recs)),
 		sc:        scorer{buf: make([]byte, 0, 512)},
-		p:         parser{buf: make([]byte, 0, 4096)},
+		p:         parser{query: true, buf: make([]byte, 0, 4096)},
 		jbuf:      make([]byte, 0, 256),
 		memoStamp: make([]uint32, len(ix.dict)),
 		memoIdx:   make([]int32, len(ix.dict)),
@@ -556,6 +556,7 @@ func Compare(a, b string, kind Kind) Explanation {
 
 func compare(a string, ka Kind, b string, kb Kind) Explanation {
 	var pa, pb parser
+	pa.query = true
 	pa.parse(a, ka)
 	pb.parse(b, kb)
 	var sc scorer
