@@ -540,6 +540,7 @@ var legalForms = set(
 	"fzc", "fzllc", "fz", "sdn", "bhd", "pte", "pvt", "pty", "kft", "zrt", "nyrt", "doo",
 	"eood", "ood", "asa", "oy", "oyj", "tov", "company", "trading", "group", "holding",
 	"holdings", "shrkh", "shrka", "shrkt", "sharika", "sharikat", "shirkat", "sherkat", "shirkah",
+	"sharka", "shirka", "sharikah", "sherka", "sharkat", // شركة, company
 	"cv", "sapi", "ltda", "mchj", "tk", "dmcc", "wll", "est",
 	// Russian and Ukrainian legal forms spelt out in Latin letters
 	"obshchestvo", "obshestvo", "obschestvo", "ogranichennoi", "ogranichennoy", "ogranichennoj",

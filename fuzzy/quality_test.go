@@ -230,7 +230,7 @@ func TestCommonNamesFewHits(t *testing.T) {
 func TestLegalFormsAloneMatchNothing(t *testing.T) {
 	ix, ls := realIndex(t)
 	for _, q := range []string{"CORP", "TRADING COMPANY LLC", "LLC", "Ltd.", "OOO", "ООО", "S.A. de C.V.", "Sp. z o.o.",
-		"Mr", "President", "The International Bank", "Company Limited", "GmbH & Co. KG", "AO", "Trading Group Holding"} {
+		"Mr", "President", "The International Bank", "Company Limited", "GmbH & Co. KG", "AO", "Trading Group Holding", "شركة", "ООО ЗАО"} {
 		if res := ix.Search(q, KindUnknown, 10, Threshold, nil); len(res) > 0 {
 			t.Errorf("%q matched %q (%.3f)", q, ls[res[0].ID].Name, res[0].Score)
 		}
