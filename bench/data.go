@@ -18,6 +18,7 @@ import (
 
 	"github.com/freezeguard/freezeguard/fuzzy"
 	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/screening"
 )
 
 // world is the loaded snapshot with the name table the harness indexes,
@@ -45,7 +46,7 @@ func newWorld(snap *lists.Snapshot) *world {
 			if strings.TrimSpace(n.Full) == "" {
 				continue
 			}
-			w.recs = append(w.recs, fuzzy.Record{ID: uint32(len(w.names)), Name: n.Full, Kind: fuzzyKind(e.Kind)})
+			w.recs = append(w.recs, fuzzy.Record{ID: uint32(len(w.names)), Name: n.Full, Kind: screening.MatchKind(e.Kind)})
 			w.names = append(w.names, nameRef{int32(ei), int32(ni)})
 		}
 	}
@@ -99,20 +100,6 @@ func rankOf(rs []entScore, want func(int32) bool) (found, first bool) {
 		return found, first
 	}
 	return false, false
-}
-
-func fuzzyKind(k lists.Kind) fuzzy.Kind {
-	switch k {
-	case lists.Person:
-		return fuzzy.KindPerson
-	case lists.Organization:
-		return fuzzy.KindOrganization
-	case lists.Vessel:
-		return fuzzy.KindVessel
-	case lists.Aircraft:
-		return fuzzy.KindAircraft
-	}
-	return fuzzy.KindUnknown
 }
 
 // normKey is the harness's own "same normalised Latin name" key: marks

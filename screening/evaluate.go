@@ -33,7 +33,7 @@ func explain(st *state, p *Party, key string, h *Hit) {
 		return
 	}
 	id := uint32(h.rec - 1)
-	h.Explanation = st.ix.Explain(p.Name, fuzzyKind(p.Kind), id)
+	h.Explanation = st.ix.Explain(p.Name, MatchKind(p.Kind), id)
 	if h.NameScore == 1 && h.Explanation.Score < 1 {
 		listed := st.snap.Entities[st.names[id].ent].Names[st.names[id].name].Full
 		if key == nameKey(listed) {

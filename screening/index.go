@@ -56,7 +56,7 @@ func buildState(snap *lists.Snapshot, gen uint64) *state {
 	for ei := range snap.Entities {
 		e := &snap.Entities[ei]
 		st.byID[e.ID] = int32(ei)
-		fk := fuzzyKind(e.Kind)
+		fk := MatchKind(e.Kind)
 		for ni, n := range e.Names {
 			if strings.TrimSpace(n.Full) == "" {
 				continue

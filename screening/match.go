@@ -376,7 +376,9 @@ func article(k lists.Kind) string {
 	return "a"
 }
 
-func fuzzyKind(k lists.Kind) fuzzy.Kind {
+// MatchKind is the fuzzy kind a list kind is matched as: the one mapping
+// between the two models, used wherever list data meets the matcher.
+func MatchKind(k lists.Kind) fuzzy.Kind {
 	switch k {
 	case lists.Person:
 		return fuzzy.KindPerson

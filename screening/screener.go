@@ -268,7 +268,7 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, now time.Time) (Party
 	var key string
 	if name := strings.TrimSpace(p.Name); name != "" {
 		bp := s.bufs.Get().(*[]fuzzy.Match)
-		ms := st.ix.Search(name, fuzzyKind(p.Kind), s.pol.Candidates, s.pol.NearMissThreshold, (*bp)[:0])
+		ms := st.ix.Search(name, MatchKind(p.Kind), s.pol.Candidates, s.pol.NearMissThreshold, (*bp)[:0])
 		for _, m := range ms {
 			if int(m.ID) < len(st.names) {
 				get(st.names[m.ID].ent).offer(st, m.ID, m.Score)

@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/freezeguard/freezeguard/fuzzy"
-	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/screening"
 )
 
 // compareInput is one pair to score.
