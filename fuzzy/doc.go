@@ -12,7 +12,8 @@
 // letters are case-folded and lose their accents (ß→ss, ø→o, ł→l). Names in
 // other scripts first lose Arabic harakat and tatweel and Hebrew points,
 // are NFC-normalised and case-folded (golang.org/x/text), and are rendered
-// by fuzzy/translit into up to four Latin spellings; accents are folded
+// by fuzzy/translit into up to four Latin spellings (a query: its two
+// likeliest, each searched and the best kept); accents are folded
 // after transliteration, since scripts such as Devanagari and Cyrillic (й)
 // need their marks to be read. Punctuation and spaces separate tokens;
 // apostrophes join (O'Brien → obrien). "LAST, First" is reordered to
