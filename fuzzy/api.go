@@ -44,15 +44,18 @@ type Explanation struct {
 	Candidate string       `json:"candidate"` // normalised listed name (the variant that matched)
 	Score     float64      `json:"score"`
 	Tokens    []TokenMatch `json:"tokens"`
-	Unmatched []string     `json:"unmatched,omitempty"` // tokens on either side left unmatched
+	Unmatched []string     `json:"unmatched,omitempty"` // tokens left unmatched, as "query: x" or "candidate: y"
 	Notes     []string     `json:"notes,omitempty"`     // e.g. "legal form ignored", "title down-weighted"
 }
 
-// TokenMatch is one aligned pair of tokens.
+// TokenMatch is one aligned pair of tokens. Weight is the query token's
+// weight in the score (its rarity; little for titles, particles and generic
+// words). For a joined match one side holds several tokens separated by
+// spaces ("bin laden" for "binladen").
 type TokenMatch struct {
 	Query     string  `json:"query"`
 	Candidate string  `json:"candidate"`
-	How       string  `json:"how"` // exact, transliterated, fuzzy, phonetic, initial
+	How       string  `json:"how"` // exact, transliterated, fuzzy, phonetic, initial, joined
 	Sim       float64 `json:"sim"`
 	Weight    float64 `json:"weight"`
 }

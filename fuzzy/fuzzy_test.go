@@ -376,3 +376,24 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		}
 	}
 }
+
+func FuzzSearch(f *testing.F) {
+	ix := Build([]Record{
+		{1, "PUTIN, Vladimir Vladimirovich", KindPerson}, {2, "Владимир Путин", KindPerson},
+		{3, "BIN LADIN, Usama", KindPerson}, {4, "AL QA'IDA", KindOrganization}, {5, "ARMAN 114", KindVessel},
+		{6, "V. V.", KindPerson}, {7, "ООО Ромашка", KindOrganization}, {8, "", KindUnknown},
+	})
+	for _, s := range []string{"Vladimir Putin", "usama binladin", "alqaida", "M/V ARMAN 114", "V", "Путин", "\xff\x00", "ооо"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, m := range ix.Search(q, KindUnknown, 10, 0, nil) {
+			if m.Score < 0 || m.Score > 1 || math.IsNaN(m.Score) {
+				t.Fatalf("%q: %v", q, m)
+			}
+			if ex := ix.Explain(q, KindUnknown, m.ID); math.Abs(ex.Score-m.Score) > 1e-9 {
+				t.Fatalf("%q: Search %v, Explain %v", q, m.Score, ex.Score)
+			}
+		}
+	})
+}
