@@ -130,23 +130,20 @@ A progress bar is drawn on stderr when it is a terminal.`)
 		defer f.Close()
 		r = f
 	}
-	s, closeLog, err := e.screener(ctx, sf)
-	if err != nil {
-		return err
-	}
-	defer closeLog()
-	if *out != "" {
+	return e.withScreener(ctx, sf, func(ss session) error {
+		if *out == "" {
+			return e.runBatch(ctx, ss.s, ss.log.Err, r, w, *workers)
+		}
 		f, err := os.Create(*out)
 		if err != nil {
 			return fmt.Errorf("batch: %w", err)
 		}
-		err = e.runBatch(ctx, s, r, f, *workers)
+		err = e.runBatch(ctx, ss.s, ss.log.Err, r, f, *workers)
 		if cerr := f.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("batch: writing output: %w", cerr)
 		}
 		return err
-	}
-	return e.runBatch(ctx, s, r, w, *workers)
+	})
 }
 
 // job is one input line on its way through the workers; results are
@@ -159,7 +156,10 @@ type job struct {
 	done chan batchOutput
 }
 
-func (e *env) runBatch(ctx context.Context, s *screening.Screener, r io.Reader, w io.Writer, workers int) error {
+// runBatch screens every line of r with workers goroutines and writes the
+// results to w in input order. logErr reports a failed audit log, which
+// stops the run: no decision after it could be acknowledged.
+func (e *env) runBatch(ctx context.Context, s *screening.Screener, logErr func() error, r io.Reader, w io.Writer, workers int) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	bw := bufio.NewWriter(w)
@@ -232,19 +232,29 @@ loop:
 			}
 		}
 		if err := enc.Encode(o); err != nil {
-			werr = err
+			werr = fmt.Errorf("batch: writing output: %w", err)
 			cancel()
 			break loop
 		}
 		n++
 		prog.update(n, j.end)
+		if o.Error == "" {
+			continue
+		}
+		// Every decision before this line was logged; if this one failed
+		// because the log did, none after it can be.
+		if err := logErr(); err != nil {
+			werr = fmt.Errorf("batch: stopped at line %d: the audit log failed: %w", j.line, err)
+			cancel()
+			break loop
+		}
 	}
 	prog.done(n)
-	if werr == nil {
-		werr = bw.Flush()
+	if err := bw.Flush(); werr == nil && err != nil {
+		werr = fmt.Errorf("batch: writing output: %w", err)
 	}
 	if werr != nil {
-		return fmt.Errorf("batch: writing output: %w", werr)
+		return werr
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("batch: stopped after %d lines: %w", n, err)

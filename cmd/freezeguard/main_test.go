@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -449,6 +450,54 @@ func TestBatchInterrupted(t *testing.T) {
 	err := run(ctx, []string{"batch", "--lists", unNew, "--workers", "2"}, pr, &out, &errb)
 	if !errors.Is(err, context.Canceled) || exitCode(err) != 2 {
 		t.Fatalf("err = %v (exit %d), want context.Canceled", err, exitCode(err))
+	}
+}
+
+// failingLog fails every append after the first ok ones, like a log on a
+// disk that fills up.
+type failingLog struct {
+	ok    int32
+	calls atomic.Int32
+}
+
+func (l *failingLog) Append(_ context.Context, typ string, _ any) (audit.Record, error) {
+	if n := l.calls.Add(1); n > l.ok {
+		return audit.Record{}, errors.New("write audit.log: no space left on device")
+	}
+	return audit.Record{Type: typ}, nil
+}
+
+// TestBatchLogFailure: once the audit log fails, no decision can be
+// acknowledged, so the batch stops (exit 2) rather than carry the error on
+// every remaining line.
+func TestBatchLogFailure(t *testing.T) {
+	ctx := context.Background()
+	lg := &watchedLog{Log: &failingLog{ok: 1 + 50}} // lists-loaded, then 50 decisions
+	s, err := screening.New(ctx, loadUN(t), screening.Options{Log: lg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := strings.Repeat(`{"id":"x","name":"Ingrid Bergstrom"}`+"\n", 2000)
+	var out, errb bytes.Buffer
+	e := &env{stdout: &out, stderr: &errb}
+	err = e.runBatch(ctx, s, lg.Err, strings.NewReader(in), &out, 4)
+	if err == nil || !strings.Contains(err.Error(), "the audit log failed") || !strings.Contains(err.Error(), "no space left") || exitCode(err) != 2 {
+		t.Fatalf("err = %v", err)
+	}
+	// Workers log in any order, so the first line not logged is at most
+	// line 51; every line before it was logged, and it ends the output.
+	got := decodeLines(t, out.String())
+	if len(got) == 0 || len(got) > 51 {
+		t.Fatalf("%d lines written", len(got))
+	}
+	last := got[len(got)-1]
+	if last.Error == nil || !strings.Contains(*last.Error, "not logged") || !strings.Contains(err.Error(), fmt.Sprintf("line %d", last.Line)) {
+		t.Errorf("last line %+v, err %v", last, err)
+	}
+	for i, g := range got[:len(got)-1] {
+		if g.Error != nil || g.Outcome != "CLEAR" || g.Line != i+1 {
+			t.Fatalf("line %d: %+v", i+1, g)
+		}
 	}
 }
 

@@ -48,11 +48,12 @@ cannot be read is at least a HOLD and makes the exit status 1.`)
 	if len(files) == 0 {
 		return usageError(fs, "payment: want at least one message FILE (ISO 20022 XML or SWIFT FIN/RJE)")
 	}
-	s, closeLog, err := e.screener(ctx, sf)
-	if err != nil {
-		return err
-	}
-	defer closeLog()
+	return e.withScreener(ctx, sf, func(ss session) error {
+		return e.screenFiles(ctx, ss.s, files, *asJSON)
+	})
+}
+
+func (e *env) screenFiles(ctx context.Context, s *screening.Screener, files []string, asJSON bool) error {
 	failed := 0
 	for _, name := range files {
 		o, err := e.screenFile(ctx, s, name)
@@ -63,7 +64,7 @@ cannot be read is at least a HOLD and makes the exit status 1.`)
 			failed++
 			fmt.Fprintf(e.stderr, "freezeguard: payment: %s: %s\n", name, o.Error)
 		}
-		if *asJSON {
+		if asJSON {
 			if err := json.NewEncoder(e.stdout).Encode(o); err != nil {
 				return err
 			}

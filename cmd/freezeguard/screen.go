@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 	"text/tabwriter"
+	"time"
 
 	"github.com/freezeguard/freezeguard/lists"
 	"github.com/freezeguard/freezeguard/screening"
@@ -29,32 +31,79 @@ func addScreenerFlags(fs *flag.FlagSet) screenerFlags {
 	}
 }
 
-// screener loads the lists and builds a Screener logging to the audit file
-// (or to memory). The returned close function closes the log.
-func (e *env) screener(ctx context.Context, f screenerFlags) (*screening.Screener, func() error, error) {
+// session is a Screener and the audit log it writes to.
+type session struct {
+	s   *screening.Screener
+	log *watchedLog
+}
+
+// withScreener loads the lists, builds a Screener logging to the audit
+// file (or, without --audit, to a log that keeps nothing), runs fn and
+// closes the log.
+func (e *env) withScreener(ctx context.Context, f screenerFlags, fn func(session) error) (err error) {
 	pol := screening.DefaultPolicy(screening.Jurisdiction(*f.jurisdiction))
 	if err := pol.Validate(); err != nil {
-		return nil, nil, err
+		return err
 	}
 	snap, err := e.loadLists(ctx, *f.lists)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	var log audit.Log = audit.NewMemory()
-	closeLog := func() error { return nil }
+	var lg audit.Log = &forgetfulLog{}
 	if *f.auditPath != "" {
 		fl, err := audit.Open(*f.auditPath)
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
-		log, closeLog = fl, fl.Close
+		defer func() {
+			if cerr := fl.Close(); cerr != nil && err == nil {
+				err = fmt.Errorf("audit log %s: %w", *f.auditPath, cerr)
+			}
+		}()
+		lg = fl
 	}
-	s, err := screening.New(ctx, snap, screening.Options{Policy: pol, Log: log})
+	w := &watchedLog{Log: lg}
+	s, err := screening.New(ctx, snap, screening.Options{Policy: pol, Log: w})
 	if err != nil {
-		closeLog()
-		return nil, nil, err
+		return err
 	}
-	return s, closeLog, nil
+	return fn(session{s: s, log: w})
+}
+
+// forgetfulLog is the audit log when no --audit file is given: it numbers
+// records and keeps none, so that a long batch runs in bounded memory. The
+// decisions are then in the command's output only.
+type forgetfulLog struct{ seq atomic.Uint64 }
+
+func (l *forgetfulLog) Append(ctx context.Context, typ string, _ any) (audit.Record, error) {
+	if err := ctx.Err(); err != nil {
+		return audit.Record{}, err
+	}
+	return audit.Record{Seq: l.seq.Add(1), Time: time.Now().UTC(), Type: typ}, nil
+}
+
+// watchedLog remembers the first failed append (a full disk, a failed
+// fsync), so that a batch stops instead of carrying "not logged" on every
+// line that follows.
+type watchedLog struct {
+	audit.Log
+	failed atomic.Pointer[error]
+}
+
+func (w *watchedLog) Append(ctx context.Context, typ string, body any) (audit.Record, error) {
+	rec, err := w.Log.Append(ctx, typ, body)
+	if err != nil && ctx.Err() == nil {
+		w.failed.CompareAndSwap(nil, &err)
+	}
+	return rec, err
+}
+
+// Err is the first append error, or nil.
+func (w *watchedLog) Err() error {
+	if p := w.failed.Load(); p != nil {
+		return *p
+	}
+	return nil
 }
 
 func (e *env) screen(ctx context.Context, args []string) error {
@@ -79,22 +128,19 @@ func (e *env) screen(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("screen: --country: %w", err)
 	}
-	s, closeLog, err := e.screener(ctx, sf)
-	if err != nil {
-		return err
-	}
-	defer closeLog()
-	d, err := s.Screen(ctx, screening.Party{Name: strings.Join(pos, " "), Kind: k, BirthDate: *dob, Country: cc})
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(d)
-	}
-	printDecision(e.stdout, &d)
-	return nil
+	return e.withScreener(ctx, sf, func(ss session) error {
+		d, err := ss.s.Screen(ctx, screening.Party{Name: strings.Join(pos, " "), Kind: k, BirthDate: *dob, Country: cc})
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			enc := json.NewEncoder(e.stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(d)
+		}
+		printDecision(e.stdout, &d)
+		return nil
+	})
 }
 
 // parseKind accepts the entity kinds by name; "" is unknown.
