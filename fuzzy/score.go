@@ -26,6 +26,10 @@ const (
 	minSim      = 0.78
 	simTranslit = 0.95 // same translit.Fold key: a romanisation variant
 	simPhonetic = 0.85 // same sound, different spelling
+	// minPhoneticJW is the Jaro-Winkler similarity of fold keys a sound
+	// match needs: poetin/putin (0.84) pass, bashar/bushra (0.80) and
+	// obrien/oboron (0.82) do not.
+	minPhoneticJW = 0.83
 	// initialCredit is the share of a full token's weight that an initial
 	// standing for it earns: "V." says less than "Vladimir".
 	initialCredit = 0.5
@@ -136,7 +140,7 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 	if best < simPhonetic && len(a.fold) >= 5 && len(b.fold) >= 5 && len(a.skel) >= 3 && a.skel == b.skel {
 		// Same sound key, and close enough in spelling that the sound is
 		// not a coincidence.
-		if jw := jaroWinkler(a.fold, b.fold); jw >= 0.8 {
+		if jw := jaroWinkler(a.fold, b.fold); jw >= minPhoneticJW {
 			best, how = minf(simPhonetic, float32(jw)), howPhonetic
 		}
 	}
