@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/freezeguard/freezeguard/screening"
@@ -15,7 +16,7 @@ import (
 )
 
 const auditUsage = `Usage:
-  freezeguard audit verify LOG
+  freezeguard audit verify LOG [--anchor SEQ:HASH]
   freezeguard audit review LOG [--json]
   freezeguard audit review LOG --decision ID --reviewer NAME (--confirm|--dismiss) --reason TEXT [--json]
 
@@ -33,7 +34,15 @@ func (e *env) audit(ctx context.Context, args []string) error {
 // trace of a crash mid-write, is reported but is not tampering) and 1 with
 // the first bad record named on stderr otherwise.
 func (e *env) auditVerify(_ context.Context, args []string) error {
-	fs := e.newFlags("audit verify", "audit verify LOG")
+	fs := e.newFlags("audit verify", `audit verify LOG [--anchor SEQ:HASH]
+
+Checks the log's hash chain. Exit status 0 when it is intact (a torn last
+line, the trace of a crash mid-write, is reported but is not tampering),
+1 with the first bad record named on stderr otherwise. The chain cannot
+show records cut off the end or a log rewritten whole: for that, keep the
+head seq and hash this command prints somewhere the log's writer cannot
+change, and pass them later as --anchor SEQ:HASH.`)
+	anchor := fs.String("anchor", "", "the `SEQ:HASH` of a record printed by an earlier verify: the log must still hold it")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -41,17 +50,40 @@ func (e *env) auditVerify(_ context.Context, args []string) error {
 	if len(pos) != 1 {
 		return usageError(fs, "audit verify: want exactly one LOG file")
 	}
-	rep, err := audit.VerifyFile(pos[0])
-	if errors.Is(err, audit.ErrTampered) {
+	var aSeq uint64
+	var aHash string
+	if *anchor != "" {
+		seq, hash, ok := strings.Cut(*anchor, ":")
+		n, perr := strconv.ParseUint(seq, 10, 64)
+		if !ok || perr != nil || n == 0 || len(hash) != 64 {
+			return usageError(fs, "audit verify: --anchor %q: want SEQ:HASH, e.g. 42:%s", *anchor, strings.Repeat("0", 64))
+		}
+		aSeq, aHash = n, strings.ToLower(hash)
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return fmt.Errorf("audit verify: %w", err)
+	}
+	defer f.Close()
+	var rep audit.Report
+	if aSeq > 0 {
+		rep, err = audit.VerifyAnchor(f, aSeq, aHash)
+	} else {
+		rep, err = audit.Verify(f)
+	}
+	if errors.Is(err, audit.ErrTampered) || errors.Is(err, audit.ErrAnchorMismatch) {
 		fmt.Fprintf(e.stderr, "freezeguard: %s: TAMPERED or corrupt after %d good records: %v\n", pos[0], rep.Records, err)
 		return exitError{1}
 	}
 	if err != nil {
-		return err
+		return fmt.Errorf("audit verify %s: %w", pos[0], err)
 	}
 	fmt.Fprintf(e.stdout, "%s: intact: %d records", pos[0], rep.Records)
 	if rep.Records > 0 {
 		fmt.Fprintf(e.stdout, ", head seq %d hash %s", rep.Head.Seq, rep.Head.Hash)
+	}
+	if aSeq > 0 {
+		fmt.Fprintf(e.stdout, ", holds anchor seq %d", aSeq)
 	}
 	fmt.Fprintln(e.stdout)
 	if rep.Torn != nil {

@@ -37,7 +37,7 @@ Usage:
   freezeguard lists diff OLD NEW [--json]
   freezeguard lists search QUERY [--phrase|--query] [--limit N] [--index DIR]
   freezeguard lists fetch DIR [--eu-token T] [--source NAME=URL]
-  freezeguard audit verify LOG
+  freezeguard audit verify LOG [--anchor SEQ:HASH]
   freezeguard audit review LOG [--decision ID --reviewer NAME (--confirm|--dismiss) --reason TEXT]
 
 Every command that reads lists takes --lists PATH (repeatable: a file or a

@@ -44,6 +44,13 @@ func cli(t testing.TB, stdin string, args ...string) (stdout, stderr string, cod
 	return out.String(), errb.String(), exitCode(err)
 }
 
+// mustOut runs a command line that must succeed and returns its stdout.
+func mustOut(t testing.TB, args ...string) string {
+	t.Helper()
+	out, _ := mustCLI(t, "", args...)
+	return out
+}
+
 // mustCLI runs a command line that must succeed.
 func mustCLI(t testing.TB, stdin string, args ...string) (stdout, stderr string) {
 	t.Helper()
@@ -860,6 +867,27 @@ func TestAuditVerify(t *testing.T) {
 	out, _ = mustCLI(t, "", "audit", "verify", torn)
 	if !strings.Contains(out, "intact: 5 records") || !strings.Contains(out, "torn tail") {
 		t.Errorf("torn log: %q", out)
+	}
+	// Records cut off the end at a line boundary leave a valid chain; only
+	// an anchor kept from an earlier verify shows the loss.
+	head := regexp.MustCompile(`head seq (\d+) hash ([0-9a-f]{64})`).FindStringSubmatch(mustOut(t, "audit", "verify", log))
+	if head == nil {
+		t.Fatal("verify prints no head")
+	}
+	anchor := head[1] + ":" + head[2]
+	cut := filepath.Join(dir, "cut.log")
+	os.WriteFile(cut, []byte(strings.Join(strings.SplitAfter(string(data), "\n")[:4], "")), 0o600)
+	if out := mustOut(t, "audit", "verify", cut); !strings.Contains(out, "intact: 4 records") {
+		t.Errorf("cut log without anchor: %q", out)
+	}
+	if _, errOut, code := cli(t, "", "audit", "verify", cut, "--anchor", anchor); code != 1 || !strings.Contains(errOut, "cut off the end") {
+		t.Errorf("cut log with anchor %s: exit %d, %q", anchor, code, errOut)
+	}
+	if out := mustOut(t, "audit", "verify", log, "--anchor", anchor); !strings.Contains(out, "holds anchor seq "+head[1]) {
+		t.Errorf("intact log with its anchor: %q", out)
+	}
+	if _, errOut, code := cli(t, "", "audit", "verify", log, "--anchor", "6:abc"); code != 2 || !strings.Contains(errOut, "want SEQ:HASH") {
+		t.Errorf("bad anchor: exit %d, %q", code, errOut)
 	}
 	if _, errOut, code := cli(t, "", "audit", "verify", filepath.Join(dir, "missing.log")); code != 2 || !strings.Contains(errOut, "missing.log") {
 		t.Errorf("missing log: exit %d, %q", code, errOut)
