@@ -130,6 +130,9 @@ func TestCompareCases(t *testing.T) {
 		{"Kim Jong Man", "KIM, Jong Un", KindPerson, false, "other given name"},
 		{"Vladimir Vladimirovich Putin", "PUTIN, V.V.", KindPerson, true, "listed initials"},
 		{"Mohammed Ali", "AL-HOUTHI, Mohammed Ali", KindPerson, false, "common names inside a longer name"},
+		{"Jon Smith", "John Smith", KindPerson, true, "silent h in a short name"},
+		{"Jhon Smith", "John Smith", KindPerson, true, "misplaced h"},
+		{"Ali Khan", "Bali Khan", KindPerson, false, "a letter more is another name"},
 	} {
 		ex := Compare(c.a, c.b, c.kind)
 		if (ex.Score >= Threshold) != c.above {

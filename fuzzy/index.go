@@ -203,10 +203,13 @@ func Build(recs []Record) *Index {
 	var dels []del
 	var db, db2 [maxTokenBytes]byte
 	for key, g := range ix.byFold {
-		if len(key) < 4 || len(key) > maxTokenBytes {
+		if len(key) < 3 || len(key) > maxTokenBytes {
 			continue
 		}
 		dels = append(dels, del{hashBytes([]byte(key)), g})
+		if len(key) == 3 {
+			continue // three letters: found by four-letter keys less one letter
+		}
 		for i := 0; i < len(key); i++ {
 			if i > 0 && key[i] == key[i-1] {
 				continue // same deletion as the previous one

@@ -81,6 +81,26 @@ func specificity(w float32) float32 {
 	return min(max((w-specLo)/(specHi-specLo), 0.05), 1)
 }
 
+// editsAllowed is the number of edits a fuzzy match of fold keys a and b
+// may have: maxEdits of the shorter; and for a three-letter key, a silent h
+// (Jon/John), since short keys otherwise allow no edit at all.
+func editsAllowed(a, b string) int {
+	if len(a) == 3 && len(b) == 4 && dropsH(b, a) || len(a) == 4 && len(b) == 3 && dropsH(a, b) {
+		return 1
+	}
+	return maxEdits(min(len(a), len(b)))
+}
+
+// dropsH reports whether removing one h from long gives short.
+func dropsH(long, short string) bool {
+	for i := 1; i < len(long); i++ { // not the first letter
+		if long[i] == 'h' && long[:i] == short[:i] && long[i+1:] == short[i:] {
+			return true
+		}
+	}
+	return false
+}
+
 // maxEdits is the number of edits a fuzzy token match may have: none below
 // four letters, one up to nine, two from ten. (Romanisation variants do
 // not count: translit.Fold keys absorb them.)
@@ -128,7 +148,7 @@ func tokSim(a, b *tok) (float32, uint8) {
 func fuzzySim(a, b *tok) (float32, uint8) {
 	best, how := float32(0), howNone
 	n := max(len(a.fold), len(b.fold))
-	if k := maxEdits(min(len(a.fold), len(b.fold))); k > 0 {
+	if k := editsAllowed(a.fold, b.fold); k > 0 {
 		if d := osa(a.fold, b.fold, k); d <= k {
 			best, how = 1-0.8*float32(d)/float32(n), howFuzzy
 			if a.fold[0] != b.fold[0] && !isVowel(a.fold[0]) && !isVowel(b.fold[0]) {

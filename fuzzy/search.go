@@ -382,7 +382,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int) {
 		s.tokStmp = 1
 	}
 	start := len(s.hits)
-	memo := qi >= 0 && qi < memoQ && len(t.text) > 1 && maxDel >= maxEdits(len(t.fold))
+	memo := qi >= 0 && qi < memoQ && len(t.text) > 1 && (maxDel >= maxEdits(len(t.fold)) || len(t.fold) == minDeletionKey-1)
 	if memo {
 		s.probed |= 1 << uint(qi)
 	}
@@ -447,6 +447,9 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int) {
 			// Query-side deletions up to the edits tokSim allows; the
 			// index holds each key's one-letter deletions.
 			s.lookupDeletions(t.fold, min(maxEdits(k), maxDel), try)
+		} else if k == minDeletionKey-1 {
+			// Three letters: four-letter keys one letter longer.
+			s.lookupHash(hashString(t.fold), try)
 		}
 		if g, ok := ix.bySound[t.skel]; ok {
 			for _, id := range ix.soundTok[ix.soundOff[g]:ix.soundOff[g+1]] {
