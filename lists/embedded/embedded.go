@@ -118,6 +118,6 @@ func Warning(now time.Time) string {
 		b.WriteString("\n")
 	}
 	b.WriteString("Designations and delistings since then are missing. Do not screen real payments or customers\n")
-	b.WriteString("with this data: download the current official lists (freezeguard fetch / lists/fetch) and load them.\n")
+	b.WriteString("with this data: download the current official lists (`freezeguard lists fetch DIR`, package lists/fetch) and load them with --lists DIR.\n")
 	return b.String()
 }
