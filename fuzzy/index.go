@@ -15,12 +15,15 @@ import (
 // laden". Postings (token id → document ids) are two flat arrays, offsets
 // and ids, in the manner of codesearch's index, not maps of slices.
 //
-// A query token finds dictionary tokens by exact text, by fold key, and by
-// a SymSpell-style deletion neighbourhood over fold keys (the key and all
-// its one-letter deletions are indexed; the query side adds one- and, for
-// long tokens, two-letter deletions), so one typo or one romanisation
-// difference does not lose a rare token. Each candidate match is checked
-// with tokSim, the very comparison the scorer uses.
+// A query token finds dictionary tokens by exact text, by fold key, by
+// sound key, and by a SymSpell-style deletion neighbourhood over fold keys
+// (each key with its one-letter deletions, two-letter ones from ten
+// letters, is indexed; the query side does the same), so one typo or one
+// romanisation difference does not lose a rare token. Each candidate is
+// checked with tokSim, the very comparison the scorer uses, and retrieval
+// finds every dictionary token tokSim accepts (TestSearchMatchesBruteForce
+// holds it to that): the similarities found are memoised for scoring, and
+// the pruning bounds below are true bounds.
 //
 // Query tokens are walked rarest first (MaxScore): once the tokens left
 // could not lift a document that has none of the rarer ones to min, no new
