@@ -58,6 +58,7 @@
 // stops admitting new candidates once the remaining tokens could not reach
 // min (MaxScore), bounds each candidate's score from above and fully scores
 // only the survivors. An Index is immutable and safe for concurrent use;
-// Search keeps per-goroutine buffers in a sync.Pool and does not allocate
-// for Latin-script queries once warm.
+// Search keeps per-goroutine buffers in a sync.Pool (about 1.6 MB each
+// over the full OFAC and UN lists) and does not allocate for Latin-script
+// queries once warm.
 package fuzzy
