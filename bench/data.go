@@ -292,6 +292,8 @@ func machine() Machine {
 	return m
 }
 
+// String is the machine line printed at the top of the table, so figures
+// are always quoted with the machine and its load.
 func (m Machine) String() string {
 	s := fmt.Sprintf("%s  %s %s/%s  %d CPUs (GOMAXPROCS %d)  %s", m.Date, m.GoVersion, m.GOOS, m.GOARCH, m.NumCPU, m.GOMAXPROCS, m.CPUModel)
 	if m.LoadAvg != "" {

@@ -42,6 +42,8 @@ type Config struct {
 	PerVariant int           `json:"per_variant"` // altered listed names per alteration kind (dev set b)
 }
 
+// String is the configuration line printed under the machine line: every
+// size and seed, so a run can be repeated exactly.
 func (c Config) String() string {
 	only := "all"
 	if len(c.Only) > 0 {

@@ -139,6 +139,11 @@ func (e *env) auditReview(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The step is already fsynced; a failing Close still means something
+	// is wrong with the log file, and the reviewer must hear of it.
+	if err := log.Close(); err != nil {
+		return fmt.Errorf("audit review: closing %s: %w", pos[0], err)
+	}
 	return e.printCase(c, *asJSON)
 }
 
