@@ -11,6 +11,16 @@ type Provenance struct {
 	Published time.Time `json:"published,omitzero"` // publish or generation date stated in the file; zero when the format has none
 	SHA256    string    `json:"sha256"`             // hex SHA-256 of the file's bytes (of the main file for multi-file sets)
 	Records   int       `json:"records"`            // entities read from it
+	// Parts names the companion files of a multi-file set (OFAC's add.csv,
+	// alt.csv, sdn_comments.csv) with their hashes: aliases and addresses
+	// come from them, so an audit record must pin them too.
+	Parts []FilePart `json:"parts,omitempty"`
+}
+
+// FilePart is one companion file of a multi-file source.
+type FilePart struct {
+	File   string `json:"file"`
+	SHA256 string `json:"sha256"`
 }
 
 // Snapshot is an immutable set of entities from one or more sources. Build

@@ -479,6 +479,8 @@ func (l *Loader) parseUnit(ctx context.Context, fsys fs.FS, u unit) (ents []list
 		}
 		if i == 0 {
 			prov.SHA256 = sum
+		} else {
+			prov.Parts = append(prov.Parts, lists.FilePart{File: baseName(o.name), SHA256: sum})
 		}
 	}
 	prov.File = baseName(u.main())

@@ -374,3 +374,26 @@ func ExampleLoad() {
 	fmt.Println(p.Source, p.Format, p.Records, p.SHA256[:16])
 	// Output: UN un-consolidated-xml 1011 5bf360176d1b24ee
 }
+
+// TestLoadCSVSetParts: the companion files of an OFAC CSV set are pinned by
+// their own hashes in the provenance, not only the primary file.
+func TestLoadCSVSetParts(t *testing.T) {
+	snap, err := Load(context.Background(), "../../testdata/ofac/csv_set_2021-07")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := snap.Sources[0]
+	want := map[string]string{ // sha256 prefixes from testdata/README.md
+		"add.csv":          "c98720815c4589cc",
+		"alt.csv":          "82403d348e2209bf",
+		"sdn_comments.csv": "ca007d3fbb529900",
+	}
+	if len(p.Parts) != len(want) {
+		t.Fatalf("Parts = %+v, want %d companion files", p.Parts, len(want))
+	}
+	for _, part := range p.Parts {
+		if w, ok := want[part.File]; !ok || !strings.HasPrefix(part.SHA256, w) {
+			t.Errorf("part %s sha256 %s, want prefix %q", part.File, part.SHA256, w)
+		}
+	}
+}
