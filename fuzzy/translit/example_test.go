@@ -40,6 +40,19 @@ func ExampleVariants_chinese() {
 	// jinping hsi
 }
 
+func ExampleVariants_korean() {
+	// The DPRK's spelling, then the usual South Korean one; Fold lets the
+	// surname spellings meet (Park, Pak, Bak).
+	for _, v := range translit.Variants("박정희", 2) {
+		fmt.Println(v)
+	}
+	fmt.Println(translit.Fold("Park") == translit.Fold("Pak"), translit.Fold("Chung") == translit.Fold("Jeong"))
+	// Output:
+	// park jong hui
+	// pak jung hee
+	// true true
+}
+
 func ExampleFold() {
 	for _, s := range []string{"Mohammed", "Muhammad", "Wladimirowitsch", "Vladimirovich", "Poutine", "Putin"} {
 		fmt.Println(s, translit.Fold(s))

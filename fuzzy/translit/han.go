@@ -161,7 +161,7 @@ func han(ws []word) rendering {
 		s = hanJoined(sur)
 	}
 	g := hanGiven(given)
-	return rendering{words: [][]string{s, g}, swapped: [][]string{g, s}}
+	return rendering{words: [][]string{s, g}, swapped: [][]string{g, s}, swappedHalf: true}
 }
 
 // hanJoined renders characters with their first reading, joined, and then

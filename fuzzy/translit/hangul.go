@@ -20,7 +20,7 @@ var (
 // koreanSurnames lists surnames with their usual spellings, the most
 // common first (South Korean usage, then DPRK and older forms).
 var koreanSurnames = map[string][]string{
-	"김": {"kim", "gim"}, "이": {"lee", "yi", "ri", "rhee", "i"}, "리": {"ri", "lee", "li"},
+	"김": {"kim", "gim"}, "이": {"lee", "ri", "yi", "rhee", "i"}, "리": {"ri", "lee", "li"},
 	"박": {"park", "pak", "bak"}, "최": {"choi", "choe", "chae"}, "정": {"jung", "chung", "jeong", "jong", "chong"},
 	"조": {"cho", "jo"}, "강": {"kang", "gang"}, "윤": {"yoon", "yun"}, "장": {"jang", "chang"},
 	"임": {"lim", "im", "rim"}, "림": {"rim", "lim"}, "한": {"han"}, "오": {"oh", "o"}, "서": {"seo", "suh", "so"},
@@ -127,23 +127,83 @@ func hangulLoan(w []rune, i int) string {
 	return init + vow + fin
 }
 
-// hangulGiven renders a given name: joined RR, DPRK/MR syllables apart,
-// MR joined, RR syllables apart.
+// popVowel is the vowel as South Koreans commonly spell it in passports
+// and the press, before and beside Revised Romanization: ㅓ u (Chung,
+// Sung), ㅕ yu (Myung, Hyun), ㅜ oo (Soo, Moon), ㅢ ee after a consonant
+// (Hee). Empty means the RR spelling.
+var popVowel = [21]string{4: "u", 6: "yu", 13: "oo", 19: "ui"}
+
+// hangulPopular romanises one syllable of a given name the way South
+// Korean names are usually written (Park Chung-hee, Lee Myung-bak, Ban
+// Ki-moon, Kim Young-sam): RR consonants, ㄱ at the start of a syllable
+// as k, and the popular vowels of popVowel.
+func hangulPopular(r rune) (string, bool) {
+	if r < 0xAC00 || r > 0xD7A3 {
+		return "", false
+	}
+	s := int(r - 0xAC00)
+	l, v, t := s/(21*28), (s%(21*28))/28, s%28
+	init, vow, fin := rrInitial[l], rrVowel[v], rrFinal[t]
+	if l == 0 {
+		init = "k"
+	}
+	if p := popVowel[v]; p != "" {
+		vow = p
+	}
+	switch {
+	case v == 6 && l == 11 && t == 21: // 영: Young
+		vow = "you"
+	case v == 13 && l == 11: // 우, 운: Woo, Woon
+		vow = "woo"
+	case v == 13 && t == 21: // ㅜ before ng: Jung (중), not Joong
+		vow = "u"
+	case v == 19: // 희 Hee, 의 Eui
+		vow = "ee"
+		if l == 11 {
+			vow = "eui"
+		}
+	case v == 17 && t == 4: // 윤: Yoon
+		vow = "yoo"
+	}
+	return init + vow + fin, true
+}
+
+// hangulGiven renders a given name, the forms lists use first: the
+// DPRK's McCune-Reischauer style syllables apart (Jong Un, Pong Ju,
+// Ryong Hae), the usual South Korean spelling syllables apart (Chung
+// Hee, Myung Bak), RR joined (Jeonghui), MR joined, RR syllables apart.
 func hangulGiven(w []rune) []string {
-	var rrParts, mrParts []string
+	var rrParts, mrParts, popParts []string
 	for _, r := range w {
 		a, b, ok := hangulSyllable(r)
 		if !ok {
 			return hangulWordVariants(w)
 		}
+		p, _ := hangulPopular(r)
 		rrParts = append(rrParts, a)
 		mrParts = append(mrParts, b)
+		popParts = append(popParts, p)
 	}
-	out := []string{strings.Join(rrParts, "")}
-	out = appendUnique(out, strings.Join(mrParts, " "))
+	out := []string{apart(mrParts)}
+	out = appendUnique(out, apart(popParts))
+	out = appendUnique(out, strings.Join(rrParts, ""))
 	out = appendUnique(out, strings.Join(mrParts, ""))
-	out = appendUnique(out, strings.Join(rrParts, " "))
+	out = appendUnique(out, apart(rrParts))
 	return out
+}
+
+// apart joins syllables with spaces, except that a syllable of one letter
+// (우 u, 이 i, 오 o) stays with the one before it: a lone letter would read
+// as an initial.
+func apart(parts []string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 && len(p) > 1 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 // hangul renders Hangul words. A lone word of two to four syllables whose

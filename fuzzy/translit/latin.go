@@ -224,4 +224,18 @@ var familyList = [][]string{
 	{"sulaiman", "sulayman", "suleiman", "sleiman", "soliman", "suleyman", "slimane", "sulejman"},
 	{"uzbek", "ozbek"},
 	{"shaykh", "sheikh", "shaikh", "sheik", "shaikh", "cheikh", "shekh", "sheykh"},
+	// Korean surnames: South Korean usage, Revised Romanization (voiced
+	// initials: Gim, Bak, Gang) and the DPRK's McCune-Reischauer style
+	// (Ri, Pak, Choe). Spellings that are also distinct pinyin syllables
+	// stay out (Yi is 易/一, not only 이; Gong and Kong, Pan and Ban are
+	// different Chinese names), except Kang/Gang, the usual pair for 강.
+	{"lee", "ri", "rhee", "rhi", "ree"},
+	{"kim", "gim"},
+	{"park", "pak", "bak", "pakk"},
+	{"choi", "choe"},
+	{"jeong", "jung", "chung", "jong", "chong", "cheong"},
+	{"kang", "gang"},
+	{"kwon", "gwon"},
+	{"kwak", "gwak"},
+	{"baek", "paek", "paik"},
 }

@@ -63,6 +63,7 @@ func Variants(s string, max int) []string {
 	}
 	var slots [][]string
 	var alt [][]string // a second word order, when the script calls for one
+	altHalf := false
 	for i := 0; i < len(words); {
 		j := i + 1
 		for j < len(words) && words[j].script == words[i].script {
@@ -71,6 +72,7 @@ func Variants(s string, max int) []string {
 		res := render(words[i].script, words[i:j])
 		slots = append(slots, res.words...)
 		if res.swapped != nil {
+			altHalf = altHalf || res.swappedHalf
 			alt = append(alt[:0:0], slots[:len(slots)-len(res.words)]...)
 			alt = append(alt, res.swapped...)
 		} else if alt != nil {
@@ -80,10 +82,13 @@ func Variants(s string, max int) []string {
 	}
 	out := combine(slots, max)
 	if alt != nil && max > 1 {
-		// Both name orders: give the other order a fair share of the slots.
-		other := combine(alt, (max+1)/2)
-		keep := max - len(other)
-		if keep < (max+1)/2 {
+		// Both name orders. Package fuzzy aligns tokens whatever their
+		// order, so another spelling is usually worth more than the other
+		// order: the other order gets a quarter of the slots (half where
+		// the renderer asks), and whatever the first order leaves free.
+		other := combine(alt, max)
+		keep := max - max/4
+		if altHalf {
 			keep = (max + 1) / 2
 		}
 		if keep < len(out) {
@@ -138,6 +143,10 @@ type word struct {
 type rendering struct {
 	words   [][]string // per output word, variants most likely first
 	swapped [][]string // the same words in the other plausible order, or nil
+	// swappedHalf gives the other order half the slots rather than a
+	// quarter: for Chinese names, whose second spelling (Wade-Giles) costs
+	// more false matches among short syllables than it finds.
+	swappedHalf bool
 }
 
 func render(script string, ws []word) rendering {
