@@ -38,6 +38,7 @@ type dictTok struct {
 	rar              float32 // rarity (the weight of a content token)
 	bound            float32 // the most a listed occurrence can weigh: rarity, number weight, or for a join the sum over its parts
 	join             bool    // only ever a join of adjacent tokens: for retrieval only
+	known            bool    // knownName(text)
 }
 
 // Index is an immutable in-memory candidate index, safe for concurrent
@@ -50,7 +51,7 @@ type Index struct {
 	docOff      []uint32  // document → its tokens in docToks/docCls
 	docToks     []uint32  // dictionary ids
 	docCls      []uint8   // class of each token occurrence
-	docW        []float32 // total token weight
+	docW        []float32 // total token weight but titles (name.w)
 	docWContent []float32
 	docFlags    []uint8
 
@@ -103,6 +104,7 @@ func Build(recs []Record) *Index {
 			d.skel = strings.Clone(t.skel)
 			d.rar = rarity(d.text)
 			d.bound = d.rar
+			d.known = knownName(d.text)
 			ix.dict = append(ix.dict, d)
 			ix.byText[d.text] = id
 		}
@@ -210,6 +212,9 @@ func Build(recs []Record) *Index {
 			continue
 		}
 		dels = append(dels, del{hashBytes([]byte(key)), g})
+		if stem := inflectionStem(key); stem != "" {
+			dels = append(dels, del{hashString(stem), g}) // Putinas is found by Putin
+		}
 		if len(key) == 3 {
 			continue // three letters: found by four-letter keys less one letter
 		}
@@ -359,7 +364,7 @@ func (ix *Index) docName(d uint32, nm *name, toks []tok) []tok {
 		if c != clsContent {
 			w = classWeight(c, dt.text)
 		}
-		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c, id: int32(ix.docToks[k])})
+		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c, known: c == clsContent && dt.known, id: int32(ix.docToks[k])})
 	}
 	nm.toks = toks
 	nm.w = ix.docW[d]

@@ -1,6 +1,7 @@
 package fuzzy
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,7 +52,7 @@ const (
 	wNumber   = 4.0
 	wInitial  = 1.0
 	wParticle = 0.4
-	wGeneric  = 0.6
+	wGeneric  = 1.5
 	wTitle    = 0.3
 )
 
@@ -62,13 +63,16 @@ type tok struct {
 	skel string // sound key: translit.Skeleton, devoiced (see appendSound)
 	w    float32
 	cls  uint8
-	id   int32 // dictionary id when the token comes from an Index, else -1
+	// known says the token is an established name in its own right (see
+	// knownName): two different known names are not typos of each other.
+	known bool
+	id    int32 // dictionary id when the token comes from an Index, else -1
 }
 
 // name is one Latin rendering of a name, tokenised and classified.
 type name struct {
 	toks     []tok
-	w        float32 // total weight of all tokens
+	w        float32 // total weight of all tokens but titles (which count only when matched)
 	wContent float32 // weight of content and number tokens: the identifying part
 	flags    uint8
 }
@@ -80,6 +84,7 @@ const (
 	flagLegal
 	flagTitle
 	flagReordered
+	flagGuessed // a query's transliteration: vowels and word breaks are guesses
 )
 
 // rng is a byte range of a token in a buffer during parsing.
@@ -88,6 +93,10 @@ type rng struct{ s, e int32 }
 // parser holds reusable buffers for normalising names.
 type parser struct {
 	query bool // parsing a query: fewer renderings (maxQueryVariants)
+	// guessed is set while a query's transliterations are parsed: their
+	// vowels are guesses (Arabic writes few), so no token of theirs counts
+	// as a known name.
+	guessed bool
 	buf   []byte
 	rngs  []rng
 	toks  []tok
@@ -133,11 +142,13 @@ func (p *parser) parse(s string, kind Kind) {
 	if p.query {
 		n = maxQueryVariants
 	}
+	p.guessed = p.query
 	for _, v := range nonLatinVariants(s, n) {
 		if !p.parseLatin(v, kind) {
 			p.parseLatin(unidecode.Unidecode(v), kind)
 		}
 	}
+	p.guessed = false
 }
 
 // nonLatinVariants prepares a name in a non-Latin script and returns its
@@ -393,11 +404,33 @@ func (p *parser) finish(kind Kind, reordered bool) {
 	}
 	var nm name
 	tokStart := len(p.toks)
+	letters := 0
 	for i := 0; i < n; i++ {
 		text := str(p.buf[p.rngs[i].s:p.rngs[i].e])
 		c := cls[i]
 		if c == 0xff {
 			c = classify(text, kind)
+			if i == n-1 && i > 0 {
+				// A particle joins a name to what follows, and titles that
+				// are also surnames (King, Major) precede the name: last,
+				// they are the name ("Patricia King", "Faisal Ud").
+				if c == clsParticle {
+					c = clsContent
+				} else if _, ok := surnameTitles[text]; ok && c == clsTitle {
+					c = clsContent
+				}
+			}
+			craft := kind == KindVessel || kind == KindAircraft
+			if kind != KindPerson && (i > 0 || craft) && (c == clsContent || c == clsInitial || c == clsTitle) {
+				// Roman numerals after a name (SEA TANKER II) are numbers;
+				// on vessels and aircraft anywhere.
+				if v := romanValue(text, craft); v > 0 {
+					start := len(p.buf)
+					p.buf = strconv.AppendInt(p.buf, int64(v), 10)
+					text = str(p.buf[start:])
+					c = clsNumber
+				}
+			}
 		}
 		var t tok
 		t.id = -1
@@ -418,10 +451,19 @@ func (p *parser) finish(kind Kind, reordered bool) {
 			}
 		}
 		t.w = classWeight(c, text)
-		nm.w += t.w
+		if c != clsTitle {
+			nm.w += t.w
+		}
 		switch c {
 		case clsContent, clsNumber:
 			nm.wContent += t.w
+			t.known = c == clsContent && !p.guessed && knownName(text)
+		}
+		switch c {
+		case clsContent:
+			letters += len(text)
+		case clsNumber:
+			letters += 3 // a number identifies a vessel or an aircraft
 		}
 		switch c {
 		case clsInitial:
@@ -437,6 +479,14 @@ func (p *parser) finish(kind Kind, reordered bool) {
 	}
 	if reordered {
 		nm.flags |= flagReordered
+	}
+	if p.guessed {
+		nm.flags |= flagGuessed
+	}
+	if letters < minNameLetters {
+		// Too little to tell one name from another ("AA", "Li"): nothing
+		// identifies it.
+		nm.wContent = 0
 	}
 	nm.toks = p.toks[tokStart:len(p.toks):len(p.toks)]
 	p.names = append(p.names, nm)
@@ -526,6 +576,58 @@ var titles = set(
 	"prince", "princess", "emir", "king", "queen", "minister", "senator", "judge",
 	"excellency", "honorable", "honourable", "hon", "rev", "reverend", "his", "her",
 )
+
+// surnameTitles are titles that are also common surnames: they are a
+// title only before another name.
+var surnameTitles = set("king", "prince", "major", "marshal", "judge", "general", "queen", "lord",
+	"bishop", "sheriff", "knight", "duke", "earl", "baron", "noble", "mayor", "captain", "imam", "mufti")
+
+// minNameLetters is the fewest letters of content tokens a name needs to
+// identify anyone; a number counts as three.
+const minNameLetters = 3
+
+// romanValue returns the value of a Roman numeral token from 2 to 39, or 0.
+// Single letters (I, V, X) count only when single is set (vessels and
+// aircraft: "HAPPINESS I"); elsewhere they are initials. Only canonical
+// spellings count ("iiii" and "vv" stay words), and but for vessels and
+// aircraft the caller never reads a name's first token as a numeral (Xi is
+// a surname).
+func romanValue(t string, single bool) int {
+	if len(t) == 1 && !single || len(t) > 6 {
+		return 0
+	}
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c != 'i' && c != 'v' && c != 'x' {
+			return 0
+		}
+	}
+	for v := 1; v < len(romanTab); v++ {
+		if romanTab[v] == t {
+			return v
+		}
+	}
+	return 0
+}
+
+// romanTab holds the canonical Roman numerals 1 to 39 by value.
+var romanTab = func() [40]string {
+	var tab [40]string
+	for n := 1; n < 40; n++ {
+		var b []byte
+		m := n
+		for _, x := range []struct {
+			v int
+			s string
+		}{{10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}} {
+			for m >= x.v {
+				b = append(b, x.s...)
+				m -= x.v
+			}
+		}
+		tab[n] = string(b)
+	}
+	return tab
+}()
 
 // vesselPrefixes stand before a ship's name: motor vessel, motor tanker,
 // motor yacht, steamship, fishing vessel.

@@ -17,15 +17,19 @@ const (
 	howPhonetic
 	howInitial
 	howJoined
+	howInflected
 )
 
-var howNames = [...]string{"", "exact", "transliterated", "fuzzy", "phonetic", "initial", "joined"}
+var howNames = [...]string{"", "exact", "transliterated", "fuzzy", "phonetic", "initial", "joined", "inflected"}
 
 // Token similarity levels. A pair of tokens below minSim does not match.
 const (
 	minSim      = 0.78
 	simTranslit = 0.95 // same translit.Fold key: a romanisation variant
 	simPhonetic = 0.85 // same sound, different spelling
+	// simInflected is a name with a case ending against its stem
+	// (Lithuanian Putinas, Vladimiras).
+	simInflected = 0.9
 	// minPhoneticJW is the Jaro-Winkler similarity of fold keys a sound
 	// match needs: poetin/putin (0.84) pass, bashar/bushra (0.80) and
 	// obrien/oboron (0.82) do not.
@@ -35,7 +39,31 @@ const (
 	initialCredit = 0.5
 	// firstLetterPenalty lowers a fuzzy match whose first consonants differ.
 	firstLetterPenalty = 0.06
+	// maxKnownLen is the length up to which two different established
+	// names (knownName) never match by spelling or sound: short names one
+	// letter apart are usually other names (Khalid/Khalil, Yang/Kang);
+	// long ones are usually other romanisations (Soleimani/Soleymani).
+	maxKnownLen = 6
+	// weakCap is the most a pair scores when no matched token is strong
+	// evidence (see strongPair): a single short token matched only by
+	// transliteration or sound (Acme/AKM, Tithe/Thit) is not a match.
+	weakCap = 0.7
 )
+
+// strongPair reports whether a matched pair of tokens is evidence enough
+// on its own: the same text, or a variant, fuzzy or sound match of tokens
+// long enough for the likeness not to be chance.
+func strongPair(a, b *tok, how uint8) bool {
+	switch how {
+	case howExact:
+		return a.cls == clsContent || a.cls == clsNumber
+	case howTranslit:
+		return min(len(a.fold), len(b.fold)) >= 4
+	case howFuzzy, howPhonetic, howJoined, howInflected:
+		return min(len(a.text), len(b.text)) >= 5
+	}
+	return false
+}
 
 func isVowel(c byte) bool {
 	switch c {
@@ -138,6 +166,9 @@ func tokSim(a, b *tok) (float32, uint8) {
 	if a.fold == b.fold {
 		return simTranslit, howTranslit
 	}
+	if inflected(a.fold, b.fold) || inflected(b.fold, a.fold) {
+		return simInflected, howInflected
+	}
 	return fuzzySim(a, b)
 }
 
@@ -146,6 +177,10 @@ func tokSim(a, b *tok) (float32, uint8) {
 // neighbourhood of fold keys, sound-key groups) finds exactly the tokens
 // this accepts; keep the two in step.
 func fuzzySim(a, b *tok) (float32, uint8) {
+	if a.known && b.known && min(len(a.text), len(b.text)) <= maxKnownLen && !slip(a.fold, b.fold) {
+		// Two established short names that differ are two names.
+		return 0, howNone
+	}
 	best, how := float32(0), howNone
 	n := max(len(a.fold), len(b.fold))
 	if k := editsAllowed(a.fold, b.fold); k > 0 {
@@ -159,15 +194,69 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 	}
 	if best < simPhonetic && len(a.fold) >= 5 && len(b.fold) >= 5 && len(a.skel) >= 3 && a.skel == b.skel {
 		// Same sound key, and close enough in spelling that the sound is
-		// not a coincidence.
+		// not a coincidence, or the same consonants with other vowels
+		// (Hezbollah/Hizballah: vowels are what romanisations of Arabic
+		// and Persian disagree on most).
 		if jw := jaroWinkler(a.fold, b.fold); jw >= minPhoneticJW {
 			best, how = minf(simPhonetic, float32(jw)), howPhonetic
+		} else if vowelsDiffer(a.fold, b.fold) {
+			best, how = simPhonetic, howPhonetic
 		}
 	}
 	if best < minSim {
 		return 0, howNone
 	}
 	return best, how
+}
+
+// slip reports whether a and b differ by a slip of the pen rather than a
+// letter of another name: two adjacent letters swapped (Jhon/John) or a
+// silent h (Jon/John).
+func slip(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) == len(b)+1 && dropsH(a, b) || len(b) == len(a)+1 && dropsH(b, a)
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
+// vowelsDiffer reports whether a and b have the same length and the same
+// consonants in the same places, differing only in vowels.
+func vowelsDiffer(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] && !(isVowel(a[i]) && isVowel(b[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// inflectionEndings are nominative case endings of Lithuanian and Latvian
+// names, longest first: Putinas, Vladimiras, Jonaitis, Putins.
+var inflectionEndings = [...]string{"ius", "as", "is", "ys", "us", "s"}
+
+// inflectionStem returns key without its case ending, if it has one and
+// what remains is long enough to be a name (four letters, five before a
+// bare s), or "".
+func inflectionStem(key string) string {
+	for _, e := range inflectionEndings {
+		n := len(key) - len(e)
+		if n >= 4 && key[n:] == e && (len(e) > 1 || n >= 5 && !isVowel(key[n-1])) {
+			return key[:n]
+		}
+	}
+	return ""
+}
+
+// inflected reports whether fold key long is short with a case ending.
+func inflected(long, short string) bool {
+	return len(long) > len(short) && inflectionStem(long) == short
 }
 
 // pair is a candidate alignment of token i of one name with token j of the
@@ -266,11 +355,13 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	}
 	var credA, credB [maxTokens]float32
 	var usedA, usedB [maxTokens]bool
+	strong := false
 	for _, p := range ps {
 		if usedA[p.i] || usedB[p.j] {
 			continue
 		}
 		usedA[p.i], usedB[p.j] = true, true
+		strong = strong || strongPair(&a.toks[p.i], &b.toks[p.j], p.how)
 		ca, cb := p.sim, p.sim
 		if p.how == howInitial {
 			if len(a.toks[p.i].text) > 1 {
@@ -290,17 +381,27 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		}
 	}
 	// Joined and split tokens.
-	sc.joins(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, false)
-	sc.joins(b, a, usedB[:nb], usedA[:na], credB[:nb], credA[:na], ex, true)
+	lenient := a.flags&flagGuessed != 0
+	strong = sc.joins(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, false, lenient) || strong
+	strong = sc.joins(b, a, usedB[:nb], usedA[:na], credB[:nb], credA[:na], ex, true, lenient) || strong
 
-	var wa, wb, ca, cb float32
+	// Titles count only when matched: "President Putin" is Putin.
+	wa, wb := a.w, b.w
+	var ca, cb float32
 	for i := range a.toks {
-		wa += a.toks[i].w
+		if usedA[i] && a.toks[i].cls == clsTitle {
+			wa += a.toks[i].w
+		}
 		ca += credA[i]
 	}
 	for j := range b.toks {
-		wb += b.toks[j].w
+		if usedB[j] && b.toks[j].cls == clsTitle {
+			wb += b.toks[j].w
+		}
 		cb += credB[j]
+	}
+	if wa == 0 || wb == 0 {
+		return 0
 	}
 	covA, covB := min(ca/wa, 1), min(cb/wb, 1)
 	spec := specificity(a.wContent)
@@ -313,6 +414,12 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	}
 	if covA >= 0.9999 && covB >= 0.9999 {
 		score = 1 // same tokens, maybe in another order
+	}
+	if !strong && score > weakCap {
+		score = weakCap
+		if ex != nil {
+			ex.notes = append(ex.notes, "no strong token match (only short tokens matched by spelling or sound)")
+		}
 	}
 	score = min(max(score, 0), 1)
 	if ex != nil {
@@ -357,7 +464,16 @@ func classTokens(a, b *name, cls uint8) string {
 // joins matches each unmatched token of x against runs of two or three
 // adjacent unmatched tokens of y joined together. swapped says x is the
 // listed name (for the explanation).
-func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32, ex *explainer, swapped bool) {
+//
+// A join must spell the same name (same fold key): short syllables joined
+// resemble some token by chance too easily ("Lin Dai" / LINDA). Only for a
+// transliterated query (lenient), whose word breaks and vowels are
+// guesses, may a join be merely similar (عبد القادر / Abdelkader). It reports
+// whether a join that is strong evidence matched: six letters or more,
+// with no content part under three ("He Na" / HENNA is not; "al qaeda" /
+// ALQAEDA is).
+func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32, ex *explainer, swapped, lenient bool) bool {
+	strong := false
 	for i := range x.toks {
 		tx := &x.toks[i]
 		if usedX[i] || len(tx.text) < 4 || (tx.cls != clsContent && tx.cls != clsParticle) {
@@ -367,7 +483,11 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 			for k := 2; k <= 3 && j+k <= len(y.toks); k++ {
 				ok := true
 				sc.buf = sc.buf[:0]
+				minPart := maxTokenBytes
 				for _, t := range y.toks[j : j+k] {
+					if t.cls == clsContent {
+						minPart = min(minPart, len(t.text))
+					}
 					if t.cls != clsContent && t.cls != clsParticle && t.cls != clsGeneric {
 						ok = false
 						break
@@ -393,10 +513,11 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				n2 := len(sc.buf)
 				sc.buf = appendSound(sc.buf, str(sc.buf[:n1]))
 				jt := tok{text: str(sc.buf[:n1]), fold: str(sc.buf[n1:n2]), skel: str(sc.buf[n2:]), cls: clsContent}
-				s, _ := tokSim(tx, &jt)
-				if s < minSim {
+				s, how := tokSim(tx, &jt)
+				if how != howExact && how != howTranslit && !(lenient && s >= minSim) {
 					continue
 				}
+				strong = strong || len(tx.text) >= 6 && minPart >= 3
 				usedX[i] = true
 				credX[i] = s * tx.w
 				for m := j; m < j+k; m++ {
@@ -415,6 +536,7 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 			}
 		}
 	}
+	return strong
 }
 
 func joinTexts(ts []tok) string {

@@ -188,7 +188,9 @@ func (s *searcher) searchName(q *name, min float32) {
 		if t.cls == clsLegal {
 			continue
 		}
-		wq += t.w
+		if t.cls != clsTitle { // titles count only when matched
+			wq += t.w
+		}
 		if t.cls == clsInitial {
 			free += t.w // initials find nothing but may match: assume they do
 		}
@@ -414,7 +416,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int) {
 		}
 		s.seenTok[id] = s.tokStmp
 		dt := &ix.dict[id]
-		u := tok{text: dt.text, fold: dt.fold, skel: dt.skel, cls: clsContent}
+		u := tok{text: dt.text, fold: dt.fold, skel: dt.skel, cls: clsContent, known: dt.known}
 		if t.cls == clsNumber {
 			if dt.text == t.text {
 				s.hits = append(s.hits, hit{id, 1, howExact})
@@ -441,6 +443,14 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int) {
 		if g, ok := ix.byFold[t.fold]; ok {
 			for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
 				try(id)
+			}
+		}
+		if stem := inflectionStem(t.fold); stem != "" {
+			// Putinas finds Putin (the index holds Putinas under Putin).
+			if g, ok := ix.byFold[stem]; ok {
+				for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
+					try(id)
+				}
 			}
 		}
 		if k := len(t.fold); k >= minDeletionKey && k <= maxTokenBytes {

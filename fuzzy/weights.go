@@ -58,3 +58,17 @@ func rarity(t string) float32 {
 	w := math.Log((freqN + 1) / (df + 0.5))
 	return float32(min(max(w, minRarity), maxRarity))
 }
+
+// knownDF is how many listed names must hold a token for it to count as an
+// established name (see knownName).
+const knownDF = 3
+
+// knownName reports whether t is an established name in its own right:
+// held by several listed names, or in the table of names common in the
+// world (common.go). Two different established names are different names,
+// not a typo of each other: Khalid is not Khalil, Maria is not Marina, Yang
+// is not Kang.
+func knownName(t string) bool {
+	freqOnce.Do(loadFreq)
+	return freqTab[t] >= knownDF
+}
