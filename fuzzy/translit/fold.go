@@ -367,5 +367,32 @@ func foldASCII(dst []byte, b []byte) []byte {
 			dst = dst[:len(dst)-1]
 		}
 	}
+	theophoric(dst[start:], b[:n])
 	return dst
+}
+
+// theophoric gives the second part of Arabic compound names one vowel:
+// -ullah, -allah, -ollah, -illah (Hizbullah, Hizballah, Hezbollah;
+// Nasrallah, Nasrollah) and -uddin, -eddin, -addin, -iddin (Salahuddin,
+// Salaheddine, Nasreddin, Nasiruddin) are one word (Allah, al-Din) whose
+// vowel each romanisation writes its own way, in Arabic, Persian, Urdu
+// and Turkic usage alike. key is the Fold key of the raw token; the vowel
+// is rewritten in place. At least three letters must come before (Mulla,
+// Bodin are not compounds), and -ella, -illa without h stay (Gabriella,
+// Padilla).
+func theophoric(key, raw []byte) {
+	k := len(key)
+	switch {
+	case k >= 6 && string(key[k-2:]) == "la" && isVowel(key[k-3]) && key[k-3] != 'y':
+		v := key[k-3]
+		if hasSuffix(raw, "llah") || (v == 'a' || v == 'o' || v == 'u') && hasSuffix(raw, "lla") {
+			key[k-3] = 'u'
+		}
+	case k >= 7 && string(key[k-3:]) == "din" && isVowel(key[k-4]) && key[k-4] != 'y' && !isVowel(key[k-5]):
+		key[k-4] = 'u'
+	}
+}
+
+func hasSuffix(b []byte, s string) bool {
+	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
 }

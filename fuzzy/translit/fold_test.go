@@ -50,6 +50,15 @@ var foldSame = [][]string{
 	{"quentin", "kuentin"},
 	{"alexander", "aleksander"},
 	{"rabi'i", "rabii", "rabi"},
+	// Compounds with Allah and al-Din: one vowel in the second part.
+	{"hizbullah", "hizballah", "hizbollah"},
+	{"nasrallah", "nasrollah", "nasrullah"},
+	{"khairullah", "khairallah"},
+	{"salahuddin", "salaheddine", "salahaddin", "salahiddin"},
+	{"najmuddin", "najmiddin"},
+	// ... but not -ella, -illa without h, nor a doubled l alone.
+	{"daniella", "daniela"},
+	{"gabriella", "gabriela"},
 }
 
 // Names that must stay apart: a key that merged them would make false
@@ -80,6 +89,9 @@ var foldDistinct = [][2]string{
 	{"shaykh", "sai"},
 	{"ishaq", "isak"},
 	{"naji", "nai"},
+	{"mulla", "mella"},
+	{"padilla", "padulla"},
+	{"isabella", "isabulla"},
 }
 
 func TestFoldSame(t *testing.T) {
