@@ -1,6 +1,7 @@
 package screening
 
 import (
+	"slices"
 	"time"
 
 	"github.com/freezeguard/freezeguard/fuzzy"
@@ -135,6 +136,17 @@ type SnapshotRef struct {
 	Generation uint64             `json:"generation"` // increments on every Reload
 	Loaded     time.Time          `json:"loaded"`
 	Sources    []lists.Provenance `json:"sources"`
+}
+
+// clone returns a deep copy of r: every decision of a generation gets its
+// own, so a caller editing one cannot change the others or the snapshot's
+// provenance.
+func (r SnapshotRef) clone() SnapshotRef {
+	r.Sources = slices.Clone(r.Sources)
+	for i := range r.Sources {
+		r.Sources[i].Parts = slices.Clone(r.Sources[i].Parts)
+	}
+	return r
 }
 
 // Decision is the outcome of screening a party or a payment, as logged.

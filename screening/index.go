@@ -80,7 +80,7 @@ func buildState(snap *lists.Snapshot, gen uint64) *state {
 			st.published[p.Source] = p.Published
 		}
 	}
-	st.ref = SnapshotRef{Generation: gen, Loaded: snap.Loaded, Sources: slices.Clone(snap.Sources)}
+	st.ref = SnapshotRef{Generation: gen, Loaded: snap.Loaded, Sources: snap.Sources}.clone()
 	st.resolve()
 	return st
 }

@@ -137,6 +137,15 @@ func (p *Policy) Validate() error {
 	return nil
 }
 
+// clone returns a copy of p that shares no memory with it: a Decision and
+// Screener.Policy hand out clones, so a caller editing one cannot change
+// the policy later decisions are made under.
+func (p Policy) clone() Policy {
+	p.Binding = slices.Clone(p.Binding)
+	p.Risk = slices.Clone(p.Risk)
+	return p
+}
+
 func (p *Policy) binding(s lists.Source) bool { return slices.Contains(p.Binding, s) }
 
 func (p *Policy) screened(s lists.Source) bool {

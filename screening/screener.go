@@ -76,9 +76,7 @@ func New(ctx context.Context, snap *lists.Snapshot, opts Options) (*Screener, er
 	if err := opts.Policy.Validate(); err != nil {
 		return nil, fmt.Errorf("screening: New: %w", err)
 	}
-	s := &Screener{pol: opts.Policy, log: opts.Log, reviews: opts.Reviews, now: opts.Now, logger: opts.Logger}
-	s.pol.Binding = slices.Clone(s.pol.Binding)
-	s.pol.Risk = slices.Clone(s.pol.Risk)
+	s := &Screener{pol: opts.Policy.clone(), log: opts.Log, reviews: opts.Reviews, now: opts.Now, logger: opts.Logger}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -92,8 +90,9 @@ func New(ctx context.Context, snap *lists.Snapshot, opts Options) (*Screener, er
 	return s, nil
 }
 
-// Policy returns the policy the Screener applies.
-func (s *Screener) Policy() Policy { return s.pol }
+// Policy returns a copy of the policy the Screener applies; changing it
+// changes nothing for the Screener.
+func (s *Screener) Policy() Policy { return s.pol.clone() }
 
 // Snapshot returns the snapshot decisions currently use.
 func (s *Screener) Snapshot() *lists.Snapshot { return s.cur.Load().snap }
@@ -117,9 +116,9 @@ func (s *Screener) Reload(ctx context.Context, snap *lists.Snapshot) error {
 	}
 	st := buildState(snap, gen)
 	body := ListsLoaded{
-		Generation: gen, Loaded: snap.Loaded, Sources: st.ref.Sources,
+		Generation: gen, Loaded: snap.Loaded, Sources: st.ref.clone().Sources,
 		Entities: len(snap.Entities), Names: len(st.names), Resolved: len(slices.DeleteFunc(slices.Clone(st.members), func(m []int32) bool { return m == nil })),
-		Matcher: MatcherVersion, Policy: s.pol,
+		Matcher: MatcherVersion, Policy: s.pol.clone(),
 	}
 	if _, err := s.log.Append(ctx, audit.TypeListsLoaded, body); err != nil {
 		return fmt.Errorf("screening: Reload: logging snapshot generation %d: %w", gen, err)
@@ -155,9 +154,9 @@ func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentPa
 	d := Decision{
 		Time:     now,
 		Outcome:  Clear,
-		Snapshot: st.ref,
+		Snapshot: st.ref.clone(), // the decision is the caller's: it shares no memory with the Screener
 		Matcher:  MatcherVersion,
-		Policy:   s.pol,
+		Policy:   s.pol.clone(),
 		Parties:  make([]PartyResult, 0, len(parties)),
 	}
 	if pay != nil {
@@ -315,6 +314,7 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, now time.Time) (Party
 	for i := range cands {
 		h, isHit := s.evaluate(st, &pp, key, dob, &cands[i], now)
 		if isHit {
+			h.Programs = slices.Clone(h.Programs) // the snapshot's own slice: a Decision shares no memory with it
 			pr.Hits = append(pr.Hits, h)
 			if h.Outcome.severity() > pr.Outcome.severity() {
 				pr.Outcome = h.Outcome
@@ -342,6 +342,7 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, now time.Time) (Party
 	}
 	for i := range pr.NearMisses {
 		h := &pr.NearMisses[i]
+		h.Programs = slices.Clone(h.Programs)
 		explain(st, &p, key, h)
 		h.Reason = fmt.Sprintf("score %.2f below the hold threshold %.2f", h.Score, s.pol.HoldThreshold)
 	}
