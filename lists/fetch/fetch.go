@@ -8,9 +8,19 @@
 // The steps for each file: GET with a deadline and a size cap; stream into
 // a temporary file in the target directory (same file system, so the
 // rename is atomic) while hashing; fsync; detect the format from content
-// and parse it with lists/loader; rename over the old file; fsync the
-// directory. Tests use httptest servers only: nothing here is needed to
-// run the library's tests, and no test touches the internet.
+// and parse it with lists/loader; refuse it if it was published before the
+// copy in place (a stale mirror or cache must not roll the list back);
+// rename over the old file; fsync the directory; record what was fetched.
+// Tests use httptest servers only: nothing here is needed to run the
+// library's tests, and no test touches the internet.
+//
+// The record is a small hidden JSON file beside each list, ".<name>.fetch.json"
+// (the loader skips hidden files), holding the URL, the server's
+// Last-Modified, the file's SHA-256 and the parse's provenance. It is
+// trusted only for the exact bytes it describes: a list copied in by hand
+// (whose modification time says nothing about its age) is never taken for
+// the one fetched, so If-Modified-Since is sent only with a Last-Modified
+// the same server gave for the bytes in place.
 //
 // The defaults fetch single-file formats (OFAC SDN.XML and CONSOLIDATED.XML,
 // the UN XML, optionally the EU XML), each self-contained and, for OFAC,
@@ -21,12 +31,15 @@
 package fetch
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -84,6 +97,11 @@ const (
 // ErrTooLarge is returned (wrapped) for a download over the size cap.
 var ErrTooLarge = errors.New("download exceeds the size cap")
 
+// ErrOlder is returned (wrapped) when a download is a valid list published
+// before the copy already in place: a stale mirror or cache must not roll
+// a bank back to yesterday's list. Fetcher.Force accepts it anyway.
+var ErrOlder = errors.New("download is older than the copy in place")
+
 // Fetcher downloads and validates list files. The zero value is ready to
 // use with the defaults named on each field.
 type Fetcher struct {
@@ -101,7 +119,10 @@ type Fetcher struct {
 	Logger *slog.Logger
 	// Force downloads even when the server says the file has not changed
 	// since the copy in place (by default Fetch sends If-Modified-Since with
-	// that copy's modification time, which it sets from Last-Modified).
+	// the Last-Modified it recorded when it fetched that copy), and puts a
+	// valid list in place even when it was published before the copy there
+	// (by default that is refused with ErrOlder). It is for deliberately
+	// going back to an older list.
 	Force bool
 }
 
@@ -111,7 +132,9 @@ type Result struct {
 	Path    string // the file in the target directory
 	Updated bool   // a new version was validated and put in place
 	// Unchanged is true when the download is byte-identical to the file
-	// already in place (nothing was replaced).
+	// already in place, or the server answered 304 Not Modified to the
+	// Last-Modified recorded for it (nothing was replaced; Provenance is
+	// then the one recorded when that copy was fetched).
 	Unchanged  bool
 	Bytes      int64
 	SHA256     string           // of the downloaded bytes
@@ -192,14 +215,19 @@ func (f *Fetcher) one(ctx context.Context, dir string, s Source) (res Result) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	var since time.Time
-	if fi, err := os.Stat(res.Path); err == nil && !f.Force {
-		since = fi.ModTime()
+	cur, err := readCurrent(dir, s.Name)
+	if err != nil {
+		return fail(fmt.Errorf("reading the copy in place: %w", err))
+	}
+	var since string
+	if cur.rec != nil && cur.rec.URL == s.URL && !f.Force {
+		since = cur.rec.LastModified
 	}
 	tmp, n, sum, modified, err := f.download(ctx, dir, s, since)
 	if errors.Is(err, errNotModified) {
 		res.Unchanged = true
-		res.SHA256, _ = fileSHA256(res.Path)
+		res.SHA256 = cur.sha
+		res.Provenance = cur.rec.Provenance
 		return res
 	}
 	if err != nil {
@@ -214,63 +242,205 @@ func (f *Fetcher) one(ctx context.Context, dir string, s Source) (res Result) {
 	}
 	prov.File = s.Name
 	res.Provenance = prov
+	rec := record{URL: s.URL, LastModified: modified, SHA256: sum, Bytes: n, Provenance: prov}
 
-	if old, err := fileSHA256(res.Path); err == nil && old == sum {
+	if cur.exists && cur.sha == sum {
 		res.Unchanged = true
+		f.writeRecord(dir, s.Name, rec) // now known to be what the server serves
 		return res
 	}
-	if !modified.IsZero() {
-		os.Chtimes(tmp, modified, modified) // best effort: only If-Modified-Since uses it
+	if cur.exists && !f.Force {
+		if err := f.checkNotOlder(ctx, res.Path, cur, prov); err != nil {
+			return fail(err)
+		}
+	}
+	if t, err := http.ParseTime(modified); err == nil {
+		// For people listing the directory; fetch itself reads only the record.
+		os.Chtimes(tmp, t, t)
 	}
 	if err := os.Rename(tmp, res.Path); err != nil {
 		return fail(err)
 	}
 	syncDir(dir)
+	f.writeRecord(dir, s.Name, rec)
 	res.Updated = true
 	return res
+}
+
+// checkNotOlder returns an error wrapping ErrOlder when the downloaded
+// list (prov) was published before the copy in place. The copy's date is
+// the one recorded when fetch put it there or, failing that, its own
+// parse. A copy that does not parse, a list with no date, or a copy of
+// another list cannot be compared, and does not stop the update.
+func (f *Fetcher) checkNotOlder(ctx context.Context, path string, cur current, prov lists.Provenance) error {
+	if prov.Published.IsZero() {
+		return nil
+	}
+	var old lists.Provenance
+	if cur.rec != nil {
+		old = cur.rec.Provenance
+	} else {
+		var err error
+		old, err = Validate(ctx, path, "")
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			f.logger().Warn("the copy in place is not a valid list; replacing it", "path", path, "err", err)
+			return nil
+		}
+	}
+	if old.Source != prov.Source || old.Published.IsZero() || !prov.Published.Before(old.Published) {
+		return nil
+	}
+	return fmt.Errorf("%w: the download was published %s, the copy in place %s; previous copy kept (Force replaces it)",
+		ErrOlder, formatPublished(prov.Published), formatPublished(old.Published))
+}
+
+// formatPublished shows a date, with the time of day when the list gives one.
+func formatPublished(t time.Time) string {
+	if t.Equal(t.Truncate(24 * time.Hour)) {
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339)
+}
+
+// record is what fetch writes beside each list it puts in place (see the
+// package comment). It describes the exact bytes of one download.
+type record struct {
+	URL          string           `json:"url"`
+	LastModified string           `json:"last_modified,omitempty"` // the server's header, verbatim
+	SHA256       string           `json:"sha256"`
+	Bytes        int64            `json:"bytes"`
+	Provenance   lists.Provenance `json:"provenance"`
+}
+
+// maxRecordBytes bounds the read of a record: a real one is under 1 KiB.
+const maxRecordBytes = 64 << 10
+
+func recordPath(dir, name string) string { return filepath.Join(dir, "."+name+".fetch.json") }
+
+// current is the copy in place of one list.
+type current struct {
+	exists bool
+	sha    string  // of the file in place
+	rec    *record // its record, only when it describes exactly these bytes
+}
+
+// readCurrent hashes the file in place and reads its record, keeping the
+// record only if its hash is the file's. A missing, unreadable or foreign
+// record is ignored (fetch then behaves as if the file came by hand); a
+// file that exists but cannot be read is an error.
+func readCurrent(dir, name string) (current, error) {
+	var c current
+	sha, err := fileSHA256(filepath.Join(dir, name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return c, nil
+	}
+	if err != nil {
+		return c, err
+	}
+	c.exists, c.sha = true, sha
+	rf, err := os.Open(recordPath(dir, name))
+	if err != nil {
+		return c, nil
+	}
+	defer rf.Close()
+	var r record
+	if err := json.NewDecoder(io.LimitReader(rf, maxRecordBytes)).Decode(&r); err == nil && r.SHA256 == sha {
+		c.rec = &r
+	}
+	return c, nil
+}
+
+// writeRecord replaces the record of name atomically (temporary file,
+// fsync, rename). A failure is logged, not returned: the list in place is
+// good either way, and without a record the next fetch only downloads in
+// full and parses the copy in place to date it.
+func (f *Fetcher) writeRecord(dir, name string, r record) {
+	path := recordPath(dir, name)
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		f.logger().Warn("fetch record not written", "path", path, "err", err)
+		return
+	}
+	b = append(b, '\n')
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
+		return
+	}
+	if err := writeAtomic(dir, path, b); err != nil {
+		f.logger().Warn("fetch record not written", "path", path, "err", err)
+	}
+}
+
+func writeAtomic(dir, path string, b []byte) (err error) {
+	tf, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tf.Close()
+			os.Remove(tf.Name())
+		}
+	}()
+	if _, err = tf.Write(b); err != nil {
+		return err
+	}
+	if err = tf.Sync(); err != nil {
+		return err
+	}
+	if err = tf.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tf.Name(), path); err != nil {
+		return err
+	}
+	syncDir(dir)
+	return nil
 }
 
 // errNotModified: the server answered 304 to If-Modified-Since.
 var errNotModified = errors.New("not modified")
 
 // download streams the response body into a temporary file in dir and
-// returns its path, size, SHA-256 and the Last-Modified time (zero if none).
-// A non-zero since is sent as If-Modified-Since.
-func (f *Fetcher) download(ctx context.Context, dir string, s Source, since time.Time) (path string, n int64, sum string, modified time.Time, err error) {
+// returns its path, size, SHA-256 and the Last-Modified header ("" if
+// none). A non-empty since is sent as If-Modified-Since.
+func (f *Fetcher) download(ctx context.Context, dir string, s Source, since string) (path string, n int64, sum string, modified string, err error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.URL, nil)
 	if err != nil {
-		return "", 0, "", time.Time{}, err
+		return "", 0, "", "", err
 	}
 	ua := f.UserAgent
 	if ua == "" {
 		ua = "freezeguard-fetch"
 	}
 	req.Header.Set("User-Agent", ua)
-	if !since.IsZero() {
-		req.Header.Set("If-Modified-Since", since.UTC().Format(http.TimeFormat))
+	if since != "" {
+		req.Header.Set("If-Modified-Since", since)
 	}
 	resp, err := f.client().Do(req)
 	if err != nil {
-		return "", 0, "", time.Time{}, err
+		return "", 0, "", "", err
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode == http.StatusNotModified && !since.IsZero() {
-		return "", 0, "", time.Time{}, errNotModified
+	if resp.StatusCode == http.StatusNotModified && since != "" {
+		return "", 0, "", "", errNotModified
 	}
 	if resp.StatusCode != http.StatusOK {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		return "", 0, "", time.Time{}, fmt.Errorf("HTTP %s", resp.Status)
+		return "", 0, "", "", fmt.Errorf("HTTP %s", resp.Status)
 	}
 	max := f.maxBytes()
 	if resp.ContentLength > max {
-		return "", 0, "", time.Time{}, fmt.Errorf("%w: Content-Length %d > %d", ErrTooLarge, resp.ContentLength, max)
+		return "", 0, "", "", fmt.Errorf("%w: Content-Length %d > %d", ErrTooLarge, resp.ContentLength, max)
 	}
 	// The temporary name keeps the target's name first (the loader reads
 	// cons_* CSV as the consolidated list) and does not end in .xml/.csv,
 	// so a loader reading the directory meanwhile ignores it.
 	tf, err := os.CreateTemp(dir, s.Name+".part-*")
 	if err != nil {
-		return "", 0, "", time.Time{}, err
+		return "", 0, "", "", err
 	}
 	tmp := tf.Name()
 	defer func() {
@@ -282,21 +452,26 @@ func (f *Fetcher) download(ctx context.Context, dir string, s Source, since time
 	h := sha256.New()
 	n, err = io.Copy(io.MultiWriter(tf, h), io.LimitReader(resp.Body, max+1))
 	if err != nil {
-		return "", 0, "", time.Time{}, fmt.Errorf("after %d bytes: %w", n, err)
+		return "", 0, "", "", fmt.Errorf("after %d bytes: %w", n, err)
 	}
 	if n > max {
-		return "", 0, "", time.Time{}, fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)
+		return "", 0, "", "", fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)
 	}
 	if resp.ContentLength >= 0 && n != resp.ContentLength {
-		return "", 0, "", time.Time{}, fmt.Errorf("got %d bytes, Content-Length said %d", n, resp.ContentLength)
+		return "", 0, "", "", fmt.Errorf("got %d bytes, Content-Length said %d", n, resp.ContentLength)
 	}
 	if err = tf.Sync(); err != nil {
-		return "", 0, "", time.Time{}, err
+		return "", 0, "", "", err
 	}
 	if err = tf.Close(); err != nil {
-		return "", 0, "", time.Time{}, err
+		return "", 0, "", "", err
 	}
-	modified, _ = http.ParseTime(resp.Header.Get("Last-Modified"))
+	// Kept verbatim, to be sent back as is, but only when it is a valid
+	// HTTP date: a garbled value sent back would fail every later request.
+	modified = resp.Header.Get("Last-Modified")
+	if _, perr := http.ParseTime(modified); perr != nil {
+		modified = ""
+	}
 	return tmp, n, hex.EncodeToString(h.Sum(nil)), modified, nil
 }
 

@@ -74,10 +74,9 @@ func TestFetchGoodReplacesAndReports(t *testing.T) {
 	if res[1].Provenance.Records != 443 || res[1].Provenance.Format != "ofac-sdnlist-xml" {
 		t.Errorf("cons: %+v", res[1])
 	}
-	// no temporary files left behind
-	ents, _ := os.ReadDir(dir)
-	if len(ents) != 2 {
-		t.Errorf("dir holds %d files, want 2", len(ents))
+	// no temporary files left behind; a record beside each list
+	if names, side := listFiles(t, dir); len(names) != 2 || len(side) != 2 {
+		t.Errorf("dir holds %v and records %v, want 2 of each", names, side)
 	}
 	// the directory loads
 	snap, err := loader.Load(context.Background(), dir)
@@ -263,4 +262,221 @@ func ExampleFetcher_Fetch() {
 	r := res[0]
 	fmt.Println(r.Updated, r.Provenance.Records, r.Provenance.Published.Format("2006-01-02"), r.SHA256[:16])
 	// Output: true 1011 2026-08-01 5bf360176d1b24ee
+}
+
+// listFiles returns the names in dir that are not fetch's hidden sidecars,
+// and fails on any temporary file left behind.
+func listFiles(t *testing.T, dir string) (names, sidecars []string) {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		switch n := e.Name(); {
+		case strings.Contains(n, ".part-") || strings.Contains(n, ".tmp-"):
+			t.Errorf("temporary file left: %s", n)
+		case strings.HasPrefix(n, ".") && strings.HasSuffix(n, ".fetch.json"):
+			sidecars = append(sidecars, n)
+		default:
+			names = append(names, n)
+		}
+	}
+	return names, sidecars
+}
+
+// TestFetchRefusesOlder: a stale mirror serving an older, complete and
+// valid list must not replace the newer copy in place, whether that copy
+// was fetched (its sidecar records its date) or put there by hand (fetch
+// parses it). Force replaces it anyway.
+func TestFetchRefusesOlder(t *testing.T) {
+	for _, c := range []struct {
+		name, newer, older string
+		want               loader.Format
+		newDate, oldDate   string
+	}{
+		{"un", "un/consolidated_2026-08-01.xml", "un/consolidated_2026-02-27.xml", loader.FormatUNXML, "2026-08-01", "2026-02-27"},
+		{"ofac", "ofac/cons_xml_2025-03-28/consolidated.xml", "ofac/cons_xml_2023-03-08/consolidated.xml", loader.FormatOFACXML, "2025-03-28", "2023-03-08"},
+	} {
+		newer, older := read(t, c.newer), read(t, c.older)
+		for _, how := range []string{"fetched", "by hand"} {
+			t.Run(c.name+"/"+how, func(t *testing.T) {
+				body := newer
+				s := server(t, map[string]http.HandlerFunc{"/list": func(w http.ResponseWriter, r *http.Request) { w.Write(body) }})
+				dir := t.TempDir()
+				target := filepath.Join(dir, "list.xml")
+				src := Source{Name: "list.xml", URL: s.URL + "/list", Want: c.want}
+				f := Fetcher{Logger: quiet()}
+				if how == "fetched" {
+					if res, err := f.Fetch(context.Background(), dir, src); err != nil || !res[0].Updated {
+						t.Fatalf("first fetch: %+v, %v", res[0], err)
+					}
+				} else if err := os.WriteFile(target, newer, 0o644); err != nil {
+					t.Fatal(err)
+				}
+
+				body = older // the mirror goes stale
+				res, err := f.Fetch(context.Background(), dir, src)
+				if err == nil || res[0].Updated || !errors.Is(err, ErrOlder) || !errors.Is(res[0].Err, ErrOlder) {
+					t.Fatalf("older list: err %v, result %+v; want ErrOlder", err, res[0])
+				}
+				if msg := err.Error(); !strings.Contains(msg, c.oldDate) || !strings.Contains(msg, c.newDate) || !strings.Contains(msg, "list.xml") {
+					t.Errorf("error %q should name the file and both dates", msg)
+				}
+				if res[0].Provenance.Published.Format(time.DateOnly) != c.oldDate {
+					t.Errorf("result provenance = %+v, want the download's (%s)", res[0].Provenance, c.oldDate)
+				}
+				if got, _ := os.ReadFile(target); !bytes.Equal(got, newer) {
+					t.Fatal("the newer copy was replaced by an older list")
+				}
+				if names, _ := listFiles(t, dir); len(names) != 1 {
+					t.Errorf("dir holds %v", names)
+				}
+
+				f.Force = true
+				res, err = f.Fetch(context.Background(), dir, src)
+				if err != nil || !res[0].Updated {
+					t.Fatalf("forced: %+v, %v", res[0], err)
+				}
+				if got, _ := os.ReadFile(target); !bytes.Equal(got, older) {
+					t.Fatal("Force did not put the older list in place")
+				}
+				// and back to the newer one, without Force
+				f.Force = false
+				body = newer
+				if res, err = f.Fetch(context.Background(), dir, src); err != nil || !res[0].Updated {
+					t.Fatalf("newer again: %+v, %v", res[0], err)
+				}
+			})
+		}
+	}
+}
+
+// TestFetchIgnoresMtime: If-Modified-Since comes only from the
+// Last-Modified that fetch recorded for the very bytes in place, never from
+// the file's modification time. A month-old list copied in by hand today
+// has today's mtime; sending that would get a 304 and keep the old list.
+func TestFetchIgnoresMtime(t *testing.T) {
+	oldList := read(t, "un/consolidated_2026-02-27.xml")
+	cur := read(t, "un/consolidated_2026-08-01.xml")
+	lastMod := time.Now().Add(-24 * time.Hour).UTC().Truncate(time.Second) // the server's list changed yesterday
+	var ims []string
+	s := server(t, map[string]http.HandlerFunc{"/un.xml": func(w http.ResponseWriter, r *http.Request) {
+		ims = append(ims, r.Header.Get("If-Modified-Since"))
+		http.ServeContent(w, r, "un.xml", lastMod, bytes.NewReader(cur))
+	}})
+	dir := t.TempDir()
+	target := filepath.Join(dir, "un.xml")
+	src := Source{Name: "un.xml", URL: s.URL + "/un.xml", Want: loader.FormatUNXML}
+	f := Fetcher{Logger: quiet()}
+
+	// An old list copied in by hand: mtime now, no record of a fetch.
+	if err := os.WriteFile(target, oldList, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := f.Fetch(context.Background(), dir, src)
+	if err != nil || !res[0].Updated || res[0].Unchanged {
+		t.Fatalf("hand-copied old list: %+v, %v; want it updated", res[0], err)
+	}
+	if ims[0] != "" {
+		t.Errorf("If-Modified-Since %q sent for a file fetch never recorded", ims[0])
+	}
+	if got, _ := os.ReadFile(target); !bytes.Equal(got, cur) {
+		t.Fatal("file in place is not the download")
+	}
+	if _, side := listFiles(t, dir); len(side) != 1 || side[0] != ".un.xml.fetch.json" {
+		t.Fatalf("sidecars %v, want .un.xml.fetch.json", side)
+	}
+
+	// Fetched by fetch: the recorded Last-Modified is sent back, and a 304
+	// reports the copy in place with the provenance recorded for it.
+	res, err = f.Fetch(context.Background(), dir, src)
+	if err != nil || !res[0].Unchanged || res[0].Updated {
+		t.Fatalf("conditional refetch: %+v, %v", res[0], err)
+	}
+	if want := lastMod.Format(http.TimeFormat); ims[1] != want {
+		t.Errorf("If-Modified-Since = %q, want the recorded Last-Modified %q", ims[1], want)
+	}
+	if r := res[0]; r.SHA256 != hexSHA(cur) || r.Provenance.Records != 1011 || r.Provenance.Published.Format(time.DateOnly) != "2026-08-01" {
+		t.Errorf("304 result = %+v", r)
+	}
+
+	// The old list copied over the fetched one by hand, with a fresh mtime:
+	// the sidecar no longer describes the bytes in place, so no
+	// If-Modified-Since, and the current list comes back.
+	if err := os.WriteFile(target, oldList, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	future := time.Now().Add(time.Hour)
+	os.Chtimes(target, future, future)
+	res, err = f.Fetch(context.Background(), dir, src)
+	if err != nil || !res[0].Updated {
+		t.Fatalf("old list copied over a fetched one: %+v, %v; want it updated", res[0], err)
+	}
+	if ims[2] != "" {
+		t.Errorf("If-Modified-Since %q sent for bytes fetch did not record", ims[2])
+	}
+	if got, _ := os.ReadFile(target); !bytes.Equal(got, cur) {
+		t.Fatal("file in place is not the download")
+	}
+}
+
+// TestFetchBadSidecar: a sidecar that does not parse (or describes
+// another URL) is ignored, never trusted, and rewritten on success.
+func TestFetchBadSidecar(t *testing.T) {
+	cur := read(t, "un/consolidated_2026-08-01.xml")
+	lastMod := time.Now().Add(-time.Hour)
+	var ims []string
+	s := server(t, map[string]http.HandlerFunc{"/un.xml": func(w http.ResponseWriter, r *http.Request) {
+		ims = append(ims, r.Header.Get("If-Modified-Since"))
+		http.ServeContent(w, r, "un.xml", lastMod, bytes.NewReader(cur))
+	}})
+	dir := t.TempDir()
+	side := filepath.Join(dir, ".un.xml.fetch.json")
+	src := Source{Name: "un.xml", URL: s.URL + "/un.xml"}
+	f := Fetcher{Logger: quiet()}
+	if _, err := f.Fetch(context.Background(), dir, src); err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile(side)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, bad := range [][]byte{
+		[]byte("{not json"),
+		bytes.Replace(good, []byte(s.URL), []byte("https://elsewhere.example"), 1),
+	} {
+		os.WriteFile(side, bad, 0o644)
+		res, err := f.Fetch(context.Background(), dir, src)
+		if err != nil || !res[0].Unchanged || ims[len(ims)-1] != "" {
+			t.Errorf("case %d: %+v, %v, If-Modified-Since %q; want a full, unchanged download", i, res[0], err, ims[len(ims)-1])
+		}
+		if b, _ := os.ReadFile(side); !bytes.Equal(b, good) {
+			t.Errorf("case %d: sidecar not rewritten:\n%s", i, b)
+		}
+	}
+}
+
+// TestFetchBadLastModified: a Last-Modified that is not an HTTP date is not
+// recorded, so it is never sent back.
+func TestFetchBadLastModified(t *testing.T) {
+	cur := read(t, "un/consolidated_2026-08-01.xml")
+	var ims []string
+	s := server(t, map[string]http.HandlerFunc{"/un.xml": func(w http.ResponseWriter, r *http.Request) {
+		ims = append(ims, r.Header.Get("If-Modified-Since"))
+		w.Header().Set("Last-Modified", "yesterday, more or less")
+		w.Write(cur)
+	}})
+	dir := t.TempDir()
+	src := Source{Name: "un.xml", URL: s.URL + "/un.xml"}
+	f := Fetcher{Logger: quiet()}
+	for i := range 2 {
+		res, err := f.Fetch(context.Background(), dir, src)
+		if err != nil || res[0].Updated != (i == 0) || ims[i] != "" {
+			t.Errorf("fetch %d: %+v, %v, If-Modified-Since %q", i, res[0], err, ims[i])
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, ".un.xml.fetch.json")); bytes.Contains(b, []byte("yesterday")) || !bytes.Contains(b, []byte(hexSHA(cur))) {
+		t.Errorf("record:\n%s", b)
+	}
 }
