@@ -95,6 +95,8 @@ func (s *Screener) evaluate(st *state, pp *PaymentParty, key string, dob partial
 	}
 	hold := s.pol.HoldThreshold
 	pick, score := int32(-1), 0.0
+	// weakOnly: the name match rests on a weak alias alone, whether the
+	// alias scores a hit by itself or evidence lifts it into one below.
 	weakOnly := false
 	switch {
 	case c.strong >= 0 && c.strongScore >= hold:
@@ -112,6 +114,7 @@ func (s *Screener) evaluate(st *state, pp *PaymentParty, key string, dob partial
 				pick, score = x.id, x.sc
 			}
 		}
+		weakOnly = pick >= 0 && pick == c.weak
 	}
 	if pick >= 0 {
 		r := st.names[pick]
