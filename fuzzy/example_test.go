@@ -23,7 +23,7 @@ func ExampleBuild() {
 		fmt.Println()
 	}
 	// Output:
-	// Vladimir Putin               1 hit(s)  id 1 score 0.94
+	// Vladimir Putin               1 hit(s)  id 1 score 0.93
 	// Usama Binladin               1 hit(s)  id 2 score 0.90
 	// Banco Nacional de Cuba S.A.  1 hit(s)  id 3 score 1.00
 	// ARMAN 115                    0 hit(s)
@@ -41,8 +41,8 @@ func ExampleCompare() {
 	// Output:
 	// mr v v poutine ~ vladimir vladimirovich putin: 0.89 (match: true)
 	//   poutine  putin          transliterated sim 0.95
-	//   v        vladimir       initial        sim 1.00
 	//   v        vladimirovich  initial        sim 1.00
+	//   v        vladimir       initial        sim 1.00
 	//   unmatched: [query: mr]
 }
 

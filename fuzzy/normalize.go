@@ -66,7 +66,10 @@ type tok struct {
 	// known says the token is an established name in its own right (see
 	// knownName): two different known names are not typos of each other.
 	known bool
-	id    int32 // dictionary id when the token comes from an Index, else -1
+	// guessed says the token comes from a query's transliteration, whose
+	// vowels are guesses (Arabic writes few).
+	guessed bool
+	id      int32 // dictionary id when the token comes from an Index, else -1
 }
 
 // name is one Latin rendering of a name, tokenised and classified.
@@ -85,6 +88,7 @@ const (
 	flagTitle
 	flagReordered
 	flagGuessed // a query's transliteration: vowels and word breaks are guesses
+	flagOrgWord // a generic word other than the, of, and, for
 )
 
 // rng is a byte range of a token in a buffer during parsing.
@@ -94,13 +98,12 @@ type rng struct{ s, e int32 }
 type parser struct {
 	query bool // parsing a query: fewer renderings (maxQueryVariants)
 	// guessed is set while a query's transliterations are parsed: their
-	// vowels are guesses (Arabic writes few), so no token of theirs counts
-	// as a known name.
+	// vowels are guesses (Arabic writes few).
 	guessed bool
-	buf   []byte
-	rngs  []rng
-	toks  []tok
-	names []name
+	buf     []byte
+	rngs    []rng
+	toks    []tok
+	names   []name
 }
 
 // str returns b as a string without copying. The parser never writes over
@@ -457,7 +460,8 @@ func (p *parser) finish(kind Kind, reordered bool) {
 		switch c {
 		case clsContent, clsNumber:
 			nm.wContent += t.w
-			t.known = c == clsContent && !p.guessed && knownName(text)
+			t.known = c == clsContent && knownName(text)
+			t.guessed = p.guessed
 		}
 		switch c {
 		case clsContent:
@@ -474,6 +478,10 @@ func (p *parser) finish(kind Kind, reordered bool) {
 			nm.flags |= flagLegal
 		case clsTitle:
 			nm.flags |= flagTitle
+		case clsGeneric:
+			if !functionWord(text) {
+				nm.flags |= flagOrgWord
+			}
 		}
 		p.toks = append(p.toks, t)
 	}
@@ -680,6 +688,8 @@ var generic = set(
 	"federal", "state", "unitary", "fund", "management", "logistics", "research",
 	"production", "scientific", "nauchno", "proizvodstvennoe", "proizvodstvennoye", "obedinenie",
 	"technologies", "technology", "systems", "solutions", "limited",
+	"university", "academy", "college", "school", "hospital", "ministry", "committee", "council",
+	"army", "navy", "brigade", "brigades", "battalion", "movement", "party", "front", "forces",
 )
 
 // foldOf and skelOf return the translit keys of a token as new strings.

@@ -59,8 +59,11 @@ func strongPair(a, b *tok, how uint8) bool {
 		return a.cls == clsContent || a.cls == clsNumber
 	case howTranslit:
 		return min(len(a.fold), len(b.fold)) >= 4
-	case howFuzzy, howPhonetic, howJoined, howInflected:
+	case howJoined:
 		return min(len(a.text), len(b.text)) >= 5
+	case howFuzzy, howPhonetic, howInflected:
+		// A common name misspelt is as likely another common name.
+		return min(len(a.text), len(b.text)) >= 5 && a.w > commonWeight
 	}
 	return false
 }
@@ -90,6 +93,9 @@ const (
 	// numberPenalty multiplies the score when both names carry numbers that
 	// disagree (vessel "ARMAN 114" is not "ARMAN 115").
 	numberPenalty = 0.5
+	// orgWordPenalty multiplies the score of a listed organisation named
+	// after the query (see orgWordsMissing).
+	orgWordPenalty = 0.8
 )
 
 // combine turns the two coverages into a score. A specific query scores
@@ -177,8 +183,11 @@ func tokSim(a, b *tok) (float32, uint8) {
 // neighbourhood of fold keys, sound-key groups) finds exactly the tokens
 // this accepts; keep the two in step.
 func fuzzySim(a, b *tok) (float32, uint8) {
-	if a.known && b.known && min(len(a.text), len(b.text)) <= maxKnownLen && !slip(a.fold, b.fold) {
-		// Two established short names that differ are two names.
+	if a.known && b.known && min(len(a.text), len(b.text)) <= maxKnownLen && !slip(a.fold, b.fold) &&
+		!((a.guessed || b.guessed) && a.skel == b.skel) {
+		// Two established short names that differ are two names, unless
+		// one side's vowels are a transliteration's guess and the
+		// consonants agree (طارق read as Taraq is Tariq).
 		return 0, howNone
 	}
 	best, how := float32(0), howNone
@@ -406,6 +415,12 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	covA, covB := min(ca/wa, 1), min(cb/wb, 1)
 	spec := specificity(a.wContent)
 	score := combine(covA, covB, spec)
+	if orgWordsMissing(a, b, usedB[:nb]) {
+		score *= orgWordPenalty
+		if ex != nil {
+			ex.notes = append(ex.notes, "the listed name is an organisation's (words the query lacks)")
+		}
+	}
 	if (a.flags|b.flags)&flagNumbers != 0 && numbersConflict(a, b) {
 		score *= numberPenalty
 		if ex != nil {
@@ -548,6 +563,36 @@ func joinTexts(ts []tok) string {
 		b.WriteString(t.text)
 	}
 	return b.String()
+}
+
+// orgWordsMissing reports whether the listed name b has an unmatched word
+// of organisation names (network, university, investment) while the query
+// has none: then the listed name is something named after what the query
+// names ("USAMA BIN LADEN NETWORK" for Osama bin Laden, "HAMAS INVESTMENT
+// COMPANY" for Hamas), another entity.
+func orgWordsMissing(a, b *name, usedB []bool) bool {
+	if b.flags&flagOrgWord == 0 {
+		return false
+	}
+	for i := range a.toks {
+		if c := a.toks[i].cls; c == clsGeneric || c == clsLegal {
+			return false
+		}
+	}
+	for j := range b.toks {
+		if !usedB[j] && b.toks[j].cls == clsGeneric && !functionWord(b.toks[j].text) {
+			return true
+		}
+	}
+	return false
+}
+
+func functionWord(t string) bool {
+	switch t {
+	case "the", "of", "and", "for":
+		return true
+	}
+	return false
 }
 
 // numbersConflict reports whether both names carry numbers and they differ.

@@ -56,6 +56,9 @@ func rarity(t string) float32 {
 	freqOnce.Do(loadFreq)
 	df := float64(freqTab[t])
 	w := math.Log((freqN + 1) / (df + 0.5))
+	if isCommonName(t) {
+		w = min(w, commonWeight) // common in the world, if not on lists
+	}
 	return float32(min(max(w, minRarity), maxRarity))
 }
 
@@ -70,5 +73,5 @@ const knownDF = 3
 // is not Kang.
 func knownName(t string) bool {
 	freqOnce.Do(loadFreq)
-	return freqTab[t] >= knownDF
+	return freqTab[t] >= knownDF || isCommonName(t)
 }
