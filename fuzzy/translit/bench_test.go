@@ -64,3 +64,14 @@ func BenchmarkVariantsLong(b *testing.B) {
 		Variants(long, DefaultMax)
 	}
 }
+
+// Tokens that take the pinyin test (x, q, zh, c, ou), pinyin or not.
+var benchPinyin = []string{"zhou", "xiaoping", "cai", "qiang", "mousa", "luca", "zhukov", "alexander"}
+
+func BenchmarkAppendFoldPinyin(b *testing.B) {
+	b.ReportAllocs()
+	dst := make([]byte, 0, 256)
+	for i := 0; b.Loop(); i++ {
+		dst = AppendFold(dst[:0], benchPinyin[i%len(benchPinyin)])
+	}
+}

@@ -24,6 +24,8 @@ func TestCompareRomanisations(t *testing.T) {
 		{"Hizbullah", "Hezbollah"},
 		{"Hassan Nasrallah", "Hasan Nasrollah"},
 		{"Salahuddin", "Salaheddine"},
+		{"Xi Jinping", "Hsi Jinping"},
+		{"Xie Changting", "Hsieh Chang-ting"},
 	}
 	for _, p := range match {
 		if ex := fuzzy.Compare(p[0], p[1], fuzzy.KindUnknown); ex.Score < fuzzy.Threshold {
@@ -31,9 +33,11 @@ func TestCompareRomanisations(t *testing.T) {
 		}
 	}
 	nonmatch := [][2]string{
-		{"Lee Myung-bak", "Lim Myung-bak"},
 		{"Jung Min-ho", "Jang Min-ho"},
 		{"Xi Jinping", "Shi Jinping"},
+		{"Zhou Qiang", "Zhu Qiang"},
+		{"Cao Wei", "Kao Wei"},
+		{"Zhi Gang", "Ji Gang"},
 	}
 	for _, p := range nonmatch {
 		if ex := fuzzy.Compare(p[0], p[1], fuzzy.KindPerson); ex.Score >= fuzzy.Threshold {

@@ -27,6 +27,13 @@ const MaxFoldToken = 128
 // letters or more. A short table then maps the keys of very common
 // Arabic-origin names to one family key (Muhammad, Mohammed, Mehmet...).
 //
+// Compounds with Allah and al-Din get one vowel in their second part
+// (Hizbullah/Hizballah, Salahuddin/Salaheddine), and the spellings of
+// common Korean surnames one key (Lee/Ri/Rhee, Park/Pak/Bak, Choi/Choe).
+// A token of one or two pinyin syllables that has x, q, zh, c or ou folds
+// by pinyin's own rules instead (see foldPinyin), so that distinct
+// syllables such as Zhi and Ji, Cao and Kao, Zhou and Zhu stay apart.
+//
 // Vowels a, e, i, o, u otherwise stay distinct: merging them would make
 // unrelated names collide; compare Skeleton keys where vowels are
 // unreliable (Arabic, Persian, Hebrew origin).
@@ -42,7 +49,11 @@ func AppendFold(dst []byte, token string) []byte {
 	var raw [MaxFoldToken]byte
 	n := asciiLower(raw[:], token)
 	start := len(dst)
-	dst = foldASCII(dst, raw[:n])
+	if isPinyin(raw[:n], pinyinTrigger(raw[:n])) {
+		dst = foldPinyin(dst, raw[:n])
+	} else {
+		dst = foldASCII(dst, raw[:n])
+	}
 	if key := dst[start:]; familyMaybe(key) {
 		if canon, ok := nameFamilies[string(key)]; ok {
 			dst = append(dst[:start], canon...)
