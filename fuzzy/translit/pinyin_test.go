@@ -73,4 +73,3 @@ func TestFoldPinyin(t *testing.T) {
 		}
 	}
 }
-
