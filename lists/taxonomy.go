@@ -334,7 +334,7 @@ func EUProgram(code, numberTitle string) Program {
 	rows := euIndex[c]
 	for _, i := range rows {
 		r := euTable[i]
-		if r.Match == "" || containsRegNumber(numberTitle, r.Match) {
+		if r.Match == "" || HasRegulation(numberTitle, r.Match) {
 			p := r.Program()
 			p.Body = BodyEU
 			if numberTitle != "" {
@@ -375,9 +375,16 @@ func UNProgram(reference, listType string) Program {
 	return p
 }
 
-// containsRegNumber reports whether title names regulation number num
-// ("2015/138") as a whole number: "2015/1381" and "12015/138" do not count.
-func containsRegNumber(title, num string) bool {
+// HasRegulation reports whether title names regulation number num
+// ("208/2014") as a whole number: "2208/2014", "208/20145" and
+// "12015/138" do not name it; an empty num names nothing. It is the rule
+// EUProgram splits one EU code into regimes by, exported so that other
+// tables keyed on a regulation number (screening's oversight rows) apply
+// the same rule rather than a plain substring test.
+func HasRegulation(title, num string) bool {
+	if num == "" {
+		return false
+	}
 	for off := 0; ; {
 		i := strings.Index(title[off:], num)
 		if i < 0 {
@@ -390,6 +397,9 @@ func containsRegNumber(title, num string) bool {
 		off = start + 1
 	}
 }
+
+// containsRegNumber is HasRegulation under the name the package's tests use.
+func containsRegNumber(title, num string) bool { return HasRegulation(title, num) }
 
 func isRegChar(b byte) bool { return b == '/' || ('0' <= b && b <= '9') }
 

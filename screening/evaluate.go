@@ -239,8 +239,12 @@ func (s *Screener) flags(st *state, p *Party, e *lists.Entity, h *Hit, weakOnly,
 	add := func(code FlagCode, format string, args ...any) {
 		fs = append(fs, Flag{Code: code, Reason: fmt.Sprintf(format, args...)})
 	}
+	progs := make([]lists.Program, len(e.Programs))
+	for i, pg := range e.Programs {
+		progs[i] = classified(e.Source, pg)
+	}
 	progRows := func(rows []programRow) (codes, cites []string) {
-		for _, pg := range e.Programs {
+		for _, pg := range progs {
 			if r := find(rows, e.Source, pg); r != nil && !slices.Contains(codes, pg.Code) {
 				codes, cites = append(codes, pg.Code), append(cites, r.Citation)
 			}
@@ -273,16 +277,10 @@ func (s *Screener) flags(st *state, p *Party, e *lists.Entity, h *Hit, weakOnly,
 	}
 	add(FlagDelistingRoute, "%s", delistingRoute(e))
 
-	// From the curated tables.
-	if codes, cites := progRows(tables.CrimeBased); len(codes) > 0 {
+	// From the taxonomy (whether a programme is crime-based) and the
+	// curated tables (what to cite).
+	if codes, cites := crimeBased(e.Source, progs); len(codes) > 0 {
 		add(FlagCrimeBased, "%s: crime-based programme, assets frozen without a conviction (%s)", strings.Join(codes, ", "), strings.Join(cites, "; "))
-	} else {
-		for _, pg := range e.Programs {
-			if pg.Class.CrimeBased() {
-				add(FlagCrimeBased, "%s: crime-based programme (%s), assets frozen without a conviction (%s)", pg.Code, pg.Class, pg.LegalBasis)
-				break
-			}
-		}
 	}
 	if codes, cites := progRows(tables.ForeignProceedings); len(codes) > 0 {
 		add(FlagForeignProceedings, "%s: listing rests on proceedings in a third state (%s)", strings.Join(codes, ", "), strings.Join(cites, "; "))
@@ -298,7 +296,7 @@ func (s *Screener) flags(st *state, p *Party, e *lists.Entity, h *Hit, weakOnly,
 		add(FlagPolitical, "%s: programme open to political use (%s)", strings.Join(codes, ", "), strings.Join(cites, "; "))
 	}
 	if codes, _ := progRows(tables.ReviewCycles); len(codes) > 0 {
-		for _, pg := range e.Programs {
+		for _, pg := range progs {
 			if r := find(tables.ReviewCycles, e.Source, pg); r != nil {
 				add(FlagReviewDue, "%s listings are reviewed every %d months%s (%s)", pg.Code, r.Months, nextRenewal(r, now), r.Citation)
 				break
@@ -351,6 +349,31 @@ func (s *Screener) flags(st *state, p *Party, e *lists.Entity, h *Hit, weakOnly,
 		}
 	}
 	return fs
+}
+
+// crimeBased returns the crime-based programmes among progs, each as
+// "CODE (class)", with what to cite for it: the curated citation when
+// oversight.json has one, else the programme's legal basis.
+func crimeBased(src lists.Source, progs []lists.Program) (codes, cites []string) {
+	seen := make(map[[2]string]bool, len(progs))
+	for _, pg := range progs {
+		if !pg.Class.CrimeBased() {
+			continue
+		}
+		code := fmt.Sprintf("%s (%s)", pg.Code, pg.Class)
+		cite := pg.LegalBasis
+		if r := find(tables.CrimeBased, src, pg); r != nil {
+			cite = r.Citation
+		}
+		if cite == "" {
+			cite = "legal basis not given"
+		}
+		if k := [2]string{code, cite}; !seen[k] {
+			seen[k] = true
+			codes, cites = append(codes, code), append(cites, cite)
+		}
+	}
+	return codes, cites
 }
 
 // nextRenewal names the next renewal date of a programme after now, when

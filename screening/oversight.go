@@ -16,12 +16,14 @@ import (
 var oversightJSON []byte
 
 // programRow matches a programme of one source, optionally only when the
-// regulation title contains a string (EU UKR 208/2014 vs 269/2014).
+// programme's regulation title or legal basis names a regulation number
+// (EU UKR 208/2014 vs 269/2014). It carries what the programme taxonomy
+// (lists) does not know: citations and review cycles. Whether a programme
+// is crime-based is the taxonomy's call (Program.Class), not a row's.
 type programRow struct {
 	Source        lists.Source `json:"source"`
 	Code          string       `json:"code"`
-	TitleContains string       `json:"title_contains,omitempty"`
-	Class         lists.Class  `json:"class,omitempty"`
+	TitleContains string       `json:"title_contains,omitempty"` // a regulation number, matched whole (lists.HasRegulation)
 	Months        int          `json:"months,omitempty"`
 	Renewals      []string     `json:"renewals,omitempty"` // MM-DD
 	Citation      string       `json:"citation"`
@@ -34,7 +36,33 @@ func (r *programRow) matches(src lists.Source, p lists.Program) bool {
 	if r.TitleContains == "" {
 		return true
 	}
-	return strings.Contains(p.Title, r.TitleContains) || strings.Contains(p.LegalBasis, r.TitleContains)
+	return lists.HasRegulation(p.Title, r.TitleContains) || lists.HasRegulation(p.LegalBasis, r.TitleContains)
+}
+
+// classified returns p with its class and legal basis from the programme
+// taxonomy when p carries no class (a snapshot built by hand rather than
+// by the parsers, which classify every programme): the taxonomy is the one
+// source of truth for what a programme is.
+func classified(src lists.Source, p lists.Program) lists.Program {
+	if p.Class != "" {
+		return p
+	}
+	var q lists.Program
+	switch src {
+	case lists.OFAC:
+		q = lists.OFACProgram(p.Code)
+	case lists.EU:
+		q = lists.EUProgram(p.Code, p.Title)
+	case lists.UN:
+		q = lists.UNProgram(p.Code, "")
+	default:
+		return p
+	}
+	p.Class = q.Class
+	if p.LegalBasis == "" {
+		p.LegalBasis = q.LegalBasis
+	}
+	return p
 }
 
 type jurisdictionRow struct {

@@ -7,21 +7,28 @@ import (
 	"github.com/freezeguard/freezeguard/lists"
 )
 
-// Every curated row must cite its source, and every OFAC crime tag the
-// taxonomy calls crime-based must be in the table (and vice versa), so the
-// two curated sources cannot drift apart silently.
+// Every curated row must cite its source. Whether a programme is
+// crime-based is the taxonomy's call; a crime_based row only supplies the
+// citation, so each must name a programme the taxonomy calls crime-based
+// (a row that does not would be a citation never quoted, or a sign the two
+// have drifted apart).
 func TestOversightTables(t *testing.T) {
 	if len(tables.CrimeBased) == 0 || len(tables.BlockingStatute) == 0 || len(tables.ReviewCycles) == 0 || len(tables.deathPenalty) == 0 {
 		t.Fatal("empty curated table")
 	}
 	for _, r := range tables.CrimeBased {
-		if !r.Class.CrimeBased() {
-			t.Errorf("crime_based row %s %s has non-crime class %q", r.Source, r.Code, r.Class)
+		var p lists.Program
+		switch r.Source {
+		case lists.OFAC:
+			p = lists.OFACProgram(r.Code)
+		case lists.EU:
+			p = lists.EUProgram(r.Code, r.TitleContains)
+		default:
+			t.Errorf("crime_based row %s %s: no taxonomy for the source", r.Source, r.Code)
+			continue
 		}
-		if r.Source == lists.OFAC {
-			if p := lists.OFACProgram(r.Code); p.Class != lists.ClassUnknown && !p.Class.CrimeBased() {
-				t.Errorf("%s: table says crime-based, lists taxonomy says %s", r.Code, p.Class)
-			}
+		if !p.Class.CrimeBased() {
+			t.Errorf("crime_based row %s %s %s: the taxonomy says %s", r.Source, r.Code, r.TitleContains, p.Class)
 		}
 	}
 	for _, r := range tables.ReviewCycles {
@@ -38,6 +45,96 @@ func TestOversightTables(t *testing.T) {
 	} {
 		if _, err := parseOversight([]byte(bad)); err == nil || !strings.Contains(err.Error(), "oversight.json") {
 			t.Errorf("parseOversight(%.40s): error %v", bad, err)
+		}
+	}
+}
+
+// A regulation number in a row is matched whole, as the taxonomy matches
+// it (lists.HasRegulation): "208/2014" is not in "2208/2014".
+func TestProgramRowRegulationNumber(t *testing.T) {
+	r := programRow{Source: lists.EU, Code: "UKR", TitleContains: "208/2014", Citation: "x"}
+	for _, tc := range []struct {
+		title, basis string
+		want         bool
+	}{
+		{"208/2014 (OJ L66)", "", true},
+		{"Council Regulation (EU) No 208/2014", "", true},
+		{"2015/138 (OJ L24)", "Reg. (EU) No 208/2014", true}, // an amending act: the taxonomy's legal basis names the regime
+		{"2208/2014 (OJ L1)", "", false},
+		{"208/20145", "", false},
+		{"269/2014 (OJ L78)", "Reg. (EU) No 269/2014", false},
+	} {
+		if got := r.matches(lists.EU, lists.Program{Code: "ukr", Title: tc.title, LegalBasis: tc.basis}); got != tc.want {
+			t.Errorf("UKR 208/2014 row matches title %q basis %q: %v, want %v", tc.title, tc.basis, got, tc.want)
+		}
+	}
+	if r.matches(lists.OFAC, lists.Program{Code: "UKR", Title: "208/2014"}) {
+		t.Error("an EU row matches an OFAC programme")
+	}
+}
+
+// GENERATED FIXTURE: invented names and numbers under real EU programme
+// codes and regulation numbers, plus one number that only looks like one
+// (2208/2014), as a parser would build them but without a class, so that
+// the class comes from the taxonomy here.
+func generatedOversightSnapshot() *lists.Snapshot {
+	eu := func(id, name, code, title string) lists.Entity {
+		return lists.Entity{
+			ID: "eu:" + id, Source: lists.EU, Kind: lists.Person,
+			Names:      []lists.Name{{Full: name, Type: lists.Primary, Quality: lists.Strong}},
+			Programs:   []lists.Program{{Code: code, Title: title, Body: lists.BodyEU}},
+			BirthDates: []lists.Date{{Kind: lists.DateExact, Year: 1958, Month: 2, Day: 17}},
+		}
+	}
+	ents := []lists.Entity{
+		eu("9101", "Taras Hrankivsky", "UKR", "2208/2014 (OJ L1)"),
+		eu("9102", "Mykola Zaporizhets", "UKR", "2015/138 (OJ L24)"),
+		eu("9103", "Karim Exemplaire", "EGY", "270/2011 (OJ L76)"),
+		eu("9104", "Dariush Namuneh", "IRN", "359/2011 (OJ L100)"),
+		eu("9105", "Parviz Namunei", "IRN", "267/2012 (OJ L88)"),
+	}
+	src := []lists.Provenance{{Source: lists.EU, Format: "generated", Published: decisionTime.AddDate(0, 0, -2), SHA256: strings.Repeat("2", 64)}}
+	return lists.NewSnapshot(ents, src, decisionTime)
+}
+
+// CRIME_BASED_PROGRAM follows the taxonomy: a crime-based programme with no
+// curated citation (EGY, IRN human rights) is flagged with its legal
+// basis, a foreign-policy one (IRN 267/2012) is not, an amending act of
+// 208/2014 is the misappropriation regime, and a number that merely ends
+// in 208/2014 is not it.
+func TestCrimeBasedFromTaxonomy(t *testing.T) {
+	s, _, _ := newScreener(t, generatedOversightSnapshot(), DefaultPolicy(JurisdictionEU))
+	for _, tc := range []struct {
+		name, entity string
+		flags        map[FlagCode]string // flag -> substring of its reason
+		noFlags      []FlagCode
+	}{
+		{"Taras Hrankivsky", "eu:9101", map[FlagCode]string{FlagReviewDue: "every 6 months"},
+			[]FlagCode{FlagCrimeBased, FlagForeignProceedings, FlagPolitical}},
+		{"Mykola Zaporizhets", "eu:9102", map[FlagCode]string{
+			FlagCrimeBased: "Council Regulation (EU) No 208/2014", FlagForeignProceedings: "C-530/17 P", FlagPolitical: "Azarov", FlagReviewDue: "every 12 months"}, nil},
+		{"Karim Exemplaire", "eu:9103", map[FlagCode]string{
+			FlagCrimeBased: "EGY (crime:corruption-human-rights): crime-based programme, assets frozen without a conviction (Reg. (EU) No 270/2011)", FlagForeignProceedings: "Ezz"}, nil},
+		{"Dariush Namuneh", "eu:9104", map[FlagCode]string{FlagCrimeBased: "359/2011"}, nil},
+		{"Parviz Namunei", "eu:9105", nil, []FlagCode{FlagCrimeBased, FlagPolitical}},
+	} {
+		d, err := s.Screen(ctx, Party{Name: tc.name, BirthDate: "1958-02-17"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := hitFor(&d, tc.entity)
+		if h == nil {
+			t.Fatalf("%s: no hit", tc.name)
+		}
+		for f, want := range tc.flags {
+			if r := flagReason(h, f); !strings.Contains(r, want) {
+				t.Errorf("%s: flag %s reason %q, want it to contain %q", tc.name, f, r, want)
+			}
+		}
+		for _, f := range tc.noFlags {
+			if h.HasFlag(f) {
+				t.Errorf("%s: unexpected %s: %s", tc.name, f, flagReason(h, f))
+			}
 		}
 	}
 }
