@@ -1,6 +1,7 @@
 package screening
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -71,7 +72,8 @@ type jurisdictionRow struct {
 }
 
 type oversightTables struct {
-	CrimeBased         []programRow      `json:"crime_based"`
+	Comment            string            `json:"_comment"`
+	CrimeBased         []programRow      `json:"crime_based"` // citations for CRIME_BASED_PROGRAM reasons
 	ForeignProceedings []programRow      `json:"foreign_proceedings"`
 	BlockingStatute    []programRow      `json:"blocking_statute"`
 	BlockingStatuteJur []jurisdictionRow `json:"blocking_statute_jurisdictions"`
@@ -92,8 +94,15 @@ var tables = mustParseOversight(oversightJSON)
 
 func parseOversight(b []byte) (*oversightTables, error) {
 	var t oversightTables
-	if err := json.Unmarshal(b, &t); err != nil {
+	// Unknown fields are errors: a misspelt "title_contains" would
+	// otherwise widen a row to every regulation of its code.
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&t); err != nil {
 		return nil, fmt.Errorf("screening: oversight.json: %w", err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("screening: oversight.json: data after the top-level object")
 	}
 	for name, rows := range map[string][]programRow{
 		"crime_based": t.CrimeBased, "foreign_proceedings": t.ForeignProceedings,

@@ -42,6 +42,9 @@ func TestOversightTables(t *testing.T) {
 		`{"review_cycles":[{"source":"EU","code":"TUN","citation":"x","renewals":["13-01"]}],"death_penalty":{"citation":"x"}}`,
 		`{"death_penalty":{"citation":"x","countries":["USA"]}}`,
 		`{"death_penalty":{}}`,
+		`{"crime_based":[{"source":"EU","code":"UKR","title_contain":"208/2014","citation":"x"}],"death_penalty":{"citation":"x"}}`,
+		`{"crime_based":[{"source":"OFAC","code":"SDNTK","class":"crime:narcotics","citation":"x"}],"death_penalty":{"citation":"x"}}`,
+		`{"death_penalty":{"citation":"x"}} {}`,
 	} {
 		if _, err := parseOversight([]byte(bad)); err == nil || !strings.Contains(err.Error(), "oversight.json") {
 			t.Errorf("parseOversight(%.40s): error %v", bad, err)
