@@ -32,9 +32,10 @@ type Match struct {
 // one threshold of the package. A query that is one of a listed name's
 // renderings scores 1; a typo in one token, a romanisation variant, a
 // title, a legal form or a missing middle name keep a pair above it; a
-// different given name, a number that disagrees, or a query made only of
-// common tokens (Mohammed Ali) found inside a longer listed name fall
-// below it. See scoreNames in score.go for the formula.
+// different given name, a number that disagrees, a query made only of
+// common names (Mohammed Ali, Mikhail Romanov) found inside a longer
+// listed name, or a match resting only on a short token matched by sound
+// fall below it. See the package doc and scoreNames in score.go.
 const Threshold = 0.80
 
 // Explanation says how a query name was matched to a listed name, token by
@@ -55,7 +56,7 @@ type Explanation struct {
 type TokenMatch struct {
 	Query     string  `json:"query"`
 	Candidate string  `json:"candidate"`
-	How       string  `json:"how"` // exact, transliterated, fuzzy, phonetic, initial, joined
+	How       string  `json:"how"` // exact, transliterated, inflected, fuzzy, phonetic, initial, joined
 	Sim       float64 `json:"sim"`
 	Weight    float64 `json:"weight"`
 }

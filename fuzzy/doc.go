@@ -21,28 +21,62 @@
 // tokens and for display).
 //
 // Each token gets a class: content, number, initial (one letter), particle
-// (al, bin, van, de), generic word (bank, international, the), title (Mr,
-// Sheikh, President and its translations) or legal form (LLC, GmbH, OOO,
-// S.A. de C.V., Sp. z o.o.; not for persons). Legal forms weigh nothing,
-// titles, particles and generic words little; content tokens weigh their
-// rarity among real listed names (an IDF from a static table, see
-// weights.go). A name with no content or number token (CORP, TRADING
-// COMPANY LLC, Mr) can match nothing.
+// (al, bin, van, de), generic word (bank, international, network, the),
+// title (Mr, Sheikh, President and its translations) or legal form (LLC,
+// GmbH, OOO, S.A. de C.V., Sp. z o.o.; not for persons). A particle or a
+// title that is also a surname (King, Major) is a name when it ends the
+// name ("Patricia King"). Roman numerals after a name are numbers (SEA
+// TANKER II is SEA TANKER 2; on vessels and aircraft anywhere), and vessel
+// prefixes (MV, M/T) are titles.
+//
+// # Weights
+//
+// Legal forms weigh nothing, titles, particles and generic words little;
+// content tokens weigh their rarity among real listed names (an IDF from a
+// static table, see weights.go), capped for names common in the world
+// (common.go: frequent surnames and given names by culture, and every
+// single pinyin syllable), which the lists alone would call rare. A name
+// with no content or number token (CORP, TRADING COMPANY LLC, Mr), or with
+// under three letters of content (AA, Li), can match nothing.
 //
 // # Scoring
 //
 // Tokens are compared exactly, through translit.Fold keys (romanisation
-// variants: Mohammed/Muhammad), by edit distance (one edit up to seven
-// letters, two from eight), by sound (same devoiced consonant skeleton and
-// Jaro-Winkler at least 0.8), and as initials (V. for Vladimir). Tokens are
-// paired one to one, best first, in any order; leftovers may match two or
-// three adjacent tokens of the other side joined (binladen / bin laden,
-// abdulrahman / abd al rahman). Each side's coverage is its matched weight
-// over its total weight; the score combines them (see combine in score.go),
-// counting the query's coverage three times the listed name's when the
-// query is specific, and requiring both when the query is made of common
-// tokens. Numbers on both sides must agree. Scores lie in [0, 1]; the same
-// name scores 1; Threshold is the one match threshold.
+// variants: Mohammed/Muhammad), as a case-inflected form of the other
+// (Lithuanian Putinas/Putin), by edit distance on fold keys (one edit from
+// four letters, two from ten; a silent h in three), by sound (same devoiced
+// consonant skeleton, from five letters, and Jaro-Winkler at least 0.83 or
+// only the vowels differing: Hezbollah/Hizballah), and as initials (V. for
+// Vladimir). Two different established names (held by three listed names,
+// or common in the world) of up to six letters never match by spelling or
+// sound: Khalid is not Khalil, Maria not Marina, Yang not Kang; a swapped
+// pair of letters, a silent h, the vowel swaps of romanisation (e/i, o/u,
+// a/e), and, for a transliterated query whose vowels are guesses, the same
+// consonants still do.
+//
+// Tokens are paired one to one, best first, in any order; leftovers may
+// match two or three adjacent tokens of the other side joined (binladen /
+// bin laden, abdulrahman / abd al rahman), which must then spell the same
+// name (fold key), not merely resemble it. Each side's coverage is its
+// matched weight over its total weight, titles counting only when matched
+// ("President Putin" is Putin); the score combines them (see combine in
+// score.go), counting the query's coverage three times the listed name's
+// when the query is specific, and requiring both when the query is made of
+// common tokens. Then:
+//
+//   - Numbers on both sides must agree (a disagreement halves the score).
+//   - Minimum evidence: at least one matched pair must be strong (an exact
+//     content token, a transliteration of four letters or more, a fuzzy,
+//     sound or inflection match of five letters or more of a token that is
+//     not a common name, or a join of eight letters, six in parts of three,
+//     or five spelt exactly); otherwise the score is capped at 0.7, below
+//     Threshold. One short token matched by sound (Acme / AKM) is no match.
+//   - A listed name with a word of organisation names the query lacks
+//     (network, investment, university), against a query with none, is
+//     something named after it: the score is multiplied by 0.8.
+//
+// Scores lie in [0, 1]; the same name scores 1; Threshold is the one match
+// threshold.
 //
 // Compare is not symmetric: query tokens the listed name lacks cost more
 // than listed tokens the query lacks, because a payment often carries part

@@ -133,6 +133,35 @@ func TestCompareCases(t *testing.T) {
 		{"Jon Smith", "John Smith", KindPerson, true, "silent h in a short name"},
 		{"Jhon Smith", "John Smith", KindPerson, true, "misplaced h"},
 		{"Ali Khan", "Bali Khan", KindPerson, false, "a letter more is another name"},
+		// Round 2: false positives.
+		{"Acme Trading GmbH", "LLC AKM", KindOrganization, false, "one short token matched only by sound"},
+		{"Patricia King", "PATRICIA", KindPerson, false, "King after a name is a surname, not a title"},
+		{"Karen King", "STEPANYAN, Karen", KindPerson, false, "given name only, other surname"},
+		{"Corporation Aa", "AA", KindUnknown, false, "two letters identify no one"},
+		{"AAAAAAAAAAAA", "AA", KindUnknown, false, "two letters identify no one"},
+		{"TITHE", "AKIRAPHOKIN, Thit", KindUnknown, false, "short token matched by transliteration only"},
+		{"SEA TANKER II", "SEA TANKER III", KindVessel, false, "Roman numerals differ"},
+		{"SEA TANKER 2", "SEA TANKER II", KindVessel, true, "Roman numeral"},
+		{"MV SEA TANKER", "SEA TANKER", KindVessel, true, "vessel prefix costs nothing"},
+		{"M/V SEA TANKER", "SEA TANKER", KindUnknown, true, "vessel prefix costs nothing"},
+		{"OSAMA BIN LADEN", "USAMA BIN LADEN NETWORK", KindUnknown, false, "organisation named after the person"},
+		{"Hamas", "Hamas Investment Company", KindUnknown, false, "company named after the group"},
+		{"He Na", "HENNA", KindUnknown, false, "short syllables joined"},
+		{"Lin Dai", "LINDA", KindUnknown, false, "a join must spell the name"},
+		{"Khalid Mansur", "MANSUR, Khalil", KindPerson, false, "two known names a letter apart"},
+		{"Maria Ivanova", "Marina Ivanova", KindPerson, false, "two known names a letter apart"},
+		{"Eduardo Mendoza", "MENDOZA ROBLES, Eduardo", KindPerson, false, "common names inside a longer name"},
+		{"Wang Wei", "WANG, Wei Hong", KindPerson, false, "pinyin syllables are common"},
+		{"Hussein", "HUSSAINI", KindUnknown, false, "a common name misspelt"},
+		// Round 2: misses.
+		{"Hezbollah", "Hizballah", KindOrganization, true, "vowels of a romanisation"},
+		{"Putyin elnök", "PUTIN, Vladimir Vladimirovich", KindPerson, true, "Hungarian title after the name"},
+		{"Vladimiras Putinas", "PUTIN, Vladimir Vladimirovich", KindPerson, true, "Lithuanian case endings"},
+		{"Jonas Petraitis", "Jonas PETRAITIS", KindPerson, true, "same name"},
+		{"طارق عزيز", "AZIZ, Tariq", KindPerson, true, "transliteration guesses vowels"},
+		{"Hussein Ali Kamel", "Husayn Ali Kamil", KindPerson, true, "e/i of a romanisation"},
+		{"CHONMASAN", "CHON MA SAN", KindVessel, true, "joined Korean syllables"},
+		{"UR-CQA", "URCQA", KindAircraft, true, "tail number without hyphen"},
 	} {
 		ex := Compare(c.a, c.b, c.kind)
 		if (ex.Score >= Threshold) != c.above {
@@ -399,4 +428,30 @@ func FuzzSearch(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestRomanAndInflection(t *testing.T) {
+	for _, c := range []struct {
+		in     string
+		single bool
+		want   int
+	}{{"ii", false, 2}, {"iii", false, 3}, {"iv", false, 4}, {"xiv", false, 14}, {"i", false, 0}, {"i", true, 1},
+		{"iiii", false, 0}, {"vv", false, 0}, {"ic", false, 0}, {"xl", false, 0}, {"xxxix", false, 39}} {
+		if got := romanValue(c.in, c.single); got != c.want {
+			t.Errorf("romanValue(%q, %v) = %d, want %d", c.in, c.single, got, c.want)
+		}
+	}
+	// Xi is a surname before a name; on a vessel, II anywhere is two.
+	if got := normString("Xi Jinping", KindUnknown); got != "xi jinping" {
+		t.Errorf("Xi Jinping: %q", got)
+	}
+	if got := normString("II DAWN", KindVessel); got != "2 dawn" {
+		t.Errorf("II DAWN: %q", got)
+	}
+	for in, want := range map[string]string{"putinas": "putin", "vladimiras": "vladimir", "jonaitis": "jonait",
+		"putins": "putin", "abbas": "", "anas": "", "yunus": "", "idris": "", "jonas": ""} {
+		if got := inflectionStem(in); got != want {
+			t.Errorf("inflectionStem(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

@@ -149,7 +149,7 @@ func TestParityRanksTrueMatchFirst(t *testing.T) {
 
 // TestPutinVariants: renderings of Vladimir Putin's name in many languages
 // and scripts must retrieve OFAC's "PUTIN, Vladimir Vladimirovich" (ent
-// 35096) at or above Threshold. The floor is 73 of 81.
+// 35096) at or above Threshold. The floor is 79 of 81 (Lithuanian case endings and titles after the name included).
 func TestPutinVariants(t *testing.T) {
 	ls := realNames(t)
 	ix := Build(records(ls))
@@ -191,8 +191,8 @@ func TestPutinVariants(t *testing.T) {
 	if total != 81 {
 		t.Errorf("read %d variants, want 81", total)
 	}
-	if found < 73 {
-		t.Errorf("%d of %d variants found, want at least 73", found, total)
+	if found < 79 {
+		t.Errorf("%d of %d variants found, want at least 79", found, total)
 	}
 }
 
@@ -270,5 +270,31 @@ func TestParityFalsePositives(t *testing.T) {
 	t.Logf("%d of %d false OFAC results above Threshold", above, n)
 	if above*20 > n {
 		t.Errorf("%d of %d false OFAC results above Threshold, want at most 5%%", above, n)
+	}
+}
+
+// TestKnownFalsePositivesStayBelow: queries that once matched a listed name
+// on too little evidence (a short token matched by sound, a two-letter
+// alias, an organisation named after a person) no longer reach Threshold
+// against it, searched over the real lists.
+func TestKnownFalsePositivesStayBelow(t *testing.T) {
+	ix, ls := realIndex(t)
+	for _, c := range []struct{ q, ent string }{
+		{"Acme Trading GmbH", "ofac:44215"}, // LLC AKM
+		{"TITHE", "ofac:11273"},             // AKIRAPHOKIN, Thit
+		{"Corporation Aa", "un:QDi.371"},    // weak alias AA
+		{"AAAAAAAAAAAAAAAA", "un:QDi.371"},
+	} {
+		for _, m := range ix.Search(c.q, KindUnknown, 20, Threshold, nil) {
+			if ls[m.ID].Entity == c.ent {
+				t.Errorf("%q matches %s %q at %.3f", c.q, c.ent, ls[m.ID].Name, m.Score)
+			}
+		}
+	}
+	// Osama bin Laden the person, not the network named after him.
+	for _, m := range ix.Search("OSAMA BIN LADEN", KindUnknown, 20, Threshold, nil) {
+		if strings.Contains(strings.ToUpper(ls[m.ID].Name), "NETWORK") {
+			t.Errorf("OSAMA BIN LADEN matches %q at %.3f", ls[m.ID].Name, m.Score)
+		}
 	}
 }

@@ -184,7 +184,7 @@ func tokSim(a, b *tok) (float32, uint8) {
 // this accepts; keep the two in step.
 func fuzzySim(a, b *tok) (float32, uint8) {
 	if a.known && b.known && min(len(a.text), len(b.text)) <= maxKnownLen && !slip(a.fold, b.fold) &&
-		!((a.guessed || b.guessed) && a.skel == b.skel) {
+		!((a.guessed || b.guessed) && a.skel == b.skel) && !vowelVariant(a.fold, b.fold) {
 		// Two established short names that differ are two names, unless
 		// one side's vowels are a transliteration's guess and the
 		// consonants agree (طارق read as Taraq is Tariq).
@@ -230,6 +230,22 @@ func slip(a, b string) bool {
 		i++
 	}
 	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
+// vowelVariant reports whether a and b differ only in vowels that
+// romanisations of one name swap: e/i (Kamel/Kamil), o/u (Osman/Usman),
+// a/e (Jamal/Jamel), but not a/i (Jamal/Jamil, Karim/Karam: other names).
+func vowelVariant(a, b string) bool {
+	if len(a) != len(b) || a == b {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := min(a[i], b[i]), max(a[i], b[i])
+		if x != y && !(x == 'e' && y == 'i' || x == 'o' && y == 'u' || x == 'a' && y == 'e') {
+			return false
+		}
+	}
+	return true
 }
 
 // vowelsDiffer reports whether a and b have the same length and the same
@@ -484,9 +500,10 @@ func classTokens(a, b *name, cls uint8) string {
 // resemble some token by chance too easily ("Lin Dai" / LINDA). Only for a
 // transliterated query (lenient), whose word breaks and vowels are
 // guesses, may a join be merely similar (عبد القادر / Abdelkader). It reports
-// whether a join that is strong evidence matched: six letters or more,
-// with no content part under three ("He Na" / HENNA is not; "al qaeda" /
-// ALQAEDA is).
+// whether a join that is strong evidence matched: eight letters or more
+// (CHON MA SAN), six with no content part under three ("al qaeda" /
+// ALQAEDA), or five spelt exactly alike (UR-CQA / URCQA); "He Na" / HENNA
+// is not.
 func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32, ex *explainer, swapped, lenient bool) bool {
 	strong := false
 	for i := range x.toks {
@@ -532,7 +549,8 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				if how != howExact && how != howTranslit && !(lenient && s >= minSim) {
 					continue
 				}
-				strong = strong || len(tx.text) >= 6 && minPart >= 3
+				strong = strong || len(tx.text) >= 8 || len(tx.text) >= 6 && minPart >= 3 ||
+					how == howExact && len(tx.text) >= 5
 				usedX[i] = true
 				credX[i] = s * tx.w
 				for m := j; m < j+k; m++ {
