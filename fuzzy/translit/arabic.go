@@ -145,6 +145,7 @@ var arabicNames = map[string][]string{
 	"مصطفي":     {"mustafa", "moustafa", "mostafa"},
 	"علي":       {"ali"},
 	"حسن":       {"hassan", "hasan"},
+	"فضل":       {"fazl", "fadl", "fazal", "fadhl"}, // Fazl in Afghanistan and Pakistan, Fadl in Arabic
 	"حسين":      {"hussein", "husain", "hussain", "husayn", "hossein"},
 	"عمر":       {"umar", "omar", "omer"},
 	"عثمان":     {"uthman", "othman", "osman", "usman"},
@@ -267,6 +268,9 @@ func arabicUnits(w []rune, persian bool) []arabicUnit {
 			if i >= 2 && w[i-1] == 'ن' && w[i-2] == 'ا' {
 				// -انى is -ani written with alif maqsura (Haqqani, Nomani).
 				units = append(units, arabicUnit{vowel: "i", altVow: "i"})
+			} else if persian {
+				// Persian and Pashto write final i with it too (Tokhi).
+				units = append(units, arabicUnit{vowel: "i", altVow: "a"})
 			} else {
 				units = append(units, arabicUnit{vowel: "a", altVow: "i"})
 			}
@@ -285,6 +289,13 @@ func arabicUnits(w []rune, persian bool) []arabicUnit {
 			l := arabicLetters[r]
 			units = append(units, arabicUnit{cons: &l, src: r})
 		case 'و', 'ي':
+			if r == 'ي' && persian && i == len(w)-1 && i >= 2 && w[i-1] == 'ز' && w[i-2] != 'ا' {
+				// Pashto tribal names end in -zai, written زی: Noorzai,
+				// Achekzai, Ishaqzai (zi is the runner-up); after a long
+				// a it is the nisba -azi (Shirazi, Niazi).
+				units = append(units, arabicUnit{vowel: "ai", altVow: "i"})
+				continue
+			}
 			cons := i == 0 || prevVowel || isArabicVowelLetter(next) && next != 'ي' && next != 'و'
 			if r == 'و' && i+1 < len(w) && w[i+1] == 'ا' {
 				cons = true

@@ -54,6 +54,11 @@ func TestVariantsPerScript(t *testing.T) {
 		{"شمس الدين", []string{"shamsuddin"}},
 		{"رحمت الله", []string{"rahmatullah"}},
 		{"حسن", []string{"hassan"}},
+		// Afghan and Pakistani names: Fazl, Pashto -zai, final ى as i.
+		{"فضل رحيم", []string{"fazl rahim", "fadl rahim"}},
+		{"احمد شاه نورزی", []string{"ahmad shah noorzai"}},
+		{"عبد الحبیب عالیزی", []string{"abdul habib alizai"}},
+		{"حسن شیرازی", []string{"hassan shirazi"}},
 		{"فلاديمير بوتين", []string{"vladimir putin"}},
 		{"فلاديمير فلاديميروفيتش بوتين", []string{"vladimir vladimirovich putin"}},
 		// Persian and Urdu letters.
@@ -101,6 +106,7 @@ func TestVariantsPerScript(t *testing.T) {
 		{"حكمت مزبان إبراهيم العزاوي", "hikmat mizban ibrahim al azzawi"},
 		{"نايف شنداخ ثامر غالب", "nayif shindakh thamir ghalib"},
 		{"ایوب بشیر", "ayyub bashir"},
+		{"قاري سیف الله توخى", "qari saifullah tokhi"},
 		{"ולדימיר פוטין", "vladimir putin"},
 	}
 	for _, tt := range skel {
