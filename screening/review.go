@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -98,32 +99,52 @@ func NewMemoryReviewStore() *MemoryReviewStore {
 	return &MemoryReviewStore{m: make(map[string]ReviewCase)}
 }
 
-// Get returns the case for a decision.
+// Get returns a copy of the case for a decision: editing it changes
+// nothing in the store.
 func (s *MemoryReviewStore) Get(_ context.Context, id string) (ReviewCase, bool, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	c, ok := s.m[id]
-	return c, ok, nil
+	return c.clone(), ok, nil
 }
 
-// Put stores a case, replacing any earlier state.
+// Put stores a copy of a case, replacing any earlier state: the caller's
+// case shares no memory with the stored one afterwards.
 func (s *MemoryReviewStore) Put(_ context.Context, c ReviewCase) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c.Steps = append([]ReviewStep(nil), c.Steps...)
-	s.m[c.DecisionID] = c
+	s.m[c.DecisionID] = c.clone()
 	return nil
 }
 
-// Cases returns every case, for reports.
+// Cases returns a copy of every case, in the order they were opened
+// (ties by decision id), for reports.
 func (s *MemoryReviewStore) Cases() []ReviewCase {
 	s.mu.RLock()
-	defer s.mu.RUnlock()
 	cs := make([]ReviewCase, 0, len(s.m))
 	for _, c := range s.m {
-		cs = append(cs, c)
+		cs = append(cs, c.clone())
 	}
+	s.mu.RUnlock()
+	slices.SortFunc(cs, func(a, b ReviewCase) int {
+		if c := a.Opened.Compare(b.Opened); c != 0 {
+			return c
+		}
+		return strings.Compare(a.DecisionID, b.DecisionID)
+	})
 	return cs
+}
+
+// clone returns a copy of c that shares no memory with it (Steps and the
+// Pending approval), so that the stored state the four-eyes check compares
+// against can only change through Reviews.
+func (c ReviewCase) clone() ReviewCase {
+	c.Steps = slices.Clone(c.Steps)
+	if c.Pending != nil {
+		p := *c.Pending
+		c.Pending = &p
+	}
+	return c
 }
 
 // Reviews runs the four-eyes workflow over a store, logging every step.
@@ -231,7 +252,7 @@ func (r *Reviews) Review(ctx context.Context, decisionID, reviewer string, actio
 	if !ok {
 		return ReviewCase{}, fmt.Errorf("%w: %s", ErrReviewNotFound, decisionID)
 	}
-	c.Steps = append([]ReviewStep(nil), c.Steps...)
+	c = c.clone() // a store may hand out memory it keeps
 	step := ReviewStep{Reviewer: strings.TrimSpace(reviewer), Action: action, Reason: strings.TrimSpace(reason), Time: r.now().UTC()}
 	if err := c.apply(step); err != nil {
 		return c, err

@@ -3,7 +3,9 @@ package screening
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/freezeguard/freezeguard/screening/audit"
 )
@@ -114,5 +116,74 @@ func TestReplayRejectsForgedSecondApproval(t *testing.T) {
 	log.WriteTo(&buf)
 	if _, err := ReplayReviews(ctx, audit.Records(&buf)); !errors.Is(err, ErrSameReviewer) {
 		t.Fatalf("replay of a forged same-reviewer approval: %v", err)
+	}
+}
+
+// The store hands out and takes in copies: a caller that edits a case it
+// got from Get, Cases or Review, or one it gave to Put, changes nothing in
+// the store. Before the fix, editing the returned case's pending reviewer
+// let the first reviewer approve again as the "second".
+func TestReviewStoreSharesNoMemory(t *testing.T) {
+	s, _, rv := newScreener(t, realSnapshot(t), DefaultPolicy(JurisdictionUS))
+	d, err := s.Screen(ctx, Party{Name: "ZAMBADA GARCIA, Ismael"}) // SDNTK: confirming needs two
+	if err != nil {
+		t.Fatal(err)
+	}
+	returned, err := rv.Review(ctx, d.ID, "alice", Confirm, "DOB on file matches 1948")
+	if err != nil || returned.Pending == nil {
+		t.Fatalf("first confirm: %+v, %v", returned, err)
+	}
+	got, _, _ := rv.Case(ctx, d.ID)
+	store := rv.store.(*MemoryReviewStore)
+	listed := store.Cases()
+	for _, c := range []*ReviewCase{&returned, &got, &listed[0]} {
+		c.Pending.Reviewer = "bob"
+		c.Steps[0].Reviewer = "mallory"
+		c.Steps = append(c.Steps[:1], ReviewStep{Reviewer: "bob", Action: Confirm, Reason: "forged"})
+	}
+	if _, err := rv.Review(ctx, d.ID, "alice", Confirm, "again"); !errors.Is(err, ErrSameReviewer) {
+		t.Fatalf("alice approving twice after a caller edited a returned case: %v, want ErrSameReviewer", err)
+	}
+	c, _, _ := rv.Case(ctx, d.ID)
+	if c.Pending == nil || c.Pending.Reviewer != "alice" || len(c.Steps) != 1 || c.Steps[0].Reviewer != "alice" {
+		t.Fatalf("stored case changed through a returned copy: %+v", c)
+	}
+
+	// Put takes a copy too.
+	mine := ReviewCase{DecisionID: "put-1", Opened: decisionTime, Status: StatusAwaitingSecond, Outcome: Hold,
+		Pending: &ReviewStep{Reviewer: "carol", Action: Dismiss, Reason: "r"}, Steps: []ReviewStep{{Reviewer: "carol", Action: Dismiss, Reason: "r"}}}
+	if err := store.Put(ctx, mine); err != nil {
+		t.Fatal(err)
+	}
+	mine.Pending.Reviewer, mine.Steps[0].Reviewer = "dave", "dave"
+	if c, _, _ := store.Get(ctx, "put-1"); c.Pending.Reviewer != "carol" || c.Steps[0].Reviewer != "carol" {
+		t.Errorf("stored case changed through the caller's copy after Put: %+v", c)
+	}
+}
+
+// Cases lists by opening time, then decision id, whatever the map order.
+func TestReviewCasesOrder(t *testing.T) {
+	st := NewMemoryReviewStore()
+	t0 := decisionTime
+	for _, c := range []ReviewCase{
+		{DecisionID: "c", Opened: t0.Add(time.Minute)},
+		{DecisionID: "b", Opened: t0},
+		{DecisionID: "d", Opened: t0.Add(-time.Hour)},
+		{DecisionID: "a", Opened: t0},
+		{DecisionID: "e", Opened: t0.Add(time.Minute)},
+	} {
+		if err := st.Put(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{"d", "a", "b", "c", "e"}
+	for range 20 { // map order varies from call to call
+		var got []string
+		for _, c := range st.Cases() {
+			got = append(got, c.DecisionID)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("Cases order %v, want %v", got, want)
+		}
 	}
 }
