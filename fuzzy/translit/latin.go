@@ -227,9 +227,10 @@ var familyList = [][]string{
 	// Korean surnames: South Korean usage, Revised Romanization (voiced
 	// initials: Gim, Bak, Gang) and the DPRK's McCune-Reischauer style
 	// (Ri, Pak, Choe). Spellings that are also distinct pinyin syllables
-	// stay out (Yi is 易/一, not only 이; Gong and Kong, Pan and Ban are
-	// different Chinese names), except Kang/Gang, the usual pair for 강.
-	{"lee", "ri", "rhee", "rhi", "ree"},
+	// mostly stay out (Gong and Kong, Pan and Ban are different Chinese
+	// names); Li/Yi/Ri and Kang/Gang are in, as the usual spellings of 이
+	// and 강, at the cost of merging those pinyin syllables.
+	{"lee", "ri", "rhee", "rhi", "ree", "yi"},
 	{"kim", "gim"},
 	{"park", "pak", "bak", "pakk"},
 	{"choi", "choe"},
