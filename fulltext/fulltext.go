@@ -9,7 +9,10 @@
 // remarks, across every field.
 //
 // Text is analysed with freezeguard's own transliteration (fuzzy/translit),
-// so a query in Cyrillic or Arabic finds the Latin spellings in the lists.
+// so a query in Cyrillic or Arabic finds the Latin spellings in the lists,
+// and a Latin query finds the original-script names. Each indexed word
+// keeps its offsets in the original text, so highlights mark the original
+// words (see translitTokenizer).
 package fulltext
 
 import (
@@ -18,53 +21,34 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search/query"
-
-	"github.com/freezeguard/freezeguard/fuzzy/translit"
 	"github.com/freezeguard/freezeguard/lists"
 )
-
-// analyzerName and charFilterName name freezeguard's analysis chain inside
-// bleve's registry. bleve's registry is process-global; registering once in
-// init is how bleve expects extensions to be added.
-const (
-	analyzerName   = "freezeguard"
-	charFilterName = "freezeguard_translit"
-)
-
-func init() {
-	if err := registry.RegisterCharFilter(charFilterName, func(map[string]interface{}, *registry.Cache) (analysis.CharFilter, error) {
-		return translitFilter{}, nil
-	}); err != nil {
-		panic(err) // only on a programming error: a duplicate name
-	}
-}
-
-// translitFilter renders any script as Latin, lower-case, accent-free text
-// before tokenisation, so that index and query meet on one spelling.
-type translitFilter struct{}
-
-func (translitFilter) Filter(input []byte) []byte {
-	v := translit.Variants(string(input), 1)
-	if len(v) == 0 {
-		return input
-	}
-	return []byte(v[0])
-}
 
 // FormatVersion changes whenever what Build writes changes (the fields of
 // Doc, the analysis chain), so that a cache of indexes keyed by the lists'
 // hashes can also key by it and never open an index of an older layout.
-const FormatVersion = 1
+//
+// Format 2: words are transliterated one by one with their original
+// offsets (format 1 transliterated whole fields, which shifted highlights
+// and left text past translit.MaxInput unsearchable).
+const FormatVersion = 2
+
+// formatKey is the bleve internal key under which Build records
+// FormatVersion, for Open to check.
+var formatKey = []byte("freezeguard.fulltext.format")
+
+// ErrFormat is returned (wrapped) by Open for an index written by a
+// freezeguard with another FormatVersion: its analysis differs from the
+// queries this one would send. Delete it and Build again.
+var ErrFormat = errors.New("fulltext: index of another format version")
 
 // Doc is what the index stores for one entity; its fields are searchable by
 // name in queries ("programs:SDNTK", "ids:9187629").
@@ -128,14 +112,13 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
-// newMapping analyses every text field with the freezeguard chain:
-// transliterate, split on Unicode word boundaries, lower-case.
+// newMapping analyses every text field with the freezeguard chain: split
+// into words and render each in Latin (translitTokenizer), lower-case.
 func newMapping() (mapping.IndexMapping, error) {
 	im := bleve.NewIndexMapping()
 	err := im.AddCustomAnalyzer(analyzerName, map[string]interface{}{
 		"type":          custom.Name,
-		"char_filters":  []string{charFilterName},
-		"tokenizer":     unicode.Name,
+		"tokenizer":     tokenizerName,
 		"token_filters": []string{lowercase.Name},
 	})
 	if err != nil {
@@ -225,6 +208,9 @@ func buildAt(ctx context.Context, path string, snap *lists.Snapshot) (err error)
 	if err := bi.Batch(b); err != nil {
 		return fmt.Errorf("fulltext: batch: %w", err)
 	}
+	if err := bi.SetInternal(formatKey, []byte(strconv.Itoa(FormatVersion))); err != nil {
+		return fmt.Errorf("fulltext: %w", err)
+	}
 	return nil
 }
 
@@ -241,7 +227,8 @@ func syncDir(dir string) error {
 	return nil
 }
 
-// Open opens an index built earlier by Build.
+// Open opens an index built earlier by Build. An index of another
+// FormatVersion is refused with ErrFormat.
 func Open(path string) (*Index, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("fulltext: open: %w", err)
@@ -249,6 +236,17 @@ func Open(path string) (*Index, error) {
 	bi, err := bleve.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("fulltext: open %s: %w", path, err)
+	}
+	v, err := bi.GetInternal(formatKey)
+	if err != nil || string(v) != strconv.Itoa(FormatVersion) {
+		bi.Close()
+		if err != nil {
+			return nil, fmt.Errorf("fulltext: open %s: %w", path, err)
+		}
+		if len(v) == 0 {
+			v = []byte("1") // format 1 did not record itself
+		}
+		return nil, fmt.Errorf("%w: %s has format %.8q, this freezeguard reads %d; delete it and build it again", ErrFormat, path, v, FormatVersion)
 	}
 	return &Index{bi: bi}, nil
 }
@@ -285,10 +283,19 @@ const (
 // ErrEmptyQuery is returned for a query with nothing to search for.
 var ErrEmptyQuery = errors.New("fulltext: empty query")
 
-// Search runs a query and returns at most limit hits, best first.
+// ErrLimit is returned (wrapped) by Search for a limit below 1, which
+// could only ever return nothing: an empty answer must mean "no match".
+var ErrLimit = errors.New("fulltext: limit must be at least 1")
+
+// Search runs a query and returns at most limit hits, best first. Each
+// hit's Fragments mark the matched words of the original text, in
+// whatever script it is written, with <mark>...</mark> (HTML-escaped).
 func (ix *Index) Search(ctx context.Context, q string, mode Mode, limit int) ([]Hit, error) {
 	if strings.TrimSpace(q) == "" {
 		return nil, ErrEmptyQuery
+	}
+	if limit < 1 {
+		return nil, fmt.Errorf("%w: got %d", ErrLimit, limit)
 	}
 	var qry query.Query
 	switch mode {
