@@ -39,7 +39,7 @@ func ExampleCompare() {
 	}
 	fmt.Println("  unmatched:", ex.Unmatched)
 	// Output:
-	// mr v v poutine ~ vladimir vladimirovich putin: 0.89 (match: true)
+	// mr v v poutine ~ vladimir vladimirovich putin: 0.93 (match: true)
 	//   poutine  putin          transliterated sim 0.95
 	//   v        vladimirovich  initial        sim 1.00
 	//   v        vladimir       initial        sim 1.00

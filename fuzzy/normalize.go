@@ -88,7 +88,7 @@ const (
 	flagTitle
 	flagReordered
 	flagGuessed // a query's transliteration: vowels and word breaks are guesses
-	flagOrgWord // a generic word other than the, of, and, for
+	flagOrgWord // a word of organisation names (orgWords)
 )
 
 // rng is a byte range of a token in a buffer during parsing.
@@ -478,10 +478,9 @@ func (p *parser) finish(kind Kind, reordered bool) {
 			nm.flags |= flagLegal
 		case clsTitle:
 			nm.flags |= flagTitle
-		case clsGeneric:
-			if !functionWord(text) {
-				nm.flags |= flagOrgWord
-			}
+		}
+		if _, ok := orgWords[text]; ok {
+			nm.flags |= flagOrgWord
 		}
 		p.toks = append(p.toks, t)
 	}
@@ -688,9 +687,21 @@ var generic = set(
 	"federal", "state", "unitary", "fund", "management", "logistics", "research",
 	"production", "scientific", "nauchno", "proizvodstvennoe", "proizvodstvennoye", "obedinenie",
 	"technologies", "technology", "systems", "solutions", "limited",
-	"university", "academy", "college", "school", "hospital", "ministry", "committee", "council",
-	"army", "navy", "brigade", "brigades", "battalion", "movement", "party", "front", "forces",
 )
+
+// orgWords mark a name as an organisation's (see orgWordsMissing): the
+// generic words but the function words, and words of institutions and
+// armed groups that are too telling to be generic.
+var orgWords = func() map[string]struct{} {
+	m := set("university", "academy", "college", "school", "hospital", "ministry", "committee", "council",
+		"army", "navy", "brigade", "brigades", "battalion", "movement", "party", "front", "forces")
+	for w := range generic {
+		if !functionWord(w) {
+			m[w] = struct{}{}
+		}
+	}
+	return m
+}()
 
 // foldOf and skelOf return the translit keys of a token as new strings.
 func foldOf(t string) string {

@@ -37,6 +37,11 @@ const (
 	// initialCredit is the share of a full token's weight that an initial
 	// standing for it earns: "V." says less than "Vladimir".
 	initialCredit = 0.5
+	// listedInitialCredit is the share of a listed token's weight that a
+	// query's initial for it earns: who writes "Dmitry V. Kuznetsov" knows
+	// the middle name begins with V, which tells the listed Dmitry
+	// Vadimovich from other Dmitry Kuznetsovs more than V. tells a query.
+	listedInitialCredit = 0.75
 	// firstLetterPenalty lowers a fuzzy match whose first consonants differ.
 	firstLetterPenalty = 0.06
 	// maxKnownLen is the length up to which two different established
@@ -393,7 +398,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 				ca *= initialCredit
 			}
 			if len(b.toks[p.j].text) > 1 {
-				cb *= initialCredit
+				cb *= listedInitialCredit
 			}
 		}
 		credA[p.i] = ca * a.toks[p.i].w
@@ -592,13 +597,11 @@ func orgWordsMissing(a, b *name, usedB []bool) bool {
 	if b.flags&flagOrgWord == 0 {
 		return false
 	}
-	for i := range a.toks {
-		if c := a.toks[i].cls; c == clsGeneric || c == clsLegal {
-			return false
-		}
+	if a.flags&(flagOrgWord|flagLegal) != 0 {
+		return false
 	}
 	for j := range b.toks {
-		if !usedB[j] && b.toks[j].cls == clsGeneric && !functionWord(b.toks[j].text) {
+		if _, ok := orgWords[b.toks[j].text]; ok && !usedB[j] {
 			return true
 		}
 	}

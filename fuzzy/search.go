@@ -312,8 +312,8 @@ func (s *searcher) searchName(q *name, min float32) {
 		accB := s.accB[d]
 		if free > 0 {
 			// Initials may match listed tokens found by nothing else, each
-			// earning at most initialCredit of its weight.
-			accB += initialCredit * max(ix.docW[d]-accB, 0)
+			// earning at most listedInitialCredit of its weight.
+			accB += listedInitialCredit * max(ix.docW[d]-accB, 0)
 		}
 		accA := s.accA[d] + free
 		if ix.docFlags[d]&flagInitials != 0 {
