@@ -181,3 +181,47 @@ func isKatakana(w []rune) bool {
 	}
 	return false
 }
+
+// japaneseSurnames are the most common Japanese family names in kanji
+// (about a third of the population), in Hepburn without long-vowel marks.
+var japaneseSurnames = map[string]string{
+	"佐藤": "sato", "鈴木": "suzuki", "高橋": "takahashi", "田中": "tanaka", "伊藤": "ito",
+	"渡辺": "watanabe", "渡邊": "watanabe", "山本": "yamamoto", "中村": "nakamura", "小林": "kobayashi",
+	"加藤": "kato", "吉田": "yoshida", "山田": "yamada", "佐々木": "sasaki", "山口": "yamaguchi",
+	"松本": "matsumoto", "井上": "inoue", "木村": "kimura", "林": "hayashi", "斎藤": "saito",
+	"斉藤": "saito", "清水": "shimizu", "山崎": "yamazaki", "森": "mori", "池田": "ikeda",
+	"橋本": "hashimoto", "阿部": "abe", "安倍": "abe", "石川": "ishikawa", "山下": "yamashita",
+	"中島": "nakajima", "石井": "ishii", "小川": "ogawa", "前田": "maeda", "岡田": "okada",
+	"長谷川": "hasegawa", "藤田": "fujita", "後藤": "goto", "近藤": "kondo", "村上": "murakami",
+	"遠藤": "endo", "青木": "aoki", "坂本": "sakamoto", "福田": "fukuda", "太田": "ota",
+	"西村": "nishimura", "藤井": "fujii", "金子": "kaneko", "岡本": "okamoto", "藤原": "fujiwara",
+	"中野": "nakano", "三浦": "miura", "原田": "harada", "中川": "nakagawa", "松田": "matsuda",
+	"竹内": "takeuchi", "小野": "ono", "田村": "tamura", "中山": "nakayama", "和田": "wada",
+	"石田": "ishida", "森田": "morita", "上田": "ueda", "原": "hara", "内田": "uchida",
+	"柴田": "shibata", "酒井": "sakai", "工藤": "kudo", "横山": "yokoyama", "宮崎": "miyazaki",
+	"宮本": "miyamoto", "岸田": "kishida", "菅": "suga", "野田": "noda", "麻生": "aso",
+}
+
+// kanji renders Han words of a name that also has kana, so is Japanese:
+// a common family name from japaneseSurnames (also at the start of a
+// word written without a space), otherwise the characters' Chinese
+// readings joined, for want of a reading dictionary. Kanji have several
+// readings each and names use rare ones: a name written in kanji only
+// cannot be told from a Chinese one at all, and goes through pinyin.
+func kanji(ws []word) [][]string {
+	out := make([][]string, 0, len(ws)+1)
+	for _, w := range ws {
+		r := w.runes
+		for n := min(3, len(r)); n >= 1; n-- {
+			if s, ok := japaneseSurnames[string(r[:n])]; ok {
+				out = append(out, []string{s})
+				r = r[n:]
+				break
+			}
+		}
+		if len(r) > 0 {
+			out = append(out, hanJoined(r))
+		}
+	}
+	return out
+}

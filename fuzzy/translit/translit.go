@@ -15,7 +15,11 @@
 // Ukrainian, Belarusian, Serbian, Macedonian, Bulgarian), Greek, Arabic,
 // Persian, Urdu, Hebrew, Georgian, Armenian, Hangul, Japanese kana, Chinese
 // Han (pinyin), and the Brahmic scripts of India (Devanagari, Bengali,
-// Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam). Other
+// Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam). Han
+// characters in a name that also has kana are read as Japanese (common
+// family names from a table, other kanji by their Chinese readings, for
+// want of a dictionary); a Japanese name written in kanji only cannot be
+// told from a Chinese one and is read in pinyin. Other
 // scripts go through a generic transliteration table
 // (github.com/mozillazg/go-unidecode), patched where it is wrong for names.
 package translit
@@ -64,12 +68,21 @@ func Variants(s string, max int) []string {
 	var slots [][]string
 	var alt [][]string // a second word order, when the script calls for one
 	altHalf := false
+	japanese := false // kana anywhere: Han words are Japanese kanji
+	for _, w := range words {
+		japanese = japanese || w.script == "Jpan"
+	}
 	for i := 0; i < len(words); {
 		j := i + 1
 		for j < len(words) && words[j].script == words[i].script {
 			j++
 		}
-		res := render(words[i].script, words[i:j])
+		var res rendering
+		if japanese && words[i].script == "Hani" {
+			res = rendering{words: kanji(words[i:j])}
+		} else {
+			res = render(words[i].script, words[i:j])
+		}
 		slots = append(slots, res.words...)
 		if res.swapped != nil {
 			altHalf = altHalf || res.swappedHalf
@@ -328,11 +341,12 @@ func splitScripts(w []rune) []word {
 	return out
 }
 
-// compatible says whether a word may mix scripts a and b (Japanese mixes
-// kana and Han; both go through the Japanese renderer only when kana is
-// present, see runeScript).
+// compatible says whether a word may mix scripts a and b. None may: a
+// Japanese word mixing kanji and kana (田中さくら) is cut in two, so that
+// each part goes to its own renderer (Variants reads the kanji as
+// Japanese when kana is present).
 func compatible(a, b string) bool {
-	return a == "Jpan" && b == "Hani" || a == "Hani" && b == "Jpan"
+	return false
 }
 
 // scripts is the detection table: ISO 15924 code and Unicode range table.

@@ -81,6 +81,9 @@ func TestVariantsPerScript(t *testing.T) {
 		{"ウラジーミル・プーチン", []string{"urajimiru puchin", "vladimir putin"}},
 		{"とうきょう", []string{"tokyo"}},
 		{"ミハイル", []string{"mihail"}},
+		// Kanji with kana: Japanese family names, not pinyin.
+		{"田中さくら", []string{"tanaka sakura"}},
+		{"山田 はなこ", []string{"yamada hanako"}},
 		// Chinese: pinyin, both orders, Wade-Giles, transcription table.
 		{"习近平", []string{"xi jinping", "jinping xi", "hsi chin ping"}},
 		{"单田芳", []string{"shan tianfang"}},
