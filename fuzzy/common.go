@@ -215,6 +215,14 @@ func isCommonName(t string) bool {
 	return ok
 }
 
+// isSyllable reports whether t is a single pinyin syllable. Two different
+// syllables are two different Chinese characters, never a misspelling of
+// each other (Yang is not Kang, Yong is not Zhiyong).
+func isSyllable(t string) bool {
+	_, ok := pinyinSyllables[t]
+	return ok
+}
+
 // pinyinSyllables holds the toneless pinyin syllables: every initial with
 // every final (a superset of the syllables in use, which does no harm).
 var pinyinSyllables = func() map[string]struct{} {

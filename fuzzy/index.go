@@ -39,6 +39,7 @@ type dictTok struct {
 	bound            float32 // the most a listed occurrence can weigh: rarity, number weight, or for a join the sum over its parts
 	join             bool    // only ever a join of adjacent tokens: for retrieval only
 	known            bool    // knownName(text)
+	syl              bool    // isSyllable(text)
 }
 
 // Index is an immutable in-memory candidate index, safe for concurrent
@@ -105,6 +106,7 @@ func Build(recs []Record) *Index {
 			d.rar = rarity(d.text)
 			d.bound = d.rar
 			d.known = knownName(d.text)
+			d.syl = isSyllable(d.text)
 			ix.dict = append(ix.dict, d)
 			ix.byText[d.text] = id
 		}
@@ -364,7 +366,7 @@ func (ix *Index) docName(d uint32, nm *name, toks []tok) []tok {
 		if c != clsContent {
 			w = classWeight(c, dt.text)
 		}
-		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c, known: c == clsContent && dt.known, id: int32(ix.docToks[k])})
+		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c, known: c == clsContent && dt.known, syl: c == clsContent && dt.syl, id: int32(ix.docToks[k])})
 	}
 	nm.toks = toks
 	nm.w = ix.docW[d]

@@ -69,7 +69,9 @@ type tok struct {
 	// guessed says the token comes from a query's transliteration, whose
 	// vowels are guesses (Arabic writes few).
 	guessed bool
-	id      int32 // dictionary id when the token comes from an Index, else -1
+	// syl says the token is a single pinyin syllable (see isSyllable).
+	syl bool
+	id  int32 // dictionary id when the token comes from an Index, else -1
 }
 
 // name is one Latin rendering of a name, tokenised and classified.
@@ -461,6 +463,7 @@ func (p *parser) finish(kind Kind, reordered bool) {
 		case clsContent, clsNumber:
 			nm.wContent += t.w
 			t.known = c == clsContent && knownName(text)
+			t.syl = c == clsContent && isSyllable(text)
 			t.guessed = p.guessed
 		}
 		switch c {

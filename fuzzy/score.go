@@ -195,6 +195,9 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 		// consonants agree (طارق read as Taraq is Tariq).
 		return 0, howNone
 	}
+	if (a.syl || b.syl) && !slip(a.fold, b.fold) {
+		return 0, howNone // another Chinese syllable is another character
+	}
 	best, how := float32(0), howNone
 	n := max(len(a.fold), len(b.fold))
 	if k := editsAllowed(a.fold, b.fold); k > 0 {
@@ -504,7 +507,8 @@ func classTokens(a, b *name, cls uint8) string {
 // A join must spell the same name (same fold key): short syllables joined
 // resemble some token by chance too easily ("Lin Dai" / LINDA). Only for a
 // transliterated query (lenient), whose word breaks and vowels are
-// guesses, may a join be merely similar (عبد القادر / Abdelkader). It reports
+// guesses, may a join around a particle be merely similar (عبد القادر,
+// abd al qadar / Abdelkader). It reports
 // whether a join that is strong evidence matched: eight letters or more
 // (CHON MA SAN), six with no content part under three ("al qaeda" /
 // ALQAEDA), or five spelt exactly alike (UR-CQA / URCQA); "He Na" / HENNA
@@ -521,7 +525,9 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				ok := true
 				sc.buf = sc.buf[:0]
 				minPart := maxTokenBytes
+				hasParticle := tx.cls == clsParticle
 				for _, t := range y.toks[j : j+k] {
+					hasParticle = hasParticle || t.cls == clsParticle
 					if t.cls == clsContent {
 						minPart = min(minPart, len(t.text))
 					}
@@ -551,7 +557,7 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				sc.buf = appendSound(sc.buf, str(sc.buf[:n1]))
 				jt := tok{text: str(sc.buf[:n1]), fold: str(sc.buf[n1:n2]), skel: str(sc.buf[n2:]), cls: clsContent}
 				s, how := tokSim(tx, &jt)
-				if how != howExact && how != howTranslit && !(lenient && s >= minSim) {
+				if how != howExact && how != howTranslit && !(lenient && s >= minSim && hasParticle) {
 					continue
 				}
 				strong = strong || len(tx.text) >= 8 || len(tx.text) >= 6 && minPart >= 3 ||

@@ -416,7 +416,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int) {
 		}
 		s.seenTok[id] = s.tokStmp
 		dt := &ix.dict[id]
-		u := tok{text: dt.text, fold: dt.fold, skel: dt.skel, cls: clsContent, known: dt.known}
+		u := tok{text: dt.text, fold: dt.fold, skel: dt.skel, cls: clsContent, known: dt.known, syl: dt.syl}
 		if t.cls == clsNumber {
 			if dt.text == t.text {
 				s.hits = append(s.hits, hit{id, 1, howExact})
