@@ -157,11 +157,13 @@ func brahmic(ws []word) [][]string {
 			// vowels k, t, p, ch are g, d, b, s (மகிந்த Mahinda).
 			vs = appendUnique(vs, tamilVoice(syls))
 		}
+		if len(vs) == 0 {
+			// Only letters no table reads (ॷ): nothing to vary.
+			out = append(out, []string{unidecodeLower(string(w.runes))})
+			continue
+		}
 		if f := foreignClusters(vs[0]); f != vs[0] {
 			vs = append(vs[:1], append([]string{f}, vs[1:]...)...)
-		}
-		if len(vs) == 0 {
-			vs = []string{unidecodeLower(string(w.runes))}
 		}
 		out = append(out, vs)
 	}

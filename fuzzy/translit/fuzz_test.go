@@ -23,6 +23,9 @@ func fuzzSeeds(f *testing.F) {
 
 func FuzzVariants(f *testing.F) {
 	fuzzSeeds(f)
+	for _, s := range []string{"田中さくら", "山田 はなこ", "박정희", "김상우", "عبد الحبیب عالیزی", "قاري سیف الله توخى"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		vs := Variants(s, DefaultMax)
 		if len(vs) > DefaultMax {
@@ -56,7 +59,7 @@ func FuzzVariants(f *testing.F) {
 
 func FuzzFold(f *testing.F) {
 	fuzzSeeds(f)
-	for _, s := range []string{"mohammed", "schtsch", "tsch", "dzh", "off", "ye", "aj", "c", "ch", "x"} {
+	for _, s := range []string{"mohammed", "schtsch", "tsch", "dzh", "off", "ye", "aj", "c", "ch", "x", "zhou", "xiaoping", "cuiqiang", "hizbullah", "salaheddine", "yi"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
