@@ -55,8 +55,8 @@ const (
 // names, Arabic compounds); when the rendering has as many words as the
 // run, each rendered word takes its source word's offsets. When it does
 // not ("التكريتي" is "al takriti"), each word is rendered alone and all the
-// Latin words it gives take its offsets. Words without letters (numbers)
-// are kept as they are.
+// Latin words it gives take its offsets. Words of ASCII letters and digits,
+// and words without letters (numbers), are only lower-cased.
 type translitTokenizer struct{}
 
 // span is one word of the input: input[start:end].
@@ -77,10 +77,18 @@ func (translitTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	for i := 0; i < len(words); {
 		w := words[i]
 		text := string(input[w.start:w.end])
+		if plain(input[w.start:w.end]) {
+			// ASCII letters and digits: translit would only lower-case the
+			// letters, and it folds repeated digits ("2005" to "205"),
+			// which must not happen to a passport or IMO number.
+			emit(strings.ToLower(text), w, analysis.AlphaNumeric)
+			i++
+			continue
+		}
 		script := translit.Script(text)
 		if script == "Zyyy" || len(text) > translit.MaxInput {
-			// no letters (a number, an identifier's digits), or too long
-			// to be a word: kept as it is
+			// no letters (digits of another script), or too long to be a
+			// word: kept as it is
 			emit(strings.ToLower(text), w, analysis.Numeric)
 			i++
 			continue
@@ -89,6 +97,7 @@ func (translitTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		j := i + 1
 		for j < len(words) && j-i < maxRunWords && words[j].end-w.start <= maxRunBytes &&
 			!bytes.ContainsAny(input[words[j-1].end:words[j].start], "\n\r\u2028\u2029") &&
+			!plain(input[words[j].start:words[j].end]) &&
 			translit.Script(string(input[words[j].start:words[j].end])) == script {
 			j++
 		}
@@ -107,6 +116,16 @@ func (translitTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		i = j
 	}
 	return out
+}
+
+// plain reports whether a word is only ASCII letters and digits.
+func plain(w []byte) bool {
+	for _, c := range w {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // render returns the words of the likeliest Latin rendering of s, or s
