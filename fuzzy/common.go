@@ -207,11 +207,43 @@ bola kemi sipho thabo themba john joseph peter paul grace mary
 // made of about four hundred syllables (Wang, Li, Wei, Fang), none of which
 // tells one person from another. A compound given name written as one word
 // (Xiaoming) is not a single syllable and keeps its rarity.
+//
+// A spelling of a common name that folds to the same key is common too
+// (Petrow and Popow, German renderings of Petrov and Popov).
 func isCommonName(t string) bool {
 	if _, ok := commonNames[t]; ok {
 		return true
 	}
-	_, ok := pinyinSyllables[t]
+	if _, ok := pinyinSyllables[t]; ok {
+		return true
+	}
+	if len(t) > maxTokenBytes {
+		return false
+	}
+	var b [2 * maxTokenBytes]byte
+	_, ok := commonFolds[string(appendFold(b[:0], t))]
+	return ok
+}
+
+// commonFolds and commonSkels hold the fold keys and the sound keys of the
+// common names.
+var commonFolds, commonSkels = func() (map[string]struct{}, map[string]struct{}) {
+	f := make(map[string]struct{}, len(commonNames))
+	k := make(map[string]struct{}, len(commonNames))
+	for n := range commonNames {
+		f[foldOf(n)] = struct{}{}
+		if sk := skelOf(n); len(sk) >= 2 {
+			k[sk] = struct{}{}
+		}
+	}
+	return f, k
+}()
+
+// commonSound reports whether a token of a query's transliteration sounds
+// like a common name: its vowels are guesses, so a rendering such as Siad
+// for سعد is Saad as far as anyone can tell from the writing.
+func commonSound(skel string) bool {
+	_, ok := commonSkels[skel]
 	return ok
 }
 

@@ -69,7 +69,7 @@
 //     content token, a transliteration of four letters or more, a fuzzy,
 //     sound or inflection match of five letters or more of a token that is
 //     not a common name, or a join of eight letters, six in parts of three,
-//     or five spelt exactly); otherwise the score is capped at 0.7, below
+//     or five spelt exactly); otherwise the score is capped at 0.69, below
 //     Threshold. One short token matched by sound (Acme / AKM) is no match.
 //   - A listed name with a word of organisation names the query lacks
 //     (network, investment, university), against a query with none, is

@@ -456,6 +456,9 @@ func (p *parser) finish(kind Kind, reordered bool) {
 			}
 		}
 		t.w = classWeight(c, text)
+		if p.guessed && c == clsContent && t.w > commonWeight && commonSound(t.skel) {
+			t.w = commonWeight // see commonSound
+		}
 		if c != clsTitle {
 			nm.w += t.w
 		}

@@ -52,7 +52,7 @@ const (
 	// weakCap is the most a pair scores when no matched token is strong
 	// evidence (see strongPair): a single short token matched only by
 	// transliteration or sound (Acme/AKM, Tithe/Thit) is not a match.
-	weakCap = 0.7
+	weakCap = 0.69
 )
 
 // strongPair reports whether a matched pair of tokens is evidence enough
