@@ -6,6 +6,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/freezeguard/freezeguard/fulltext"
 	"github.com/freezeguard/freezeguard/lists/loader"
@@ -48,4 +49,44 @@ func Example() {
 	// Output:
 	// ids:AD001095: eu:1 Robert Gabriel Mugabe
 	// Robert Mugabi: eu:1 Robert Gabriel Mugabe
+}
+
+// Search marks the matched words of the original text, whatever its
+// script: here a query typed without diacritics finds the Turkish name,
+// and a Latin query the Greek alias.
+func ExampleIndex_Search() {
+	ctx := context.Background()
+	snap, err := loader.Load(ctx, "../testdata/eu/eu_fsf_excerpt_2018-12-21.xml")
+	if err != nil {
+		log.Fatal(err)
+	}
+	tmp, err := os.MkdirTemp("", "fulltext-example")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(tmp)
+	ix, err := fulltext.Build(ctx, filepath.Join(tmp, "idx"), snap)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer ix.Close()
+
+	hits, err := ix.Search(ctx, "Buyuk Dogu", fulltext.Match, 1)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(hits[0].ID, hits[0].Fragments["name"][0])
+
+	hits, err = ix.Search(ctx, "Metopo", fulltext.Match, 1)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, line := range strings.Split(hits[0].Fragments["names"][0], "\n") {
+		if strings.Contains(line, "<mark>") {
+			fmt.Println(hits[0].ID, line)
+		}
+	}
+	// Output:
+	// eu:207 İslami <mark>Büyük</mark> <mark>Doğu</mark> Akıncılar Cephesi
+	// eu:207 Μέγα Ισλαµικό <mark>Μέτωπο</mark> των Πολεµιστών της Ανατολής
 }

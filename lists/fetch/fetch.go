@@ -20,7 +20,9 @@
 // trusted only for the exact bytes it describes: a list copied in by hand
 // (whose modification time says nothing about its age) is never taken for
 // the one fetched, so If-Modified-Since is sent only with a Last-Modified
-// the same server gave for the bytes in place.
+// the same server gave for the bytes in place. Without a record, the copy
+// in place is parsed to learn its date. Lists that state no date (OFAC's
+// CSV files) cannot be compared, and are replaced whatever their age.
 //
 // The defaults fetch single-file formats (OFAC SDN.XML and CONSOLIDATED.XML,
 // the UN XML, optionally the EU XML), each self-contained and, for OFAC,
