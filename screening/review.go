@@ -241,7 +241,8 @@ func (r *Reviews) Open(ctx context.Context, d *Decision) error {
 // Review records one reviewer's decision on a held decision and returns the
 // case as it now stands. It refuses a second approval by the reviewer who
 // gave the first (ErrSameReviewer). The step is logged (audit TypeReview)
-// before the store is updated.
+// before the store is updated; if the log refuses it, the error wraps
+// ErrAuditLog and the case is unchanged.
 func (r *Reviews) Review(ctx context.Context, decisionID, reviewer string, action ReviewAction, reason string) (ReviewCase, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -258,7 +259,7 @@ func (r *Reviews) Review(ctx context.Context, decisionID, reviewer string, actio
 		return c, err
 	}
 	if _, err := r.log.Append(ctx, audit.TypeReview, ReviewRecord{DecisionID: decisionID, Step: step, Status: c.Status, Outcome: c.Outcome}); err != nil {
-		return ReviewCase{}, fmt.Errorf("screening: review %s not logged: %w", decisionID, err)
+		return ReviewCase{}, notLogged(ctx, "review "+decisionID, err)
 	}
 	if err := r.store.Put(ctx, c); err != nil {
 		return ReviewCase{}, fmt.Errorf("screening: review %s logged (step by %s) but not stored: %w", decisionID, reviewer, err)

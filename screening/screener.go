@@ -103,7 +103,8 @@ func (s *Screener) Generation() uint64 { return s.cur.Load().gen }
 // Reload builds the index for snap and swaps it in. Decisions in flight
 // finish on the snapshot they started with. The lists-loaded record is
 // logged before the swap, so every decision's generation is in the log
-// before the decision.
+// before the decision; if the log refuses it (ErrAuditLog), the old
+// snapshot stays.
 func (s *Screener) Reload(ctx context.Context, snap *lists.Snapshot) error {
 	if snap == nil {
 		return errors.New("screening: Reload: nil snapshot")
@@ -121,20 +122,32 @@ func (s *Screener) Reload(ctx context.Context, snap *lists.Snapshot) error {
 		Matcher: MatcherVersion, Policy: s.pol.clone(),
 	}
 	if _, err := s.log.Append(ctx, audit.TypeListsLoaded, body); err != nil {
-		return fmt.Errorf("screening: Reload: logging snapshot generation %d: %w", gen, err)
+		return notLogged(ctx, fmt.Sprintf("Reload: snapshot generation %d", gen), err)
 	}
 	s.cur.Store(st)
 	s.logger.Info("screening: lists loaded", "generation", gen, "entities", len(snap.Entities), "names", len(st.names), "resolved_groups", body.Resolved)
 	return nil
 }
 
-// Screen screens one party and logs the decision.
+// Screen screens one party and logs the decision. The party needs a name
+// or an identifier (document, BIC, digital-currency address or owner).
+//
+// An error about the party wraps ErrInvalidParty: fix the input, do not
+// retry. An error from the audit log wraps ErrAuditLog (and the log's
+// error): the decision was not acknowledged and must not be acted on. A
+// done context returns its error.
 func (s *Screener) Screen(ctx context.Context, p Party) (Decision, error) {
 	return s.decide(ctx, nil, []PaymentParty{{Party: p}})
 }
 
 // Decide screens every party of a payment (and its free text) and logs one
-// decision. The payment takes the most severe outcome of its parties.
+// decision. The payment takes the most severe outcome of its parties. A
+// party needs a name or an identifier, as for Screen, or else an address or
+// a country: the message may name a party only by where it is.
+//
+// An error about the input wraps ErrInvalidPayment, and ErrInvalidParty too
+// when one party is at fault (the error names it by index and path). An
+// error from the audit log wraps ErrAuditLog, as for Screen.
 func (s *Screener) Decide(ctx context.Context, pay Payment) (Decision, error) {
 	parties := slices.Clone(pay.Parties)
 	for i, t := range pay.Text {
@@ -168,16 +181,19 @@ func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentPa
 		d.Payment = &hdr
 	}
 	if len(parties) > maxParties {
-		return Decision{}, fmt.Errorf("screening: %d parties and text lines, more than the %d allowed", len(parties), maxParties)
+		return Decision{}, fmt.Errorf("screening: %w: %d parties and text lines, more than the %d allowed", ErrInvalidPayment, len(parties), maxParties)
 	}
 	for i, pp := range parties {
-		pr, err := s.screenParty(st, pp, now)
+		pr, err := s.screenParty(st, pp, pay != nil, now)
 		if err != nil {
+			if pay == nil {
+				return Decision{}, fmt.Errorf("screening: %w", err)
+			}
 			where := fmt.Sprintf("party %d", i)
 			if pp.Path != "" {
 				where += " (" + pp.Path + ")"
 			}
-			return Decision{}, fmt.Errorf("screening: %s: %w", where, err)
+			return Decision{}, fmt.Errorf("screening: %w: %s: %w", ErrInvalidPayment, where, err)
 		}
 		if pr.Outcome.severity() > d.Outcome.severity() {
 			d.Outcome = pr.Outcome
@@ -188,7 +204,7 @@ func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentPa
 	s.finish(&d, now)
 	rec, err := s.log.Append(ctx, audit.TypeDecision, &d)
 	if err != nil {
-		return Decision{}, fmt.Errorf("screening: decision %s not logged: %w", d.ID, err)
+		return Decision{}, notLogged(ctx, "decision "+d.ID, err)
 	}
 	d.AuditSeq, d.AuditHash = rec.Seq, rec.Hash
 	if d.Outcome == Hold && s.reviews != nil {
@@ -237,21 +253,12 @@ func (c *candidate) offer(st *state, id uint32, score float64) {
 	}
 }
 
-func (s *Screener) screenParty(st *state, pp PaymentParty, now time.Time) (PartyResult, error) {
+func (s *Screener) screenParty(st *state, pp PaymentParty, inPayment bool, now time.Time) (PartyResult, error) {
 	p := pp.Party
 	pr := PartyResult{Role: pp.Role, Path: pp.Path, Party: p, Outcome: Clear}
-	if len(p.Name) > maxQueryBytes {
-		return pr, fmt.Errorf("name is %d bytes, more than the %d allowed", len(p.Name), maxQueryBytes)
-	}
-	if len(p.Documents) > maxDocuments || len(p.Owned) > maxDocuments {
-		return pr, fmt.Errorf("%d documents and %d owners, more than the %d allowed", len(p.Documents), len(p.Owned), maxDocuments)
-	}
-	var dob partialDate
-	if p.BirthDate != "" {
-		var err error
-		if dob, err = parseBirthDate(p.BirthDate); err != nil {
-			return pr, err
-		}
+	dob, err := checkParty(&p, inPayment)
+	if err != nil {
+		return pr, err
 	}
 	var cands []candidate
 	get := func(ent int32) *candidate {
