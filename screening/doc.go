@@ -63,5 +63,27 @@
 // an agreeing date of birth (or nationality, when a list gives no date)
 // links two entries only when no other entry of either list has that name
 // and agrees as well, and such links never chain, so that common names are
-// not merged into one person.
+// not merged into one person. A hit that rests on a weak alias, whether
+// the alias reaches the hold threshold alone or the party's facts lift it
+// there, carries WEAK_ALIAS_ONLY and is held, never frozen (OFAC FAQs
+// 122-125).
+//
+// # Oversight flags
+//
+// Whether a programme is crime-based is the lists taxonomy's call
+// (lists.Program.Class); oversight.json holds only what the taxonomy does
+// not know: the citations the flags quote, the programmes resting on
+// foreign proceedings, under the EU blocking statute or open to political
+// use, review cycles and renewal dates, and the death-penalty states. A row
+// keyed on a regulation number matches it whole (lists.HasRegulation), as
+// the taxonomy does.
+//
+// # Errors and sharing
+//
+// Screen, Decide, Reload and Reviews.Review wrap ErrInvalidParty or
+// ErrInvalidPayment when the input is at fault and ErrAuditLog when the
+// audit log refused the record, so that a caller can reject the input in
+// one case and stop in the other. A returned Decision, Policy or
+// ReviewCase is the caller's: it shares no memory with the Screener, its
+// snapshot or the review store.
 package screening
