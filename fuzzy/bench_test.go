@@ -99,7 +99,7 @@ var benchIx struct {
 	ls []listed
 }
 
-func benchIndex(b *testing.B) (*Index, []listed) {
+func benchIndex(b testing.TB) (*Index, []listed) {
 	if benchIx.ix == nil {
 		ls := realNames(b)
 		benchIx.ix, benchIx.ls = Build(records(ls)), ls

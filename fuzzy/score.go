@@ -305,6 +305,10 @@ type pair struct {
 type scorer struct {
 	pairs []pair
 	buf   []byte
+	// floor, when positive, is the least score the caller keeps: a pair
+	// that cannot reach it may get any lower score (Search sets it to its
+	// min; Compare and Explain leave it 0 and get exact scores).
+	floor float32
 	// memo, when set, returns tokSim of query token i and dictionary
 	// token id as found by the index's retrieval, and false when it does
 	// not know (then tokSim is called).
@@ -413,6 +417,9 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			})
 		}
 	}
+	if sc.floor > 0 && ex == nil && !sc.joinsCanReach(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb]) {
+		return 0
+	}
 	// Joined and split tokens.
 	lenient := a.flags&flagGuessed != 0
 	strong = sc.joins(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, false, lenient) || strong
@@ -486,6 +493,42 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		ex.notes = append(ex.notes, fmt.Sprintf("query coverage %.2f, listed-name coverage %.2f", covA, covB))
 	}
 	return score
+}
+
+// joinsCanReach reports whether joins could still lift the pair to
+// sc.floor: the score with every unmatched token fully credited (joins can
+// credit no more; penalties only lower it).
+func (sc *scorer) joinsCanReach(a, b *name, usedA, usedB []bool, credA, credB []float32) bool {
+	wa, wb := a.w, b.w
+	var ca, cb float32
+	for i := range a.toks {
+		t := &a.toks[i]
+		switch {
+		case usedA[i]:
+			ca += credA[i]
+			if t.cls == clsTitle {
+				wa += t.w
+			}
+		case t.cls != clsTitle:
+			ca += t.w
+		}
+	}
+	for j := range b.toks {
+		t := &b.toks[j]
+		switch {
+		case usedB[j]:
+			cb += credB[j]
+			if t.cls == clsTitle {
+				wb += t.w
+			}
+		case t.cls != clsTitle:
+			cb += t.w
+		}
+	}
+	if wa == 0 || wb == 0 {
+		return false
+	}
+	return combine(min(ca/wa, 1), min(cb/wb, 1), specificity(a.wContent)) >= sc.floor
 }
 
 func classTokens(a, b *name, cls uint8) string {

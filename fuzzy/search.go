@@ -2,6 +2,7 @@ package fuzzy
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -16,7 +17,8 @@ const minDeletionKey = 4
 // dictionary tokens it matches.
 type probe struct {
 	w          float32
-	start, end int32 // its hits in searcher.hits
+	mask       uint32 // the query tokens it stands for
+	start, end int32  // its hits in searcher.hits
 }
 
 // hit is a dictionary token matched by a probe.
@@ -34,6 +36,7 @@ type searcher struct {
 	hits    []hit
 	probes  []probe
 	order   []int32
+	sufMask []uint32 // per position in order: union of the masks from there on
 	seenTok []uint32 // dictionary id → stamp of the probe that saw it
 	tokStmp uint32
 
@@ -41,6 +44,7 @@ type searcher struct {
 	lastA, lastB []float32 // per document: this probe's credit so far
 	docStamp     []uint32  // per document: query stamp
 	docProbe     []uint32  // per document: probe stamp
+	docMask      []uint32  // per document: the query tokens some probe found in it
 	stamp        uint32    // per Search call (records)
 	vstamp       uint32    // per query rendering (documents)
 	pstamp       uint32
@@ -116,6 +120,7 @@ func newSearcher(ix *Index) *searcher {
 		lastB:     make([]float32, nd),
 		docStamp:  make([]uint32, nd),
 		docProbe:  make([]uint32, nd),
+		docMask:   make([]uint32, nd),
 		recStamp:  make([]uint32, len(ix.recs)),
 		recBest:   make([]float32, len(ix.recs)),
 		recSlot:   make([]int32, len(ix.recs)),
@@ -211,7 +216,7 @@ func (s *searcher) searchName(q *name, min float32) {
 		if t.cls == clsLegal || t.cls == clsInitial || t.w == 0 {
 			continue
 		}
-		s.addProbe(t, t.w, 2, i)
+		s.addProbe(t, t.w, 2, i, 1<<uint(i))
 	}
 	for i := range q.toks {
 		s.jbuf = s.jbuf[:0]
@@ -240,15 +245,13 @@ func (s *searcher) searchName(q *name, min float32) {
 			s.jbuf = appendSkel(s.jbuf, jt.text)
 			jt.skel = str(s.jbuf[ss:])
 			jt.cls = clsContent
-			s.addProbe(&jt, w, 1, -1)
+			s.addProbe(&jt, w, 1, -1, (1<<uint(k+1)-1)<<uint(i))
 		}
 	}
 	// Rarest (heaviest) first.
 	s.order = s.order[:0]
-	var rem float32
 	for i := range s.probes {
 		s.order = append(s.order, int32(i))
-		rem += s.probes[i].w
 	}
 	slices.SortFunc(s.order, func(a, b int32) int {
 		wa, wb := s.probes[a].w, s.probes[b].w
@@ -260,6 +263,34 @@ func (s *searcher) searchName(q *name, min float32) {
 		}
 		return int(a - b)
 	})
+	// remW(k) is the weight of the query tokens that the probes from the
+	// k-th on stand for: what a document none of the earlier probes found
+	// can still earn. (Joins overlap their parts: summing probe weights
+	// would count a token up to three times.)
+	var tokW [maxTokens]float32
+	for i := range q.toks {
+		tokW[i] = q.toks[i].w
+	}
+	maskW := func(m uint32) float32 {
+		var w float32
+		for m != 0 {
+			i := bits.TrailingZeros32(m)
+			w += tokW[i]
+			m &= m - 1
+		}
+		return w
+	}
+	s.sufMask = s.sufMask[:0]
+	for range s.order {
+		s.sufMask = append(s.sufMask, 0)
+	}
+	for k := len(s.order) - 1; k >= 0; k-- {
+		m := s.probes[s.order[k]].mask
+		if k+1 < len(s.order) {
+			m |= s.sufMask[k+1]
+		}
+		s.sufMask[k] = m
+	}
 	s.touched = s.touched[:0]
 	bound := func(accA float32) float32 {
 		return combine(minf((accA+free)/wq, 1), 1, spec)
@@ -267,15 +298,15 @@ func (s *searcher) searchName(q *name, min float32) {
 	// Listed names with initials may earn credit for query tokens that
 	// found nothing; they are admitted longer.
 	admitting, admittingInit := true, true
-	for _, pi := range s.order {
+	for k, pi := range s.order {
 		pr := &s.probes[pi]
+		rem := maskW(s.sufMask[k])
 		if admitting && bound(rem) < min {
 			admitting = false
 		}
 		if admittingInit && bound(rem+initialCredit*max(wq-rem-free, 0)) < min {
 			admittingInit = false
 		}
-		rem -= pr.w
 		s.pstamp++
 		if s.pstamp == 0 {
 			clear(s.docProbe)
@@ -289,7 +320,7 @@ func (s *searcher) searchName(q *name, min float32) {
 				// Probe the long list only for documents already found.
 				for _, d := range s.touched {
 					if _, ok := slices.BinarySearch(posts, d); ok {
-						s.credit(d, va, vb)
+						s.credit(d, va, vb, pr.mask)
 					}
 				}
 				continue
@@ -301,9 +332,10 @@ func (s *searcher) searchName(q *name, min float32) {
 					}
 					s.docStamp[d] = s.vstamp
 					s.accA[d], s.accB[d] = 0, 0
+					s.docMask[d] = 0
 					s.touched = append(s.touched, d)
 				}
-				s.credit(d, va, vb)
+				s.credit(d, va, vb, pr.mask)
 			}
 		}
 	}
@@ -315,7 +347,8 @@ func (s *searcher) searchName(q *name, min float32) {
 			// earning at most listedInitialCredit of its weight.
 			accB += listedInitialCredit * max(ix.docW[d]-accB, 0)
 		}
-		accA := s.accA[d] + free
+		// Each query token earns credit once, by itself or in one join.
+		accA := minf(s.accA[d], maskW(s.docMask[d])) + free
 		if ix.docFlags[d]&flagInitials != 0 {
 			// Listed initials may stand for query tokens.
 			accA += initialCredit * max(wq-accA, 0)
@@ -329,7 +362,9 @@ func (s *searcher) searchName(q *name, min float32) {
 			continue // this record already scored as high through another rendering
 		}
 		s.docToks = ix.docName(d, &s.docNm, s.docToks)
+		s.sc.floor = min
 		sc := s.sc.scoreNames(q, &s.docNm, nil)
+		s.sc.floor = 0
 		if sc < min {
 			continue
 		}
@@ -339,7 +374,8 @@ func (s *searcher) searchName(q *name, min float32) {
 
 // credit adds a probe's credit to document d, keeping per probe only the
 // best of its hits.
-func (s *searcher) credit(d uint32, va, vb float32) {
+func (s *searcher) credit(d uint32, va, vb float32, mask uint32) {
+	s.docMask[d] |= mask
 	if s.docProbe[d] != s.pstamp {
 		s.docProbe[d] = s.pstamp
 		s.lastA[d], s.lastB[d] = 0, 0
@@ -376,7 +412,7 @@ func (s *searcher) addResult(ri uint32, sc float32) {
 // qi is the index of the query token probed (-1 for a join); when its
 // lookups are complete (no cap on deletions below what tokSim allows), its
 // similarities go to the memo.
-func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int) {
+func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) {
 	ix := s.ix
 	s.tokStmp++
 	if s.tokStmp == 0 {
@@ -400,7 +436,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int) {
 				}
 			}
 			if len(s.hits) > start {
-				s.probes = append(s.probes, probe{w: w, start: int32(start), end: int32(len(s.hits))})
+				s.probes = append(s.probes, probe{w: w, mask: mask, start: int32(start), end: int32(len(s.hits))})
 			}
 			return
 		}
@@ -468,7 +504,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int) {
 		}
 	}
 	if len(s.hits) > start {
-		s.probes = append(s.probes, probe{w: w, start: int32(start), end: int32(len(s.hits))})
+		s.probes = append(s.probes, probe{w: w, mask: mask, start: int32(start), end: int32(len(s.hits))})
 	}
 }
 
