@@ -40,6 +40,7 @@ type dictTok struct {
 	join             bool    // only ever a join of adjacent tokens: for retrieval only
 	known            bool    // knownName(text)
 	syl              bool    // isSyllable(text)
+	num              bool    // isDigits(text)
 }
 
 // Index is an immutable in-memory candidate index, safe for concurrent
@@ -107,6 +108,7 @@ func Build(recs []Record) *Index {
 			d.bound = d.rar
 			d.known = knownName(d.text)
 			d.syl = isSyllable(d.text)
+			d.num = isDigits(d.text)
 			ix.dict = append(ix.dict, d)
 			ix.byText[d.text] = id
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/freezeguard/freezeguard/fuzzy/translit"
 	"github.com/mozillazg/go-unidecode"
 	"golang.org/x/text/cases"
+	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -102,10 +103,14 @@ type parser struct {
 	// guessed is set while a query's transliterations are parsed: their
 	// vowels are guesses (Arabic writes few).
 	guessed bool
-	buf     []byte
-	rngs    []rng
-	toks    []tok
-	names   []name
+	// scratch buffers and a case folder for non-Latin names
+	scratch, scratch2 []byte
+	folder            cases.Caser
+	folderOK          bool
+	buf               []byte
+	rngs              []rng
+	toks              []tok
+	names             []name
 }
 
 // str returns b as a string without copying. The parser never writes over
@@ -148,7 +153,7 @@ func (p *parser) parse(s string, kind Kind) {
 		n = maxQueryVariants
 	}
 	p.guessed = p.query
-	for _, v := range nonLatinVariants(s, n) {
+	for _, v := range p.nonLatinVariants(s, n) {
 		if !p.parseLatin(v, kind) {
 			p.parseLatin(unidecode.Unidecode(v), kind)
 		}
@@ -160,24 +165,51 @@ func (p *parser) parse(s string, kind Kind) {
 // Latin renderings. Arabic short-vowel marks (harakat) and tatweel are
 // removed first: they are optional in writing and would otherwise yield
 // extra vowels; other marks stay, since scripts like Devanagari and
-// Cyrillic (й) need them to be read.
-func nonLatinVariants(s string, n int) []string {
-	s = strings.ToValidUTF8(s, " ")
-	s = strings.Map(func(r rune) rune {
+// Cyrillic (й) need them to be read. The preparation works in the parser's
+// scratch buffers; what is returned must be used before the next call.
+func (p *parser) nonLatinVariants(s string, n int) []string {
+	b := p.scratch[:0]
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, ' ') // invalid UTF-8
+			continue
 		case r >= 0x064B && r <= 0x065F, r == 0x0670, r >= 0x06D6 && r <= 0x06ED, r == 0x0640:
-			return -1 // harakat, Quranic marks, tatweel
+			continue // harakat, Quranic marks, tatweel
 		case r >= 0x0591 && r <= 0x05C7 && unicode.Is(unicode.Mn, r):
-			return -1 // Hebrew points
+			continue // Hebrew points
 		case unicode.Is(unicode.Cf, r):
-			return -1 // zero-width joiners, bidi marks, BOM, soft hyphen
+			continue // zero-width joiners, bidi marks, BOM, soft hyphen
 		case unicode.IsControl(r):
-			return ' '
+			r = ' '
 		}
-		return r
-	}, s)
-	s = norm.NFC.String(cases.Fold().String(s))
-	return safeVariants(s, n)
+		b = utf8.AppendRune(b, r)
+	}
+	// Case folding, then NFC, into the other scratch buffer and back.
+	if !p.folderOK {
+		p.folder, p.folderOK = cases.Fold(), true
+	}
+	folded := p.scratch2[:0]
+	for size := 2*len(b) + 16; ; size *= 2 {
+		if cap(p.scratch2) < size {
+			p.scratch2 = make([]byte, 0, size)
+		}
+		p.folder.Reset()
+		nDst, _, err := p.folder.Transform(p.scratch2[:cap(p.scratch2)], b, true)
+		if err == transform.ErrShortDst {
+			continue
+		}
+		if err != nil {
+			folded = append(p.scratch2[:0], cases.Fold().String(string(b))...)
+		} else {
+			folded = p.scratch2[:nDst]
+		}
+		break
+	}
+	p.scratch = norm.NFC.Append(b[:0], folded...)
+	return safeVariants(str(p.scratch), n)
 }
 
 // safeVariants calls translit.Variants, falling back to a plain

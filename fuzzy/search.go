@@ -462,7 +462,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			}
 			return
 		}
-		if isDigits(dt.text) {
+		if dt.num {
 			return
 		}
 		if sim, how := tokSim(t, &u); sim > 0 {
