@@ -78,7 +78,15 @@ func pinyinTrigger(b []byte) int {
 // only begins the token: inside a word pinyin marks it with an apostrophe
 // (Xi'an).
 func isPinyin(b []byte, max int) bool {
-	return max > 0 && pinyinSplit(b, max, true)
+	if max == 0 {
+		return false
+	}
+	for i := 1; i < len(b); i++ {
+		if b[i] == b[i-1] {
+			return false // Zhanna (zhan-na) is Russian: pinyin names seldom double a letter
+		}
+	}
+	return pinyinSplit(b, max, true)
 }
 
 func pinyinSplit(b []byte, left int, first bool) bool {
