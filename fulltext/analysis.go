@@ -1,7 +1,6 @@
 package fulltext
 
 import (
-	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,12 +32,6 @@ func init() {
 	}
 }
 
-// Bounds on one transliterated run of words (see translitTokenizer).
-const (
-	maxRunWords = 8
-	maxRunBytes = 512
-)
-
 // translitTokenizer splits text into words and renders each word in Latin
 // with fuzzy/translit, so that index and query meet on one spelling
 // whatever the script ("Иван", "Ivan"). Every token keeps the byte offsets
@@ -49,14 +42,16 @@ const (
 // cutting a letter in half.
 //
 // A word is a run of letters, marks and digits, with apostrophes and
-// joiners inside it (the characters translit keeps inside a word). Words
-// of one script on one line are rendered together, up to maxRunWords, as
-// translit renders names better with their context (Chinese and Korean
-// names, Arabic compounds); when the rendering has as many words as the
-// run, each rendered word takes its source word's offsets. When it does
-// not ("التكريتي" is "al takriti"), each word is rendered alone and all the
-// Latin words it gives take its offsets. Words of ASCII letters and digits,
-// and words without letters (numbers), are only lower-cased.
+// joiners inside it (the characters translit keeps inside a word). Each
+// word is rendered on its own, and every Latin word it gives takes its
+// offsets ("التكريتي" gives "al" and "takriti", both marking "التكريتي").
+// Rendering several words together would give translit some context
+// (Arabic compounds such as عبد الله as "abdullah"), but the rendered words
+// could then not be traced back to the words they came from: a merge and a
+// split in one name keep the count and shift every highlight after them.
+// Chinese, Japanese and Korean names, written without spaces, are one word
+// and keep their context. Words of ASCII letters and digits, and words
+// without letters (numbers), are only lower-cased.
 type translitTokenizer struct{}
 
 // span is one word of the input: input[start:end].
@@ -74,46 +69,24 @@ func (translitTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			Type:     typ,
 		})
 	}
-	for i := 0; i < len(words); {
-		w := words[i]
+	for _, w := range words {
 		text := string(input[w.start:w.end])
 		if plain(input[w.start:w.end]) {
 			// ASCII letters and digits: translit would only lower-case the
 			// letters, and it folds repeated digits ("2005" to "205"),
 			// which must not happen to a passport or IMO number.
 			emit(strings.ToLower(text), w, analysis.AlphaNumeric)
-			i++
 			continue
 		}
-		script := translit.Script(text)
-		if script == "Zyyy" || len(text) > translit.MaxInput {
+		if translit.Script(text) == "Zyyy" || len(text) > translit.MaxInput {
 			// no letters (digits of another script), or too long to be a
 			// word: kept as it is
 			emit(strings.ToLower(text), w, analysis.Numeric)
-			i++
 			continue
 		}
-		// the run: following words of the same script on the same line
-		j := i + 1
-		for j < len(words) && j-i < maxRunWords && words[j].end-w.start <= maxRunBytes &&
-			!bytes.ContainsAny(input[words[j-1].end:words[j].start], "\n\r\u2028\u2029") &&
-			!plain(input[words[j].start:words[j].end]) &&
-			translit.Script(string(input[words[j].start:words[j].end])) == script {
-			j++
+		for _, l := range render(text) {
+			emit(l, w, analysis.AlphaNumeric)
 		}
-		run := words[i:j]
-		if latin := render(string(input[w.start:run[len(run)-1].end])); len(latin) == len(run) {
-			for k, l := range latin {
-				emit(l, run[k], analysis.AlphaNumeric)
-			}
-		} else {
-			for _, s := range run {
-				for _, l := range render(string(input[s.start:s.end])) {
-					emit(l, s, analysis.AlphaNumeric)
-				}
-			}
-		}
-		i = j
 	}
 	return out
 }

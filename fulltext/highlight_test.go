@@ -16,33 +16,49 @@ import (
 
 var markRE = regexp.MustCompile(`<mark>(.*?)</mark>`)
 
-// levenshtein is the plain edit distance, on runes.
-func levenshtein(a, b string) int {
+// editDistance is the optimal string alignment distance on runes:
+// insertions, deletions, substitutions and transpositions of neighbours,
+// the edits bleve's fuzzy matching counts ("la" is one edit from "al").
+func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return d[len(ra)][len(rb)]
 }
 
-// renderings are the Latin words a text stands for.
+var plainRE = regexp.MustCompile(`^[A-Za-z0-9]+$`)
+
+// renderings are the Latin words a text stands for, word by word, as the
+// index renders them.
 func renderings(s string) []string {
 	var out []string
-	for _, v := range translit.Variants(s, 1) {
-		out = append(out, strings.Fields(v)...)
+	words := strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) && !strings.ContainsRune("'’ʼʻ‘`´", r) })
+	for _, w := range words {
+		if plainRE.MatchString(w) {
+			out = append(out, strings.ToLower(w))
+			continue
+		}
+		for _, v := range translit.Variants(w, 1) {
+			out = append(out, strings.Fields(v)...)
+		}
 	}
 	if len(out) == 0 {
 		out = []string{strings.ToLower(s)}
@@ -76,7 +92,7 @@ func checkFragments(t *testing.T, hits []fulltext.Hit, q string) []string {
 					ok := false
 					for _, w := range renderings(word) {
 						for _, qw := range qwords {
-							if levenshtein(w, qw) <= 1 {
+							if editDistance(w, qw) <= 1 {
 								ok = true
 							}
 						}
@@ -176,5 +192,46 @@ func TestSearchLimit(t *testing.T) {
 	}
 	if hits, err := ix.Search(ctx, "Saddam", fulltext.Match, 1); err != nil || len(hits) != 1 {
 		t.Errorf("limit 1: %d hits, %v", len(hits), err)
+	}
+}
+
+// TestHighlightUNOriginalScript searches every UN entry that has an
+// original-script name by its primary Latin name and checks every
+// fragment of every hit (see checkFragments).
+func TestHighlightUNOriginalScript(t *testing.T) {
+	ctx := context.Background()
+	snap, err := loader.Load(ctx, "../testdata/un/consolidated_2026-08-01.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := buildUN(t)
+	n := 0
+	for i := range snap.Entities {
+		e := &snap.Entities[i]
+		original := ""
+		for _, nm := range e.Names {
+			if s := translit.Script(nm.Full); s != "Latn" && s != "Zyyy" {
+				original = nm.Full
+			}
+		}
+		if original == "" {
+			continue
+		}
+		n++
+		q := e.PrimaryName()
+		hits, err := ix.Search(ctx, q, fulltext.Match, 3)
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		checkFragments(t, hits, q)
+		// and by the original-script name itself
+		hits, err = ix.Search(ctx, original, fulltext.Match, 3)
+		if err != nil {
+			t.Fatalf("%q: %v", original, err)
+		}
+		checkFragments(t, hits, original)
+	}
+	if n < 300 {
+		t.Fatalf("only %d entries with an original-script name", n)
 	}
 }
