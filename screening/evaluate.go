@@ -355,7 +355,6 @@ func (s *Screener) flags(st *state, p *Party, e *lists.Entity, h *Hit, weakOnly,
 // "CODE (class)", with what to cite for it: the curated citation when
 // oversight.json has one, else the programme's legal basis.
 func crimeBased(src lists.Source, progs []lists.Program) (codes, cites []string) {
-	seen := make(map[[2]string]bool, len(progs))
 	for _, pg := range progs {
 		if !pg.Class.CrimeBased() {
 			continue
@@ -368,8 +367,11 @@ func crimeBased(src lists.Source, progs []lists.Program) (codes, cites []string)
 		if cite == "" {
 			cite = "legal basis not given"
 		}
-		if k := [2]string{code, cite}; !seen[k] {
-			seen[k] = true
+		dup := false
+		for i := range codes {
+			dup = dup || codes[i] == code && cites[i] == cite
+		}
+		if !dup {
 			codes, cites = append(codes, code), append(cites, cite)
 		}
 	}
