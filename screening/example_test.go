@@ -108,3 +108,43 @@ func ExampleReviews() {
 	// true
 	// resolved FREEZE
 }
+
+// Telling bad input from a failed audit log: reject the one, stop on the
+// other (an unlogged decision is no decision).
+func ExampleScreener_Screen_errors() {
+	ctx := context.Background()
+	snap, err := loader.Load(ctx, "../testdata/un/consolidated_2026-08-01.xml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s, err := screening.New(ctx, snap, screening.Options{
+		Policy: screening.DefaultPolicy(screening.JurisdictionEU), Log: audit.NewMemory(),
+		Logger: slog.New(slog.DiscardHandler),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range []screening.Party{
+		{Name: "Emraan Ali", Country: "Trinidad"},
+		{Name: "Emraan Ali", BirthDate: "04.07.1967"},
+		{Name: "Emraan Ali", BirthDate: "1967-07-04", Country: "TT"},
+	} {
+		d, err := s.Screen(ctx, p)
+		switch {
+		case errors.Is(err, screening.ErrInvalidParty):
+			fmt.Println("reject the input:", err)
+		case errors.Is(err, screening.ErrAuditLog):
+			fmt.Println("stop: the audit log is failing:", err)
+		case err != nil:
+			fmt.Println(err)
+		default:
+			fmt.Println(d.Outcome)
+		}
+	}
+	// Output:
+	// reject the input: screening: invalid party: country "Trinidad" is not an ISO 3166 alpha-2 code
+	// reject the input: screening: invalid party: date of birth "04.07.1967": want YYYY, YYYY-MM or YYYY-MM-DD
+	// FREEZE
+}
