@@ -10,7 +10,9 @@ import (
 )
 
 // euReporting gives the reporting article of EU regulations whose text the
-// project has checked; other regimes get the general duty.
+// project has checked; other regimes get the general duty. A programme's
+// title or legal basis names the regulation when it holds the number whole
+// (lists.HasRegulation: 269/2014 is not in 1269/2014).
 var euReporting = []struct{ reg, text string }{
 	{"269/2014", "Council Regulation (EU) No 269/2014 Art. 8: supply information on frozen funds to the competent authority of the Member State without delay (as amended: within two weeks of becoming aware)"},
 	{"2580/2001", "Council Regulation (EC) No 2580/2001 Art. 4: supply immediately any information that would facilitate compliance"},
@@ -48,7 +50,7 @@ func (s *Screener) regimeFor(src lists.Source, hits []*Hit, now time.Time) Regim
 		r.Reporting = "freeze immediately and inform the national competent authority without delay"
 		for _, t := range titles {
 			for _, er := range euReporting {
-				if strings.Contains(t, er.reg) {
+				if lists.HasRegulation(t, er.reg) {
 					r.Reporting += "; " + er.text
 				}
 			}

@@ -141,3 +141,24 @@ func TestCrimeBasedFromTaxonomy(t *testing.T) {
 		}
 	}
 }
+
+// The EU reporting article is chosen by the regulation number, matched
+// whole like every other regulation-number rule.
+func TestEUReportingRegulationNumber(t *testing.T) {
+	s, _, _ := newScreener(t, generatedSnapshot(), DefaultPolicy(JurisdictionEU))
+	for _, tc := range []struct {
+		title string
+		want  bool
+	}{
+		{"269/2014 (OJ L78)", true},
+		{"Council Regulation (EU) No 269/2014", true},
+		{"1269/2014 (OJ L1)", false},
+		{"269/20145", false},
+	} {
+		h := &Hit{Body: lists.BodyEU, Programs: []lists.Program{{Code: "UKR", Title: tc.title}}}
+		r := s.regimeFor(lists.EU, []*Hit{h}, decisionTime)
+		if got := strings.Contains(r.Reporting, "269/2014 Art. 8"); got != tc.want {
+			t.Errorf("title %q: reporting %q, want Art. 8 of 269/2014: %v", tc.title, r.Reporting, tc.want)
+		}
+	}
+}
