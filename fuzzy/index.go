@@ -17,7 +17,7 @@ import (
 //
 // A query token finds dictionary tokens by exact text, by fold key, by
 // sound key, and by a SymSpell-style deletion neighbourhood over fold keys
-// (each key with its one-letter deletions, two-letter ones from ten
+// (each key with its one-letter deletions, two-letter ones from eight
 // letters, is indexed; the query side does the same), so one typo or one
 // romanisation difference does not lose a rare token. Each candidate is
 // checked with tokSim, the very comparison the scorer uses, and retrieval

@@ -141,13 +141,14 @@ func dropsH(long, short string) bool {
 }
 
 // maxEdits is the number of edits a fuzzy token match may have: none below
-// four letters, one up to nine, two from ten. (Romanisation variants do
+// four letters, one up to seven, two from eight: a typo rarely makes a token
+// that is a name in its own right. (Romanisation variants do
 // not count: translit.Fold keys absorb them.)
 func maxEdits(n int) int {
 	switch {
 	case n < 4:
 		return 0
-	case n < 10:
+	case n < 8:
 		return 1
 	}
 	return 2
