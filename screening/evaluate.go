@@ -403,22 +403,15 @@ func nextRenewal(r *programRow, now time.Time) string {
 	return "; next renewal due by " + next.Format(time.DateOnly)
 }
 
-// unResolutions maps UN reference prefixes to the regime's resolutions
-// (DOMAIN.md §3).
-var unResolutions = map[string]string{
-	"QD": "ISIL (Da'esh) and Al-Qaida, res. 1267 (1999), 1989 (2011), 2253 (2015)",
-	"TA": "Taliban, res. 1988 (2011)",
-	"KP": "DPRK, res. 1718 (2006)",
-	"LY": "Libya, res. 1970 (2011)",
-	"IQ": "Iraq, res. 1518 (2003)",
-	"CD": "DR Congo, res. 1533 (2004)",
-	"SD": "Sudan, res. 1591 (2005)",
-	"SO": "Somalia, res. 751 (1992)",
-	"GB": "Guinea-Bissau, res. 2048 (2012)",
-	"CF": "Central African Republic, res. 2127 (2013)",
-	"YE": "Yemen, res. 2140 (2014)",
-	"SS": "South Sudan, res. 2206 (2015)",
-	"HT": "Haiti, res. 2653 (2022)",
+// unRegime names the UN regime of a reference number ("QDi.001") with its
+// resolutions, from the programme taxonomy (lists.UNProgram), or "" for a
+// prefix the taxonomy does not know.
+func unRegime(ref string) string {
+	p := lists.UNProgram(ref, "")
+	if p.Class == lists.ClassUnknown || p.LegalBasis == "" {
+		return ""
+	}
+	return p.Title + ", " + p.LegalBasis
 }
 
 func unPrefix(ref string) string {
@@ -432,7 +425,11 @@ func multilateral(st *state, e *lists.Entity, ei int32) string {
 	ref := unReference(e)
 	switch {
 	case e.Source == lists.UN:
-		return fmt.Sprintf("UN Security Council listing %s (%s)", ref, unResolutions[unPrefix(ref)])
+		reg := unRegime(ref)
+		if reg == "" {
+			reg = "regime not in the programme taxonomy"
+		}
+		return fmt.Sprintf("UN Security Council listing %s (%s)", ref, reg)
 	case ref != "":
 		return fmt.Sprintf("%s listing gives effect to UN listing %s", e.Source, ref)
 	}

@@ -59,9 +59,12 @@ func (s *Screener) regimeFor(src lists.Source, hits []*Hit, now time.Time) Regim
 	case lists.UN:
 		var regs []string
 		for _, h := range hits {
-			if reg := unResolutions[unPrefix(h.UNReference)]; reg != "" && !slices.Contains(regs, reg) {
+			if reg := unRegime(h.UNReference); reg != "" && !slices.Contains(regs, reg) {
 				regs = append(regs, reg)
 			}
+		}
+		if len(regs) == 0 {
+			regs = append(regs, "regime not in the programme taxonomy")
 		}
 		r.Law = "UN Security Council: " + strings.Join(regs, "; ") + ", as implemented in " + string(s.pol.Jurisdiction) + " law"
 		r.Reporting = "freeze without delay (FATF Recommendations 6 and 7) and report to the national competent authority"

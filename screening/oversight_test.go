@@ -162,3 +162,41 @@ func TestEUReportingRegulationNumber(t *testing.T) {
 		}
 	}
 }
+
+// The UN regime of a listing comes from the taxonomy, so every regime on
+// the real list is named: IRi.001 (Iran, res. 1737, reinstated 2025) had
+// an empty one when screening kept its own table without Iran.
+func TestUNRegimeFromTaxonomy(t *testing.T) {
+	s, _, _ := newScreener(t, realSnapshot(t), DefaultPolicy(JurisdictionEU))
+	for _, tc := range []struct {
+		party  Party
+		entity string
+		want   string
+	}{
+		{Party{Name: "Fereidoun Abbasi-Davani", Kind: lists.Person, BirthDate: "1958"}, "un:IRi.001", "UNSCR 1737 (2006)"},
+		{Party{Name: "Emraan Ali", BirthDate: "1967-07-04"}, "un:QDi.430", "UNSCR 1267 (1999)"},
+	} {
+		d, err := s.Screen(ctx, tc.party)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := hitFor(&d, tc.entity)
+		if h == nil {
+			t.Fatalf("no hit on %s: %s", tc.entity, d.Explanation)
+		}
+		if r := flagReason(h, FlagMultilateral); !strings.Contains(r, tc.want) {
+			t.Errorf("%s: %s reason %q, want %q", tc.entity, FlagMultilateral, r, tc.want)
+		}
+		if len(d.Regimes) == 0 || !strings.Contains(d.Regimes[0].Law, tc.want) {
+			t.Errorf("%s: regimes %+v, want the law to name %q", tc.entity, d.Regimes, tc.want)
+		}
+	}
+	for _, ref := range []string{"QDi.001", "TAi.004", "KPi.001", "IRi.001", "LYi.001", "IQi.001", "CDi.001", "SDi.001", "SOi.001", "GBi.001", "CFi.001", "YEi.001", "SSi.001", "HTi.001"} {
+		if unRegime(ref) == "" {
+			t.Errorf("%s: no UN regime", ref)
+		}
+	}
+	if got := unRegime("ZZi.001"); got != "" {
+		t.Errorf("unknown prefix: %q", got)
+	}
+}
