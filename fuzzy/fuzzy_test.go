@@ -72,7 +72,12 @@ func TestNormalisation(t *testing.T) {
 		{"ＡＢＣ", KindUnknown, "abc"},
 		{"A\u0301lvaro", KindUnknown, "alvaro"},
 		{"ARMAN ١١٤", KindVessel, "arman 114"},
-		{"\x00bad\xffutf8\x7f", KindUnknown, "bad utf8"},
+		{"\x00bad\xffutf8\x7f", KindUnknown, "bad utf 8"},
+		{"SEABRASSLIMITED", KindOrganization, "seabrass limited"},
+		{"LLCSYNESIS", KindUnknown, "llc synesis"},
+		{"JSC 33SHIPYARD", KindOrganization, "jsc 33 shipyard"},
+		{"JOINT STOCK COM PANY X", KindOrganization, "joint stock company x"},
+		{"Ivan Ivano vich", KindPerson, "ivan ivano vich"},
 		{"!!! ... ---", KindUnknown, ""},
 	} {
 		if got := normString(c.in, c.kind); got != c.want {

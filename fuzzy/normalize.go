@@ -281,7 +281,12 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 	end := func() {
 		if tokStart >= 0 {
 			if len(p.buf) > tokStart && len(p.rngs) < maxTokens {
-				p.rngs = append(p.rngs, rng{int32(tokStart), int32(len(p.buf))})
+				r := rng{int32(tokStart), int32(len(p.buf))}
+				if n := len(p.rngs); n > 0 && comma != n && p.rngs[n-1].e == r.s && splitWord(p.buf[p.rngs[n-1].s:r.e], int(r.s-p.rngs[n-1].s)) {
+					p.rngs[n-1].e = r.e // COM PANY: a word split in two
+				} else {
+					p.appendParts(r)
+				}
 			} else {
 				p.buf = p.buf[:tokStart]
 			}
@@ -372,6 +377,82 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 	p.finish(kind, reordered)
 	return true
 }
+
+// appendParts appends token r to p.rngs, cut where letters meet digits
+// (Division39, 2013LTD) and where a legal form or a word of organisation
+// names is glued to a name (SEABRASSLIMITED, LLCSYNESIS, KORYOBANK): the
+// parts are what a reader sees.
+func (p *parser) appendParts(r rng) {
+	t := p.buf[r.s:r.e]
+	for i := 1; i < len(t); i++ {
+		if isDigit(t[i]) != isDigit(t[i-1]) {
+			p.appendParts(rng{r.s, r.s + int32(i)})
+			p.appendParts(rng{r.s + int32(i), r.e})
+			return
+		}
+	}
+	if len(t) >= 6 && !isDigit(t[0]) {
+		for _, w := range gluedSuffixes {
+			if n := len(t) - len(w); n >= 3 && string(t[n:]) == w {
+				p.appendRng(rng{r.s, r.s + int32(n)})
+				p.appendRng(rng{r.s + int32(n), r.e})
+				return
+			}
+		}
+		for _, w := range gluedPrefixes {
+			if len(t)-len(w) >= 3 && string(t[:len(w)]) == w {
+				p.appendRng(rng{r.s, r.s + int32(len(w))})
+				p.appendRng(rng{r.s + int32(len(w)), r.e})
+				return
+			}
+		}
+	}
+	p.appendRng(r)
+}
+
+func (p *parser) appendRng(r rng) {
+	if len(p.rngs) < maxTokens {
+		p.rngs = append(p.rngs, r)
+	}
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// splitWord reports whether w, split after k bytes, is a legal form or a
+// word of organisation names broken in two (COM PANY, LIMI TED) whose
+// halves are not words of that kind themselves.
+func splitWord(w []byte, k int) bool {
+	if len(w) < 5 {
+		return false
+	}
+	if _, ok := legalForms[string(w)]; !ok {
+		if _, ok := orgWords[string(w)]; !ok {
+			return false
+		}
+	}
+	for _, h := range [2][]byte{w[:k], w[k:]} {
+		if _, ok := legalForms[string(h)]; ok {
+			return false
+		}
+		if _, ok := orgWords[string(h)]; ok {
+			return false
+		}
+	}
+	return true
+}
+
+// gluedSuffixes and gluedPrefixes are legal forms and words of
+// organisation names that appendParts cuts off a longer token; none is a
+// common ending or beginning of a name.
+var (
+	gluedSuffixes = []string{"limited", "company", "corporation", "holdings", "holding", "trading", "group",
+		"international", "industries", "investments", "investment", "technology", "technologies",
+		"shipping", "services", "enterprises", "enterprise", "commercial", "engineering", "development",
+		"management", "logistics", "solutions", "bank", "llc", "ltd", "inc", "corp", "gmbh", "ooo", "ojsc",
+		"pjsc", "cjsc", "jsc", "fze", "fzco", "fzllc", "plc", "llp", "obshchestvo", "aktsionernoe"}
+	gluedPrefixes = []string{"obshchestvo", "aktsionernoe", "zakrytoe", "otkrytoe", "publichnoe", "limited",
+		"company", "llc", "ooo", "oao", "zao", "pao", "ojsc", "pjsc", "cjsc", "jsc"}
+)
 
 // digitValue returns the value of a decimal digit of any script, or -1.
 // Unicode decimal digits come in runs of ten starting at zero.

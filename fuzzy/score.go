@@ -343,6 +343,13 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		return 0
 	}
 	na, nb := len(a.toks), len(b.toks)
+	var credA, credB [maxTokens]float32
+	var usedA, usedB [maxTokens]bool
+	// Joins that spell a token exactly come first: "Ivano vich" is
+	// Ivanovich, and must not lose "ivano" to a fuzzy Ivan.
+	lenient := a.flags&flagGuessed != 0
+	strong := sc.joins(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, false, false, true)
+	strong = sc.joins(b, a, usedB[:nb], usedA[:na], credB[:nb], credA[:na], ex, true, false, true) || strong
 	sc.pairs = sc.pairs[:0]
 	for i := range a.toks {
 		ta := &a.toks[i]
@@ -391,9 +398,6 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			return 0
 		})
 	}
-	var credA, credB [maxTokens]float32
-	var usedA, usedB [maxTokens]bool
-	strong := false
 	for _, p := range ps {
 		if usedA[p.i] || usedB[p.j] {
 			continue
@@ -421,10 +425,9 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	if sc.floor > 0 && ex == nil && !sc.joinsCanReach(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb]) {
 		return 0
 	}
-	// Joined and split tokens.
-	lenient := a.flags&flagGuessed != 0
-	strong = sc.joins(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, false, lenient) || strong
-	strong = sc.joins(b, a, usedB[:nb], usedA[:na], credB[:nb], credA[:na], ex, true, lenient) || strong
+	// Joined and split tokens among the leftovers.
+	strong = sc.joins(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, false, lenient, false) || strong
+	strong = sc.joins(b, a, usedB[:nb], usedA[:na], credB[:nb], credA[:na], ex, true, lenient, false) || strong
 
 	// Titles count only when matched: "President Putin" is Putin.
 	wa, wb := a.w, b.w
@@ -557,11 +560,18 @@ func classTokens(a, b *name, cls uint8) string {
 // (CHON MA SAN), six with no content part under three ("al qaeda" /
 // ALQAEDA), or five spelt exactly alike (UR-CQA / URCQA); "He Na" / HENNA
 // is not.
-func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32, ex *explainer, swapped, lenient bool) bool {
+//
+// In the first pass (pre), before tokens are paired one to one, a token
+// that has its very text on the other side, or a run with such a token,
+// is left to be paired.
+func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32, ex *explainer, swapped, lenient, pre bool) bool {
 	strong := false
 	for i := range x.toks {
 		tx := &x.toks[i]
 		if usedX[i] || len(tx.text) < 4 || (tx.cls != clsContent && tx.cls != clsParticle) {
+			continue
+		}
+		if pre && hasText(y, tx.text) {
 			continue
 		}
 		for j := 0; j < len(y.toks) && !usedX[i]; j++ {
@@ -581,7 +591,7 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 					}
 					sc.buf = append(sc.buf, t.text...)
 				}
-				if !ok {
+				if !ok || pre && (hasText(x, y.toks[j+k-1].text) || k == 2 && hasText(x, y.toks[j].text)) {
 					break
 				}
 				if usedY[j+k-1] || slices.Contains(usedY[j:j+k], true) {
@@ -625,6 +635,16 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 		}
 	}
 	return strong
+}
+
+// hasText reports whether n has a token spelt t.
+func hasText(n *name, t string) bool {
+	for i := range n.toks {
+		if n.toks[i].text == t {
+			return true
+		}
+	}
+	return false
 }
 
 func joinTexts(ts []tok) string {
