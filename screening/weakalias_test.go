@@ -14,24 +14,33 @@ const gordoID, gordoWeak = "ofac:10901", "EL GORDO BAEZ"
 // A weak alias that scores below the hold threshold by itself but is lifted
 // into a hit by an agreeing date of birth and country is still a hit that
 // rests on a weak alias: WEAK_ALIAS_ONLY and the weak-alias reason must
-// follow (before the fix it read "plausible name match", unflagged).
+// follow (before the fix it read "plausible name match", unflagged). The
+// party's name carries one to three extra tokens: the matcher's exact
+// figures move as it improves, and at least one of them must land between
+// the near-miss and hold thresholds for the test to mean anything.
 func TestWeakAliasLiftedByEvidence(t *testing.T) {
 	s, _, _ := newScreener(t, realSnapshot(t), DefaultPolicy(JurisdictionUS))
-	d, err := s.Screen(ctx, Party{Name: "Gordo Baez Ramirez", Kind: lists.Person, BirthDate: "1962-10-19", Country: "CO"})
-	if err != nil {
-		t.Fatal(err)
+	lifted := 0
+	for _, name := range []string{"Gordo Baez Ramirez", "Gordo Baez Ramirez Lopez", "Carlos Gordo Baez Ramirez Lopez"} {
+		d, err := s.Screen(ctx, Party{Name: name, Kind: lists.Person, BirthDate: "1962-10-19", Country: "CO"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := hitFor(&d, gordoID)
+		if h == nil {
+			continue
+		}
+		if h.MatchedName != gordoWeak || h.Quality != lists.Weak {
+			t.Fatalf("%q: hit rests on %q (%s), want the weak alias %q", name, h.MatchedName, h.Quality, gordoWeak)
+		}
+		if h.NameScore < s.pol.HoldThreshold {
+			lifted++
+		}
+		checkWeakOnly(t, h)
 	}
-	h := hitFor(&d, gordoID)
-	if h == nil {
-		t.Fatalf("no hit on %s: %s", gordoID, d.Explanation)
+	if lifted == 0 {
+		t.Fatalf("no party name scored %q below the hold threshold and was lifted into a hit: pick further variants", gordoWeak)
 	}
-	if h.MatchedName != gordoWeak || h.Quality != lists.Weak {
-		t.Fatalf("hit rests on %q (%s), want the weak alias %q", h.MatchedName, h.Quality, gordoWeak)
-	}
-	if h.NameScore >= s.pol.HoldThreshold {
-		t.Fatalf("name score %.3f: the weak alias holds by itself, so this no longer tests the evidence-lifted path; pick a further variant", h.NameScore)
-	}
-	checkWeakOnly(t, h)
 }
 
 // The same rule on the evaluation itself, with the candidate scores set by
