@@ -44,7 +44,8 @@
 // Tokens are compared exactly, through translit.Fold keys (romanisation
 // variants: Mohammed/Muhammad), as a case-inflected form of the other
 // (Lithuanian Putinas/Putin), by edit distance on fold keys (one edit from
-// four letters, two from eight; a silent h in three), by sound (same devoiced
+// four letters, two from eight; a silent h in three) or on the spellings
+// (one edit: Ahmend/Ahmed, whose fold keys differ more), by sound (same devoiced
 // consonant skeleton, from five letters, and Jaro-Winkler at least 0.83 or
 // only the vowels differing: Hezbollah/Hizballah), and as initials (V. for
 // Vladimir). Two different established names (held by three listed names,

@@ -17,7 +17,8 @@ import (
 //
 // A query token finds dictionary tokens by exact text, by fold key, by
 // sound key, and by a SymSpell-style deletion neighbourhood over fold keys
-// (each key with its one-letter deletions, two-letter ones from eight
+// and spellings (each key with its one-letter deletions, for fold keys
+// two-letter ones from eight
 // letters, is indexed; the query side does the same), so one typo or one
 // romanisation difference does not lose a rare token. Each candidate is
 // checked with tokSim, the very comparison the scorer uses, and retrieval
@@ -211,17 +212,10 @@ func Build(recs []Record) *Index {
 	}
 	var dels []del
 	var db, db2 [maxTokenBytes]byte
-	for key, g := range ix.byFold {
-		if len(key) < 3 || len(key) > maxTokenBytes {
-			continue
-		}
-		dels = append(dels, del{hashBytes([]byte(key)), g})
-		if stem := inflectionStem(key); stem != "" {
-			dels = append(dels, del{hashString(stem), g}) // Putinas is found by Putin
-		}
-		if len(key) == 3 {
-			continue // three letters: found by four-letter keys less one letter
-		}
+	// addKey adds key and its one-letter deletions, and its two-letter
+	// ones when two is set, as ways to fold group g.
+	addKey := func(key string, g uint32, two bool) {
+		dels = append(dels, del{hashString(key), g})
 		for i := 0; i < len(key); i++ {
 			if i > 0 && key[i] == key[i-1] {
 				continue // same deletion as the previous one
@@ -229,7 +223,7 @@ func Build(recs []Record) *Index {
 			n := copy(db[:], key[:i])
 			n += copy(db[n:], key[i+1:])
 			dels = append(dels, del{hashBytes(db[:n]), g})
-			if maxEdits(len(key)) < 2 || ix.dict[ix.foldTok[ix.foldOff[g]]].join {
+			if !two {
 				continue
 			}
 			// Long keys: two deletions as well, so that two
@@ -244,6 +238,29 @@ func Build(recs []Record) *Index {
 				dels = append(dels, del{hashBytes(db2[:m]), g})
 			}
 		}
+	}
+	for key, g := range ix.byFold {
+		if len(key) < 3 || len(key) > maxTokenBytes {
+			continue
+		}
+		if stem := inflectionStem(key); stem != "" {
+			dels = append(dels, del{hashString(stem), g}) // Putinas is found by Putin
+		}
+		if len(key) == 3 {
+			// Three letters: found by four-letter keys less one letter.
+			dels = append(dels, del{hashString(key), g})
+			continue
+		}
+		addKey(key, g, maxEdits(len(key)) >= 2 && !ix.dict[ix.foldTok[ix.foldOff[g]]].join)
+	}
+	// Spellings whose fold key differs (Ahmed folds to ahmad): a typo is a
+	// typo of the spelling (Ahmend), so the spelling has its deletions too.
+	for i := range ix.dict {
+		d := &ix.dict[i]
+		if d.join || d.text == d.fold || len(d.text) < minDeletionKey || len(d.text) > maxTokenBytes {
+			continue
+		}
+		addKey(d.text, ix.byFold[d.fold], false)
 	}
 	slices.SortFunc(dels, func(a, b del) int {
 		switch {

@@ -210,6 +210,13 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 			}
 		}
 	}
+	if a.text != a.fold || b.text != b.fold {
+		// A typo is a typo of the spelling: Ahmend is one letter from
+		// Ahmed, two from its fold key ahmad.
+		if sim := editSim(a.text, b.text); sim > best {
+			best, how = sim, howFuzzy
+		}
+	}
 	if best < simPhonetic && len(a.fold) >= 5 && len(b.fold) >= 5 && len(a.skel) >= 3 && a.skel == b.skel {
 		// Same sound key, and close enough in spelling that the sound is
 		// not a coincidence, or the same consonants with other vowels
@@ -239,6 +246,25 @@ func slip(a, b string) bool {
 		i++
 	}
 	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
+// editSim is the similarity of two spellings one edit apart, from four
+// letters, or 0. (Two edits are for fold keys: the index holds the
+// spellings' one-letter deletions only, which keeps it small.)
+func editSim(a, b string) float32 {
+	k := min(maxEdits(min(len(a), len(b))), 1)
+	if k == 0 {
+		return 0
+	}
+	d := osa(a, b, k)
+	if d > k {
+		return 0
+	}
+	sim := 1 - 0.8*float32(d)/float32(max(len(a), len(b)))
+	if a[0] != b[0] && !isVowel(a[0]) && !isVowel(b[0]) {
+		sim -= firstLetterPenalty
+	}
+	return sim
 }
 
 // vowelVariant reports whether a and b differ only in vowels that

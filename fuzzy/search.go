@@ -497,6 +497,10 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			// Three letters: four-letter keys one letter longer.
 			s.lookupHash(hashString(t.fold), try)
 		}
+		if k := len(t.text); t.text != t.fold && k >= minDeletionKey && k <= maxTokenBytes {
+			// The spelling's own deletions (see textSim).
+			s.lookupDeletions(t.text, min(maxEdits(k), maxDel, 1), try)
+		}
 		if g, ok := ix.bySound[t.skel]; ok {
 			for _, id := range ix.soundTok[ix.soundOff[g]:ix.soundOff[g+1]] {
 				try(id)
