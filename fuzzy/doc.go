@@ -23,7 +23,11 @@
 // Each token gets a class: content, number, initial (one letter), particle
 // (al, bin, van, de), generic word (bank, international, network, the),
 // title (Mr, Sheikh, President and its translations) or legal form (LLC,
-// GmbH, OOO, S.A. de C.V., Sp. z o.o.; not for persons). A particle or a
+// GmbH, OOO, S.A. de C.V., Sp. z o.o.; not for persons), also with a typo
+// when seven letters or longer (COMTANY). A word of those kinds split in
+// two is mended (COM PANY), one glued to a name is cut off
+// (SEABRASSLIMITED, LLCSYNESIS), and letters and digits are cut apart
+// (Division39). A particle or a
 // title that is also a surname (King, Major) is a name when it ends the
 // name ("Patricia King"). Roman numerals after a name are numbers (SEA
 // TANKER II is SEA TANKER 2; on vessels and aircraft anywhere), and vessel

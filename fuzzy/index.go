@@ -17,10 +17,10 @@ import (
 //
 // A query token finds dictionary tokens by exact text, by fold key, by
 // sound key, and by a SymSpell-style deletion neighbourhood over fold keys
-// and spellings (each key with its one-letter deletions, for fold keys
-// two-letter ones from eight
-// letters, is indexed; the query side does the same), so one typo or one
-// romanisation difference does not lose a rare token. Each candidate is
+// and spellings (each key with its one-letter deletions, for fold keys of
+// eight letters or more two-letter ones too, is indexed; the query side
+// does the same), so one typo or one romanisation difference does not lose
+// a rare token. Each candidate is
 // checked with tokSim, the very comparison the scorer uses, and retrieval
 // finds every dictionary token tokSim accepts (TestSearchMatchesBruteForce
 // holds it to that): the similarities found are memoised for scoring, and

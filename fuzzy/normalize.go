@@ -1,6 +1,7 @@
 package fuzzy
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -649,8 +650,48 @@ func classify(t string, kind Kind) uint8 {
 	if _, ok := generic[t]; ok {
 		return clsGeneric
 	}
+	// A long legal form or generic word with a typo is still one
+	// (COMTANY, LIABIKLITY, SPIPPING): as a name token it would weigh as a
+	// rare name that the listed name lacks.
+	if len(t) >= 7 {
+		if kind != KindPerson && nearWord(t, longLegal) {
+			return clsLegal
+		}
+		if nearWord(t, longGeneric) {
+			return clsGeneric
+		}
+	}
 	return clsContent
 }
+
+// nearWord reports whether t is one edit from one of words.
+func nearWord(t string, words []string) bool {
+	for _, w := range words {
+		if d := len(t) - len(w); d <= 1 && d >= -1 && osa(t, w, 1) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// longLegal and longGeneric are the legal forms and generic words of seven
+// letters or more, which nearWord recognises with a typo.
+var longLegal, longGeneric = func() ([]string, []string) {
+	var l, g []string
+	for w := range legalForms {
+		if len(w) >= 7 {
+			l = append(l, w)
+		}
+	}
+	for w := range generic {
+		if len(w) >= 7 {
+			g = append(g, w)
+		}
+	}
+	slices.Sort(l)
+	slices.Sort(g)
+	return l, g
+}()
 
 func isDigits(t string) bool {
 	for i := 0; i < len(t); i++ {

@@ -141,9 +141,9 @@ func dropsH(long, short string) bool {
 }
 
 // maxEdits is the number of edits a fuzzy token match may have: none below
-// four letters, one up to seven, two from eight: a typo rarely makes a token
-// that is a name in its own right. (Romanisation variants do
-// not count: translit.Fold keys absorb them.)
+// four letters, one up to seven, two from eight. (Romanisation variants do
+// not count: translit.Fold keys absorb them; and two established short
+// names never match this way, see fuzzySim.)
 func maxEdits(n int) int {
 	switch {
 	case n < 4:
