@@ -667,7 +667,8 @@ func classify(t string, kind Kind) uint8 {
 // nearWord reports whether t is one edit from one of words.
 func nearWord(t string, words []string) bool {
 	for _, w := range words {
-		if d := len(t) - len(w); d <= 1 && d >= -1 && osa(t, w, 1) <= 1 {
+		// One edit leaves the first or the last letter in place.
+		if d := len(t) - len(w); d <= 1 && d >= -1 && (t[0] == w[0] || t[len(t)-1] == w[len(w)-1]) && osa(t, w, 1) <= 1 {
 			return true
 		}
 	}

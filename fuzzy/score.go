@@ -140,6 +140,14 @@ func dropsH(long, short string) bool {
 	return false
 }
 
+// knownTwoEdits is the length from which a query token that is an
+// established name, or a transliteration's guess (whose differences are
+// vowels, which fold and sound keys absorb), may be two edits from a listed
+// one; other query tokens may from eight letters (maxEdits). A name spelt as meant is rarely two
+// typos from the listed one, and the query-side lookups for two edits are
+// the dearest part of a search.
+const knownTwoEdits = 10
+
 // maxEdits is the number of edits a fuzzy token match may have: none below
 // four letters, one up to seven, two from eight. (Romanisation variants do
 // not count: translit.Fold keys absorb them; and two established short
@@ -202,6 +210,9 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 	best, how := float32(0), howNone
 	n := max(len(a.fold), len(b.fold))
 	if k := editsAllowed(a.fold, b.fold); k > 0 {
+		if (a.known || a.guessed) && min(len(a.fold), len(b.fold)) < knownTwoEdits {
+			k = 1 // see knownTwoEdits
+		}
 		if d := osa(a.fold, b.fold, k); d <= k {
 			best, how = 1-0.8*float32(d)/float32(n), howFuzzy
 			if a.fold[0] != b.fold[0] && !isVowel(a.fold[0]) && !isVowel(b.fold[0]) {
@@ -210,9 +221,11 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 			}
 		}
 	}
-	if a.text != a.fold || b.text != b.fold {
+	if !a.known && !a.guessed && (a.text != a.fold || b.text != b.fold) {
 		// A typo is a typo of the spelling: Ahmend is one letter from
-		// Ahmed, two from its fold key ahmad.
+		// Ahmed, two from its fold key ahmad. (Only for a query token that
+		// is no established name nor a transliteration: typos are made in
+		// payments, and a known name is spelt as meant.)
 		if sim := editSim(a.text, b.text); sim > best {
 			best, how = sim, howFuzzy
 		}
@@ -253,8 +266,8 @@ func slip(a, b string) bool {
 // spellings' one-letter deletions only, which keeps it small.)
 func editSim(a, b string) float32 {
 	k := min(maxEdits(min(len(a), len(b))), 1)
-	if k == 0 {
-		return 0
+	if k == 0 || len(a)-len(b) > 1 || len(b)-len(a) > 1 || a[0] != b[0] && a[len(a)-1] != b[len(b)-1] {
+		return 0 // one edit leaves the first or the last letter in place
 	}
 	d := osa(a, b, k)
 	if d > k {

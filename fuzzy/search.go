@@ -70,10 +70,12 @@ type searcher struct {
 	// (renderings of a non-Latin name share most tokens).
 	cache []cachedProbe
 	qhits []hit
+	ctext []byte // copies of joins' texts for the cache (fixed capacity)
 }
 
 type cachedProbe struct {
-	text       string // points into the parser's buffer: valid for one Search
+	text       string // points into the parser's buffer or ctext: valid for one Search
+	maxDel     int    // the probe's deletion cap (the hits depend on it)
 	start, end int32  // in qhits
 }
 
@@ -127,6 +129,7 @@ func newSearcher(ix *Index) *searcher {
 		sc:        scorer{buf: make([]byte, 0, 512)},
 		p:         parser{query: true, buf: make([]byte, 0, 4096)},
 		jbuf:      make([]byte, 0, 256),
+		ctext:     make([]byte, 0, 2048),
 		memoStamp: make([]uint32, len(ix.dict)),
 		memoIdx:   make([]int32, len(ix.dict)),
 	}
@@ -159,7 +162,7 @@ func (ix *Index) Search(query string, kind Kind, limit int, min float64, dst []M
 	}
 	s.p.reset()
 	s.p.parse(query, kind)
-	s.cache, s.qhits = s.cache[:0], s.qhits[:0]
+	s.cache, s.qhits, s.ctext = s.cache[:0], s.qhits[:0], s.ctext[:0]
 	for ni := range s.p.names {
 		s.searchName(&s.p.names[ni], float32(min))
 	}
@@ -424,9 +427,9 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 	if memo {
 		s.probed |= 1 << uint(qi)
 	}
-	if qi >= 0 {
+	{
 		for _, c := range s.cache {
-			if c.text != t.text {
+			if c.text != t.text || c.maxDel != maxDel {
 				continue
 			}
 			for _, h := range s.qhits[c.start:c.end] {
@@ -440,11 +443,25 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			}
 			return
 		}
-		defer func() {
-			qs := int32(len(s.qhits))
-			s.qhits = append(s.qhits, s.hits[start:]...)
-			s.cache = append(s.cache, cachedProbe{t.text, qs, int32(len(s.qhits))})
-		}()
+		text := t.text
+		if qi < 0 {
+			// A join's text lives in jbuf, reused for the next join:
+			// keep a copy, within ctext's fixed capacity.
+			if len(s.ctext)+len(text) > cap(s.ctext) {
+				text = ""
+			} else {
+				n := len(s.ctext)
+				s.ctext = append(s.ctext, text...)
+				text = str(s.ctext[n:])
+			}
+		}
+		if text != "" {
+			defer func() {
+				qs := int32(len(s.qhits))
+				s.qhits = append(s.qhits, s.hits[start:]...)
+				s.cache = append(s.cache, cachedProbe{text, maxDel, qs, int32(len(s.qhits))})
+			}()
+		}
 	}
 	try := func(id uint32) {
 		if s.seenTok[id] == s.tokStmp {
@@ -492,12 +509,16 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		if k := len(t.fold); k >= minDeletionKey && k <= maxTokenBytes {
 			// Query-side deletions up to the edits tokSim allows; the
 			// index holds each key's one-letter deletions.
-			s.lookupDeletions(t.fold, min(maxEdits(k), maxDel), try)
+			e := maxEdits(k)
+			if (t.known || t.guessed) && k < knownTwoEdits {
+				e = min(e, 1)
+			}
+			s.lookupDeletions(t.fold, min(e, maxDel), try)
 		} else if k == minDeletionKey-1 {
 			// Three letters: four-letter keys one letter longer.
 			s.lookupHash(hashString(t.fold), try)
 		}
-		if k := len(t.text); t.text != t.fold && k >= minDeletionKey && k <= maxTokenBytes {
+		if k := len(t.text); !t.known && !t.guessed && t.text != t.fold && k >= minDeletionKey && k <= maxTokenBytes {
 			// The spelling's own deletions (see textSim).
 			s.lookupDeletions(t.text, min(maxEdits(k), maxDel, 1), try)
 		}
