@@ -16,7 +16,9 @@ import "strings"
 // found in public name statistics (census surname tables, birth registers),
 // written in their usual Latin spelling, lower case, accents folded. They
 // deliberately stop at the very common: a name in a few thousand families
-// is still evidence.
+// is still evidence. Countries, their adjectives and a few capitals close
+// the table: they say where an organisation is, not which it is (Bank
+// Melli Iran is Bank Melli).
 
 // commonWeight caps the weight of a common name: about the weight of a
 // token held by one listed name in forty.
@@ -200,6 +202,10 @@ mwangi otieno ochieng odhiambo onyango kariuki njoroge wanjiru achieng wambui ba
 phiri mwale tembo moyo ncube dube ndlovu nkosi dlamini mokoena zulu khumalo mahlangu
 kofi kwame kwabena yaw ama akosua abena chinedu chukwu emeka ngozi amaka tunde femi
 bola kemi sipho thabo themba john joseph peter paul grace mary
+iran iranian russia russian syria syrian korea korean china chinese iraq iraqi cuba cuban
+venezuela venezuelan libya libyan lebanon lebanese afghanistan afghan belarus belarusian
+ukraine ukrainian yemen yemeni sudan sudanese somalia somali pakistan pakistani myanmar burma
+emirates uae turkey crimea moscow tehran damascus pyongyang beijing shanghai dubai
 `)...)
 
 // isCommonName reports whether t is in the table of common names or is a

@@ -167,6 +167,14 @@ func TestCompareCases(t *testing.T) {
 		{"Hussein Ali Kamel", "Husayn Ali Kamil", KindPerson, true, "e/i of a romanisation"},
 		{"CHONMASAN", "CHON MA SAN", KindVessel, true, "joined Korean syllables"},
 		{"UR-CQA", "URCQA", KindAircraft, true, "tail number without hyphen"},
+		{"GRACE 1", "GRACE ONE", KindVessel, true, "number in words"},
+		{"GRACE 1", "GRACE TWO", KindVessel, false, "numbers in words differ"},
+		{"Bank Melli Iran", "Bank Melli", KindOrganization, true, "a country says where, not which"},
+		{"Ahmend Ali SALEH", "Ahmed Ali SALEH", KindPerson, true, "a typo of the spelling, not of the fold key"},
+		{"LIMITED LIABILITY COMTANY RIMERA ALNAS", "LIMITED LIABILITY COMPANY RIMERA ALNAS", KindOrganization, true, "typo in a legal form"},
+		{"Ivan Ivano vich DEMCHENKO", "Ivan Ivanovich DEMCHENKO", KindPerson, true, "token split"},
+		{"SEABRASSLIMITED", "SEABRASS LIMITED", KindOrganization, true, "legal form glued"},
+		{"JOINT STOCK COM PANY VISMUT", "JOINT STOCK COMPANY VISMUT", KindOrganization, true, "legal form split"},
 	} {
 		ex := Compare(c.a, c.b, c.kind)
 		if (ex.Score >= Threshold) != c.above {

@@ -540,10 +540,15 @@ func (p *parser) finish(kind Kind, reordered bool) {
 				}
 			}
 			craft := kind == KindVessel || kind == KindAircraft
-			if kind != KindPerson && (i > 0 || craft) && (c == clsContent || c == clsInitial || c == clsTitle) {
-				// Roman numerals after a name (SEA TANKER II) are numbers;
-				// on vessels and aircraft anywhere.
-				if v := romanValue(text, craft); v > 0 {
+			if kind != KindPerson && (c == clsContent || c == clsInitial || c == clsTitle) && (i > 0 || craft || numberWords[text] > 0) {
+				// Number words (GRACE ONE) and Roman numerals after a name
+				// (SEA TANKER II) are numbers; on vessels and aircraft
+				// Roman numerals anywhere.
+				v := romanValue(text, craft)
+				if v == 0 {
+					v = numberWords[text]
+				}
+				if v > 0 {
 					start := len(p.buf)
 					p.buf = strconv.AppendInt(p.buf, int64(v), 10)
 					text = str(p.buf[start:])
@@ -776,6 +781,11 @@ func romanValue(t string, single bool) int {
 	}
 	return 0
 }
+
+// numberWords are the number words that romanValue's caller reads as
+// numbers after a name.
+var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 // romanTab holds the canonical Roman numerals 1 to 39 by value.
 var romanTab = func() [40]string {
