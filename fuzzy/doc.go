@@ -23,51 +23,59 @@
 // Each token gets a class: content, number, initial (one letter), particle
 // (al, bin, van, de), generic word (bank, international, network, the),
 // title (Mr, Sheikh, President and its translations) or legal form (LLC,
-// GmbH, OOO, S.A. de C.V., Sp. z o.o.; not for persons), also with a typo
-// when seven letters or longer (COMTANY). A word of those kinds split in
-// two is mended (COM PANY), one glued to a name is cut off
-// (SEABRASSLIMITED, LLCSYNESIS), and letters and digits are cut apart
-// (Division39). A particle or a
-// title that is also a surname (King, Major) is a name when it ends the
-// name ("Patricia King"). Roman numerals after a name are numbers (SEA
-// TANKER II is SEA TANKER 2; on vessels and aircraft anywhere), and vessel
+// GmbH, OOO, S.A. de C.V., Sp. z o.o.; not for persons). Long legal forms
+// and generic words are recognised with a typo too (COMTANY). A word of
+// those kinds split in two is mended (COM PANY), one glued to a name is cut
+// off (SEABRASSLIMITED, LLCSYNESIS), and letters and digits are cut apart
+// (Division39). A particle, or a title that is also a surname (King,
+// Major), is a name when it ends the name ("Patricia King"). For all but
+// persons, number words (GRACE ONE) and Roman numerals after a name (SEA
+// TANKER II; on vessels and aircraft anywhere) are numbers, and vessel
 // prefixes (MV, M/T) are titles.
 //
 // # Weights
 //
 // Legal forms weigh nothing, titles, particles and generic words little;
 // content tokens weigh their rarity among real listed names (an IDF from a
-// static table, see weights.go), capped for names common in the world
-// (common.go: frequent surnames and given names by culture, and every
-// single pinyin syllable), which the lists alone would call rare. A name
-// with no content or number token (CORP, TRADING COMPANY LLC, Mr), or with
-// under three letters of content (AA, Li), can match nothing.
+// static table, see weights.go), capped for names common in the world,
+// which the lists alone would call rare (common.go: frequent surnames and
+// given names by culture and their fold-key spellings, every single pinyin
+// syllable, countries; in a transliterated query, tokens that sound like
+// one of them). A name with no content or number token (CORP, TRADING
+// COMPANY LLC, Mr), or with under three letters of content (AA, Li), can
+// match nothing.
 //
 // # Scoring
 //
 // Tokens are compared exactly, through translit.Fold keys (romanisation
 // variants: Mohammed/Muhammad), as a case-inflected form of the other
-// (Lithuanian Putinas/Putin), by edit distance on fold keys (one edit from
-// four letters, two from eight; a silent h in three) or on the spellings
-// (one edit: Ahmend/Ahmed, whose fold keys differ more), by sound (same devoiced
-// consonant skeleton, from five letters, and Jaro-Winkler at least 0.83 or
-// only the vowels differing: Hezbollah/Hizballah), and as initials (V. for
-// Vladimir). Two different established names (held by three listed names,
-// or common in the world) of up to six letters never match by spelling or
-// sound: Khalid is not Khalil, Maria not Marina, Yang not Kang; a swapped
-// pair of letters, a silent h, the vowel swaps of romanisation (e/i, o/u,
-// a/e), and, for a transliterated query whose vowels are guesses, the same
-// consonants still do.
+// (Lithuanian Putinas/Putin), by edit distance, by sound, and as initials
+// (V. for Vladimir). Edit distance is taken on fold keys (one edit from
+// four letters, two from eight, or from ten when the query token is an
+// established name or a transliteration; a silent h in three), and, for a
+// query token that is neither, on the spellings too (one edit: Ahmend is
+// one letter from Ahmed, two from its fold key ahmad). Sound means the same
+// devoiced consonant skeleton, from five letters, with Jaro-Winkler at
+// least 0.83 or only the vowels differing (Hezbollah/Hizballah). Two
+// different established names (held by three listed names, or common in
+// the world) of up to six letters never match by spelling or sound: Khalid
+// is not Khalil, Maria not Marina; nor do two different pinyin syllables
+// (Yang is not Kang). A swapped pair of letters, a silent h, the vowel
+// swaps of romanisation (e/i, o/u, a/e), and, for a transliterated query
+// whose vowels are guesses, the same consonants still do.
 //
-// Tokens are paired one to one, best first, in any order; leftovers may
-// match two or three adjacent tokens of the other side joined (binladen /
-// bin laden, abdulrahman / abd al rahman), which must then spell the same
-// name (fold key), not merely resemble it. Each side's coverage is its
-// matched weight over its total weight, titles counting only when matched
-// ("President Putin" is Putin); the score combines them (see combine in
-// score.go), counting the query's coverage three times the listed name's
-// when the query is specific, and requiring both when the query is made of
-// common tokens. Then:
+// Runs of two or three adjacent tokens joined that spell a token of the
+// other side (binladen / bin laden, Ivano vich / Ivanovich) are paired
+// first; the other tokens are paired one to one, best first, in any order;
+// leftovers may still join. A join must spell the same name (fold key),
+// not merely resemble it (except around a particle of a transliterated
+// query: abd al qadar / Abdelkader). Each side's coverage is its matched
+// weight over its total weight, titles counting only when matched
+// ("President Putin" is Putin) and an initial earning half a full token's
+// weight (three quarters of a listed token's: "Dmitry V. Kuznetsov"); the
+// score combines them (see combine in score.go), counting the query's
+// coverage three times the listed name's when the query is specific, and
+// requiring both when the query is made of common tokens. Then:
 //
 //   - Numbers on both sides must agree (a disagreement halves the score).
 //   - Minimum evidence: at least one matched pair must be strong (an exact
@@ -85,18 +93,20 @@
 //
 // Compare is not symmetric: query tokens the listed name lacks cost more
 // than listed tokens the query lacks, because a payment often carries part
-// of a name ("Putin" alone reaches "PUTIN, Vladimir Vladimirovich").
+// of a name ("Putin" alone reaches "PUTIN, Vladimir Vladimirovich"); and
+// typos are looked for in the query, not in the list.
 //
 // # Index
 //
 // Build parses every record into its renderings, interns tokens into a
 // dictionary with postings as flat arrays, and indexes each token's fold
-// key with its one-letter deletions (SymSpell) and its sound key. Search
-// looks up each query token (and joins of adjacent ones) by text, fold key,
-// deletion neighbourhood and sound key, walks postings rarest token first,
-// stops admitting new candidates once the remaining tokens could not reach
-// min (MaxScore), bounds each candidate's score from above and fully scores
-// only the survivors. An Index is immutable and safe for concurrent use;
+// key and spelling with their deletions (SymSpell) and its sound key.
+// Search looks up each query token (and joins of adjacent ones) by text,
+// fold key, deletion neighbourhood and sound key, walks postings rarest
+// token first, stops admitting new candidates once the remaining tokens
+// could not reach min (MaxScore), bounds each candidate's score from above
+// (each query token credited once, whether found alone or in a join) and
+// fully scores only the survivors. An Index is immutable and safe for concurrent use;
 // Search keeps per-goroutine buffers in a sync.Pool (about 1.6 MB each
 // over the full OFAC and UN lists) and does not allocate for Latin-script
 // queries once warm.
