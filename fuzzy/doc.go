@@ -107,7 +107,7 @@
 // could not reach min (MaxScore), bounds each candidate's score from above
 // (each query token credited once, whether found alone or in a join) and
 // fully scores only the survivors. An Index is immutable and safe for concurrent use;
-// Search keeps per-goroutine buffers in a sync.Pool (about 1.6 MB each
+// Search keeps per-goroutine buffers in a sync.Pool (about 1.7 MB each
 // over the full OFAC and UN lists) and does not allocate for Latin-script
 // queries once warm.
 package fuzzy
