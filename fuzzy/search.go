@@ -68,6 +68,8 @@ type searcher struct {
 
 	// Probe results by token text, across the renderings of one query
 	// (renderings of a non-Latin name share most tokens).
+	lenientJoin bool // this probe's joins may merely resemble (see scorer.joins)
+
 	cache []cachedProbe
 	qhits []hit
 	ctext []byte // copies of joins' texts for the cache (fixed capacity)
@@ -76,6 +78,7 @@ type searcher struct {
 type cachedProbe struct {
 	text       string // points into the parser's buffer or ctext: valid for one Search
 	maxDel     int    // the probe's deletion cap (the hits depend on it)
+	lenient    bool   // and its lenientJoin
 	start, end int32  // in qhits
 }
 
@@ -211,6 +214,8 @@ func (s *searcher) searchName(q *name, min float32) {
 	}
 	s.memoTab = s.memoTab[:0]
 	s.probed = 0
+	lenient := q.flags&flagGuessed != 0
+	s.lenientJoin = lenient
 	// Probes: each token, and joins of 2 or 3 adjacent tokens.
 	s.hits = s.hits[:0]
 	s.probes = s.probes[:0]
@@ -224,7 +229,7 @@ func (s *searcher) searchName(q *name, min float32) {
 	for i := range q.toks {
 		s.jbuf = s.jbuf[:0]
 		var w float32
-		short := false
+		short, particle := false, false
 		for k := 0; k < 3 && i+k < len(q.toks); k++ {
 			t := &q.toks[i+k]
 			if t.cls != clsContent && t.cls != clsParticle {
@@ -232,6 +237,7 @@ func (s *searcher) searchName(q *name, min float32) {
 			}
 			w += t.w
 			short = short || len(t.text) <= 3
+			particle = particle || t.cls == clsParticle
 			if k == 0 || k == 2 && !short {
 				continue // triples only around a short part, as in the index
 			}
@@ -248,6 +254,9 @@ func (s *searcher) searchName(q *name, min float32) {
 			s.jbuf = appendSkel(s.jbuf, jt.text)
 			jt.skel = str(s.jbuf[ss:])
 			jt.cls = clsContent
+			// The scorer takes a join only if it spells the token (or,
+			// for a transliteration, around a particle, resembles it).
+			s.lenientJoin = lenient && particle
 			s.addProbe(&jt, w, 1, -1, (1<<uint(k+1)-1)<<uint(i))
 		}
 	}
@@ -429,7 +438,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 	}
 	{
 		for _, c := range s.cache {
-			if c.text != t.text || c.maxDel != maxDel {
+			if c.text != t.text || c.maxDel != maxDel || c.lenient != s.lenientJoin {
 				continue
 			}
 			for _, h := range s.qhits[c.start:c.end] {
@@ -459,7 +468,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			defer func() {
 				qs := int32(len(s.qhits))
 				s.qhits = append(s.qhits, s.hits[start:]...)
-				s.cache = append(s.cache, cachedProbe{text, maxDel, qs, int32(len(s.qhits))})
+				s.cache = append(s.cache, cachedProbe{text, maxDel, s.lenientJoin, qs, int32(len(s.qhits))})
 			}()
 		}
 	}
@@ -483,6 +492,11 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			return
 		}
 		if sim, how := tokSim(t, &u); sim > 0 {
+			if how != howExact && how != howTranslit && (qi < 0 || dt.join) && !s.lenientJoin {
+				// A join (of query tokens, or a listed one) the scorer
+				// would not take: it must spell the name.
+				return
+			}
 			s.hits = append(s.hits, hit{id, sim, how})
 			if memo {
 				s.memoSet(qi, id, sim, how)
