@@ -79,6 +79,10 @@ type Index struct {
 
 	postOff []uint32 // dictionary id → its documents in post
 	post    []uint32
+	// postInitOff and postInit are the postings of documents with
+	// initials (see searchName).
+	postInitOff []uint32
+	postInit    []uint32
 
 	pool sync.Pool // *searcher
 }
@@ -199,6 +203,16 @@ func Build(recs []Record) *Index {
 	}
 	ix.postOff[len(ix.dict)] = w
 	ix.post = slices.Clip(ix.post[:w])
+	// The same, for documents with initials only.
+	ix.postInitOff = make([]uint32, len(ix.dict)+1)
+	for t := range ix.dict {
+		for _, d := range ix.post[ix.postOff[t]:ix.postOff[t+1]] {
+			if ix.docFlags[d]&flagInitials != 0 {
+				ix.postInit = append(ix.postInit, d)
+			}
+		}
+		ix.postInitOff[t+1] = uint32(len(ix.postInit))
+	}
 
 	// Fold groups and sound groups.
 	ix.byFold, ix.foldOff, ix.foldTok = groupBy(ix.dict, func(d *dictTok) (string, bool) { return d.fold, true })

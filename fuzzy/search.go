@@ -17,6 +17,7 @@ const minDeletionKey = 4
 // dictionary tokens it matches.
 type probe struct {
 	w          float32
+	cost       uint32 // the documents its hits' postings hold (summed)
 	mask       uint32 // the query tokens it stands for
 	start, end int32  // its hits in searcher.hits
 }
@@ -260,18 +261,29 @@ func (s *searcher) searchName(q *name, min float32) {
 			s.addProbe(&jt, w, 1, -1, (1<<uint(k+1)-1)<<uint(i))
 		}
 	}
-	// Rarest (heaviest) first.
+	// Probe order: see below.
 	s.order = s.order[:0]
 	for i := range s.probes {
 		s.order = append(s.order, int32(i))
 	}
+	// Rarest (heaviest) first; among equal weights (common names all weigh
+	// commonWeight), the shorter postings first, so that admission stops
+	// before the long lists.
+	for i := range s.probes {
+		pr := &s.probes[i]
+		for _, h := range s.hits[pr.start:pr.end] {
+			pr.cost += ix.postOff[h.tok+1] - ix.postOff[h.tok]
+		}
+	}
 	slices.SortFunc(s.order, func(a, b int32) int {
-		wa, wb := s.probes[a].w, s.probes[b].w
+		pa, pb := &s.probes[a], &s.probes[b]
 		switch {
-		case wa > wb:
+		case pa.w > pb.w:
 			return -1
-		case wa < wb:
+		case pa.w < pb.w:
 			return 1
+		case pa.cost != pb.cost:
+			return cmp.Compare(pa.cost, pb.cost)
 		}
 		return int(a - b)
 	})
@@ -328,9 +340,23 @@ func (s *searcher) searchName(q *name, min float32) {
 			dt := &ix.dict[h.tok]
 			va, vb := h.sim*pr.w, h.sim*dt.bound
 			posts := ix.post[ix.postOff[h.tok]:ix.postOff[h.tok+1]]
-			if !admittingInit && len(s.touched)*16 < len(posts) {
-				// Probe the long list only for documents already found.
-				for _, d := range s.touched {
+			if !admitting && len(s.touched)*16 < len(posts) {
+				// Probe the long list only for documents already found,
+				// and, while they may still be admitted, for those with
+				// initials (their own, shorter list).
+				n := len(s.touched)
+				if admittingInit {
+					for _, d := range ix.postInit[ix.postInitOff[h.tok]:ix.postInitOff[h.tok+1]] {
+						if s.docStamp[d] != s.vstamp {
+							s.docStamp[d] = s.vstamp
+							s.accA[d], s.accB[d] = 0, 0
+							s.docMask[d] = 0
+							s.touched = append(s.touched, d)
+						}
+						s.credit(d, va, vb, pr.mask)
+					}
+				}
+				for _, d := range s.touched[:n] {
 					if _, ok := slices.BinarySearch(posts, d); ok {
 						s.credit(d, va, vb, pr.mask)
 					}
