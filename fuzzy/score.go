@@ -644,13 +644,24 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				}
 				// The joined token's strings point into sc.buf, which is not
 				// touched again until the next attempt.
+				var s float32
+				var how uint8
 				n1 := len(sc.buf)
 				sc.buf = translit.AppendFold(sc.buf, str(sc.buf[:n1]))
-				n2 := len(sc.buf)
-				sc.buf = appendSound(sc.buf, str(sc.buf[:n1]))
-				jt := tok{text: str(sc.buf[:n1]), fold: str(sc.buf[n1:n2]), skel: str(sc.buf[n2:]), cls: clsContent}
-				s, how := tokSim(tx, &jt)
-				if how != howExact && how != howTranslit && !(lenient && s >= minSim && hasParticle) {
+				switch {
+				case str(sc.buf[:n1]) == tx.text:
+					s, how = 1, howExact
+				case str(sc.buf[n1:]) == tx.fold:
+					s, how = simTranslit, howTranslit
+				case lenient && hasParticle:
+					// Only here may a join merely resemble the token.
+					n2 := len(sc.buf)
+					sc.buf = appendSound(sc.buf, str(sc.buf[:n1]))
+					jt := tok{text: str(sc.buf[:n1]), fold: str(sc.buf[n1:n2]), skel: str(sc.buf[n2:]), cls: clsContent}
+					if s, how = tokSim(tx, &jt); s < minSim {
+						continue
+					}
+				default:
 					continue
 				}
 				strong = strong || len(tx.text) >= 8 || len(tx.text) >= 6 && minPart >= 3 ||
