@@ -168,6 +168,8 @@ func TestCompareCases(t *testing.T) {
 		{"CHONMASAN", "CHON MA SAN", KindVessel, true, "joined Korean syllables"},
 		{"UR-CQA", "URCQA", KindAircraft, true, "tail number without hyphen"},
 		{"GRACE 1", "GRACE ONE", KindVessel, true, "number in words"},
+		{"Natalia Vinogradov", "VINOGRADOVA, Natalya", KindPerson, false, "masculine and feminine surname"},
+		{"Irina Petrovskaya", "PETROVSKY, Irina", KindPerson, false, "masculine and feminine surname"},
 		{"GRACE 1", "GRACE TWO", KindVessel, false, "numbers in words differ"},
 		{"Bank Melli Iran", "Bank Melli", KindOrganization, true, "a country says where, not which"},
 		{"Ahmend Ali SALEH", "Ahmed Ali SALEH", KindPerson, true, "a typo of the spelling, not of the fold key"},

@@ -207,6 +207,9 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 	if (a.syl || b.syl) && !slip(a.fold, b.fold) {
 		return 0, howNone // another Chinese syllable is another character
 	}
+	if genderForms(a.text, b.text) || genderForms(b.text, a.text) {
+		return 0, howNone // Vinogradova is Vinogradov's wife or daughter
+	}
 	best, how := float32(0), howNone
 	n := max(len(a.fold), len(b.fold))
 	if k := editsAllowed(a.fold, b.fold); k > 0 {
@@ -278,6 +281,20 @@ func editSim(a, b string) float32 {
 		sim -= firstLetterPenalty
 	}
 	return sim
+}
+
+// genderForms reports whether f is the feminine form of the East Slavic
+// surname m (Ivanova/Ivanov, Nikitina/Nikitin, Petrovskaya/Petrovsky).
+func genderForms(f, m string) bool {
+	switch {
+	case len(f) == len(m)+1 && f[len(m)] == 'a' && f[:len(m)] == m:
+		return strings.HasSuffix(m, "ov") || strings.HasSuffix(m, "ev") || strings.HasSuffix(m, "in") ||
+			strings.HasSuffix(m, "yn")
+	case len(m) >= 5 && (strings.HasSuffix(m, "sky") || strings.HasSuffix(m, "skiy") || strings.HasSuffix(m, "skii")):
+		stem := m[:strings.LastIndex(m, "sk")]
+		return f == stem+"skaya" || f == stem+"skaia"
+	}
+	return false
 }
 
 // vowelVariant reports whether a and b differ only in vowels that
