@@ -618,8 +618,8 @@ func classTokens(a, b *name, cls uint8) string {
 // is not.
 //
 // In the first pass (pre), before tokens are paired one to one, a token
-// that has its very text on the other side, or a run with such a token,
-// is left to be paired.
+// that has its very text on the other side, or a run with such a content
+// token, is left to be paired.
 func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32, ex *explainer, swapped, lenient, pre bool) bool {
 	strong := false
 	for i := range x.toks {
@@ -647,7 +647,7 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 					}
 					sc.buf = append(sc.buf, t.text...)
 				}
-				if !ok || pre && (hasText(x, y.toks[j+k-1].text) || k == 2 && hasText(x, y.toks[j].text)) {
+				if !ok || pre && (pairable(x, &y.toks[j+k-1]) || k == 2 && pairable(x, &y.toks[j])) {
 					break
 				}
 				if usedY[j+k-1] || slices.Contains(usedY[j:j+k], true) {
@@ -670,6 +670,9 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 					s, how = 1, howExact
 				case str(sc.buf[n1:]) == tx.fold:
 					s, how = simTranslit, howTranslit
+				case hasParticle && vowelsDiffer(str(sc.buf[n1:]), tx.fold):
+					// abd al rahman / Abdulrahman: al, ul, el.
+					s, how = simPhonetic, howPhonetic
 				case lenient && hasParticle:
 					// Only here may a join merely resemble the token.
 					n2 := len(sc.buf)
@@ -702,6 +705,12 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 		}
 	}
 	return strong
+}
+
+// pairable reports whether content token t has its very text in n (a
+// particle has: al, bin recur).
+func pairable(n *name, t *tok) bool {
+	return t.cls == clsContent && hasText(n, t.text)
 }
 
 // hasText reports whether n has a token spelt t.

@@ -69,7 +69,8 @@ type searcher struct {
 
 	// Probe results by token text, across the renderings of one query
 	// (renderings of a non-Latin name share most tokens).
-	lenientJoin bool // this probe's joins may merely resemble (see scorer.joins)
+	lenientJoin  bool // this probe's joins may merely resemble (see scorer.joins)
+	particleJoin bool // this probe is a join around a particle
 
 	cache []cachedProbe
 	qhits []hit
@@ -80,6 +81,7 @@ type cachedProbe struct {
 	text       string // points into the parser's buffer or ctext: valid for one Search
 	maxDel     int    // the probe's deletion cap (the hits depend on it)
 	lenient    bool   // and its lenientJoin
+	particle   bool   // and particleJoin
 	start, end int32  // in qhits
 }
 
@@ -216,7 +218,7 @@ func (s *searcher) searchName(q *name, min float32) {
 	s.memoTab = s.memoTab[:0]
 	s.probed = 0
 	lenient := q.flags&flagGuessed != 0
-	s.lenientJoin = lenient
+	s.lenientJoin, s.particleJoin = lenient, false
 	// Probes: each token, and joins of 2 or 3 adjacent tokens.
 	s.hits = s.hits[:0]
 	s.probes = s.probes[:0]
@@ -258,6 +260,7 @@ func (s *searcher) searchName(q *name, min float32) {
 			// The scorer takes a join only if it spells the token (or,
 			// for a transliteration, around a particle, resembles it).
 			s.lenientJoin = lenient && particle
+			s.particleJoin = particle
 			s.addProbe(&jt, w, 1, -1, (1<<uint(k+1)-1)<<uint(i))
 		}
 	}
@@ -464,7 +467,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 	}
 	{
 		for _, c := range s.cache {
-			if c.text != t.text || c.maxDel != maxDel || c.lenient != s.lenientJoin {
+			if c.text != t.text || c.maxDel != maxDel || c.lenient != s.lenientJoin || c.particle != s.particleJoin {
 				continue
 			}
 			for _, h := range s.qhits[c.start:c.end] {
@@ -494,7 +497,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			defer func() {
 				qs := int32(len(s.qhits))
 				s.qhits = append(s.qhits, s.hits[start:]...)
-				s.cache = append(s.cache, cachedProbe{text, maxDel, s.lenientJoin, qs, int32(len(s.qhits))})
+				s.cache = append(s.cache, cachedProbe{text, maxDel, s.lenientJoin, s.particleJoin, qs, int32(len(s.qhits))})
 			}()
 		}
 	}
@@ -518,7 +521,8 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			return
 		}
 		if sim, how := tokSim(t, &u); sim > 0 {
-			if how != howExact && how != howTranslit && (qi < 0 || dt.join) && !s.lenientJoin {
+			if how != howExact && how != howTranslit && (qi < 0 || dt.join) && !s.lenientJoin &&
+				!((dt.join || s.particleJoin) && vowelsDiffer(t.fold, u.fold)) {
 				// A join (of query tokens, or a listed one) the scorer
 				// would not take: it must spell the name.
 				return
