@@ -68,8 +68,9 @@
 // other side (binladen / bin laden, Ivano vich / Ivanovich) are paired
 // first; the other tokens are paired one to one, best first, in any order;
 // leftovers may still join. A join must spell the same name (fold key),
-// not merely resemble it (except around a particle of a transliterated
-// query: abd al qadar / Abdelkader). Each side's coverage is its matched
+// not merely resemble it; around a particle the vowels may differ (abd al
+// rahman / Abdulrahman), and in a transliterated query a join around a
+// particle may merely resemble the token (abd al qadar / Abdelkader). Each side's coverage is its matched
 // weight over its total weight, titles counting only when matched
 // ("President Putin" is Putin) and an initial earning half a full token's
 // weight (three quarters of a listed token's: "Dmitry V. Kuznetsov"); the
