@@ -858,6 +858,7 @@ var generic = set(
 	"federal", "state", "unitary", "fund", "management", "logistics", "research",
 	"production", "scientific", "nauchno", "proizvodstvennoe", "proizvodstvennoye", "obedinenie",
 	"technologies", "technology", "systems", "solutions", "limited",
+	"air", "airlines", "airline", "airways", "aviation", "lines", "line",
 )
 
 // orgWords mark a name as an organisation's (see orgWordsMissing): the
