@@ -261,7 +261,11 @@ func (s *searcher) searchName(q *name, min float32) {
 			// for a transliteration, around a particle, resembles it).
 			s.lenientJoin = lenient && particle
 			s.particleJoin = particle
-			s.addProbe(&jt, w, 1, -1, (1<<uint(k+1)-1)<<uint(i))
+			maxDel := 0 // the join must spell the token: no edits to look for
+			if s.lenientJoin {
+				maxDel = 1
+			}
+			s.addProbe(&jt, w, maxDel, -1, (1<<uint(k+1)-1)<<uint(i))
 		}
 	}
 	// Probe order: see below.
@@ -550,7 +554,10 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 				}
 			}
 		}
-		if k := len(t.fold); k >= minDeletionKey && k <= maxTokenBytes {
+		if k := len(t.fold); maxDel == 0 {
+			// A join that must spell a token: text, fold and sound keys
+			// find it.
+		} else if k >= minDeletionKey && k <= maxTokenBytes {
 			// Query-side deletions up to the edits tokSim allows; the
 			// index holds each key's one-letter deletions.
 			e := maxEdits(k)
@@ -562,7 +569,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			// Three letters: four-letter keys one letter longer.
 			s.lookupHash(hashString(t.fold), try)
 		}
-		if k := len(t.text); !t.known && !t.guessed && t.text != t.fold && k >= minDeletionKey && k <= maxTokenBytes {
+		if k := len(t.text); maxDel > 0 && !t.known && !t.guessed && t.text != t.fold && k >= minDeletionKey && k <= maxTokenBytes {
 			// The spelling's own deletions (see textSim).
 			s.lookupDeletions(t.text, min(maxEdits(k), maxDel, 1), try)
 		}
