@@ -574,7 +574,11 @@ func (p *parser) finish(kind Kind, reordered bool) {
 				t.fold = text
 			}
 		}
-		t.w = classWeight(c, text)
+		if c == clsContent {
+			t.w, t.known = contentStats(text)
+		} else {
+			t.w = classWeight(c, text)
+		}
 		if p.guessed && c == clsContent && t.w > commonWeight && commonSound(t.skel) {
 			t.w = commonWeight // see commonSound
 		}
@@ -584,7 +588,6 @@ func (p *parser) finish(kind Kind, reordered bool) {
 		switch c {
 		case clsContent, clsNumber:
 			nm.wContent += t.w
-			t.known = c == clsContent && knownName(text)
 			t.syl = c == clsContent && isSyllable(text)
 			t.guessed = p.guessed
 		}

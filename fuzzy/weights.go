@@ -53,13 +53,20 @@ func loadFreq() {
 // rarity returns the weight of a content token: ln((N+1)/(df+0.5)),
 // clamped to [minRarity, maxRarity].
 func rarity(t string) float32 {
+	w, _ := contentStats(t)
+	return w
+}
+
+// contentStats returns rarity(t) and knownName(t) at the cost of one.
+func contentStats(t string) (float32, bool) {
 	freqOnce.Do(loadFreq)
-	df := float64(freqTab[t])
-	w := math.Log((freqN + 1) / (df + 0.5))
-	if isCommonName(t) {
+	n := freqTab[t]
+	w := math.Log((freqN + 1) / (float64(n) + 0.5))
+	common := isCommonName(t)
+	if common {
 		w = min(w, commonWeight) // common in the world, if not on lists
 	}
-	return float32(min(max(w, minRarity), maxRarity))
+	return float32(min(max(w, minRarity), maxRarity)), n >= knownDF || common
 }
 
 // knownDF is how many listed names must hold a token for it to count as an
@@ -72,6 +79,6 @@ const knownDF = 3
 // not a typo of each other: Khalid is not Khalil, Maria is not Marina, Yang
 // is not Kang.
 func knownName(t string) bool {
-	freqOnce.Do(loadFreq)
-	return freqTab[t] >= knownDF || isCommonName(t)
+	_, known := contentStats(t)
+	return known
 }
