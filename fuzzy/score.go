@@ -734,9 +734,9 @@ func joinTexts(ts []tok) string {
 	return b.String()
 }
 
-// orgWordsMissing reports whether the listed name b has an unmatched word
-// of organisation names (network, university, investment) while the query
-// has none: then the listed name is something named after what the query
+// orgWordsMissing reports whether the listed name b has a word of
+// organisation names (network, university, investment) after all it
+// shares with the query, while the query has none: then the listed name is something named after what the query
 // names ("USAMA BIN LADEN NETWORK" for Osama bin Laden, "HAMAS INVESTMENT
 // COMPANY" for Hamas), another entity.
 func orgWordsMissing(a, b *name, usedB []bool) bool {
@@ -746,8 +746,16 @@ func orgWordsMissing(a, b *name, usedB []bool) bool {
 	if a.flags&(flagOrgWord|flagLegal) != 0 {
 		return false
 	}
+	// The word must follow what the query matched: NETWORK after USAMA
+	// BIN LADEN, not SHIPPING inside PHYONGCHON SHIPPING & MARINE.
+	last := -1
 	for j := range b.toks {
-		if _, ok := orgWords[b.toks[j].text]; ok && !usedB[j] {
+		if usedB[j] {
+			last = j
+		}
+	}
+	for j := last + 1; j < len(b.toks); j++ {
+		if _, ok := orgWords[b.toks[j].text]; ok {
 			return true
 		}
 	}
