@@ -169,6 +169,8 @@ func TestCompareCases(t *testing.T) {
 		{"UR-CQA", "URCQA", KindAircraft, true, "tail number without hyphen"},
 		{"GRACE 1", "GRACE ONE", KindVessel, true, "number in words"},
 		{"Mahan Air", "Mahan Airlines", KindOrganization, true, "air and airlines are generic"},
+		{"Choe Ryong Hae", "Choi Ryong-hae", KindPerson, true, "Korean Choe/Choi (translit.Fold)"},
+		{"Ri Pyong Chol", "Lee Pyong Chol", KindPerson, true, "Korean Ri/Lee (translit.Fold)"},
 		{"PHYONGCHON & MARINE", "PHYONGCHON SHIPPING & MARINE", KindUnknown, true, "an organisation word in the middle is no sign of a namesake"},
 		{"Abd al-Rahman Mustafa al-Qaduli", "Abdulrahman Mustafa Al-Qaduli", KindPerson, true, "compound name joined around a particle"},
 		{"Natalia Vinogradov", "VINOGRADOVA, Natalya", KindPerson, false, "masculine and feminine surname"},
