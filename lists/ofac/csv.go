@@ -245,84 +245,54 @@ func parseCSVSet(format string, names [4]string, sdn, add, alt, comments io.Read
 
 	// Remarks cut at 1,000 bytes continue in sdn_comments.csv, often mid-word:
 	// join without a separator.
-	if comments != nil {
-		f := newCSVFile(names[3], commentsCols, comments)
-		for {
-			rec, err := f.next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return nil, prov, err
-			}
-			i, ok := byNum[rec[0]]
-			if !ok {
-				return nil, prov, f.errorf(rec[0], ErrUnknownEntNum)
-			}
-			if len(remarks[i])+len(rec[1]) > MaxFieldBytes {
-				return nil, prov, f.errorf(rec[0], fmt.Errorf("%w: joined remarks", ErrFieldTooLong))
-			}
-			remarks[i] += rec[1]
+	err := eachCompanion(names[3], commentsCols, comments, byNum, func(f *csvFile, i int, rec []string) error {
+		if len(remarks[i])+len(rec[1]) > MaxFieldBytes {
+			return f.errorf(rec[0], fmt.Errorf("%w: joined remarks", ErrFieldTooLong))
 		}
+		remarks[i] += rec[1]
+		return nil
+	})
+	if err != nil {
+		return nil, prov, err
 	}
 
 	// Strong aliases before the remarks' weak ones.
-	if alt != nil {
-		f := newCSVFile(names[2], altCols, alt)
-		for {
-			rec, err := f.next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return nil, prov, err
-			}
-			i, ok := byNum[rec[0]]
-			if !ok {
-				return nil, prov, f.errorf(rec[0], ErrUnknownEntNum)
-			}
-			var t lists.NameType
-			switch strings.ToLower(rec[2]) {
-			case "aka", "a.k.a.":
-				t = lists.AKA
-			case "fka", "f.k.a.":
-				t = lists.FKA
-			case "nka", "n.k.a.":
-				t = lists.NKA
-			default:
-				return nil, prov, f.errorf(rec[0], fmt.Errorf("%w: alt_type %q", ErrBadValue, rec[2]))
-			}
-			if rec[3] == "" {
-				continue
-			}
-			e := ents.at(i)
-			n := lists.Name{Full: rec[3], Type: t, Quality: lists.Strong, Script: "Latn", Note: rec[4]}
-			if e.Kind == lists.Person {
-				n.Last, n.First = splitPersonName(n.Full)
-			}
-			e.Names = append(e.Names, n)
+	err = eachCompanion(names[2], altCols, alt, byNum, func(f *csvFile, i int, rec []string) error {
+		var t lists.NameType
+		switch strings.ToLower(rec[2]) {
+		case "aka", "a.k.a.":
+			t = lists.AKA
+		case "fka", "f.k.a.":
+			t = lists.FKA
+		case "nka", "n.k.a.":
+			t = lists.NKA
+		default:
+			return f.errorf(rec[0], fmt.Errorf("%w: alt_type %q", ErrBadValue, rec[2]))
 		}
+		if rec[3] == "" {
+			return nil
+		}
+		e := ents.at(i)
+		n := lists.Name{Full: rec[3], Type: t, Quality: lists.Strong, Script: "Latn", Note: rec[4]}
+		if e.Kind == lists.Person {
+			n.Last, n.First = splitPersonName(n.Full)
+		}
+		e.Names = append(e.Names, n)
+		return nil
+	})
+	if err != nil {
+		return nil, prov, err
 	}
 
-	if add != nil {
-		f := newCSVFile(names[1], addCols, add)
-		for {
-			rec, err := f.next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return nil, prov, err
-			}
-			i, ok := byNum[rec[0]]
-			if !ok {
-				return nil, prov, f.errorf(rec[0], ErrUnknownEntNum)
-			}
-			a := lists.Address{Street: rec[2], CountryName: rec[4], Country: country(rec[4]), Note: rec[5]}
-			a.City, a.State, a.PostalCode = splitCityLine(rec[3])
-			e := ents.at(i)
-			e.Addresses = append(e.Addresses, a)
-		}
+	err = eachCompanion(names[1], addCols, add, byNum, func(_ *csvFile, i int, rec []string) error {
+		a := lists.Address{Street: rec[2], CountryName: rec[4], Country: country(rec[4]), Note: rec[5]}
+		a.City, a.State, a.PostalCode = splitCityLine(rec[3])
+		e := ents.at(i)
+		e.Addresses = append(e.Addresses, a)
+		return nil
+	})
+	if err != nil {
+		return nil, prov, err
 	}
 
 	for i, r := range remarks {
@@ -334,6 +304,33 @@ func parseCSVSet(format string, names [4]string, sdn, add, alt, comments io.Read
 	}
 	prov.Records = ents.n
 	return ents.flatten(), prov, nil
+}
+
+// eachCompanion reads a companion file (add.csv, alt.csv, sdn_comments.csv)
+// of cols columns, if r is not nil, and calls apply with the index of the
+// entity each row belongs to. A row whose ent_num is not in the primary
+// file is an error: mixing files of different dates must not pass.
+func eachCompanion(name string, cols int, r io.Reader, byNum map[string]int, apply func(f *csvFile, i int, rec []string) error) error {
+	if r == nil {
+		return nil
+	}
+	f := newCSVFile(name, cols, r)
+	for {
+		rec, err := f.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		i, ok := byNum[rec[0]]
+		if !ok {
+			return f.errorf(rec[0], ErrUnknownEntNum)
+		}
+		if err := apply(f, i, rec); err != nil {
+			return err
+		}
+	}
 }
 
 // entities collects entities in fixed-size chunks, so that a growing list
