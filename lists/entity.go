@@ -1,6 +1,10 @@
 package lists
 
-import "time"
+import (
+	"fmt"
+	"strings"
+	"time"
+)
 
 // Source is the authority that publishes a list.
 type Source string
@@ -224,4 +228,21 @@ func (e *Entity) PrimaryName() string {
 		return ""
 	}
 	return e.Names[0].Full
+}
+
+// ParseKind reads a kind as people and other systems write it: the Kind
+// names in any case, "" as unknown, and the common synonyms "individual"
+// (OFAC's word), "organisation", "entity" and "company".
+func ParseKind(s string) (Kind, error) {
+	switch k := Kind(strings.ToLower(strings.TrimSpace(s))); k {
+	case "":
+		return UnknownKind, nil
+	case Person, Organization, Vessel, Aircraft, UnknownKind:
+		return k, nil
+	case "individual":
+		return Person, nil
+	case "organisation", "entity", "company":
+		return Organization, nil
+	}
+	return "", fmt.Errorf("unknown kind %q (want person, organization, vessel, aircraft or unknown)", s)
 }

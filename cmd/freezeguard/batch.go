@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/freezeguard/freezeguard/lists"
 	"github.com/freezeguard/freezeguard/screening"
 )
 
@@ -278,7 +279,7 @@ func screenOne(ctx context.Context, s *screening.Screener, j *job) batchOutput {
 	if j.err != nil {
 		return fail(j.err)
 	}
-	k, err := parseKind(j.in.Kind)
+	k, err := lists.ParseKind(j.in.Kind)
 	if err != nil {
 		return fail(err)
 	}

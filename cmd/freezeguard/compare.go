@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/freezeguard/freezeguard/fuzzy"
+	"github.com/freezeguard/freezeguard/lists"
 	"github.com/freezeguard/freezeguard/screening"
 )
 
@@ -33,7 +34,7 @@ type compareOutput struct {
 
 func compareOne(in compareInput) compareOutput {
 	o := compareOutput{ID: in.ID}
-	k, err := parseKind(in.Kind)
+	k, err := lists.ParseKind(in.Kind)
 	if err != nil {
 		o.Error = err.Error()
 		return o

@@ -120,7 +120,7 @@ func (e *env) screen(ctx context.Context, args []string) error {
 	if len(pos) == 0 {
 		return usageError(fs, "screen: want a NAME")
 	}
-	k, err := parseKind(*kind)
+	k, err := lists.ParseKind(*kind)
 	if err != nil {
 		return fmt.Errorf("screen: --kind: %w", err)
 	}
@@ -141,21 +141,6 @@ func (e *env) screen(ctx context.Context, args []string) error {
 		printDecision(e.stdout, &d)
 		return nil
 	})
-}
-
-// parseKind accepts the entity kinds by name; "" is unknown.
-func parseKind(s string) (lists.Kind, error) {
-	switch k := lists.Kind(strings.ToLower(strings.TrimSpace(s))); k {
-	case "":
-		return lists.UnknownKind, nil
-	case lists.Person, lists.Organization, lists.Vessel, lists.Aircraft, lists.UnknownKind:
-		return k, nil
-	case "individual":
-		return lists.Person, nil
-	case "organisation", "entity", "company":
-		return lists.Organization, nil
-	}
-	return "", fmt.Errorf("unknown kind %q (want person, organization, vessel, aircraft or unknown)", s)
 }
 
 // parseCountry accepts an ISO 3166 alpha-2 code in any case; "" is none.

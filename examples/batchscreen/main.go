@@ -58,8 +58,13 @@ func ReadCustomers(r io.Reader) ([]Customer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("customers: %w", err)
 		}
+		line, _ := cr.FieldPos(0)
+		kind, err := lists.ParseKind(rec[col["kind"]])
+		if err != nil {
+			return nil, fmt.Errorf("customers: line %d: %w", line, err)
+		}
 		cs = append(cs, Customer{ID: rec[col["id"]], Party: screening.Party{
-			Name: rec[col["name"]], Kind: lists.Kind(rec[col["kind"]]), BirthDate: rec[col["dob"]], Country: rec[col["country"]],
+			Name: rec[col["name"]], Kind: kind, BirthDate: rec[col["dob"]], Country: rec[col["country"]],
 		}})
 	}
 }
