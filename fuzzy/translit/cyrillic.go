@@ -151,31 +151,32 @@ func cyrLanguage(ws []word) []cyrScheme {
 	return ruSchemes
 }
 
-// cyrillic renders Cyrillic words, one variant per scheme (so that a name
-// stays in one scheme across its words), then the most ambiguous letters
-// varied alone.
-func cyrillic(ws []word) [][]string {
+// cyrillic renders Cyrillic words into the arena, one variant per scheme
+// (so that a name stays in one scheme across its words), then the most
+// ambiguous letters varied alone.
+func (st *state) cyrillic(ws []word) {
 	schemes := cyrLanguage(ws)
-	out := make([][]string, 0, len(ws))
 	for _, w := range ws {
-		lw := make([]rune, 0, len(w.runes))
+		lw := st.rs[:0]
 		for _, r := range w.runes {
 			if unicode.IsMark(r) { // stress marks: Влади́мир
 				continue
 			}
 			lw = append(lw, unicode.ToLower(r))
 		}
-		vs := make([]string, 0, len(schemes)+2)
+		st.rs = lw
+		lo := st.beginWord()
 		for i := range schemes {
-			vs = appendUnique(vs, cyrWord(lw, &schemes[i]))
+			st.ab = appendCyrWord(st.ab, lw, &schemes[i])
+			st.endVariant(lo, true)
 			if i == 0 && &schemes[0] == &beSchemes[0] {
 				// The Russian form lists often give Belarusians.
-				vs = appendUnique(vs, russify(lw))
+				st.ab = append(st.ab, russify(lw)...)
+				st.endVariant(lo, true)
 			}
 		}
-		out = append(out, vs)
+		st.slots = append(st.slots, span{lo, len(st.aend)})
 	}
-	return out
 }
 
 func cyrVowel(r rune) bool {
@@ -183,7 +184,12 @@ func cyrVowel(r rune) bool {
 }
 
 func cyrWord(w []rune, sc *cyrScheme) string {
-	var b strings.Builder
+	return string(appendCyrWord(nil, w, sc))
+}
+
+// appendCyrWord appends the rendering of the lower-case word w in scheme sc
+// to b.
+func appendCyrWord(b []byte, w []rune, sc *cyrScheme) []byte {
 	n := len(w)
 	for i := 0; i < n; i++ {
 		r := w[i]
@@ -191,44 +197,44 @@ func cyrWord(w []rune, sc *cyrScheme) string {
 		last2 := i == n-2
 		switch {
 		case r == 'е' && initial && sc.yeStart != "":
-			b.WriteString(sc.yeStart)
+			b = append(b, sc.yeStart...)
 			continue
 		case r == 'ё' && initial && sc.yoStart != "":
-			b.WriteString(sc.yoStart)
+			b = append(b, sc.yoStart...)
 			continue
 		case last2 && r == 'и' && w[i+1] == 'й' && sc.iyEnd != "" && n > 3:
-			b.WriteString(sc.iyEnd)
+			b = append(b, sc.iyEnd...)
 			i++
 			continue
 		case last2 && r == 'ы' && w[i+1] == 'й' && sc.yyEnd != "" && n > 3:
-			b.WriteString(sc.yyEnd)
+			b = append(b, sc.yyEnd...)
 			i++
 			continue
 		case last2 && (r == 'о' || r == 'е' || r == 'ё') && w[i+1] == 'в' && sc.ovEnd != "" && n > 3:
 			if r == 'о' {
-				b.WriteByte('o')
+				b = append(b, 'o')
 			} else {
-				b.WriteByte('e')
+				b = append(b, 'e')
 			}
-			b.WriteString(sc.ovEnd[1:])
+			b = append(b, sc.ovEnd[1:]...)
 			i++
 			continue
 		}
 		if r == 'ь' && i+1 < n && w[i+1] == 'о' {
-			b.WriteByte('y') // ьо: Бульон bulyon, Щерьо shteryo
+			b = append(b, 'y') // ьо: Бульон bulyon, Щерьо shteryo
 			continue
 		}
 		if s, ok := sc.tab[r]; ok {
-			b.WriteString(s)
+			b = append(b, s...)
 			continue
 		}
 		if s, ok := latinPlain(r); ok {
-			b.WriteString(s)
+			b = append(b, s...)
 			continue
 		}
-		b.WriteString(unidecodeLower(string(r)))
+		b = append(b, unidecodeLower(string(r))...)
 	}
-	return b.String()
+	return b
 }
 
 func appendUnique(vs []string, s string) []string {

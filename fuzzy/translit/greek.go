@@ -3,6 +3,7 @@ package translit
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -38,35 +39,51 @@ var greekSchemes = []greekScheme{
 		mbInit: "b", mbMid: "mb", ntInit: "d", ntMid: "nd", gkInit: "g", gkMid: "ng"},
 }
 
-// greek renders Greek words in each scheme.
-func greek(ws []word) [][]string {
-	out := make([][]string, 0, len(ws))
+// greek renders Greek words into the arena, in each scheme.
+func (st *state) greek(ws []word) {
 	for _, w := range ws {
 		// Lower-case, drop the tonos but remember a diaeresis: it splits
 		// a vowel pair (Ευρωπαϊκή: a-i, not ai).
-		var lw []rune
-		var split []bool
-		for _, r := range norm.NFD.String(string(w.runes)) {
-			if unicode.IsMark(r) {
-				if r == 0x0308 && len(split) > 0 {
-					split[len(split)-1] = true
+		lw, split := st.rs[:0], st.flag[:0]
+		st.cur = appendRunes(st.cur[:0], w.runes)
+		it := &st.iter
+		it.Init(norm.NFD, st.cur)
+		for !it.Done() {
+			seg := it.Next()
+			for len(seg) > 0 {
+				r, size := utf8.DecodeRune(seg)
+				seg = seg[size:]
+				if unicode.IsMark(r) {
+					if r == 0x0308 && len(split) > 0 {
+						split[len(split)-1] = true
+					}
+					continue
 				}
-				continue
+				lw = append(lw, unicode.ToLower(r))
+				split = append(split, false)
 			}
-			lw = append(lw, unicode.ToLower(r))
-			split = append(split, false)
 		}
-		vs := make([]string, 0, len(greekSchemes))
+		st.rs, st.flag = lw, split
+		lo := st.beginWord()
 		for i := range greekSchemes {
-			vs = appendUnique(vs, greekWord(lw, split, &greekSchemes[i]))
+			st.ab = appendGreekWord(st.ab, lw, split, &greekSchemes[i])
+			st.endVariant(lo, true)
 		}
-		out = append(out, vs)
+		st.slots = append(st.slots, span{lo, len(st.aend)})
 	}
-	return out
 }
 
-func greekWord(w []rune, split []bool, sc *greekScheme) string {
-	var b strings.Builder
+// appendRunes appends the UTF-8 encoding of rs to b.
+func appendRunes(b []byte, rs []rune) []byte {
+	for _, r := range rs {
+		b = utf8.AppendRune(b, r)
+	}
+	return b
+}
+
+// appendGreekWord appends the rendering of the lower-case word w in scheme
+// sc to b; split[i] marks a rune a diaeresis keeps apart from the one before.
+func appendGreekWord(b []byte, w []rune, split []bool, sc *greekScheme) []byte {
 	for i := 0; i < len(w); i++ {
 		r := w[i]
 		if i+1 < len(w) && !split[i+1] {
@@ -74,15 +91,15 @@ func greekWord(w []rune, split []bool, sc *greekScheme) string {
 			initial := i == 0
 			switch pair {
 			case "μπ":
-				b.WriteString(pick(initial, sc.mbInit, sc.mbMid))
+				b = append(b, pick(initial, sc.mbInit, sc.mbMid)...)
 				i++
 				continue
 			case "ντ":
-				b.WriteString(pick(initial, sc.ntInit, sc.ntMid))
+				b = append(b, pick(initial, sc.ntInit, sc.ntMid)...)
 				i++
 				continue
 			case "γκ":
-				b.WriteString(pick(initial, sc.gkInit, sc.gkMid))
+				b = append(b, pick(initial, sc.gkInit, sc.gkMid)...)
 				i++
 				continue
 			}
@@ -91,20 +108,20 @@ func greekWord(w []rune, split []bool, sc *greekScheme) string {
 				if (pair == "αυ" || pair == "ευ") && strings.HasSuffix(d, "v") && (i+2 >= len(w) || strings.ContainsRune("θκξπστφχψ", w[i+2])) {
 					d = d[:len(d)-1] + "f"
 				}
-				b.WriteString(d)
+				b = append(b, d...)
 				i++
 				continue
 			}
 		}
 		if s, ok := sc.letters[r]; ok {
-			b.WriteString(s)
+			b = append(b, s...)
 		} else if s, ok := latinPlain(r); ok {
-			b.WriteString(s)
+			b = append(b, s...)
 		} else {
-			b.WriteString(unidecodeLower(string(r)))
+			b = append(b, unidecodeLower(string(r))...)
 		}
 	}
-	return b.String()
+	return b
 }
 
 func pick(c bool, a, b string) string {

@@ -25,11 +25,7 @@
 package translit
 
 import (
-	"strings"
 	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // MaxInput is the number of bytes of a name Variants looks at. Longer input
@@ -53,95 +49,20 @@ const MaxVariants = 64
 // Words stay separated by single spaces; punctuation and hyphens become
 // word breaks. Input beyond MaxInput bytes is ignored, invalid UTF-8 is
 // treated as a word break, max below 1 counts as 1 and above MaxVariants
-// as MaxVariants.
+// as MaxVariants. It is AppendVariants with the renderings as strings.
 func Variants(s string, max int) []string {
-	if max < 1 {
-		max = 1
-	}
-	if max > MaxVariants {
-		max = MaxVariants
-	}
-	words := splitWords(s)
-	if len(words) == 0 {
+	var buf [256]byte
+	var endBuf [DefaultMax]int
+	dst, ends := AppendVariants(buf[:0], endBuf[:0], s, max)
+	if len(ends) == 0 {
 		return nil
 	}
-	var slots [][]string
-	var alt [][]string // a second word order, when the script calls for one
-	altHalf := false
-	japanese := false // kana anywhere: Han words are Japanese kanji
-	for _, w := range words {
-		japanese = japanese || w.script == "Jpan"
-	}
-	for i := 0; i < len(words); {
-		j := i + 1
-		for j < len(words) && words[j].script == words[i].script {
-			j++
-		}
-		var res rendering
-		if japanese && words[i].script == "Hani" {
-			res = rendering{words: kanji(words[i:j])}
-		} else {
-			res = render(words[i].script, words[i:j])
-		}
-		slots = append(slots, res.words...)
-		if res.swapped != nil {
-			altHalf = altHalf || res.swappedHalf
-			alt = append(alt[:0:0], slots[:len(slots)-len(res.words)]...)
-			alt = append(alt, res.swapped...)
-		} else if alt != nil {
-			alt = append(alt, res.words...)
-		}
-		i = j
-	}
-	out := combine(slots, max)
-	if alt != nil && max > 1 {
-		// Both name orders. Package fuzzy aligns tokens whatever their
-		// order, so another spelling is usually worth more than the other
-		// order: the other order gets a quarter of the slots (half where
-		// the renderer asks), and whatever the first order leaves free.
-		other := combine(alt, max)
-		keep := max - max/4
-		if altHalf {
-			keep = (max + 1) / 2
-		}
-		if keep < len(out) {
-			out = out[:keep]
-		}
-		out = mergeUnique(out, other, max)
-	}
-	if len(out) == 0 {
-		// Letters no table knows: the generic transliteration, or as a
-		// last resort the words themselves, lower-cased (not ASCII).
-		var b strings.Builder
-		for _, w := range words {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(string(w.runes))
-		}
-		if u := unidecodeLower(b.String()); u != "" {
-			return []string{u}
-		}
-		return []string{strings.ToLower(b.String())}
-	}
-	return out
-}
-
-// mergeUnique interleaves b after a, skipping duplicates, up to max.
-func mergeUnique(a, b []string, max int) []string {
-	seen := make(map[string]bool, len(a)+len(b))
-	out := make([]string, 0, max)
-	for _, s := range a {
-		if !seen[s] && len(out) < max {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	for _, s := range b {
-		if !seen[s] && len(out) < max {
-			seen[s] = true
-			out = append(out, s)
-		}
+	all := string(dst) // one allocation for the text of all renderings
+	out := make([]string, len(ends))
+	start := 0
+	for i, e := range ends {
+		out[i] = all[start:e]
+		start = e
 	}
 	return out
 }
@@ -152,7 +73,9 @@ type word struct {
 	script string // ISO 15924
 }
 
-// rendering is what a script's renderer makes of a run of words.
+// rendering is what a script's renderer that still builds strings makes of
+// a run of words; state.addOld copies it into the arena. Renderers that
+// write into the arena directly (state.cyrillic, state.greek) need none.
 type rendering struct {
 	words   [][]string // per output word, variants most likely first
 	swapped [][]string // the same words in the other plausible order, or nil
@@ -162,6 +85,8 @@ type rendering struct {
 	swappedHalf bool
 }
 
+// render runs the string-building renderer of a script; state.render
+// dispatches to it for the scripts not yet rendered into the arena.
 func render(script string, ws []word) rendering {
 	switch script {
 	case "Latn":
@@ -170,10 +95,6 @@ func render(script string, ws []word) rendering {
 			out = append(out, latinWord(w.runes))
 		}
 		return rendering{words: out}
-	case "Cyrl":
-		return rendering{words: cyrillic(ws)}
-	case "Grek":
-		return rendering{words: greek(ws)}
 	case "Arab":
 		return rendering{words: arabic(ws)}
 	case "Hebr":
@@ -194,116 +115,11 @@ func render(script string, ws []word) rendering {
 	return rendering{words: fallback(ws)}
 }
 
-// combine joins per-word variants into at most max names without taking
-// the full product: first every word's best, then whole-name schemes
-// (every word's k-th variant, so a German romanisation stays German), then
-// one word at a time varied from the best.
-func combine(slots [][]string, max int) []string {
-	var live [][]string
-	for _, s := range slots {
-		if len(s) > 0 && s[0] != "" {
-			live = append(live, s)
-		}
-	}
-	if len(live) == 0 {
-		return nil
-	}
-	maxLen := 0
-	for _, s := range live {
-		maxLen = max2(maxLen, len(s))
-	}
-	seen := make(map[string]bool, max)
-	out := make([]string, 0, max)
-	idx := make([]int, len(live))
-	var b strings.Builder
-	add := func() {
-		b.Reset()
-		for i, s := range live {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(s[idx[i]])
-		}
-		v := b.String()
-		if strings.Contains(v, "  ") || strings.HasPrefix(v, " ") || strings.HasSuffix(v, " ") {
-			v = strings.Join(strings.Fields(v), " ")
-		}
-		if v != "" && !seen[v] {
-			seen[v] = true
-			out = append(out, v)
-		}
-	}
-	add()
-	for r := 1; r < maxLen && len(out) < max; r++ {
-		for i, s := range live {
-			idx[i] = min(r, len(s)-1)
-		}
-		add()
-		for i := range live {
-			if len(out) >= max {
-				break
-			}
-			if r >= len(live[i]) {
-				continue
-			}
-			clear(idx)
-			idx[i] = r
-			add()
-		}
-	}
-	if len(out) > max {
-		out = out[:max]
-	}
-	return out
-}
-
 func max2(a, b int) int {
 	if a > b {
 		return a
 	}
 	return b
-}
-
-// splitWords cleans s (length cap, invalid UTF-8, NFKC) and cuts it into
-// words of one script each.
-func splitWords(s string) []word {
-	if len(s) > MaxInput {
-		cut := MaxInput
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut]
-	}
-	s = strings.ToValidUTF8(s, " ")
-	s = norm.NFKC.String(s) // compatibility forms too: µ→μ, ﬁ→fi, full-width, ﾌﾟ
-	var out []word
-	var cur []rune
-	flush := func() {
-		if len(cur) == 0 {
-			return
-		}
-		out = append(out, splitScripts(cur)...)
-		cur = nil
-	}
-	for _, r := range s {
-		switch {
-		case (r == '׳' || r == '״') && len(cur) > 0 && unicode.Is(unicode.Hebrew, cur[len(cur)-1]):
-			cur = append(cur, r) // geresh: ג׳ is j
-		case r == 0x200C || r == 0x200D:
-			if len(cur) > 0 {
-				cur = append(cur, r) // ZWNJ/ZWJ: Persian ه‌ is a vowel; renderers drop them
-			}
-		case isApostrophe(r), r == 0x0640, r == 0xFEFF, r == 0x00AD:
-			// apostrophes, tatweel, BOM, soft hyphen: inside a word.
-			continue
-		case unicode.IsLetter(r), unicode.IsMark(r), unicode.IsDigit(r):
-			cur = append(cur, r)
-		default:
-			flush()
-		}
-	}
-	flush()
-	return out
 }
 
 func isApostrophe(r rune) bool {
@@ -312,33 +128,6 @@ func isApostrophe(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// splitScripts cuts a word where its script changes (marks stay with the
-// letter they follow) and labels each piece.
-func splitScripts(w []rune) []word {
-	var out []word
-	start := 0
-	cur := ""
-	for i, r := range w {
-		sc := runeScript(r)
-		if sc == "" { // marks, digits: stay with what precedes
-			continue
-		}
-		if cur == "" {
-			cur = sc
-			continue
-		}
-		if sc != cur && !(compatible(cur, sc)) {
-			out = append(out, word{runes: w[start:i], script: cur})
-			start, cur = i, sc
-		}
-	}
-	if cur == "" {
-		cur = "Zyyy"
-	}
-	out = append(out, word{runes: w[start:], script: cur})
-	return out
 }
 
 // compatible says whether a word may mix scripts a and b. None may: a

@@ -1,0 +1,5 @@
+//go:build !race
+
+package translit
+
+const raceEnabled = false
