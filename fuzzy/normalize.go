@@ -108,10 +108,15 @@ type parser struct {
 	scratch, scratch2 []byte
 	folder            cases.Caser
 	folderOK          bool
-	buf               []byte
-	rngs              []rng
-	toks              []tok
-	names             []name
+	// a non-Latin name's renderings (translit.AppendVariants): text in
+	// vbuf, vends[i] the end of rendering i
+	vbuf  []byte
+	vends []int
+	nfc   norm.Iter
+	buf   []byte
+	rngs  []rng
+	toks  []tok
+	names []name
 }
 
 // str returns b as a string without copying. The parser never writes over
@@ -143,7 +148,9 @@ func capName(s string) string {
 
 // parse normalises s into one or more Latin renderings appended to
 // p.names. Latin input takes a path that does not allocate once the
-// parser's buffers have grown; other scripts go through translit.Variants.
+// parser's buffers have grown; other scripts go through
+// translit.AppendVariants into the parser's buffers, which allocates
+// nothing either for the scripts it renders into its scratch.
 func (p *parser) parse(s string, kind Kind) {
 	s = capName(s)
 	if p.parseLatin(s, kind) {
@@ -154,7 +161,11 @@ func (p *parser) parse(s string, kind Kind) {
 		n = maxQueryVariants
 	}
 	p.guessed = p.query
-	for _, v := range p.nonLatinVariants(s, n) {
+	p.nonLatinVariants(s, n)
+	start := 0
+	for _, e := range p.vends {
+		v := str(p.vbuf[start:e])
+		start = e
 		if !p.parseLatin(v, kind) {
 			p.parseLatin(unidecode.Unidecode(v), kind)
 		}
@@ -162,13 +173,13 @@ func (p *parser) parse(s string, kind Kind) {
 	p.guessed = false
 }
 
-// nonLatinVariants prepares a name in a non-Latin script and returns its
-// Latin renderings. Arabic short-vowel marks (harakat) and tatweel are
+// nonLatinVariants prepares a name in a non-Latin script and renders it in
+// Latin into p.vbuf and p.vends. Arabic short-vowel marks (harakat) and tatweel are
 // removed first: they are optional in writing and would otherwise yield
 // extra vowels; other marks stay, since scripts like Devanagari and
 // Cyrillic (й) need them to be read. The preparation works in the parser's
-// scratch buffers; what is returned must be used before the next call.
-func (p *parser) nonLatinVariants(s string, n int) []string {
+// scratch buffers; the renderings must be used before the next call.
+func (p *parser) nonLatinVariants(s string, n int) {
 	b := p.scratch[:0]
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -209,20 +220,28 @@ func (p *parser) nonLatinVariants(s string, n int) []string {
 		}
 		break
 	}
-	p.scratch = norm.NFC.Append(b[:0], folded...)
-	return safeVariants(str(p.scratch), n)
+	// NFC through an Iter kept in the parser: Form.Append allocates its
+	// buffer for input that needs reordering (combining stress marks).
+	p.nfc.Init(norm.NFC, folded)
+	b = b[:0]
+	for !p.nfc.Done() {
+		b = append(b, p.nfc.Next()...)
+	}
+	p.scratch = b
+	p.safeVariants(str(p.scratch), n)
 }
 
-// safeVariants calls translit.Variants, falling back to a plain
-// transliteration table should it fail: one unreadable name must not take
-// down screening.
-func safeVariants(s string, n int) (vs []string) {
+// safeVariants calls translit.AppendVariants into p.vbuf and p.vends,
+// falling back to a plain transliteration table should it fail: one
+// unreadable name must not take down screening.
+func (p *parser) safeVariants(s string, n int) {
 	defer func() {
 		if recover() != nil {
-			vs = []string{unidecode.Unidecode(s)}
+			p.vbuf = append(p.vbuf[:0], unidecode.Unidecode(s)...)
+			p.vends = append(p.vends[:0], len(p.vbuf))
 		}
 	}()
-	return translit.Variants(s, n)
+	p.vbuf, p.vends = translit.AppendVariants(p.vbuf[:0], p.vends[:0], s, n)
 }
 
 // latinFoldTab maps lower- and upper-case Latin letters with diacritics

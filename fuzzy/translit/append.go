@@ -62,6 +62,7 @@ type state struct {
 	oend []int
 
 	rs   []rune // renderer scratch: one lower-cased word
+	rs2  []rune // renderer scratch: a word rewritten
 	flag []bool // renderer scratch: one flag per rune
 	iter norm.Iter
 }
@@ -367,13 +368,18 @@ func (st *state) splitWords(s string) {
 		}
 		s = s[:cut]
 	}
-	var in []byte
+	// NFKC: compatibility forms too (µ→μ, ﬁ→fi, full-width, ﾌﾟ). An
+	// Iter kept in the state, as Form.Append would allocate its buffer.
+	it := &st.iter
 	if utf8.ValidString(s) {
-		st.text = norm.NFKC.AppendString(st.text[:0], s)
+		it.InitString(norm.NFKC, s)
 	} else {
-		st.valid = append(st.valid[:0], strings.ToValidUTF8(s, " ")...)
-		in = st.valid
-		st.text = norm.NFKC.Append(st.text[:0], in...)
+		st.valid = appendValid(st.valid[:0], s)
+		it.Init(norm.NFKC, st.valid)
+	}
+	st.text = st.text[:0]
+	for !it.Done() {
+		st.text = append(st.text, it.Next()...)
 	}
 	// Words are slices of st.runes: size it once (a rune per byte at
 	// most) so that they stay valid.
@@ -413,6 +419,27 @@ func (st *state) flushWord(start int) int {
 		st.splitScripts(st.runes[start:n:n])
 	}
 	return len(st.runes)
+}
+
+// appendValid appends s to dst with each run of invalid UTF-8 replaced by
+// one space, as strings.ToValidUTF8(s, " ") does.
+func appendValid(dst []byte, s string) []byte {
+	bad := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			if !bad {
+				dst = append(dst, ' ')
+			}
+			bad = true
+			i++
+			continue
+		}
+		bad = false
+		dst = append(dst, s[i:i+size]...)
+		i += size
+	}
+	return dst
 }
 
 // splitScripts cuts a word where its script changes (marks stay with the

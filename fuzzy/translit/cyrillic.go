@@ -133,8 +133,10 @@ func cyrLanguage(ws []word) []cyrScheme {
 	}
 	if uk && !be {
 		for _, w := range ws {
-			if strings.Contains(strings.ToLower(string(w.runes)), "дз") {
-				be = true // дз with і: Belarusian (Уладзімір)
+			for i := 1; i < len(w.runes); i++ {
+				if unicode.ToLower(w.runes[i-1]) == 'д' && unicode.ToLower(w.runes[i]) == 'з' {
+					be = true // дз with і: Belarusian (Уладзімір)
+				}
 			}
 		}
 	}
@@ -171,7 +173,8 @@ func (st *state) cyrillic(ws []word) {
 			st.endVariant(lo, true)
 			if i == 0 && &schemes[0] == &beSchemes[0] {
 				// The Russian form lists often give Belarusians.
-				st.ab = append(st.ab, russify(lw)...)
+				st.rs2 = appendRussified(st.rs2[:0], lw)
+				st.ab = appendCyrWord(st.ab, st.rs2, &ruSchemes[0])
 				st.endVariant(lo, true)
 			}
 		}
@@ -249,17 +252,48 @@ func appendUnique(vs []string, s string) []string {
 	return append(vs, s)
 }
 
-// russify renders a Belarusian word as its Russian counterpart is usually
-// romanised: дз→d, ц before soft vowels→t, initial ул→vl, -энка→-enko,
-// і→i, ў→v (Уладзімір Пуцін → vladimir putin, Лукашэнка → lukashenko).
-func russify(w []rune) string {
-	s := string(w)
-	if strings.HasPrefix(s, "ул") {
-		s = "вл" + strings.TrimPrefix(s, "ул")
+// appendRussified appends to dst the Russian counterpart of the
+// lower-case Belarusian word w, so that it can be romanised as Russian
+// names usually are: дз→д, ц before soft vowels→т, initial ул→вл,
+// -энка→-енко, і→и, ў→в, э→е (Уладзімір Пуцін → vladimir putin,
+// Лукашэнка → lukashenko).
+func appendRussified(dst, w []rune) []rune {
+	start := len(dst)
+	i := 0
+	if len(w) >= 2 && w[0] == 'у' && w[1] == 'л' {
+		dst = append(dst, 'в', 'л')
+		i = 2
 	}
-	s = strings.NewReplacer("дз", "д", "ці", "ти", "це", "те", "цё", "тё", "цю", "тю", "ця", "тя", "ць", "ть", "і", "и", "ў", "в", "э", "е").Replace(s)
-	if strings.HasSuffix(s, "енка") {
-		s = strings.TrimSuffix(s, "енка") + "енко"
+	for ; i < len(w); i++ {
+		r := w[i]
+		if i+1 < len(w) {
+			next := w[i+1]
+			if r == 'д' && next == 'з' {
+				dst = append(dst, 'д')
+				i++
+				continue
+			}
+			if r == 'ц' && strings.ContainsRune("іеёюяь", next) {
+				if next == 'і' {
+					next = 'и'
+				}
+				dst = append(dst, 'т', next)
+				i++
+				continue
+			}
+		}
+		switch r {
+		case 'і':
+			r = 'и'
+		case 'ў':
+			r = 'в'
+		case 'э':
+			r = 'е'
+		}
+		dst = append(dst, r)
 	}
-	return cyrWord([]rune(s), &ruSchemes[0])
+	if n := len(dst); n-start >= 4 && string(dst[n-4:]) == "енка" {
+		dst[n-1] = 'о'
+	}
+	return dst
 }
