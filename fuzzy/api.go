@@ -17,7 +17,7 @@ const (
 
 // Record is one listed name handed to the index.
 type Record struct {
-	ID   uint32 // the caller's id for this name (screening: index into its name table)
+	ID   uint32 // the caller's id for this name (screening: index into its name table); should be unique, see Build
 	Name string // as listed, any script
 	Kind Kind
 }
@@ -49,10 +49,11 @@ type Explanation struct {
 	Notes     []string     `json:"notes,omitempty"`     // e.g. "legal form ignored", "title down-weighted"
 }
 
-// TokenMatch is one aligned pair of tokens. Weight is the query token's
+// TokenMatch is one aligned pair of tokens. Weight is the query side's
 // weight in the score (its rarity; little for titles, particles and generic
 // words). For a joined match one side holds several tokens separated by
-// spaces ("bin laden" for "binladen").
+// spaces ("bin laden" for "binladen"); when that side is the query's,
+// Weight is the sum of their weights.
 type TokenMatch struct {
 	Query     string  `json:"query"`
 	Candidate string  `json:"candidate"`

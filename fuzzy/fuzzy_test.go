@@ -475,3 +475,52 @@ func TestRomanAndInflection(t *testing.T) {
 		}
 	}
 }
+
+// Records that share an ID are one result, and Explain explains the one
+// Search scored.
+func TestDuplicateIDs(t *testing.T) {
+	ix := Build([]Record{
+		{ID: 7, Name: "ACME HOLDINGS", Kind: KindOrganization},
+		{ID: 7, Name: "ROSOBORONEXPORT", Kind: KindOrganization},
+		{ID: 8, Name: "ROSOBORONEKSPORT OAO", Kind: KindOrganization},
+	})
+	ms := ix.Search("ROSOBORONEXPORT", KindOrganization, 10, 0.5, nil)
+	seen := map[uint32]bool{}
+	for _, m := range ms {
+		if seen[m.ID] {
+			t.Errorf("ID %d returned twice: %v", m.ID, ms)
+		}
+		seen[m.ID] = true
+		ex := ix.Explain("ROSOBORONEXPORT", KindOrganization, m.ID)
+		if math.Abs(ex.Score-m.Score) > 1e-6 {
+			t.Errorf("ID %d: Search %.3f, Explain %.3f (%s)", m.ID, m.Score, ex.Score, ex.Candidate)
+		}
+	}
+	if !seen[7] || ix.Explain("ROSOBORONEXPORT", KindOrganization, 7).Score != 1 {
+		t.Errorf("ID 7 (its second record is the query) not found at 1: %v", ms)
+	}
+}
+
+// A join's weight is the query side's: the sum of the query's tokens when
+// they are the joined run.
+func TestJoinWeightIsQuerys(t *testing.T) {
+	var p parser
+	p.parse("Usama bin laden", KindPerson)
+	var want float64
+	for _, tk := range p.names[0].toks[1:] {
+		want += float64(tk.w)
+	}
+	ex := Compare("Usama bin laden", "USAMA BINLADEN", KindPerson)
+	found := false
+	for _, tm := range ex.Tokens {
+		if tm.How == "joined" {
+			found = true
+			if tm.Query != "bin laden" || math.Abs(tm.Weight-want) > 0.01 {
+				t.Errorf("join %+v: want query \"bin laden\" weight %.3f", tm, want)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no join in %+v", ex)
+	}
+}

@@ -48,7 +48,10 @@ type dictTok struct {
 // readers. Build a new one to reload.
 type Index struct {
 	recs []Record
-	byID map[uint32]uint32 // Record.ID → index in recs
+	byID map[uint32]uint32 // Record.ID → index in recs of its first record
+	// dupID holds, for an ID that several records share, all their
+	// indices in recs (see Build).
+	dupID map[uint32][]uint32
 
 	docRec      []uint32  // document → index in recs
 	docOff      []uint32  // document → its tokens in docToks/docCls
@@ -91,6 +94,12 @@ type Index struct {
 // transliterated (up to 4 Latin renderings per name); records whose name
 // has no letters or digits are kept (Len counts them) but never match.
 // Build does not keep recs; it copies what it needs.
+//
+// Record IDs should be unique: Search reports an ID, not a record, so two
+// records with one ID cannot be told apart in its results. They are not
+// rejected (one bad row must not stop screening): Search returns the ID
+// once, with the best score over its records, and Explain explains the
+// best-scoring of them, so that the two agree.
 func Build(recs []Record) *Index {
 	ix := &Index{
 		recs:   slices.Clone(recs),
@@ -124,8 +133,16 @@ func Build(recs []Record) *Index {
 	}
 	for ri := range ix.recs {
 		r := &ix.recs[ri]
-		if _, dup := ix.byID[r.ID]; !dup {
+		if first, dup := ix.byID[r.ID]; !dup {
 			ix.byID[r.ID] = uint32(ri)
+		} else {
+			if ix.dupID == nil {
+				ix.dupID = make(map[uint32][]uint32)
+			}
+			if len(ix.dupID[r.ID]) == 0 {
+				ix.dupID[r.ID] = []uint32{first}
+			}
+			ix.dupID[r.ID] = append(ix.dupID[r.ID], uint32(ri))
 		}
 		p.reset()
 		p.parse(r.Name, r.Kind)

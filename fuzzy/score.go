@@ -694,11 +694,18 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				}
 				if ex != nil {
 					q, c := tx.text, joinTexts(y.toks[j:j+k])
+					w := tx.w
 					if swapped {
+						// The query's side is the run: its weight is
+						// the sum of the run's tokens'.
 						q, c = c, q
+						w = 0
+						for m := j; m < j+k; m++ {
+							w += y.toks[m].w
+						}
 					}
 					ex.tokens = append(ex.tokens, TokenMatch{Query: strings.Clone(q), Candidate: strings.Clone(c),
-						How: howNames[howJoined], Sim: round3(float64(s)), Weight: round3(float64(tx.w))})
+						How: howNames[howJoined], Sim: round3(float64(s)), Weight: round3(float64(w))})
 				}
 				break
 			}

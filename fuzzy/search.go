@@ -403,7 +403,7 @@ func (s *searcher) searchName(q *name, min float32) {
 		if ub < min {
 			continue
 		}
-		if ri := ix.docRec[d]; s.recStamp[ri] == s.stamp && float32(s.results[s.recSlot[ri]].Score) >= ub {
+		if ri := ix.canon(ix.docRec[d]); s.recStamp[ri] == s.stamp && float32(s.results[s.recSlot[ri]].Score) >= ub {
 			continue // this record already scored as high through another rendering
 		}
 		s.docToks = ix.docName(d, &s.docNm, s.docToks)
@@ -435,7 +435,17 @@ func (s *searcher) credit(d uint32, va, vb float32, mask uint32) {
 	}
 }
 
+// canon returns the first record with record ri's ID: records that share
+// an ID are one result.
+func (ix *Index) canon(ri uint32) uint32 {
+	if ix.dupID == nil {
+		return ri
+	}
+	return ix.byID[ix.recs[ri].ID]
+}
+
 func (s *searcher) addResult(ri uint32, sc float32) {
+	ri = s.ix.canon(ri)
 	id := s.ix.recs[ri].ID
 	score := float64(sc)
 	if s.recStamp[ri] == s.stamp {
@@ -659,14 +669,26 @@ func minf(a, b float32) float32 {
 // Explain scores query against the record with the given id and explains
 // the score. It allocates; call it for the few hits shown to people. The
 // score is the one Search gives the pair. An unknown id yields a zero
-// Explanation with a note.
+// Explanation with a note. If several records share the id (see Build),
+// the best-scoring of them is explained, as Search reports the best.
 func (ix *Index) Explain(query string, kind Kind, id uint32) Explanation {
 	ri, ok := ix.byID[id]
 	if !ok {
 		return Explanation{Query: normString(query, kind), Notes: []string{"no record with this id"}}
 	}
 	r := &ix.recs[ri]
-	return compare(query, kind, r.Name, r.Kind)
+	best := compare(query, kind, r.Name, r.Kind)
+	// Several records with this ID: Search reports the best of them.
+	for _, rj := range ix.dupID[id] {
+		if rj == ri {
+			continue
+		}
+		r := &ix.recs[rj]
+		if ex := compare(query, kind, r.Name, r.Kind); ex.Score > best.Score {
+			best = ex
+		}
+	}
+	return best
 }
 
 // Compare scores two names directly, outside any index, with the same
