@@ -19,7 +19,7 @@ import (
 //
 // Once dst and ends have grown, and the package's internal scratch has
 // warmed up, a call allocates nothing for scripts whose renderers write into
-// that scratch (Cyrillic, Greek); the other scripts still build some
+// that scratch (Cyrillic, Greek, Arabic); the other scripts still build some
 // strings of their own along the way.
 func AppendVariants(dst []byte, ends []int, s string, max int) ([]byte, []int) {
 	st := statePool.Get().(*state)
@@ -65,6 +65,13 @@ type state struct {
 	rs2  []rune // renderer scratch: a word rewritten
 	flag []bool // renderer scratch: one flag per rune
 	iter norm.Iter
+
+	// Arabic-script renderer scratch
+	arw     []arabicW
+	units   []arabicUnit
+	glide   []arabicUnit
+	arRunes []rune
+	keys    []byte
 }
 
 // reset drops what a call left, keeping the capacity; word runes are
@@ -147,6 +154,8 @@ func (st *state) render(script string, ws []word, japanese bool) {
 		st.cyrillic(ws)
 	case script == "Grek":
 		st.greek(ws)
+	case script == "Arab":
+		st.arabic(ws)
 	default:
 		st.addOld(render(script, ws))
 	}

@@ -2,6 +2,8 @@ package translit
 
 import (
 	"strings"
+	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -82,13 +84,22 @@ var sunLetters = map[rune]bool{
 	'ل': true, 'ن': true,
 }
 
-// arabicNorm folds letter forms that do not change a name: hamza seats,
-// Persian and Urdu forms of yeh, kaf and heh, presentation forms, and
-// removes harakat, tatweel and ZWNJ.
-func arabicNorm(w []rune) []rune {
-	s := norm.NFKC.String(string(w))
-	out := make([]rune, 0, len(w))
-	rs := []rune(s)
+// appendArabicNorm appends to out the word w with letter forms that do
+// not change a name folded: hamza seats, Persian and Urdu forms of yeh, kaf
+// and heh, presentation forms; harakat, tatweel and ZWNJ are removed. It
+// uses st.cur, st.rs2 and st.iter.
+func (st *state) appendArabicNorm(out, w []rune) []rune {
+	st.cur = appendRunes(st.cur[:0], w)
+	st.iter.Init(norm.NFKC, st.cur)
+	rs := st.rs2[:0]
+	for !st.iter.Done() {
+		for seg := st.iter.Next(); len(seg) > 0; {
+			r, size := utf8.DecodeRune(seg)
+			seg = seg[size:]
+			rs = append(rs, r)
+		}
+	}
+	st.rs2 = rs
 	for i, r := range rs {
 		if r == 'ه' && i+1 < len(rs) && rs[i+1] == 0x200C {
 			out = append(out, 'ە') // Persian ه before ZWNJ is the vowel e: خامنه‌ای
@@ -116,10 +127,9 @@ func arabicNorm(w []rune) []rune {
 	return out
 }
 
-// arabicKey is the lookup form of a word for the name table: hamza seats
-// and alif maqsura folded too.
-func arabicKey(w []rune) string {
-	var b strings.Builder
+// appendArabicKey appends to b the lookup form of a word for the name
+// table: hamza seats and alif maqsura folded too.
+func appendArabicKey(b []byte, w []rune) []byte {
 	for _, r := range w {
 		switch r {
 		case 'أ', 'إ', 'آ':
@@ -131,9 +141,9 @@ func arabicKey(w []rune) string {
 		case 'ئ':
 			r = 'ي'
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
-	return b.String()
+	return b
 }
 
 // arabicNames gives the usual Latin spellings of very common names, most
@@ -243,12 +253,27 @@ func isArabicVowelLetter(r rune) bool {
 	return false
 }
 
+// arabicLetterPtrs holds the letters of arabicLetters for units to point
+// at without a copy per unit.
+var arabicLetterPtrs = func() map[rune]*arabicLetter {
+	m := make(map[rune]*arabicLetter, len(arabicLetters))
+	for r, l := range arabicLetters {
+		m[r] = &l
+	}
+	return m
+}()
+
+var tshLetter = arabicLetter{"tsh", "ch", "tch", "tch", "ch"}
+
 // arabicUnits splits a normalised word into units, deciding for و and ي
-// whether they are consonants (w, y) or long vowels (u, i).
-func arabicUnits(w []rune, persian bool) []arabicUnit {
-	units := make([]arabicUnit, 0, len(w))
+// whether they are consonants (w, y) or long vowels (u, i), and appends
+// them to st.units; it returns the word's units.
+func (st *state) arabicUnits(w []rune, persian bool) []arabicUnit {
+	start := len(st.units)
+	units := st.units
+	defer func() { st.units = units }()
 	for i, r := range w {
-		prevVowel := i > 0 && len(units) > 0 && units[len(units)-1].cons == nil
+		prevVowel := i > 0 && len(units) > start && units[len(units)-1].cons == nil
 		next := rune(0)
 		if i+1 < len(w) {
 			next = w[i+1]
@@ -286,8 +311,7 @@ func arabicUnits(w []rune, persian bool) []arabicUnit {
 				units = append(units, arabicUnit{vowel: "e", altVow: "a"})
 				continue
 			}
-			l := arabicLetters[r]
-			units = append(units, arabicUnit{cons: &l, src: r})
+			units = append(units, arabicUnit{cons: arabicLetterPtrs[r], src: r})
 		case 'و', 'ي':
 			if r == 'ي' && persian && i == len(w)-1 && i >= 2 && w[i-1] == 'ز' && w[i-2] != 'ا' {
 				// Pashto tribal names end in -zai, written زی: Noorzai,
@@ -301,9 +325,9 @@ func arabicUnits(w []rune, persian bool) []arabicUnit {
 				cons = true
 			}
 			if cons {
-				l := &arabicLetter{"w", "w", "w", "ou", "v"}
+				l := &glideW
 				if r == 'ي' {
-					l = &arabicLetter{"y", "y", "y", "y", "y"}
+					l = &glideY
 				}
 				units = append(units, arabicUnit{cons: l})
 			} else if r == 'و' {
@@ -312,27 +336,23 @@ func arabicUnits(w []rune, persian bool) []arabicUnit {
 				units = append(units, arabicUnit{vowel: "i", altVow: "e", glide: "y"})
 			}
 		case 'ش':
-			if len(units) > 0 && units[len(units)-1].cons != nil && units[len(units)-1].cons[0] == "t" {
+			if len(units) > start && units[len(units)-1].cons != nil && units[len(units)-1].cons[0] == "t" {
 				// تش is the affricate ch of foreign names (-ovich).
-				units[len(units)-1].cons = &arabicLetter{"tsh", "ch", "tch", "tch", "ch"}
+				units[len(units)-1].cons = &tshLetter
 				continue
 			}
-			l := arabicLetters[r]
-			units = append(units, arabicUnit{cons: &l})
+			units = append(units, arabicUnit{cons: arabicLetterPtrs[r]})
 		default:
-			if l, ok := arabicLetters[r]; ok {
-				l := l
-				units = append(units, arabicUnit{cons: &l, src: r})
+			if l, ok := arabicLetterPtrs[r]; ok {
+				units = append(units, arabicUnit{cons: l, src: r})
 			} else if s, ok := latinPlain(r); ok {
-				l := arabicLetter{s, s, s, s, s}
-				units = append(units, arabicUnit{cons: &l})
+				units = append(units, arabicUnit{cons: &arabicLetter{s, s, s, s, s}})
 			} else if s := unidecodeLower(string(r)); s != "" {
-				l := arabicLetter{s, s, s, s, s}
-				units = append(units, arabicUnit{cons: &l})
+				units = append(units, arabicUnit{cons: &arabicLetter{s, s, s, s, s}})
 			}
 		}
 	}
-	return units
+	return units[start:len(units):len(units)]
 }
 
 // insertMode says where short vowels are guessed.
@@ -372,10 +392,22 @@ func consValue(u arabicUnit, st arabicStyle) string {
 
 var glideW, glideY = arabicLetter{"w", "w", "w", "ou", "v"}, arabicLetter{"y", "y", "y", "y", "y"}
 
+// renderArabicUnits renders units in one style.
 func renderArabicUnits(units []arabicUnit, st arabicStyle) string {
+	return string(appendArabicUnits(nil, units, st, nil))
+}
+
+// appendArabicUnits appends the rendering of units in style st to b;
+// scratch, grown as needed, holds units rewritten for the style.
+func appendArabicUnits(b []byte, units []arabicUnit, st arabicStyle, scratch *[]arabicUnit) []byte {
 	if st.glide {
-		g := make([]arabicUnit, len(units))
-		copy(g, units)
+		var g []arabicUnit
+		if scratch != nil {
+			g = append((*scratch)[:0], units...)
+			*scratch = g
+		} else {
+			g = append(g, units...)
+		}
 		for i := range g {
 			if g[i].glide != "" && i > 0 && i+1 < len(g) {
 				if g[i].glide == "w" {
@@ -387,55 +419,55 @@ func renderArabicUnits(units []arabicUnit, st arabicStyle) string {
 		}
 		units = g
 	}
-	var b strings.Builder
+	start := len(b)
 	switch st.insert {
 	case insForeign:
-		renderForeign(&b, units, st)
+		b = renderForeign(b, units, st)
 	default:
-		renderNative(&b, units, st)
+		b = renderNative(b, units, st)
 	}
-	s := b.String()
 	if st.insert == insForeign {
 		// Slavic endings as foreign names write them: -ovich, -ov, -ova.
+		s := b[start:]
 		for _, e := range [...][2]string{{"uvich", "ovich"}, {"uvitch", "ovich"}, {"uf", "ov"}, {"uv", "ov"}, {"ufa", "ova"}, {"uva", "ova"}} {
-			if strings.HasSuffix(s, e[0]) && len(s) > len(e[0])+2 {
-				s = s[:len(s)-len(e[0])] + e[1]
+			if strings.HasSuffix(string(s), e[0]) && len(s) > len(e[0])+2 {
+				b = append(b[:len(b)-len(e[0])], e[1]...)
 				break
 			}
 		}
 	}
-	return s
+	return b
 }
 
-func writeVowelUnit(b *strings.Builder, units []arabicUnit, i int, st arabicStyle) {
+func writeVowelUnit(b []byte, units []arabicUnit, i int, st arabicStyle) []byte {
 	u := units[i]
 	switch {
 	case u.final && i == len(units)-1:
-		b.WriteString(st.taMarbu)
+		return append(b, st.taMarbu...)
 	case u.final:
-		b.WriteString("at")
+		return append(b, "at"...)
 	case st.col == colMaghreb && u.vowel == "u":
-		b.WriteString("ou")
+		return append(b, "ou"...)
 	case st.altVow:
-		b.WriteString(u.altVow)
+		return append(b, u.altVow...)
 	default:
-		b.WriteString(u.vowel)
+		return append(b, u.vowel...)
 	}
 }
 
 // renderNative inserts short vowels between consonants the way Arabic
 // words are built: alternating (CaCCaC), always before a final consonant.
-func renderNative(b *strings.Builder, units []arabicUnit, st arabicStyle) {
+func renderNative(b []byte, units []arabicUnit, st arabicStyle) []byte {
 	inserted := false // a vowel (written or inserted) precedes the current consonant
 	firstDone := false
 	for i, u := range units {
 		if u.cons == nil {
-			writeVowelUnit(b, units, i, st)
+			b = writeVowelUnit(b, units, i, st)
 			inserted = true
 			firstDone = true
 			continue
 		}
-		b.WriteString(consValue(u, st))
+		b = append(b, consValue(u, st)...)
 		if st.insert == insNone || i+1 >= len(units) || units[i+1].cons == nil {
 			inserted = false
 			continue
@@ -450,23 +482,24 @@ func renderNative(b *strings.Builder, units []arabicUnit, st arabicStyle) {
 			if !firstDone {
 				v = st.first
 			}
-			b.WriteString(v)
+			b = append(b, v...)
 			firstDone = true
 			inserted = true
 		} else {
 			inserted = false
 		}
 	}
+	return b
 }
 
 // renderForeign inserts one vowel before the last consonant of each
 // consonant run, except in a two-consonant run at the start of the word
 // (vl-, pr-, st- are onsets in European names): فلادمير → vladimir,
 // بوتن → putin, ולדימיר → vladimir.
-func renderForeign(b *strings.Builder, units []arabicUnit, st arabicStyle) {
+func renderForeign(b []byte, units []arabicUnit, st arabicStyle) []byte {
 	for i := 0; i < len(units); {
 		if units[i].cons == nil {
-			writeVowelUnit(b, units, i, st)
+			b = writeVowelUnit(b, units, i, st)
 			i++
 			continue
 		}
@@ -478,15 +511,16 @@ func renderForeign(b *strings.Builder, units []arabicUnit, st arabicStyle) {
 		for k := i; k < j; k++ {
 			if k == j-1 && run >= 2 && !(i == 0 && run == 2) && !onsetCluster(units[k-1], units[k]) {
 				if i == 0 {
-					b.WriteByte('a')
+					b = append(b, 'a')
 				} else {
-					b.WriteByte('i')
+					b = append(b, 'i')
 				}
 			}
-			b.WriteString(consValue(units[k], st))
+			b = append(b, consValue(units[k], st)...)
 		}
 		i = j
 	}
+	return b
 }
 
 // foreignVowels says whether a word writes its vowels the way European
@@ -546,14 +580,27 @@ var (
 	arBare    = arabicStyle{col: colStd, insert: insNone, taMarbu: "a"}
 )
 
-// arabic renders a run of Arabic-script words.
-func arabic(ws []word) [][]string {
-	type aw struct {
-		runes []rune
-		key   string
-		units []arabicUnit
-	}
-	words := make([]aw, 0, len(ws))
+// Style orders: foreign names put the foreign style first; names with
+// Persian or Urdu letters the Persian values.
+var (
+	arStyles      = []arabicStyle{arStd, arI, arGlide, arMaghreb, arAlt, arOnce, arEgypt, arU, arForeign, arBare}
+	arForeignFist = []arabicStyle{arForeign, arStd, arI, arBare, arGlide, arMaghreb, arAlt, arU}
+	faStyles      = []arabicStyle{faStd, faI, faGlide, faOnce, arStd, arAlt, arU, arForeign, arBare}
+)
+
+// arabicW is one Arabic-script word being rendered.
+type arabicW struct {
+	runes []rune
+	key   string // arabicKey form, a view of state.keys
+	units []arabicUnit
+}
+
+// arabic renders a run of Arabic-script words into the arena.
+func (st *state) arabic(ws []word) {
+	st.arw = st.arw[:0]
+	st.units = st.units[:0]
+	st.arRunes = st.arRunes[:0]
+	st.keys = st.keys[:0]
 	foreign, persian := false, false
 	for _, w := range ws {
 		for _, r := range w.runes {
@@ -562,19 +609,26 @@ func arabic(ws []word) [][]string {
 				persian = true
 			}
 		}
-		r := arabicNorm(w.runes)
+		n0 := len(st.arRunes)
+		st.arRunes = st.appendArabicNorm(st.arRunes, w.runes)
+		r := st.arRunes[n0:len(st.arRunes):len(st.arRunes)]
 		if len(r) == 0 {
 			continue
 		}
-		x := aw{runes: r, key: arabicKey(r)}
-		words = append(words, x)
+		k0 := len(st.keys)
+		st.keys = appendArabicKey(st.keys, r)
+		// The key is a view of st.keys: later appends go past it or to a
+		// new array, and st.keys is only cut back on the next call.
+		key := unsafe.String(&st.keys[k0], len(st.keys)-k0)
+		st.arw = append(st.arw, arabicW{runes: r, key: key})
 	}
+	words := st.arw
 	for i := range words {
 		body := words[i].runes
 		if hasArticle(body) {
 			body = body[2:]
 		}
-		words[i].units = arabicUnits(body, persian)
+		words[i].units = st.arabicUnits(body, persian)
 		k := words[i].key
 		compound := strings.HasPrefix(k, "عبد") || strings.HasPrefix(k, "ابو") || strings.HasSuffix(k, "الله") || strings.HasSuffix(k, "الدين")
 		if _, known := arabicNames[k]; !known && !compound && foreignVowels(words[i].units) {
@@ -588,14 +642,14 @@ func arabic(ws []word) [][]string {
 	// foreign names do, so the foreign style is always the runner-up;
 	// names with Persian or Urdu letters for foreign sounds, or the
 	// Slavic -يتش ending, put it first.
-	styles := []arabicStyle{arStd, arI, arGlide, arMaghreb, arAlt, arOnce, arEgypt, arU, arForeign, arBare}
+	styles := arStyles
 	switch {
 	case foreign:
-		styles = []arabicStyle{arForeign, arStd, arI, arBare, arGlide, arMaghreb, arAlt, arU}
+		styles = arForeignFist
 	case persian:
-		styles = []arabicStyle{faStd, faI, faGlide, faOnce, arStd, arAlt, arU, arForeign, arBare}
+		styles = faStyles
 	}
-	out := make([][]string, 0, len(words))
+	slot := func(x span) { st.slots = append(st.slots, x) }
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		// Compounds: عبد + ال..., X + الله, X + الدين.
@@ -603,155 +657,196 @@ func arabic(ws []word) [][]string {
 			nk := words[i+1].key
 			switch {
 			case w.key == "عبد" && nk == "الله":
-				out = append(out, arabicNames["عبدالله"])
+				slot(st.addStrings(arabicNames["عبدالله"]))
 				i++
 				continue
 			case w.key == "عبد" && hasArticle(words[i+1].runes):
-				out = append(out, abdCompound(arabicWord(words[i+1].runes[2:], words[i+1].units, styles), words[i+1].runes[2]))
+				slot(st.abdCompound(st.arabicWord(words[i+1].runes[2:], words[i+1].units, styles), words[i+1].runes[2]))
 				i++
 				continue
 			case nk == "الله" && w.key != "عبد":
-				out = append(out, suffixCompound(arabicWord(w.runes, w.units, styles), "ullah", "allah"))
+				slot(st.suffixCompound(st.arabicWord(w.runes, w.units, styles), "ullah", "allah"))
 				i++
 				continue
 			case nk == "الدين":
-				out = append(out, suffixCompound(arabicWord(w.runes, w.units, styles), "uddin", "al din", "eddine", "ad din", "aldin"))
+				slot(st.suffixCompound(st.arabicWord(w.runes, w.units, styles), "uddin", "al din", "eddine", "ad din", "aldin"))
 				i++
 				continue
 			}
 		}
 		if persian && (w.key == "الرحمن" || w.key == "الرحمان") {
-			out = append(out, []string{"ur rahman", "rahman", "al rahman", "ul rahman"})
+			slot(st.addStrings(persianRahman))
 			continue
 		}
 		// The same compounds written as one word.
 		if v, ok := arabicNames[w.key]; ok {
-			out = append(out, v)
+			slot(st.addStrings(v))
 			continue
 		}
 		if strings.HasPrefix(w.key, "ابو") && len(w.runes) >= 6 {
 			// Abu written together with what follows: أبوغيث, أبواليزيد.
 			rest := w.runes[3:]
-			var x []string
+			var x span
 			if hasArticle(rest) {
-				x = articleVariants(arabicWord(rest[2:], arabicUnits(rest[2:], persian), styles), rest[2])
+				x = st.articleVariants(st.arabicWord(rest[2:], st.arabicUnits(rest[2:], persian), styles), rest[2])
 			} else {
-				x = arabicWord(rest, arabicUnits(rest, persian), styles)
+				x = st.arabicWord(rest, st.arabicUnits(rest, persian), styles)
 			}
-			vs := make([]string, 0, len(x)+2)
-			for i, v := range x {
-				vs = append(vs, "abu "+v)
-				if i == 0 {
-					vs = append(vs, "abou "+v)
+			lo := st.beginWord()
+			for i := x.lo; i < x.hi; i++ {
+				st.ab = append(append(st.ab, "abu "...), st.variant(i)...)
+				st.endVariant(lo, false)
+				if i == x.lo {
+					st.ab = append(append(st.ab, "abou "...), st.variant(i)...)
+					st.endVariant(lo, false)
 				}
 			}
-			out = append(out, vs)
+			slot(span{lo, len(st.aend)})
 			continue
 		}
 		if strings.HasPrefix(w.key, "عبدال") && len(w.runes) > 5 {
 			rest := w.runes[5:]
-			out = append(out, abdCompound(arabicWord(rest, arabicUnits(rest, persian), styles), rest[0]))
+			slot(st.abdCompound(st.arabicWord(rest, st.arabicUnits(rest, persian), styles), rest[0]))
 			continue
 		}
 		if strings.HasSuffix(w.key, "الله") && len(w.runes) > 4 {
 			pre := w.runes[:len(w.runes)-4]
-			out = append(out, suffixCompound(arabicWord(pre, arabicUnits(pre, persian), styles), "ullah", "allah"))
+			slot(st.suffixCompound(st.arabicWord(pre, st.arabicUnits(pre, persian), styles), "ullah", "allah"))
 			continue
 		}
 		if strings.HasSuffix(w.key, "الدين") && len(w.runes) > 5 {
 			pre := w.runes[:len(w.runes)-5]
-			out = append(out, suffixCompound(arabicWord(pre, arabicUnits(pre, persian), styles), "uddin", "al din", "eddine"))
+			slot(st.suffixCompound(st.arabicWord(pre, st.arabicUnits(pre, persian), styles), "uddin", "al din", "eddine"))
 			continue
 		}
 		if hasArticle(w.runes) && len(w.runes) > 2 {
-			body := arabicWord(w.runes[2:], w.units, styles)
-			out = append(out, articleVariants(body, w.runes[2]))
+			body := st.arabicWord(w.runes[2:], w.units, styles)
+			slot(st.articleVariants(body, w.runes[2]))
 			continue
 		}
-		out = append(out, arabicWord(w.runes, w.units, styles))
+		slot(st.arabicWord(w.runes, w.units, styles))
 	}
-	return out
+}
+
+// persianRahman is الرحمن in Persian and Urdu names (Habib ur Rahman).
+var persianRahman = []string{"ur rahman", "rahman", "al rahman", "ul rahman"}
+
+// addStrings adds vs to the arena as one word's variants, as they are.
+func (st *state) addStrings(vs []string) span {
+	lo := st.beginWord()
+	for _, v := range vs {
+		st.addString(v)
+	}
+	return span{lo, len(st.aend)}
 }
 
 func hasArticle(r []rune) bool {
 	return len(r) > 3 && (r[0] == 'ا' || r[0] == 'أ') && r[1] == 'ل'
 }
 
-// arabicWord renders one word (without article) in each style.
-func arabicWord(r []rune, units []arabicUnit, styles []arabicStyle) []string {
-	if v, ok := arabicNames[arabicKey(r)]; ok {
-		return v
+// arabicWord renders one word (without article) in each style into the
+// arena.
+func (st *state) arabicWord(r []rune, units []arabicUnit, styles []arabicStyle) span {
+	k0 := len(st.keys)
+	st.keys = appendArabicKey(st.keys, r)
+	v, ok := arabicNames[string(st.keys[k0:])]
+	st.keys = st.keys[:k0]
+	if ok {
+		return st.addStrings(v)
 	}
-	vs := make([]string, 0, len(styles))
-	for _, st := range styles {
-		vs = appendUnique(vs, renderArabicUnits(units, st))
+	lo := st.beginWord()
+	for _, sty := range styles {
+		st.ab = appendArabicUnits(st.ab, units, sty, &st.glide)
+		st.endVariant(lo, true)
 	}
-	return vs
+	return span{lo, len(st.aend)}
+}
+
+// addJoined adds the concatenation of a, variant v of the arena and b as a
+// variant of the word that began at lo.
+func (st *state) addJoined(lo int, a string, v int, b string) {
+	st.ab = append(st.ab, a...)
+	st.ab = append(st.ab, st.variant(v)...)
+	st.ab = append(st.ab, b...)
+	st.endVariant(lo, false)
 }
 
 // articleVariants puts the article before each rendering of body: al-,
 // assimilated before sun letters (ad-Duri, ash-Shami), el-, and dropped.
-func articleVariants(body []string, first rune) []string {
-	if len(body) == 0 {
-		return nil
+func (st *state) articleVariants(body span, first rune) span {
+	lo := st.beginWord()
+	if body.hi == body.lo {
+		return span{lo, lo}
 	}
-	out := make([]string, 0, len(body)+4)
-	for i, b := range body {
-		out = append(out, "al "+b)
-		switch i {
+	b0 := body.lo
+	for i := body.lo; i < body.hi; i++ {
+		st.addJoined(lo, "al ", i, "")
+		switch i - body.lo {
 		case 1:
-			out = append(out, body[0]) // article dropped
+			st.addJoined(lo, "", b0, "") // article dropped
 		case 2:
 			if sunLetters[first] && first != 'ل' {
 				if l, ok := arabicLetters[first]; ok {
-					out = append(out, "a"+l[0]+" "+body[0])
+					st.ab = append(append(st.ab, 'a'), l[0]...)
+					st.addJoined(lo, " ", b0, "")
 				}
 			}
-			out = append(out, "el "+body[0])
+			st.addJoined(lo, "el ", b0, "")
 		}
 	}
-	if len(body) < 3 {
-		out = append(out, body[0], "el "+body[0])
+	if body.hi-body.lo < 3 {
+		st.addJoined(lo, "", b0, "")
+		st.addJoined(lo, "el ", b0, "")
 	}
-	return out
+	return span{lo, len(st.aend)}
 }
 
 // abdCompound renders Abd al-X: abd al X, abdul X, abdel X, abd el X.
-func abdCompound(x []string, first rune) []string {
-	if len(x) == 0 {
-		return []string{"abd"}
+func (st *state) abdCompound(x span, first rune) span {
+	lo := st.beginWord()
+	if x.hi == x.lo {
+		st.addString("abd")
+		return span{lo, len(st.aend)}
 	}
-	out := []string{"abd al " + x[0], "abdul " + x[0], "abdel " + x[0]}
+	x0 := x.lo
+	st.addJoined(lo, "abd al ", x0, "")
+	st.addJoined(lo, "abdul ", x0, "")
+	st.addJoined(lo, "abdel ", x0, "")
 	if sunLetters[first] && first != 'ل' {
 		if l, ok := arabicLetters[first]; ok {
-			out = append(out, "abd a"+l[0]+" "+x[0], "abdu"+l[0]+x[0])
+			st.ab = append(append(st.ab, "abd a"...), l[0]...)
+			st.addJoined(lo, " ", x0, "")
+			st.ab = append(append(st.ab, "abdu"...), l[0]...)
+			st.addJoined(lo, "", x0, "")
 		}
 	}
-	out = append(out, "abdul"+x[0])
-	for _, v := range x[1:] {
-		out = append(out, "abd al "+v, "abdul "+v)
+	st.addJoined(lo, "abdul", x0, "")
+	for v := x.lo + 1; v < x.hi; v++ {
+		st.addJoined(lo, "abd al ", v, "")
+		st.addJoined(lo, "abdul ", v, "")
 	}
-	return out
+	return span{lo, len(st.aend)}
 }
 
 // suffixCompound renders X-ullah / X-uddin: joined and separate forms.
-func suffixCompound(x []string, suffixes ...string) []string {
-	if len(x) == 0 {
-		return nil
+func (st *state) suffixCompound(x span, suffixes ...string) span {
+	lo := st.beginWord()
+	if x.hi == x.lo {
+		return span{lo, lo}
 	}
-	out := make([]string, 0, len(x)*len(suffixes))
 	for _, s := range suffixes {
+		st.ab = append(st.ab, st.variant(x.lo)...)
 		if strings.Contains(s, " ") {
-			out = append(out, x[0]+" "+s)
-		} else {
-			out = append(out, x[0]+s)
+			st.ab = append(st.ab, ' ')
 		}
+		st.ab = append(st.ab, s...)
+		st.endVariant(lo, false)
 	}
 	if suffixes[0] == "ullah" {
-		out = append(out, x[0]+" allah")
+		st.addJoined(lo, "", x.lo, " allah")
 	}
-	for _, v := range x[1:] {
-		out = append(out, v+suffixes[0])
+	for v := x.lo + 1; v < x.hi; v++ {
+		st.addJoined(lo, "", v, suffixes[0])
 	}
-	return out
+	return span{lo, len(st.aend)}
 }

@@ -75,7 +75,8 @@ type word struct {
 
 // rendering is what a script's renderer that still builds strings makes of
 // a run of words; state.addOld copies it into the arena. Renderers that
-// write into the arena directly (state.cyrillic, state.greek) need none.
+// write into the arena directly (state.cyrillic, state.greek,
+// state.arabic) need none.
 type rendering struct {
 	words   [][]string // per output word, variants most likely first
 	swapped [][]string // the same words in the other plausible order, or nil
@@ -95,8 +96,6 @@ func render(script string, ws []word) rendering {
 			out = append(out, latinWord(w.runes))
 		}
 		return rendering{words: out}
-	case "Arab":
-		return rendering{words: arabic(ws)}
 	case "Hebr":
 		return rendering{words: hebrew(ws)}
 	case "Geor":
