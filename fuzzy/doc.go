@@ -7,7 +7,9 @@
 //
 // # Normalisation
 //
-// A name is cut to MaxNameBytes, invalid UTF-8 and control characters become
+// A name is cut to MaxNameBytes of letters, digits and marks (padding does
+// not count) and to 32 tokens (repeated and weightless ones go first, then
+// the least informative), invalid UTF-8 and control characters become
 // word breaks, zero-width joiners and bidi marks are dropped, and Latin
 // letters are case-folded and lose their accents (ß→ss, ø→o, ł→l). Names in
 // other scripts first lose Arabic harakat and tatweel and Hebrew points,

@@ -260,9 +260,13 @@ func TestBadInput(t *testing.T) {
 			t.Errorf("%q: bad normalised query %q", q, ex.Query)
 		}
 	}
-	// Everything past MaxNameBytes is ignored.
-	if a, b := normString(huge, KindUnknown), normString(huge[:MaxNameBytes], KindUnknown); a != b {
-		t.Errorf("cap not applied")
+	// A long name is bounded: at most maxTokens tokens, what is said
+	// again said once.
+	if got := normString(huge, KindUnknown); !strings.HasPrefix(got, "vladimir putin") || len(strings.Fields(got)) > 3 {
+		t.Errorf("huge query normalised to %q", got)
+	}
+	if got := normString(strings.Repeat("Vladimir Putin Kim ", 1000)+"Jong Un", KindUnknown); got != "vladimir putin kim" {
+		t.Errorf("past MaxNameBytes of letters: %q", got)
 	}
 	if ex := ix.Explain("x", KindUnknown, 1<<31); ex.Score != 0 || len(ex.Notes) == 0 {
 		t.Errorf("Explain of unknown id: %+v", ex)
@@ -522,5 +526,37 @@ func TestJoinWeightIsQuerys(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("no join in %+v", ex)
+	}
+}
+
+// Padding (separators, invisible characters, filler tokens) before a name
+// does not hide it.
+func TestPaddingDoesNotHideName(t *testing.T) {
+	ix := Build([]Record{
+		{ID: 1, Name: "HIZBALLAH", Kind: KindOrganization},
+		{ID: 2, Name: "BANCO NACIONAL DE CUBA", Kind: KindOrganization},
+	})
+	for _, q := range []string{
+		strings.Repeat(" ", 1020) + "HIZBALLAH",
+		strings.Repeat("-", 1020) + " HIZBALLAH",
+		strings.Repeat("\u200b", 341) + "HIZBALLAH",
+		strings.Repeat("\u200b ", 1000) + "HIZBALLAH",
+		strings.Repeat(" ,", 3000) + "HIZBALLAH",
+		strings.Repeat("a ", 32) + "HIZBALLAH",
+		strings.Repeat("LLC ", 32) + "HIZBALLAH",
+		strings.Repeat("Mr ", 40) + "HIZBALLAH",
+		strings.Repeat("x ", 10) + strings.Repeat("LLC MR ", 30) + "HIZBALLAH",
+		strings.Repeat("a ", 600) + "HIZBALLAH",
+		strings.Repeat("HIZBALLAH ", 200),
+	} {
+		for _, kind := range []Kind{KindUnknown, KindOrganization, KindPerson} {
+			ms := ix.Search(q, kind, 5, 0.5, nil)
+			if len(ms) == 0 || ms[0].ID != 1 {
+				t.Errorf("%.40q... (%d bytes, kind %d): Search found %v", q, len(q), kind, ms)
+			}
+			if ex := Compare(q, "HIZBALLAH", kind); ex.Score <= 0 {
+				t.Errorf("%.40q... (kind %d): Compare %.3f %+v", q, kind, ex.Score, ex)
+			}
+		}
 	}
 }

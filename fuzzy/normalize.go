@@ -15,14 +15,22 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// MaxNameBytes is the number of bytes of a name that is looked at; the rest
-// is ignored (cut at a rune boundary). No real name comes close, and the
-// cap bounds the work and memory one hostile string can cause.
+// MaxNameBytes is the number of bytes of letters, digits and marks of a
+// name that are looked at; the rest is ignored (cut at a rune boundary).
+// Spaces, punctuation and invisible characters do not count, so padding
+// cannot push a name out of view. No real name comes close, and the cap
+// bounds the work and memory one hostile string can cause.
 const MaxNameBytes = 1024
 
-// maxTokens is the number of tokens of one name that are kept; later tokens
-// are ignored. The longest listed names have about 20.
+// maxTokens is the number of tokens of one name that are kept. The longest
+// listed names have about 20; a longer name first loses its repeated and
+// weightless tokens (legal forms, titles, a letter or word said again),
+// then its least informative ones (see trimTokens), so that filler cannot
+// push a name out of view.
 const maxTokens = 32
+
+// maxRawTokens bounds the tokens read before trimTokens.
+const maxRawTokens = MaxNameBytes
 
 // maxTokenBytes caps one token; longer runs of letters are cut.
 const maxTokenBytes = 64
@@ -112,6 +120,7 @@ type parser struct {
 	// vbuf, vends[i] the end of rendering i
 	vbuf  []byte
 	vends []int
+	in    []byte // a long name's significant part (see bound)
 	nfc   norm.Iter
 	buf   []byte
 	rngs  []rng
@@ -134,16 +143,76 @@ func (p *parser) reset() {
 	p.names = p.names[:0]
 }
 
-// capName cuts s to MaxNameBytes at a rune boundary.
-func capName(s string) string {
+// bound returns s, or for a string longer than MaxNameBytes, its first
+// MaxNameBytes bytes of letters, digits and marks with what separates them,
+// in p.in: zero-width and bidi marks are dropped (they join, as in
+// parseLatin) and a long run of separators becomes one (a comma if it held
+// one, else its first separator). The run of a string longer than that is
+// linear, and what is kept is bounded: 1,024 significant bytes and as many
+// short runs.
+func (p *parser) bound(s string) string {
 	if len(s) <= MaxNameBytes {
 		return s
 	}
-	cut := MaxNameBytes
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
+	b := p.in[:0]
+	n := 0         // significant bytes kept
+	runStart := -1 // start in s of the current run of separators
+	var first rune // its first separator (not an apostrophe), or 0
+	comma := false // whether it holds a comma
+	flush := func(end int, s string) {
+		if runStart < 0 {
+			return
+		}
+		switch {
+		case end-runStart <= 8:
+			for i := runStart; i < end; {
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if !unicode.Is(unicode.Cf, r) {
+					b = append(b, s[i:i+size]...)
+				}
+				i += size
+			}
+		case comma:
+			b = append(b, ',')
+		case first != 0:
+			b = utf8.AppendRune(b, first)
+		default:
+			b = append(b, '\'') // apostrophes only: inside a word
+		}
+		runStart, first, comma = -1, 0, false
 	}
-	return s[:cut]
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			r = ' ' // invalid UTF-8: a word break
+		}
+		if unicode.IsLetter(r) || unicode.IsMark(r) || unicode.Is(unicode.Nd, r) {
+			if n+size > MaxNameBytes {
+				break
+			}
+			flush(i, s)
+			b = append(b, s[i:i+size]...)
+			n += size
+			i += size
+			continue
+		}
+		if runStart < 0 {
+			runStart = i
+		}
+		switch {
+		case r == ',':
+			comma = true
+		case unicode.Is(unicode.Cf, r), isApostrophe(r):
+		case first == 0:
+			first = r
+			if unicode.IsControl(r) || r == utf8.RuneError {
+				first = ' '
+			}
+		}
+		i += size
+	}
+	p.in = b
+	return str(b)
 }
 
 // parse normalises s into one or more Latin renderings appended to
@@ -152,7 +221,7 @@ func capName(s string) string {
 // translit.AppendVariants into the parser's buffers, which allocates
 // nothing either for the scripts it renders into its scratch.
 func (p *parser) parse(s string, kind Kind) {
-	s = capName(s)
+	s = p.bound(s)
 	if p.parseLatin(s, kind) {
 		return
 	}
@@ -300,7 +369,7 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 	commas := 0
 	end := func() {
 		if tokStart >= 0 {
-			if len(p.buf) > tokStart && len(p.rngs) < maxTokens {
+			if len(p.buf) > tokStart && len(p.rngs) < maxRawTokens {
 				r := rng{int32(tokStart), int32(len(p.buf))}
 				if n := len(p.rngs); n > 0 && comma != n && p.rngs[n-1].e == r.s && splitWord(p.buf[p.rngs[n-1].s:r.e], int(r.s-p.rngs[n-1].s)) {
 					p.rngs[n-1].e = r.e // COM PANY: a word split in two
@@ -385,6 +454,9 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 		p.buf = p.buf[:start]
 		return true
 	}
+	if len(p.rngs) > maxTokens {
+		comma = p.trimTokens(kind, comma)
+	}
 	// "LAST, First": put the given names first. Only one comma, and not for
 	// organisations and vessels, whose commas separate legal forms.
 	reordered := false
@@ -396,6 +468,59 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 	}
 	p.finish(kind, reordered)
 	return true
+}
+
+// trimTokens cuts p.rngs to maxTokens, keeping their order: it drops the
+// tokens that weigh nothing or say nothing new (legal forms, titles, a
+// token said before: "LLC LLC ...", "a a a ..."), then, if still too many,
+// keeps the weightiest (ties: the earlier). Filler must not push the name
+// out of view. It returns comma, the index of the token after the first
+// comma, mapped to the kept tokens.
+func (p *parser) trimTokens(kind Kind, comma int) int {
+	type cand struct {
+		r   rng
+		w   float32
+		pos int
+	}
+	var kept []cand
+	seen := make(map[string]struct{}, len(p.rngs))
+	for i, r := range p.rngs {
+		text := str(p.buf[r.s:r.e])
+		if _, dup := seen[text]; dup {
+			continue
+		}
+		seen[text] = struct{}{}
+		c := classify(text, kind)
+		if c == clsLegal || c == clsTitle {
+			continue
+		}
+		kept = append(kept, cand{r, classWeight(c, text), i})
+	}
+	if len(kept) > maxTokens {
+		slices.SortStableFunc(kept, func(a, b cand) int {
+			switch {
+			case a.w > b.w:
+				return -1
+			case a.w < b.w:
+				return 1
+			}
+			return 0
+		})
+		kept = kept[:maxTokens]
+		slices.SortFunc(kept, func(a, b cand) int { return a.pos - b.pos })
+	}
+	newComma := -1
+	p.rngs = p.rngs[:0]
+	for _, c := range kept {
+		if comma >= 0 && newComma < 0 && c.pos >= comma {
+			newComma = len(p.rngs)
+		}
+		p.rngs = append(p.rngs, c.r)
+	}
+	if comma >= 0 && newComma < 0 {
+		newComma = len(p.rngs)
+	}
+	return newComma
 }
 
 // appendParts appends token r to p.rngs, cut where letters meet digits
@@ -431,7 +556,7 @@ func (p *parser) appendParts(r rng) {
 }
 
 func (p *parser) appendRng(r rng) {
-	if len(p.rngs) < maxTokens {
+	if len(p.rngs) < maxRawTokens {
 		p.rngs = append(p.rngs, r)
 	}
 }
