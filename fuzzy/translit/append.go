@@ -19,7 +19,7 @@ import (
 //
 // Once dst and ends have grown, and the package's internal scratch has
 // warmed up, a call allocates nothing for scripts whose renderers write into
-// that scratch (Cyrillic, Greek, Arabic); the other scripts still build some
+// that scratch (Cyrillic, Greek, Arabic, Hangul); the other scripts still build some
 // strings of their own along the way.
 func AppendVariants(dst []byte, ends []int, s string, max int) ([]byte, []int) {
 	st := statePool.Get().(*state)
@@ -72,6 +72,7 @@ type state struct {
 	glide   []arabicUnit
 	arRunes []rune
 	keys    []byte
+	hb      [3][]byte // Hangul renderer scratch
 }
 
 // reset drops what a call left, keeping the capacity; word runes are
@@ -156,6 +157,8 @@ func (st *state) render(script string, ws []word, japanese bool) {
 		st.greek(ws)
 	case script == "Arab":
 		st.arabic(ws)
+	case script == "Hang":
+		st.hangul(ws)
 	default:
 		st.addOld(render(script, ws))
 	}

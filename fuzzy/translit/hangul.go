@@ -43,58 +43,89 @@ var koreanSurnames = map[string][]string{
 	"선우": {"sunwoo", "seonu", "sonu"}, "독고": {"dokgo", "tokko"}, "태": {"tae", "thae"}, "계": {"kye", "gye"},
 }
 
-// hangulSyllable romanises one syllable: RR and MR-style, plus its final
-// consonant's value so that joined forms can apply liaison.
-func hangulSyllable(r rune) (rr, mr string, ok bool) {
+// hangulJamo decomposes a syllable into its initial, vowel and final
+// indices; ok is false for runes that are not Hangul syllables.
+func hangulJamo(r rune) (l, v, t int, ok bool) {
 	if r < 0xAC00 || r > 0xD7A3 {
-		return "", "", false
+		return 0, 0, 0, false
 	}
 	s := int(r - 0xAC00)
-	l, v, t := s/(21*28), (s%(21*28))/28, s%28
-	rr = rrInitial[l] + rrVowel[v] + rrFinal[t]
-	mr = mrInitial[l] + mrVowel[v] + rrFinal[t]
-	return rr, mr, true
+	return s / (21 * 28), (s % (21 * 28)) / 28, s % 28, true
 }
 
-// hangulWordVariants renders a word that is not a personal name: RR
-// joined, MR joined, and a loanword form that drops the epenthetic eu
-// (블라디미르 → beulladimireu, bladimir, vladimir).
-func hangulWordVariants(w []rune) []string {
-	var rr, mr, loan strings.Builder
-	for i, r := range w {
-		a, b, ok := hangulSyllable(r)
-		if !ok {
-			s, _ := latinPlain(r)
-			a, b = s, s
-		}
-		rr.WriteString(a)
-		mr.WriteString(b)
-		loan.WriteString(hangulLoan(w, i))
+// appendHangulSyllable appends one syllable romanised in RR or, with mr,
+// MR style; ok is false (and b unchanged) for runes that are not Hangul
+// syllables.
+func appendHangulSyllable(b []byte, r rune, mr bool) ([]byte, bool) {
+	l, v, t, ok := hangulJamo(r)
+	if !ok {
+		return b, false
 	}
-	r, l := rr.String(), loan.String()
-	if l == r {
-		m := strings.NewReplacer("kh", "k", "th", "t", "ph", "p").Replace(mr.String())
-		return appendUnique([]string{r}, m)
+	if mr {
+		b = append(append(b, mrInitial[l]...), mrVowel[v]...)
+	} else {
+		b = append(append(b, rrInitial[l]...), rrVowel[v]...)
+	}
+	return append(b, rrFinal[t]...), true
+}
+
+// hangulWord renders a word that is not a personal name into the arena:
+// RR joined, MR joined, and a loanword form that drops the epenthetic eu
+// (블라디미르 → beulladimireu, bladimir, vladimir).
+func (st *state) hangulWord(w []rune) span {
+	rr, mr, loan := st.hb[0][:0], st.hb[1][:0], st.hb[2][:0]
+	for i, r := range w {
+		var ok bool
+		if rr, ok = appendHangulSyllable(rr, r, false); ok {
+			mr, _ = appendHangulSyllable(mr, r, true)
+		} else {
+			s, _ := latinPlain(r)
+			rr, mr = append(rr, s...), append(mr, s...)
+		}
+		loan = appendHangulLoan(loan, w, i)
+	}
+	st.hb[0], st.hb[1], st.hb[2] = rr, mr, loan
+	lo := st.beginWord()
+	if string(loan) == string(rr) {
+		st.ab = append(st.ab, rr...)
+		st.endVariant(lo, false)
+		// MR without its aspiration marks: kh k, th t, ph p.
+		for i := 0; i < len(mr); i++ {
+			st.ab = append(st.ab, mr[i])
+			if i+1 < len(mr) && mr[i+1] == 'h' && (mr[i] == 'k' || mr[i] == 't' || mr[i] == 'p') {
+				i++
+			}
+		}
+		st.endVariant(lo, true)
+		return span{lo, len(st.aend)}
 	}
 	// A loanword (epenthetic eu dropped): its loan forms first, v for the
 	// b Korean writes for v, -ovich for -obich.
-	v := l
-	if strings.HasPrefix(v, "b") {
-		v = "v" + v[1:]
+	st.ab = append(st.ab, loan...)
+	st.endVariant(lo, false)
+	v := loan
+	if len(v) > 0 && v[0] == 'b' {
+		st.ab = append(st.ab, 'v')
+		v = v[1:]
 	}
-	if strings.HasSuffix(v, "bich") {
-		v = strings.TrimSuffix(v, "bich") + "vich"
+	if strings.HasSuffix(string(v), "bich") {
+		st.ab = append(append(st.ab, v[:len(v)-4]...), "vich"...)
+	} else {
+		st.ab = append(st.ab, v...)
 	}
-	return appendUnique([]string{l, v}, r)
+	st.endVariant(lo, false)
+	st.ab = append(st.ab, rr...)
+	st.endVariant(lo, true)
+	return span{lo, len(st.aend)}
 }
 
-// hangulLoan renders syllable i of a loanword: ㅡ without a final is an
-// epenthetic vowel (스 s, 르 r, 트 t), ㄹ before ㄹ or a vowel is l.
-func hangulLoan(w []rune, i int) string {
+// appendHangulLoan appends syllable i of a loanword: ㅡ without a final is
+// an epenthetic vowel (스 s, 르 r, 트 t), ㄹ before ㄹ or a vowel is l.
+func appendHangulLoan(b []byte, w []rune, i int) []byte {
 	r := w[i]
 	if r < 0xAC00 || r > 0xD7A3 {
 		s, _ := latinPlain(r)
-		return s
+		return append(b, s...)
 	}
 	s := int(r - 0xAC00)
 	l, v, t := s/(21*28), (s%(21*28))/28, s%28
@@ -124,7 +155,7 @@ func hangulLoan(w []rune, i int) string {
 	if i == len(w)-1 && init == "ch" && v == 20 && t == 0 { // final 치: -ch
 		vow = ""
 	}
-	return init + vow + fin
+	return append(append(append(b, init...), vow...), fin...)
 }
 
 // popVowel is the vowel as South Koreans commonly spell it in passports
@@ -133,16 +164,15 @@ func hangulLoan(w []rune, i int) string {
 // (Hee). Empty means the RR spelling.
 var popVowel = [21]string{4: "u", 6: "yu", 13: "oo", 19: "ui"}
 
-// hangulPopular romanises one syllable of a given name the way South
-// Korean names are usually written (Park Chung-hee, Lee Myung-bak, Ban
-// Ki-moon, Kim Young-sam): RR consonants, ㄱ at the start of a syllable
-// as k, and the popular vowels of popVowel.
-func hangulPopular(r rune) (string, bool) {
-	if r < 0xAC00 || r > 0xD7A3 {
-		return "", false
+// appendHangulPopular appends one syllable of a given name romanised the
+// way South Korean names are usually written (Park Chung-hee, Lee
+// Myung-bak, Ban Ki-moon, Kim Young-sam): RR consonants, ㄱ at the start
+// of a syllable as k, and the popular vowels of popVowel.
+func appendHangulPopular(b []byte, r rune) []byte {
+	l, v, t, ok := hangulJamo(r)
+	if !ok {
+		return b
 	}
-	s := int(r - 0xAC00)
-	l, v, t := s/(21*28), (s%(21*28))/28, s%28
 	init, vow, fin := rrInitial[l], rrVowel[v], rrFinal[t]
 	if l == 0 {
 		init = "k"
@@ -165,51 +195,64 @@ func hangulPopular(r rune) (string, bool) {
 	case v == 17 && t == 4: // 윤: Yoon
 		vow = "yoo"
 	}
-	return init + vow + fin, true
+	return append(append(append(b, init...), vow...), fin...)
 }
 
-// hangulGiven renders a given name, the forms lists use first: the
-// DPRK's McCune-Reischauer style syllables apart (Jong Un, Pong Ju,
-// Ryong Hae), the usual South Korean spelling syllables apart (Chung
+// Syllable styles of hangulGiven.
+const (
+	hgRR = iota
+	hgMR
+	hgPopular
+)
+
+// hangulGiven renders a given name into the arena, the forms lists use
+// first: the DPRK's McCune-Reischauer style syllables apart (Jong Un, Pong
+// Ju, Ryong Hae), the usual South Korean spelling syllables apart (Chung
 // Hee, Myung Bak), RR joined (Jeonghui), MR joined, RR syllables apart.
-func hangulGiven(w []rune) []string {
-	var rrParts, mrParts, popParts []string
+func (st *state) hangulGiven(w []rune) span {
 	for _, r := range w {
-		a, b, ok := hangulSyllable(r)
-		if !ok {
-			return hangulWordVariants(w)
+		if _, _, _, ok := hangulJamo(r); !ok {
+			return st.hangulWord(w)
 		}
-		p, _ := hangulPopular(r)
-		rrParts = append(rrParts, a)
-		mrParts = append(mrParts, b)
-		popParts = append(popParts, p)
 	}
-	out := []string{apart(mrParts)}
-	out = appendUnique(out, apart(popParts))
-	out = appendUnique(out, strings.Join(rrParts, ""))
-	out = appendUnique(out, strings.Join(mrParts, ""))
-	out = appendUnique(out, apart(rrParts))
-	return out
+	lo := st.beginWord()
+	st.appendHangulGiven(w, hgMR, true)
+	st.endVariant(lo, false)
+	for _, f := range [...]struct {
+		style int
+		apart bool
+	}{{hgPopular, true}, {hgRR, false}, {hgMR, false}, {hgRR, true}} {
+		st.appendHangulGiven(w, f.style, f.apart)
+		st.endVariant(lo, true)
+	}
+	return span{lo, len(st.aend)}
 }
 
-// apart joins syllables with spaces, except that a syllable of one letter
-// (우 u, 이 i, 오 o) stays with the one before it: a lone letter would read
-// as an initial.
-func apart(parts []string) string {
-	var b strings.Builder
-	for i, p := range parts {
-		if i > 0 && len(p) > 1 {
-			b.WriteByte(' ')
+// appendHangulGiven appends the syllables of w in a style to the arena,
+// joined or apart: with spaces between, except that a syllable of one
+// letter (우 u, 이 i, 오 o) stays with the one before it, as a lone letter
+// would read as an initial.
+func (st *state) appendHangulGiven(w []rune, style int, apart bool) {
+	for i, r := range w {
+		n := len(st.ab)
+		switch style {
+		case hgPopular:
+			st.ab = appendHangulPopular(st.ab, r)
+		default:
+			st.ab, _ = appendHangulSyllable(st.ab, r, style == hgMR)
 		}
-		b.WriteString(p)
+		if apart && i > 0 && len(st.ab)-n > 1 {
+			st.ab = append(st.ab, 0)
+			copy(st.ab[n+1:], st.ab[n:])
+			st.ab[n] = ' '
+		}
 	}
-	return b.String()
 }
 
-// hangul renders Hangul words. A lone word of two to four syllables whose
-// start is a known surname is a personal name: surname, given name, and
-// the given-name-first order as the alternative.
-func hangul(ws []word) rendering {
+// hangul renders Hangul words into the arena. A lone word of two to four
+// syllables whose start is a known surname is a personal name: surname,
+// given name, and the given-name-first order as the alternative.
+func (st *state) hangul(ws []word) {
 	if len(ws) == 1 || len(ws) == 2 {
 		var sur, given []rune
 		if len(ws) == 2 && len(ws[0].runes) <= 2 && len(ws[1].runes) <= 3 {
@@ -223,16 +266,15 @@ func hangul(ws []word) rendering {
 			}
 		}
 		if s, ok := koreanSurnames[string(sur)]; ok && len(given) > 0 {
-			g := hangulGiven(given)
-			return rendering{
-				words:   [][]string{s, g},
-				swapped: [][]string{g, s},
-			}
+			ss := st.addStrings(s)
+			g := st.hangulGiven(given)
+			st.slots = append(st.slots, ss, g)
+			st.swap = append(st.swap, g, ss)
+			st.swapped = true
+			return
 		}
 	}
-	out := make([][]string, 0, len(ws))
 	for _, w := range ws {
-		out = append(out, hangulWordVariants(w.runes))
+		st.slots = append(st.slots, st.hangulWord(w.runes))
 	}
-	return rendering{words: out}
 }

@@ -76,7 +76,7 @@ type word struct {
 // rendering is what a script's renderer that still builds strings makes of
 // a run of words; state.addOld copies it into the arena. Renderers that
 // write into the arena directly (state.cyrillic, state.greek,
-// state.arabic) need none.
+// state.arabic, state.hangul) need none.
 type rendering struct {
 	words   [][]string // per output word, variants most likely first
 	swapped [][]string // the same words in the other plausible order, or nil
@@ -102,8 +102,6 @@ func render(script string, ws []word) rendering {
 		return rendering{words: georgian(ws)}
 	case "Armn":
 		return rendering{words: armenian(ws)}
-	case "Hang":
-		return hangul(ws)
 	case "Jpan":
 		return rendering{words: kana(ws)}
 	case "Hani":
