@@ -560,3 +560,36 @@ func TestPaddingDoesNotHideName(t *testing.T) {
 		}
 	}
 }
+
+// Search finds glued names the scorer matches, generic words included
+// (MAHANAIR / MAHAN AIR), both ways.
+func TestSearchFindsGluedGenericWords(t *testing.T) {
+	ix, _ := realIndex(t)
+	for _, c := range []struct {
+		q, listed string
+		kind      Kind
+	}{
+		{"MAHANAIR", "MAHAN AIR", KindOrganization},
+		{"YANGONAIRWAYS COMPANY LIMITED", "YANGON AIRWAYS COMPANY LIMITED", KindOrganization},
+		{"COMERCIALCIMEX, S.A.", "COMERCIAL CIMEX, S.A.", KindOrganization},
+	} {
+		for _, pair := range [][2]string{{c.q, c.listed}, {c.listed, c.q}} {
+			small := Build([]Record{{ID: 1, Name: pair[1], Kind: c.kind}, {ID: 2, Name: "BANCO NACIONAL DE CUBA", Kind: c.kind}})
+			ex := small.Explain(pair[0], c.kind, 1)
+			ms := small.Search(pair[0], c.kind, 5, Threshold, nil)
+			if ex.Score < Threshold || len(ms) == 0 || ms[0].ID != 1 || math.Abs(ms[0].Score-ex.Score) > 1e-6 {
+				t.Errorf("%q / %q: Explain %.3f, Search %v", pair[0], pair[1], ex.Score, ms)
+			}
+		}
+		// And among the real lists, which hold the spaced form.
+		found := false
+		for _, m := range ix.Search(c.q, c.kind, 20, Threshold, nil) {
+			if ex := ix.Explain(c.q, c.kind, m.ID); ex.Score == m.Score && strings.Contains(ex.Candidate, strings.ToLower(strings.Fields(c.listed)[0])) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: not found in the real lists", c.q)
+		}
+	}
+}

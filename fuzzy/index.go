@@ -170,8 +170,8 @@ func Build(recs []Record) *Index {
 				var rar float32
 				for k := 0; k < 3 && ti+k < len(nm.toks); k++ {
 					t := &nm.toks[ti+k]
-					if t.cls != clsContent && t.cls != clsParticle {
-						break
+					if t.cls != clsContent && t.cls != clsParticle && t.cls != clsGeneric {
+						break // as scorer.joins: MAHAN AIR is MAHANAIR
 					}
 					short = short || len(t.text) <= 3
 					jb = append(jb, t.text...)

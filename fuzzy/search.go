@@ -235,8 +235,8 @@ func (s *searcher) searchName(q *name, min float32) {
 		short, particle := false, false
 		for k := 0; k < 3 && i+k < len(q.toks); k++ {
 			t := &q.toks[i+k]
-			if t.cls != clsContent && t.cls != clsParticle {
-				break
+			if t.cls != clsContent && t.cls != clsParticle && t.cls != clsGeneric {
+				break // as scorer.joins
 			}
 			w += t.w
 			short = short || len(t.text) <= 3
