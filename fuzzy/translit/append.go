@@ -19,8 +19,8 @@ import (
 //
 // Once dst and ends have grown, and the package's internal scratch has
 // warmed up, a call allocates nothing for scripts whose renderers write into
-// that scratch (Cyrillic, Greek, Arabic, Hangul); the other scripts still build some
-// strings of their own along the way.
+// that scratch (Cyrillic, Greek, Arabic, Hangul, Chinese Han); the other
+// scripts still build some strings of their own along the way.
 func AppendVariants(dst []byte, ends []int, s string, max int) ([]byte, []int) {
 	st := statePool.Get().(*state)
 	dst, ends = st.variants(dst, ends, s, max)
@@ -73,6 +73,7 @@ type state struct {
 	arRunes []rune
 	keys    []byte
 	hb      [3][]byte // Hangul renderer scratch
+	kb      []byte    // a word as map key (utf8)
 }
 
 // reset drops what a call left, keeping the capacity; word runes are
@@ -89,6 +90,14 @@ func (st *state) variant(i int) []byte {
 		lo = st.aend[i-1]
 	}
 	return st.ab[lo:st.aend[i]]
+}
+
+// utf8 returns rs encoded in a scratch buffer that the next call reuses:
+// a map lookup with string(st.utf8(rs)) allocates nothing, where one with
+// string(rs) would.
+func (st *state) utf8(rs []rune) []byte {
+	st.kb = appendRunes(st.kb[:0], rs)
+	return st.kb
 }
 
 // beginWord starts a word's variants in the arena.
@@ -159,6 +168,8 @@ func (st *state) render(script string, ws []word, japanese bool) {
 		st.arabic(ws)
 	case script == "Hang":
 		st.hangul(ws)
+	case script == "Hani":
+		st.han(ws)
 	default:
 		st.addOld(render(script, ws))
 	}

@@ -2,6 +2,7 @@ package translit
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/mozillazg/go-pinyin"
 )
@@ -80,27 +81,52 @@ var pinyinArgs = func() pinyin.Args {
 	return a
 }()
 
+// hanReadings caches hanReading: go-pinyin builds its answer anew on
+// every call. It holds at most one entry per character pinyin knows.
+var hanReadings struct {
+	sync.RWMutex
+	m map[rune][]string
+}
+
 // hanReading returns the readings of one character, most common first.
+// The slice is shared: callers must not modify it.
 func hanReading(r rune) []string {
+	hanReadings.RLock()
+	out, ok := hanReadings.m[r]
+	hanReadings.RUnlock()
+	if ok {
+		return out
+	}
 	ps := pinyin.SinglePinyin(r, pinyinArgs)
-	out := make([]string, 0, len(ps))
+	out = make([]string, 0, len(ps))
 	for _, p := range ps {
 		p = strings.NewReplacer("ü", "u", "v", "u").Replace(p)
 		out = appendUnique(out, p)
+	}
+	if len(out) > 0 {
+		hanReadings.Lock()
+		if hanReadings.m == nil {
+			hanReadings.m = make(map[rune][]string)
+		}
+		hanReadings.m[r] = out
+		hanReadings.Unlock()
 	}
 	return out
 }
 
 // wadeGiles converts a pinyin syllable to Wade-Giles without apostrophes
 // and diacritics (zhang → chang, xi → hsi, qing → ching, cong → tsung).
-func wadeGiles(p string) string {
+func wadeGiles(p string) string { return string(appendWadeGiles(nil, p)) }
+
+// appendWadeGiles appends wadeGiles(p) to b.
+func appendWadeGiles(b []byte, p string) []byte {
 	rest := p
 	init := ""
 	for _, x := range [...][2]string{{"zh", "ch"}, {"ch", "ch"}, {"sh", "sh"}, {"x", "hs"}, {"q", "ch"}, {"j", "ch"}, {"zi", "tzu"}, {"ci", "tzu"}, {"si", "ssu"}, {"z", "ts"}, {"c", "ts"}, {"r", "j"}, {"b", "p"}, {"p", "p"}, {"d", "t"}, {"t", "t"}, {"g", "k"}, {"k", "k"}, {"h", "h"}} {
 		if strings.HasPrefix(p, x[0]) {
 			if x[0] == "zi" || x[0] == "ci" || x[0] == "si" {
 				if p == x[0] {
-					return x[1]
+					return append(b, x[1]...)
 				}
 				continue
 			}
@@ -109,7 +135,7 @@ func wadeGiles(p string) string {
 		}
 	}
 	if init == "" {
-		return p
+		return append(b, p...)
 	}
 	switch {
 	case rest == "ong":
@@ -127,14 +153,14 @@ func wadeGiles(p string) string {
 	case rest == "uo" && init != "sh" && init != "ch":
 		rest = "o"
 	}
-	return init + rest
+	return append(append(b, init...), rest...)
 }
 
-// han renders Han words.
-func han(ws []word) rendering {
+// han renders Han words into the arena.
+func (st *state) han(ws []word) {
 	foreign := len(ws) > 1 // a middle dot separates foreign names: 弗拉基米尔·普京
 	for _, w := range ws {
-		if _, ok := hanNames[string(w.runes)]; ok {
+		if _, ok := hanNames[string(st.utf8(w.runes))]; ok {
 			foreign = true
 		}
 		if len(w.runes) > 4 {
@@ -142,104 +168,136 @@ func han(ws []word) rendering {
 		}
 	}
 	if foreign {
-		out := make([][]string, 0, len(ws))
 		for _, w := range ws {
-			out = append(out, hanForeign(w.runes))
+			st.slots = append(st.slots, st.hanForeign(w.runes))
 		}
-		return rendering{words: out}
+		return
 	}
 	w := ws[0].runes
 	if len(w) < 2 {
-		return rendering{words: [][]string{hanJoined(w)}}
+		st.slots = append(st.slots, st.hanJoined(w))
+		return
 	}
 	sur, given := w[:1], w[1:]
-	if _, ok := chineseSurnames[string(w[:2])]; ok && len(w) >= 3 {
+	if _, ok := chineseSurnames[string(st.utf8(w[:2]))]; ok && len(w) >= 3 {
 		sur, given = w[:2], w[2:]
 	}
-	s, ok := chineseSurnames[string(sur)]
-	if !ok {
-		s = hanJoined(sur)
+	var s span
+	if v, ok := chineseSurnames[string(st.utf8(sur))]; ok {
+		s = st.addStrings(v)
+	} else {
+		s = st.hanJoined(sur)
 	}
-	g := hanGiven(given)
-	return rendering{words: [][]string{s, g}, swapped: [][]string{g, s}, swappedHalf: true}
+	g := st.hanGiven(given)
+	st.slots = append(st.slots, s, g)
+	st.swap = append(st.swap, g, s)
+	st.swapped, st.swapHlf = true, true
 }
 
 // hanJoined renders characters with their first reading, joined, and then
 // with each character's other readings.
 func hanJoined(w []rune) []string {
-	var b strings.Builder
-	var alts []string
+	var st state
+	sp := st.hanJoined(w)
+	out := make([]string, 0, sp.hi-sp.lo)
+	for i := sp.lo; i < sp.hi; i++ {
+		out = append(out, string(st.variant(i)))
+	}
+	return out
+}
+
+// hanJoined is hanJoined into the arena.
+func (st *state) hanJoined(w []rune) span {
+	lo := st.beginWord()
+	for _, r := range w {
+		if rs := hanReading(r); len(rs) > 0 {
+			st.ab = append(st.ab, rs[0]...)
+		} else {
+			s, _ := latinPlain(r)
+			st.ab = append(st.ab, s...)
+		}
+	}
+	st.endVariant(lo, false)
+	alts := 0
 	for i, r := range w {
 		rs := hanReading(r)
 		if len(rs) == 0 {
-			s, _ := latinPlain(r)
-			b.WriteString(s)
 			continue
 		}
-		b.WriteString(rs[0])
 		for _, a := range rs[1:] {
-			if len(alts) < 3 {
-				var x strings.Builder
-				for j, q := range w {
-					if j == i {
-						x.WriteString(a)
-					} else if qs := hanReading(q); len(qs) > 0 {
-						x.WriteString(qs[0])
-					}
-				}
-				alts = append(alts, x.String())
+			if alts >= 3 {
+				break
 			}
+			alts++
+			for j, q := range w {
+				if j == i {
+					st.ab = append(st.ab, a...)
+				} else if qs := hanReading(q); len(qs) > 0 {
+					st.ab = append(st.ab, qs[0]...)
+				}
+			}
+			st.endVariant(lo, true)
 		}
 	}
-	out := []string{b.String()}
-	for _, a := range alts {
-		out = appendUnique(out, a)
-	}
-	return out
+	return span{lo, len(st.aend)}
 }
 
-// hanGiven renders a given name: pinyin joined, Wade-Giles syllables
-// apart, Wade-Giles joined, pinyin syllables apart.
-func hanGiven(w []rune) []string {
-	var py, wg []string
-	for _, r := range w {
+// hanGiven renders a given name into the arena: pinyin joined, Wade-Giles
+// syllables apart, Wade-Giles joined, pinyin syllables apart.
+func (st *state) hanGiven(w []rune) span {
+	lo := st.beginWord()
+	st.appendHanSyllables(w, false, false)
+	st.endVariant(lo, false)
+	st.appendHanSyllables(w, true, true)
+	st.endVariant(lo, true)
+	st.appendHanSyllables(w, true, false)
+	st.endVariant(lo, true)
+	st.appendHanSyllables(w, false, true)
+	st.endVariant(lo, true)
+	return span{lo, len(st.aend)}
+}
+
+// appendHanSyllables appends the first readings of w to the arena, in
+// pinyin or Wade-Giles, joined or apart.
+func (st *state) appendHanSyllables(w []rune, wade, apart bool) {
+	for i, r := range w {
+		if apart && i > 0 {
+			st.ab = append(st.ab, ' ')
+		}
 		rs := hanReading(r)
-		if len(rs) == 0 {
+		switch {
+		case len(rs) == 0:
 			s, _ := latinPlain(r)
-			py, wg = append(py, s), append(wg, s)
-			continue
+			st.ab = append(st.ab, s...)
+		case wade:
+			st.ab = appendWadeGiles(st.ab, rs[0])
+		default:
+			st.ab = append(st.ab, rs[0]...)
 		}
-		py = append(py, rs[0])
-		wg = append(wg, wadeGiles(rs[0]))
 	}
-	out := []string{strings.Join(py, "")}
-	out = appendUnique(out, strings.Join(wg, " "))
-	out = appendUnique(out, strings.Join(wg, ""))
-	out = appendUnique(out, strings.Join(py, " "))
-	return out
 }
 
-// hanForeign renders a transcribed foreign name: the table of known names,
-// the transcription sounds, then plain pinyin.
-func hanForeign(w []rune) []string {
-	if v, ok := hanNames[string(w)]; ok {
-		return v
+// hanForeign renders a transcribed foreign name into the arena: the table
+// of known names, the transcription sounds, then plain pinyin.
+func (st *state) hanForeign(w []rune) span {
+	if v, ok := hanNames[string(st.utf8(w))]; ok {
+		return st.addStrings(v)
 	}
-	var snd, py strings.Builder
-	for _, r := range w {
-		rs := hanReading(r)
-		p := ""
-		if len(rs) > 0 {
-			p = rs[0]
-		} else {
-			p, _ = latinPlain(r)
+	lo := st.beginWord()
+	for pass := 0; pass < 2; pass++ {
+		for _, r := range w {
+			p := ""
+			if rs := hanReading(r); len(rs) > 0 {
+				p = rs[0]
+			} else {
+				p, _ = latinPlain(r)
+			}
+			if s, ok := hanSounds[r]; ok && pass == 0 {
+				p = s
+			}
+			st.ab = append(st.ab, p...)
 		}
-		py.WriteString(p)
-		if s, ok := hanSounds[r]; ok {
-			snd.WriteString(s)
-		} else {
-			snd.WriteString(p)
-		}
+		st.endVariant(lo, pass == 1)
 	}
-	return appendUnique([]string{snd.String()}, py.String())
+	return span{lo, len(st.aend)}
 }

@@ -259,13 +259,13 @@ func (st *state) hangul(ws []word) {
 			sur, given = ws[0].runes, ws[1].runes
 		} else if len(ws) == 1 && len(ws[0].runes) >= 2 && len(ws[0].runes) <= 4 {
 			w := ws[0].runes
-			if len(w) == 4 || len(w) >= 3 && koreanSurnames[string(w[:2])] != nil {
+			if len(w) == 4 || len(w) >= 3 && koreanSurnames[string(st.utf8(w[:2]))] != nil {
 				sur, given = w[:2], w[2:]
 			} else {
 				sur, given = w[:1], w[1:]
 			}
 		}
-		if s, ok := koreanSurnames[string(sur)]; ok && len(given) > 0 {
+		if s, ok := koreanSurnames[string(st.utf8(sur))]; ok && len(given) > 0 {
 			ss := st.addStrings(s)
 			g := st.hangulGiven(given)
 			st.slots = append(st.slots, ss, g)

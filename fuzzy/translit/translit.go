@@ -76,7 +76,7 @@ type word struct {
 // rendering is what a script's renderer that still builds strings makes of
 // a run of words; state.addOld copies it into the arena. Renderers that
 // write into the arena directly (state.cyrillic, state.greek,
-// state.arabic, state.hangul) need none.
+// state.arabic, state.hangul, state.han) need none.
 type rendering struct {
 	words   [][]string // per output word, variants most likely first
 	swapped [][]string // the same words in the other plausible order, or nil
@@ -104,8 +104,6 @@ func render(script string, ws []word) rendering {
 		return rendering{words: armenian(ws)}
 	case "Jpan":
 		return rendering{words: kana(ws)}
-	case "Hani":
-		return han(ws)
 	case "Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym":
 		return rendering{words: brahmic(ws)}
 	}
