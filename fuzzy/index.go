@@ -416,7 +416,7 @@ func (ix *Index) docName(d uint32, nm *name, toks []tok) []tok {
 		if c != clsContent {
 			w = classWeight(c, dt.text)
 		}
-		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c, known: c == clsContent && dt.known, syl: c == clsContent && dt.syl, id: int32(ix.docToks[k])})
+		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c, known: c != clsNumber && dt.known, syl: c != clsNumber && dt.syl, id: int32(ix.docToks[k])})
 	}
 	nm.toks = toks
 	nm.w = ix.docW[d]

@@ -718,10 +718,21 @@ func (p *parser) finish(kind Kind, reordered bool) {
 				t.fold = text
 			}
 		}
-		if c == clsContent {
+		// Knownness and syllables are properties of the text, whatever
+		// the class: the index compares each dictionary token by its
+		// text alone (a token is a title in one name and content in
+		// another), and Search and Compare must agree.
+		switch c {
+		case clsContent:
 			t.w, t.known = contentStats(text)
-		} else {
+		case clsNumber:
 			t.w = classWeight(c, text)
+		default:
+			t.w = classWeight(c, text)
+			t.known = knownName(text)
+		}
+		if c != clsNumber {
+			t.syl = isSyllable(text)
 		}
 		if p.guessed && c == clsContent && t.w > commonWeight && commonSound(t.skel) {
 			t.w = commonWeight // see commonSound
@@ -732,7 +743,6 @@ func (p *parser) finish(kind Kind, reordered bool) {
 		switch c {
 		case clsContent, clsNumber:
 			nm.wContent += t.w
-			t.syl = c == clsContent && isSyllable(text)
 			t.guessed = p.guessed
 		}
 		switch c {

@@ -204,7 +204,7 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 		// consonants agree (طارق read as Taraq is Tariq).
 		return 0, howNone
 	}
-	if (a.syl || b.syl) && !slip(a.fold, b.fold) {
+	if (a.syl || b.syl) && !slip(a.fold, b.fold) && !pluralS(a.text, b.text) && !pluralS(b.text, a.text) {
 		return 0, howNone // another Chinese syllable is another character
 	}
 	if genderForms(a.text, b.text) || genderForms(b.text, a.text) {
@@ -248,6 +248,13 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 		return 0, howNone
 	}
 	return best, how
+}
+
+// pluralS reports whether long is short with an s added: an English
+// plural or possessive (KINGS, KING'S), not another syllable (no pinyin
+// syllable ends in s).
+func pluralS(long, short string) bool {
+	return len(long) == len(short)+1 && long[len(short)] == 's' && long[:len(short)] == short
 }
 
 // slip reports whether a and b differ by a slip of the pen rather than a
