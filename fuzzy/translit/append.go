@@ -19,8 +19,9 @@ import (
 //
 // Once dst and ends have grown, and the package's internal scratch has
 // warmed up, a call allocates nothing for scripts whose renderers write into
-// that scratch (Cyrillic, Greek, Arabic, Hangul, Chinese Han); the other
-// scripts still build some strings of their own along the way.
+// that scratch (Cyrillic, Greek, Arabic, Hangul, Chinese Han, Hebrew,
+// Georgian, Armenian); the other scripts (kana, Brahmic, those without a
+// table of their own) still build some strings of their own.
 func AppendVariants(dst []byte, ends []int, s string, max int) ([]byte, []int) {
 	st := statePool.Get().(*state)
 	dst, ends = st.variants(dst, ends, s, max)
@@ -70,6 +71,7 @@ type state struct {
 	arw     []arabicW
 	units   []arabicUnit
 	glide   []arabicUnit
+	wunits  [][]arabicUnit
 	arRunes []rune
 	keys    []byte
 	hb      [3][]byte // Hangul renderer scratch
@@ -170,6 +172,12 @@ func (st *state) render(script string, ws []word, japanese bool) {
 		st.hangul(ws)
 	case script == "Hani":
 		st.han(ws)
+	case script == "Hebr":
+		st.hebrew(ws)
+	case script == "Geor":
+		st.georgian(ws)
+	case script == "Armn":
+		st.armenian(ws)
 	default:
 		st.addOld(render(script, ws))
 	}

@@ -392,11 +392,6 @@ func consValue(u arabicUnit, st arabicStyle) string {
 
 var glideW, glideY = arabicLetter{"w", "w", "w", "ou", "v"}, arabicLetter{"y", "y", "y", "y", "y"}
 
-// renderArabicUnits renders units in one style.
-func renderArabicUnits(units []arabicUnit, st arabicStyle) string {
-	return string(appendArabicUnits(nil, units, st, nil))
-}
-
 // appendArabicUnits appends the rendering of units in style st to b;
 // scratch, grown as needed, holds units rewritten for the style.
 func appendArabicUnits(b []byte, units []arabicUnit, st arabicStyle, scratch *[]arabicUnit) []byte {

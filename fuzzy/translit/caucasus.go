@@ -18,32 +18,32 @@ var georgianLetters = map[rune][2]string{
 	'ხ': {"kh", "kh"}, 'ჯ': {"j", "j"}, 'ჰ': {"h", "h"},
 }
 
-// georgian renders Georgian words: national, with aspirates marked, and
-// without the nominative -i that Georgian adds to foreign names ending
-// in a consonant (პუტინი → putin).
-func georgian(ws []word) [][]string {
-	out := make([][]string, 0, len(ws))
+// georgian renders Georgian words into the arena: national, with
+// aspirates marked, and without the nominative -i that Georgian adds to
+// foreign names ending in a consonant (პუტინი → putin).
+func (st *state) georgian(ws []word) {
 	for _, w := range ws {
-		var nat, asp strings.Builder
+		nat, asp := st.hb[0][:0], st.hb[1][:0]
 		for _, r := range w.runes {
 			r = unicode.ToLower(r)
 			if v, ok := georgianLetters[r]; ok {
-				nat.WriteString(v[0])
-				asp.WriteString(v[1])
+				nat, asp = append(nat, v[0]...), append(asp, v[1]...)
 			} else if s, ok := latinPlain(r); ok {
-				nat.WriteString(s)
-				asp.WriteString(s)
+				nat, asp = append(nat, s...), append(asp, s...)
 			}
 		}
-		n := nat.String()
-		vs := []string{n}
-		if len(n) > 4 && strings.HasSuffix(n, "i") && !isVowel(n[len(n)-2]) {
-			vs = append(vs, n[:len(n)-1])
+		st.hb[0], st.hb[1] = nat, asp
+		lo := st.beginWord()
+		st.ab = append(st.ab, nat...)
+		st.endVariant(lo, false)
+		if n := nat; len(n) > 4 && n[len(n)-1] == 'i' && !isVowel(n[len(n)-2]) {
+			st.ab = append(st.ab, n[:len(n)-1]...)
+			st.endVariant(lo, false)
 		}
-		vs = appendUnique(vs, asp.String())
-		out = append(out, vs)
+		st.ab = append(st.ab, asp...)
+		st.endVariant(lo, true)
+		st.slots = append(st.slots, span{lo, len(st.aend)})
 	}
-	return out
 }
 
 var armenianLetters = map[rune][2]string{
@@ -57,48 +57,46 @@ var armenianLetters = map[rune][2]string{
 	'ք': {"k", "k"}, 'օ': {"o", "o"}, 'ֆ': {"f", "f"}, 'և': {"ev", "ev"},
 }
 
-// armenian renders Armenian words: ու is u, initial ե ye and ո vo, -յան
-// also -ian.
-func armenian(ws []word) [][]string {
-	out := make([][]string, 0, len(ws))
+// armenian renders Armenian words into the arena: ու is u, initial ե ye
+// and ո vo, -յան also -ian.
+func (st *state) armenian(ws []word) {
 	for _, w := range ws {
-		var east, west strings.Builder
-		rs := make([]rune, 0, len(w.runes))
+		east, west := st.hb[0][:0], st.hb[1][:0]
+		rs := st.rs[:0]
 		for _, r := range w.runes {
 			rs = append(rs, unicode.ToLower(r))
 		}
+		st.rs = rs
 		for i := 0; i < len(rs); i++ {
 			r := rs[i]
 			switch {
 			case r == 'ո' && i+1 < len(rs) && rs[i+1] == 'ւ':
-				east.WriteString("u")
-				west.WriteString("u")
+				east, west = append(east, 'u'), append(west, 'u')
 				i++
 				continue
 			case r == 'ե' && i == 0:
-				east.WriteString("ye")
-				west.WriteString("ye")
+				east, west = append(east, "ye"...), append(west, "ye"...)
 				continue
 			case r == 'ո' && i == 0:
-				east.WriteString("vo")
-				west.WriteString("vo")
+				east, west = append(east, "vo"...), append(west, "vo"...)
 				continue
 			}
 			if v, ok := armenianLetters[r]; ok {
-				east.WriteString(v[0])
-				west.WriteString(v[1])
+				east, west = append(east, v[0]...), append(west, v[1]...)
 			} else if s, ok := latinPlain(r); ok {
-				east.WriteString(s)
-				west.WriteString(s)
+				east, west = append(east, s...), append(west, s...)
 			}
 		}
-		e := east.String()
-		vs := []string{e}
-		if strings.HasSuffix(e, "yan") {
-			vs = append(vs, strings.TrimSuffix(e, "yan")+"ian")
+		st.hb[0], st.hb[1] = east, west
+		lo := st.beginWord()
+		st.ab = append(st.ab, east...)
+		st.endVariant(lo, false)
+		if e := east; strings.HasSuffix(string(e), "yan") {
+			st.ab = append(append(st.ab, e[:len(e)-3]...), "ian"...)
+			st.endVariant(lo, false)
 		}
-		vs = appendUnique(vs, west.String())
-		out = append(out, vs)
+		st.ab = append(st.ab, west...)
+		st.endVariant(lo, true)
+		st.slots = append(st.slots, span{lo, len(st.aend)})
 	}
-	return out
 }

@@ -186,10 +186,6 @@ func cyrVowel(r rune) bool {
 	return strings.ContainsRune("аеёиоуыэюяіїєў", r)
 }
 
-func cyrWord(w []rune, sc *cyrScheme) string {
-	return string(appendCyrWord(nil, w, sc))
-}
-
 // appendCyrWord appends the rendering of the lower-case word w in scheme sc
 // to b.
 func appendCyrWord(b []byte, w []rune, sc *cyrScheme) []byte {

@@ -114,11 +114,9 @@ func hanReading(r rune) []string {
 	return out
 }
 
-// wadeGiles converts a pinyin syllable to Wade-Giles without apostrophes
-// and diacritics (zhang → chang, xi → hsi, qing → ching, cong → tsung).
-func wadeGiles(p string) string { return string(appendWadeGiles(nil, p)) }
-
-// appendWadeGiles appends wadeGiles(p) to b.
+// appendWadeGiles appends pinyin syllable p in Wade-Giles to b, without
+// apostrophes and diacritics (zhang → chang, xi → hsi, qing → ching, cong
+// → tsung).
 func appendWadeGiles(b []byte, p string) []byte {
 	rest := p
 	init := ""

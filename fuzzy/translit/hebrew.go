@@ -43,15 +43,36 @@ var hebrewGeresh = map[rune]arabicLetter{
 	'ת': {"th", "t", "th", "th", "th"},
 }
 
-func hebrewUnits(w []rune) []arabicUnit {
-	var units []arabicUnit
+// Letters for units to point at without a copy per unit.
+var (
+	hebrewLetterPtrs = letterPtrs(hebrewLetters)
+	hebrewGereshPtrs = letterPtrs(hebrewGeresh)
+	hebrewVav        = arabicLetter{"v", "w", "v", "v", "v"}
+	hebrewYod        = arabicLetter{"y", "y", "y", "y", "y"}
+)
+
+// letterPtrs returns a map of pointers to copies of m's letters.
+func letterPtrs(m map[rune]arabicLetter) map[rune]*arabicLetter {
+	out := make(map[rune]*arabicLetter, len(m))
+	for r, l := range m {
+		out[r] = &l
+	}
+	return out
+}
+
+// hebrewUnits splits a Hebrew word into units, appended to st.units; it
+// returns the word's.
+func (st *state) hebrewUnits(w []rune) []arabicUnit {
+	start := len(st.units)
+	units := st.units
+	defer func() { st.units = units }()
 	for i := 0; i < len(w); i++ {
 		r := w[i]
 		if unicode.IsMark(r) || r == '׳' || r == '״' {
 			continue
 		}
 		geresh := i+1 < len(w) && (w[i+1] == '׳' || w[i+1] == '\'')
-		prevVowel := len(units) > 0 && units[len(units)-1].cons == nil
+		prevVowel := len(units) > start && units[len(units)-1].cons == nil
 		next := rune(0)
 		if i+1 < len(w) {
 			next = w[i+1]
@@ -65,9 +86,9 @@ func hebrewUnits(w []rune) []arabicUnit {
 			}
 			switch {
 			case cons && r == 'ו':
-				units = append(units, arabicUnit{cons: &arabicLetter{"v", "w", "v", "v", "v"}})
+				units = append(units, arabicUnit{cons: &hebrewVav})
 			case cons:
-				units = append(units, arabicUnit{cons: &arabicLetter{"y", "y", "y", "y", "y"}})
+				units = append(units, arabicUnit{cons: &hebrewYod})
 			case r == 'ו':
 				units = append(units, arabicUnit{vowel: "u", altVow: "o"})
 			default:
@@ -88,18 +109,18 @@ func hebrewUnits(w []rune) []arabicUnit {
 			}
 		}
 		if geresh {
-			if l, ok := hebrewGeresh[r]; ok {
-				units = append(units, arabicUnit{cons: &l})
+			if l, ok := hebrewGereshPtrs[r]; ok {
+				units = append(units, arabicUnit{cons: l})
 				continue
 			}
 		}
-		if l, ok := hebrewLetters[r]; ok {
-			units = append(units, arabicUnit{cons: &l})
+		if l, ok := hebrewLetterPtrs[r]; ok {
+			units = append(units, arabicUnit{cons: l})
 		} else if s, ok := latinPlain(r); ok {
 			units = append(units, arabicUnit{cons: &arabicLetter{s, s, s, s, s}})
 		}
 	}
-	return units
+	return units[start:len(units):len(units)]
 }
 
 var (
@@ -110,33 +131,40 @@ var (
 	heBare    = arabicStyle{col: 0, insert: insNone, taMarbu: "a"}
 )
 
-// hebrew renders Hebrew words.
-func hebrew(ws []word) [][]string {
-	units := make([][]arabicUnit, len(ws))
+// Style orders of Hebrew words; foreign names put the foreign style first.
+var (
+	heStyles        = []arabicStyle{heStd, heE, heAlt, heForeign, heBare}
+	heForeignStyles = []arabicStyle{heForeign, heStd, heBare, heE, heAlt}
+)
+
+// hebrew renders Hebrew words into the arena.
+func (st *state) hebrew(ws []word) {
+	st.units = st.units[:0]
+	st.wunits = st.wunits[:0]
 	foreign := false
-	for i, w := range ws {
-		units[i] = hebrewUnits(w.runes)
-		if _, known := hebrewNames[string(w.runes)]; !known && hebrewForeign(units[i]) {
+	for _, w := range ws {
+		u := st.hebrewUnits(w.runes)
+		st.wunits = append(st.wunits, u)
+		if _, known := hebrewNames[string(st.utf8(w.runes))]; !known && hebrewForeign(u) {
 			foreign = true
 		}
 	}
-	styles := []arabicStyle{heStd, heE, heAlt, heForeign, heBare}
+	styles := heStyles
 	if foreign {
-		styles = []arabicStyle{heForeign, heStd, heBare, heE, heAlt}
+		styles = heForeignStyles
 	}
-	out := make([][]string, 0, len(ws))
-	for i, u := range units {
-		if v, ok := hebrewNames[string(ws[i].runes)]; ok {
-			out = append(out, v)
+	for i, u := range st.wunits {
+		if v, ok := hebrewNames[string(st.utf8(ws[i].runes))]; ok {
+			st.slots = append(st.slots, st.addStrings(v))
 			continue
 		}
-		vs := make([]string, 0, len(styles))
-		for _, st := range styles {
-			vs = appendUnique(vs, renderArabicUnits(u, st))
+		lo := st.beginWord()
+		for _, sty := range styles {
+			st.ab = appendArabicUnits(st.ab, u, sty, &st.glide)
+			st.endVariant(lo, true)
 		}
-		out = append(out, vs)
+		st.slots = append(st.slots, span{lo, len(st.aend)})
 	}
-	return out
 }
 
 // hebrewForeign says whether a Hebrew word spells a foreign name: two or

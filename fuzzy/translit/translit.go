@@ -76,7 +76,8 @@ type word struct {
 // rendering is what a script's renderer that still builds strings makes of
 // a run of words; state.addOld copies it into the arena. Renderers that
 // write into the arena directly (state.cyrillic, state.greek,
-// state.arabic, state.hangul, state.han) need none.
+// state.arabic, state.hangul, state.han, state.hebrew, state.georgian,
+// state.armenian) need none.
 type rendering struct {
 	words   [][]string // per output word, variants most likely first
 	swapped [][]string // the same words in the other plausible order, or nil
@@ -96,12 +97,6 @@ func render(script string, ws []word) rendering {
 			out = append(out, latinWord(w.runes))
 		}
 		return rendering{words: out}
-	case "Hebr":
-		return rendering{words: hebrew(ws)}
-	case "Geor":
-		return rendering{words: georgian(ws)}
-	case "Armn":
-		return rendering{words: armenian(ws)}
 	case "Jpan":
 		return rendering{words: kana(ws)}
 	case "Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym":
