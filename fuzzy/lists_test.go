@@ -230,3 +230,69 @@ func readUN(out []listed) ([]listed, error) {
 	}
 	return out, nil
 }
+
+// Every SDN primary name finds itself: a listed name that its own exact
+// spelling cannot find would never be screened. Names made only of
+// generic words, initials and legal forms (GENERAL TECHNOLOGY LIMITED,
+// I.P.C. INTERNATIONAL LIMITED, BM BANK JSC) included.
+func TestEverySDNNameFindsItself(t *testing.T) {
+	ix, ls := realIndex(t)
+	sdn, err := readSDN(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, missed := 0, 0
+	for i, l := range sdn {
+		if i > 0 && sdn[i-1].Entity == l.Entity {
+			continue // an alias from the remarks; primary names only
+		}
+		n++
+		if ls[i] != l {
+			t.Fatalf("record %d is %v, want %v", i, ls[i], l)
+		}
+		found := false
+		for _, m := range ix.Search(l.Name, l.Kind, 500, Threshold, nil) {
+			found = found || m.ID == uint32(i)
+		}
+		if !found {
+			missed++
+			ex := ix.Explain(l.Name, l.Kind, uint32(i))
+			t.Errorf("%s %q (kind %d) does not find itself: Explain %.3f %v", l.Entity, l.Name, l.Kind, ex.Score, ex.Notes)
+		}
+	}
+	t.Logf("%d of %d SDN primary names find themselves at or above Threshold", n-missed, n)
+	if n < 15000 {
+		t.Errorf("only %d SDN primary names read", n)
+	}
+}
+
+// A query with no identifying token but by promotion (generic words,
+// titles, particles, short tokens) finds only listed names of the very same
+// tokens, never the longer names that hold them.
+func TestPromotedNamesMatchOnlyThemselves(t *testing.T) {
+	ix, ls := realIndex(t)
+	for _, q := range []string{"President", "International Bank", "The International Bank", "Bin", "Industrial",
+		"Investment", "General Technology", "BM Bank", "Industrial Bank JSC", "RG Holdings", "Lady", "Sheikh Al",
+		"Technology and Development", "Air", "Bank"} {
+		for _, m := range ix.Search(q, KindUnknown, 20, Threshold, nil) {
+			if core(ls[m.ID].Name) != core(q) {
+				t.Errorf("%q matched %q (%.3f)", q, ls[m.ID].Name, m.Score)
+			}
+		}
+	}
+	if ex := Compare("CORP", "CORP", KindOrganization); ex.Score != 0 {
+		t.Errorf("CORP/CORP: %.3f", ex.Score)
+	}
+}
+
+// core returns a name's letters but its legal forms, in order, without
+// spaces: "BM Bank" and "BMBANK JSC" have the same core.
+func core(s string) string {
+	var b strings.Builder
+	for _, f := range strings.Fields(normString(s, KindOrganization)) {
+		if _, legal := legalForms[f]; !legal {
+			b.WriteString(f)
+		}
+	}
+	return b.String()
+}

@@ -99,8 +99,9 @@ const (
 	flagLegal
 	flagTitle
 	flagReordered
-	flagGuessed // a query's transliteration: vowels and word breaks are guesses
-	flagOrgWord // a word of organisation names (orgWords)
+	flagGuessed  // a query's transliteration: vowels and word breaks are guesses
+	flagOrgWord  // a word of organisation names (orgWords)
+	flagPromoted // no identifying token but by promotion (see promote)
 )
 
 // rng is a byte range of a token in a buffer during parsing.
@@ -778,7 +779,49 @@ func (p *parser) finish(kind Kind, reordered bool) {
 		nm.wContent = 0
 	}
 	nm.toks = p.toks[tokStart:len(p.toks):len(p.toks)]
+	if nm.wContent == 0 {
+		promote(&nm)
+	}
 	p.names = append(p.names, nm)
+}
+
+// promote gives a name with no identifying token (GENERAL TECHNOLOGY
+// LIMITED, BM BANK JSC, XU Bin, LADY D, K M A) one, so that its own
+// spelling finds it: all its tokens become content, legal forms and
+// initials included, since when nothing else identifies a name, all of it
+// does (TK BANK is not any bank). A name of legal forms only is never
+// promoted: "CORP" and "TRADING COMPANY LLC" identify nothing. A promoted
+// name is marked (flagPromoted): as a query it must cover the listed name
+// as much as the listed name covers it (see nameSpec), so "President" or
+// "International Bank" alone does not match longer names that hold them.
+func promote(nm *name) {
+	letters := 0
+	onlyLegal := true
+	for i := range nm.toks {
+		t := &nm.toks[i]
+		onlyLegal = onlyLegal && t.cls == clsLegal
+		switch t.cls {
+		case clsNumber:
+			letters += 3
+		default:
+			letters += len(t.text)
+		}
+	}
+	if onlyLegal || letters < minNameLetters {
+		return
+	}
+	nm.w, nm.wContent = 0, 0
+	nm.flags &^= flagInitials | flagLegal | flagTitle
+	for i := range nm.toks {
+		t := &nm.toks[i]
+		if t.cls != clsNumber {
+			t.cls = clsContent
+			t.w, t.known = contentStats(t.text)
+		}
+		nm.w += t.w
+		nm.wContent += t.w
+	}
+	nm.flags |= flagPromoted
 }
 
 func seqAt(buf []byte, rs []rng, seq []string) bool {

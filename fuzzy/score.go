@@ -115,6 +115,28 @@ func combine(covA, covB, spec float32) float32 {
 	return spec*base + (1-spec)*min(covA, covB)
 }
 
+// nameSpec is the specificity of query name q: a name that identifies
+// anything only by promotion (see promote) is not specific at all (0, where
+// specificity never goes below 0.05: the score is the smaller coverage,
+// the same whichever name is the query).
+func nameSpec(q *name) float32 {
+	if q.flags&flagPromoted != 0 {
+		return 0 // the score is the smaller coverage
+	}
+	return specificity(q.wContent)
+}
+
+// pairSpec is the specificity of a pair: the query's (nameSpec), but none
+// when the listed name identifies anything only by promotion: then both
+// names must be covered, whichever way round ("Bank" is not TK BANK).
+// pairSpec is at most nameSpec(a), which Search's bounds rely on.
+func pairSpec(a, b *name) float32 {
+	if b.flags&flagPromoted != 0 {
+		return 0
+	}
+	return nameSpec(a)
+}
+
 // specificity maps a query's content weight to (0, 1].
 func specificity(w float32) float32 {
 	return min(max((w-specLo)/(specHi-specLo), 0.05), 1)
@@ -511,7 +533,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		return 0
 	}
 	covA, covB := min(ca/wa, 1), min(cb/wb, 1)
-	spec := specificity(a.wContent)
+	spec := pairSpec(a, b)
 	score := combine(covA, covB, spec)
 	if orgWordsMissing(a, b, usedB[:nb]) {
 		score *= orgWordPenalty
@@ -595,7 +617,7 @@ func (sc *scorer) joinsCanReach(a, b *name, usedA, usedB []bool, credA, credB []
 	if wa == 0 || wb == 0 {
 		return false
 	}
-	return combine(min(ca/wa, 1), min(cb/wb, 1), specificity(a.wContent)) >= sc.floor
+	return combine(min(ca/wa, 1), min(cb/wb, 1), pairSpec(a, b)) >= sc.floor
 }
 
 func classTokens(a, b *name, cls uint8) string {

@@ -195,7 +195,7 @@ func (s *searcher) searchName(q *name, min float32) {
 	if q.wContent == 0 || len(q.toks) == 0 {
 		return
 	}
-	spec := specificity(q.wContent)
+	spec := nameSpec(q)
 	var wq, free float32
 	for i := range q.toks {
 		t := &q.toks[i]
