@@ -19,9 +19,9 @@ import (
 //
 // Once dst and ends have grown, and the package's internal scratch has
 // warmed up, a call allocates nothing for scripts whose renderers write into
-// that scratch (Cyrillic, Greek, Arabic, Hangul, Chinese Han, Hebrew,
-// Georgian, Armenian); the other scripts (kana, Brahmic, those without a
-// table of their own) still build some strings of their own.
+// that scratch (Cyrillic, Greek, Arabic, Hangul, Han, Hebrew, Georgian,
+// Armenian, kana); the others (Brahmic, scripts without a table of their
+// own) still build some strings of their own.
 func AppendVariants(dst []byte, ends []int, s string, max int) ([]byte, []int) {
 	st := statePool.Get().(*state)
 	dst, ends = st.variants(dst, ends, s, max)
@@ -76,6 +76,8 @@ type state struct {
 	keys    []byte
 	hb      [3][]byte // Hangul renderer scratch
 	kb      []byte    // a word as map key (utf8)
+	morae   []kanaSyl
+	kanaBuf []byte
 }
 
 // reset drops what a call left, keeping the capacity; word runes are
@@ -161,7 +163,9 @@ func (st *state) addOld(res rendering) {
 func (st *state) render(script string, ws []word, japanese bool) {
 	switch {
 	case japanese && script == "Hani":
-		st.addOld(rendering{words: kanji(ws)})
+		st.kanji(ws)
+	case script == "Jpan":
+		st.kana(ws)
 	case script == "Cyrl":
 		st.cyrillic(ws)
 	case script == "Grek":

@@ -65,7 +65,7 @@ func TestAppendVariantsAgrees(t *testing.T) {
 
 // TestAppendVariantsNoAlloc pins the steady state: once the buffers have
 // grown, names in the scripts rendered into the scratch (Cyrillic, Greek,
-// Arabic, Hangul, Han, Hebrew, Georgian, Armenian) allocate nothing.
+// Arabic, Hangul, Han, Hebrew, Georgian, Armenian, kana) allocate nothing.
 func TestAppendVariantsNoAlloc(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector's sync.Pool drops items at random")
@@ -78,6 +78,7 @@ func TestAppendVariantsNoAlloc(t *testing.T) {
 		"김정은", "박정희", "블라디미르 블라디미로비치 푸틴", "조선 무역 회사",
 		"习近平", "弗拉基米尔·普京", "单增", "金正恩",
 		"בנימין נתניהו", "ולדימיר פוטין", "Սերժ Սարգսյան", "მიხეილ სააკაშვილი",
+		"ウラジーミル・プーチン", "とうきょう", "田中さくら", "ミハイル",
 	} {
 		dst, ends := make([]byte, 0, 1024), make([]int, 0, MaxVariants)
 		dst, ends = AppendVariants(dst, ends, s, DefaultMax)

@@ -192,19 +192,8 @@ func (st *state) han(ws []word) {
 	st.swapped, st.swapHlf = true, true
 }
 
-// hanJoined renders characters with their first reading, joined, and then
-// with each character's other readings.
-func hanJoined(w []rune) []string {
-	var st state
-	sp := st.hanJoined(w)
-	out := make([]string, 0, sp.hi-sp.lo)
-	for i := sp.lo; i < sp.hi; i++ {
-		out = append(out, string(st.variant(i)))
-	}
-	return out
-}
-
-// hanJoined is hanJoined into the arena.
+// hanJoined renders characters into the arena with their first reading,
+// joined, and then with each character's other readings.
 func (st *state) hanJoined(w []rune) span {
 	lo := st.beginWord()
 	for _, r := range w {

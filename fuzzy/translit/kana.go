@@ -2,6 +2,8 @@ package translit
 
 import (
 	"strings"
+	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -42,8 +44,11 @@ type kanaSyl struct {
 	sokuon bool // っ: double the next consonant
 }
 
-func kanaMorae(w []rune) []kanaSyl {
-	var out []kanaSyl
+// kanaMorae splits a word into morae in st.morae. Combined morae (kya,
+// fa) are written to st.kanaBuf, which their strings view.
+func (st *state) kanaMorae(w []rune) []kanaSyl {
+	out := st.morae[:0]
+	defer func() { st.morae = out }()
 	for i := 0; i < len(w); i++ {
 		r := w[i]
 		if r >= 0x30A1 && r <= 0x30F6 {
@@ -88,7 +93,7 @@ func kanaMorae(w []rune) []kanaSyl {
 				case prev.s == "shi" || prev.s == "ji" || prev.s == "chi":
 					stem = strings.TrimSuffix(prev.s, "i")
 				}
-				prev.s = stem + v
+				prev.s = st.kanaJoin(stem, v)
 				continue
 			}
 		}
@@ -97,15 +102,27 @@ func kanaMorae(w []rune) []kanaSyl {
 	return out
 }
 
-// kanaRender writes the morae: long vowels doubled or not, loanword form.
-func kanaRender(m []kanaSyl, doubleLong, loan bool) string {
-	var b strings.Builder
+// kanaJoin returns a+b as a view of st.kanaBuf, which only grows during a
+// call: earlier views stay valid (an array outgrown is left as it was).
+func (st *state) kanaJoin(a, b string) string {
+	n := len(st.kanaBuf)
+	st.kanaBuf = append(append(st.kanaBuf, a...), b...)
+	if len(st.kanaBuf) == n {
+		return ""
+	}
+	return unsafe.String(&st.kanaBuf[n], len(st.kanaBuf)-n)
+}
+
+// appendKanaRender appends the morae to b: long vowels doubled or not,
+// loanword form.
+func appendKanaRender(b []byte, m []kanaSyl, doubleLong, loan bool) []byte {
+	start := len(b)
 	for i, k := range m {
 		switch {
 		case k.long:
 			if doubleLong {
-				if s := b.String(); s != "" {
-					b.WriteByte(s[len(s)-1])
+				if len(b) > start {
+					b = append(b, b[len(b)-1])
 				}
 			}
 			continue
@@ -115,7 +132,7 @@ func kanaRender(m []kanaSyl, doubleLong, loan bool) string {
 				if strings.HasPrefix(m[i+1].s, "ch") {
 					c = 't'
 				}
-				b.WriteByte(c)
+				b = append(b, c)
 			}
 			continue
 		}
@@ -136,41 +153,61 @@ func kanaRender(m []kanaSyl, doubleLong, loan bool) string {
 				s = "v"
 			}
 		}
-		if !doubleLong && b.Len() > 0 && len(s) == 1 && isVowel(s[0]) {
-			prev := b.String()
-			if last := prev[len(prev)-1]; last == s[0] || s == "u" && last == 'o' {
+		if !doubleLong && len(b) > start && len(s) == 1 && isVowel(s[0]) {
+			if last := b[len(b)-1]; last == s[0] || s == "u" && last == 'o' {
 				continue // Toukyou → Tokyo, Oosaka → Osaka
 			}
 		}
-		b.WriteString(s)
+		b = append(b, s...)
 	}
-	out := b.String()
 	if loan {
-		out = strings.ReplaceAll(out, "vr", "vl")
-	}
-	return out
-}
-
-// kana renders words written in kana (Han inside them goes through
-// go-unidecode).
-func kana(ws []word) [][]string {
-	out := make([][]string, 0, len(ws))
-	for _, w := range ws {
-		r := []rune(norm.NFC.String(string(w.runes)))
-		m := kanaMorae(r)
-		vs := []string{kanaRender(m, false, false)}
-		if isKatakana(r) {
-			l := kanaRender(m, false, true)
-			vs = appendUnique(vs, l)
-			if strings.HasSuffix(l, "r") && len(m) > 0 && m[len(m)-1].s == "ru" {
-				// ル ends foreign names in l as often as in r: ミハイル Mikhail.
-				vs = appendUnique(vs, l[:len(l)-1]+"l")
+		for i := start; i+1 < len(b); i++ {
+			if b[i] == 'v' && b[i+1] == 'r' {
+				b[i+1] = 'l'
+				i++
 			}
 		}
-		vs = appendUnique(vs, kanaRender(m, true, false))
-		out = append(out, vs)
 	}
-	return out
+	return b
+}
+
+// kana renders words written in kana into the arena (Han inside them
+// goes through go-unidecode).
+func (st *state) kana(ws []word) {
+	st.kanaBuf = st.kanaBuf[:0]
+	for _, w := range ws {
+		st.cur = appendRunes(st.cur[:0], w.runes)
+		st.iter.Init(norm.NFC, st.cur)
+		r := st.rs2[:0]
+		for !st.iter.Done() {
+			for seg := st.iter.Next(); len(seg) > 0; {
+				c, size := utf8.DecodeRune(seg)
+				seg = seg[size:]
+				r = append(r, c)
+			}
+		}
+		st.rs2 = r
+		m := st.kanaMorae(r)
+		lo := st.beginWord()
+		st.ab = appendKanaRender(st.ab, m, false, false)
+		st.endVariant(lo, false)
+		if isKatakana(r) {
+			n := len(st.ab)
+			st.ab = appendKanaRender(st.ab, m, false, true)
+			l := st.ab[n:]
+			endsR := len(l) > 0 && l[len(l)-1] == 'r'
+			st.endVariant(lo, true)
+			if endsR && len(m) > 0 && m[len(m)-1].s == "ru" {
+				// ル ends foreign names in l as often as in r: ミハイル Mikhail.
+				st.ab = append(st.ab, l[:len(l)-1]...)
+				st.ab = append(st.ab, 'l')
+				st.endVariant(lo, true)
+			}
+		}
+		st.ab = appendKanaRender(st.ab, m, true, false)
+		st.endVariant(lo, true)
+		st.slots = append(st.slots, span{lo, len(st.aend)})
+	}
 }
 
 func isKatakana(w []rune) bool {
@@ -208,20 +245,20 @@ var japaneseSurnames = map[string]string{
 // readings joined, for want of a reading dictionary. Kanji have several
 // readings each and names use rare ones: a name written in kanji only
 // cannot be told from a Chinese one at all, and goes through pinyin.
-func kanji(ws []word) [][]string {
-	out := make([][]string, 0, len(ws)+1)
+func (st *state) kanji(ws []word) {
 	for _, w := range ws {
 		r := w.runes
 		for n := min(3, len(r)); n >= 1; n-- {
-			if s, ok := japaneseSurnames[string(r[:n])]; ok {
-				out = append(out, []string{s})
+			if s, ok := japaneseSurnames[string(st.utf8(r[:n]))]; ok {
+				lo := st.beginWord()
+				st.addString(s)
+				st.slots = append(st.slots, span{lo, len(st.aend)})
 				r = r[n:]
 				break
 			}
 		}
 		if len(r) > 0 {
-			out = append(out, hanJoined(r))
+			st.slots = append(st.slots, st.hanJoined(r))
 		}
 	}
-	return out
 }
