@@ -691,3 +691,28 @@ func TestSearchCompareAgree(t *testing.T) {
 		}
 	}
 }
+
+// Dotted initials of a non-person are also read as one token, its
+// abbreviated name; a person's stay initials.
+func TestDottedInitials(t *testing.T) {
+	for _, c := range []struct {
+		a, b  string
+		kind  Kind
+		above bool
+	}{
+		{"IPC INTERNATIONAL", "I.P.C. INTERNATIONAL LIMITED", KindOrganization, true},
+		{"IPC INTERNATIONAL", "I.P.C. INTERNATIONAL LIMITED", KindUnknown, true},
+		{"I.P.C. INTERNATIONAL LIMITED", "I.P.C. INTERNATIONAL LIMITED", KindUnknown, true},
+		{"ICIC KFT", "I.C.I.C. KFT.", KindOrganization, true},
+		{"V.V. PUTIN", "PUTIN, Vladimir Vladimirovich", KindUnknown, true},
+		{"V.V. PUTIN", "PUTIN, Vladimir Vladimirovich", KindPerson, true},
+		{"ACME Sp. z o.o.", "ACME", KindOrganization, true},
+	} {
+		if ex := Compare(c.a, c.b, c.kind); (ex.Score >= Threshold) != c.above {
+			t.Errorf("Compare(%q, %q, %d) = %.3f, want above %v: %+v", c.a, c.b, c.kind, ex.Score, c.above, ex)
+		}
+	}
+	if got := normString("V.V. PUTIN", KindPerson); got != "v v putin" {
+		t.Errorf("person's initials joined: %q", got)
+	}
+}

@@ -104,6 +104,15 @@ const (
 	flagPromoted // no identifying token but by promotion (see promote)
 )
 
+// States of parser.dotted: dotted initials are not looked for (persons,
+// transliterations), looked for, seen, or joined into one token.
+const (
+	dotNone uint8 = iota
+	dotLook
+	dotSeen
+	dotJoin
+)
+
 // rng is a byte range of a token in a buffer during parsing.
 type rng struct{ s, e int32 }
 
@@ -122,11 +131,13 @@ type parser struct {
 	vbuf  []byte
 	vends []int
 	in    []byte // a long name's significant part (see bound)
-	nfc   norm.Iter
-	buf   []byte
-	rngs  []rng
-	toks  []tok
-	names []name
+	// dotted is the state of dotted initials (I.P.C.) in parseLatin.
+	dotted uint8
+	nfc    norm.Iter
+	buf    []byte
+	rngs   []rng
+	toks   []tok
+	names  []name
 }
 
 // str returns b as a string without copying. The parser never writes over
@@ -223,9 +234,22 @@ func (p *parser) bound(s string) string {
 // nothing either for the scripts it renders into its scratch.
 func (p *parser) parse(s string, kind Kind) {
 	s = p.bound(s)
+	p.dotted = dotNone
+	if kind != KindPerson {
+		p.dotted = dotLook
+	}
 	if p.parseLatin(s, kind) {
+		if p.dotted == dotSeen {
+			// I.P.C. INTERNATIONAL: also as IPC INTERNATIONAL, an
+			// organisation's abbreviated name (not for persons:
+			// V.V. PUTIN has initials).
+			p.dotted = dotJoin
+			p.parseLatin(s, kind)
+		}
+		p.dotted = dotNone
 		return
 	}
+	p.dotted = dotNone
 	n := maxVariants
 	if p.query {
 		n = maxQueryVariants
@@ -368,15 +392,33 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 	tokStart := -1
 	comma := -1 // token index after the first comma
 	commas := 0
+	// Dotted initials (I.P.C., U.I.) are also read as one token, an
+	// abbreviated name, in a second rendering (see parse): afterDot says
+	// the token being read follows a single '.', lastInitial that the last
+	// token is a letter or such a run.
+	gap, dots := 0, 0
+	afterDot, lastInitial := false, false
 	end := func() {
 		if tokStart >= 0 {
 			if len(p.buf) > tokStart && len(p.rngs) < maxRawTokens {
 				r := rng{int32(tokStart), int32(len(p.buf))}
-				if n := len(p.rngs); n > 0 && comma != n && p.rngs[n-1].e == r.s && splitWord(p.buf[p.rngs[n-1].s:r.e], int(r.s-p.rngs[n-1].s)) {
+				n := len(p.rngs)
+				single := r.e-r.s == 1
+				switch {
+				case single && afterDot && lastInitial && n > 0 && comma != n && p.rngs[n-1].e == r.s && p.dotted != dotNone:
+					if p.dotted == dotJoin {
+						p.rngs[n-1].e = r.e // I.P.C.
+						break
+					}
+					p.dotted = dotSeen
+					p.appendParts(r)
+				case n > 0 && comma != n && p.rngs[n-1].e == r.s && splitWord(p.buf[p.rngs[n-1].s:r.e], int(r.s-p.rngs[n-1].s)):
 					p.rngs[n-1].e = r.e // COM PANY: a word split in two
-				} else {
+					single = false
+				default:
 					p.appendParts(r)
 				}
+				lastInitial = single
 			} else {
 				p.buf = p.buf[:tokStart]
 			}
@@ -386,6 +428,8 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 	add := func(c byte) {
 		if tokStart < 0 {
 			tokStart = len(p.buf)
+			afterDot = gap == 1 && dots == 1
+			gap, dots = 0, 0
 		}
 		if len(p.buf)-tokStart < maxTokenBytes {
 			p.buf = append(p.buf, c)
@@ -404,12 +448,17 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 				// inside a word: O'Brien, Qa'ida
 			case c == ',':
 				end()
+				gap++
 				commas++
 				if comma < 0 {
 					comma = len(p.rngs)
 				}
 			default:
 				end()
+				gap++
+				if c == '.' {
+					dots++
+				}
 			}
 			continue
 		}
@@ -417,6 +466,7 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 		i += size
 		if r == utf8.RuneError && size == 1 {
 			end()
+			gap++
 			continue
 		}
 		if rep, ok := latinFoldTab[r]; ok {
@@ -448,6 +498,7 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 			}
 		default:
 			end()
+			gap += 2 // not a single '.'
 		}
 	}
 	end()
@@ -1032,7 +1083,7 @@ var legalForms = set(
 // legalSeqs are legal forms written as several tokens once punctuation is
 // gone, longest first.
 var legalSeqs = [][]string{
-	{"s", "a", "de", "c", "v"}, {"sa", "de", "cv"}, {"s", "de", "rl"}, {"sp", "z", "o", "o"},
+	{"s", "a", "de", "c", "v"}, {"sa", "de", "cv"}, {"s", "de", "rl"}, {"sp", "z", "o", "o"}, {"sp", "z", "oo"},
 	{"s", "a", "r", "l"}, {"s", "a", "s"}, {"s", "r", "l"}, {"s", "p", "a"}, {"l", "l", "c"},
 	{"l", "l", "p"}, {"p", "l", "c"}, {"j", "s", "c"}, {"o", "o", "o"}, {"z", "a", "o"},
 	{"o", "a", "o"}, {"p", "a", "o"}, {"s", "a"}, {"b", "v"}, {"n", "v"}, {"a", "g"},
