@@ -43,9 +43,13 @@
 // which the lists alone would call rare (common.go: frequent surnames and
 // given names by culture and their fold-key spellings, every single pinyin
 // syllable, countries; in a transliterated query, tokens that sound like
-// one of them). A name with no content or number token (CORP, TRADING
-// COMPANY LLC, Mr), or with under three letters of content (AA, Li), can
-// match nothing.
+// one of them). A name with no content or number token, or with under
+// three letters of content, has all its tokens made content if it has
+// three letters in all and one token that is no legal form (GENERAL
+// TECHNOLOGY LIMITED, BM BANK JSC, LADY D): its own spelling must find
+// it, and any pair it is in scores the smaller of the two coverages.
+// Otherwise (CORP, TRADING COMPANY LLC, Mr, AA) it can match nothing.
+// Dotted initials of a non-person (I.P.C.) are also read as one token.
 //
 // # Scoring
 //

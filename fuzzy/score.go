@@ -419,11 +419,13 @@ type explainer struct {
 // coverage three times list coverage when the query is specific (carries
 // enough rare-token weight) and requires both when it is not. A query and a listed name that are the
 // same name score 1. Names with no identifying token (only legal forms,
-// titles, generic words) score 0: "CORP" alone never makes a match.
+// or two letters) score 0: "CORP" alone never makes a match. A name of
+// only titles, generic words and initials identifies by all of its tokens
+// (see promote): then both names must be covered.
 func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	if a.wContent == 0 || b.wContent == 0 {
 		if ex != nil {
-			ex.notes = append(ex.notes, "no identifying token (only legal forms, titles or generic words)")
+			ex.notes = append(ex.notes, "no identifying token (only legal forms, or too few letters)")
 		}
 		return 0
 	}

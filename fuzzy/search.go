@@ -148,7 +148,9 @@ func newSearcher(ix *Index) *searcher {
 // capacity it does not allocate in the steady state for Latin-script
 // queries. kind may be KindUnknown; it selects the rules used to read the
 // query (legal forms, "LAST, First"). A query with no identifying token
-// (only legal forms, titles, generic words, punctuation) finds nothing.
+// (only legal forms, punctuation) finds nothing; one of only titles,
+// generic words and initials finds only listed names it covers whole and
+// that cover it whole (see promote).
 //
 // Only listed names that share at least one token with the query (exactly,
 // as a romanisation variant, within one or two edits, by sound, or
