@@ -78,7 +78,7 @@ func TestSearchNonLatinNoAlloc(t *testing.T) {
 	}
 	ix, _ := benchIndex(t)
 	by := nonLatinQueries(t)
-	for _, sc := range []string{"Cyrl", "Grek", "Arab", "Hang", "Hani", "Hebr", "Geor", "Armn", "Jpan"} {
+	for _, sc := range []string{"Cyrl", "Grek", "Arab", "Hang", "Hani", "Hebr", "Geor", "Armn", "Jpan", "Deva"} {
 		qs := by[sc]
 		if len(qs) < 1 {
 			t.Fatalf("%s: only %d real names", sc, len(qs))

@@ -20,8 +20,9 @@ import (
 // Once dst and ends have grown, and the package's internal scratch has
 // warmed up, a call allocates nothing for scripts whose renderers write into
 // that scratch (Cyrillic, Greek, Arabic, Hangul, Han, Hebrew, Georgian,
-// Armenian, kana); the others (Brahmic, scripts without a table of their
-// own) still build some strings of their own.
+// Armenian, kana, the Brahmic scripts of India); the scripts without a
+// table of their own (Thai, Khmer, ...) still build strings through
+// go-unidecode.
 func AppendVariants(dst []byte, ends []int, s string, max int) ([]byte, []int) {
 	st := statePool.Get().(*state)
 	dst, ends = st.variants(dst, ends, s, max)
@@ -78,6 +79,8 @@ type state struct {
 	kb      []byte    // a word as map key (utf8)
 	morae   []kanaSyl
 	kanaBuf []byte
+	syls    []brahmicSyl
+	syls2   []brahmicSyl
 }
 
 // reset drops what a call left, keeping the capacity; word runes are
@@ -166,6 +169,9 @@ func (st *state) render(script string, ws []word, japanese bool) {
 		st.kanji(ws)
 	case script == "Jpan":
 		st.kana(ws)
+	case script == "Deva", script == "Beng", script == "Guru", script == "Gujr", script == "Orya",
+		script == "Taml", script == "Telu", script == "Knda", script == "Mlym":
+		st.brahmic(ws)
 	case script == "Cyrl":
 		st.cyrillic(ws)
 	case script == "Grek":

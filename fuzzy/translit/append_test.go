@@ -65,7 +65,8 @@ func TestAppendVariantsAgrees(t *testing.T) {
 
 // TestAppendVariantsNoAlloc pins the steady state: once the buffers have
 // grown, names in the scripts rendered into the scratch (Cyrillic, Greek,
-// Arabic, Hangul, Han, Hebrew, Georgian, Armenian, kana) allocate nothing.
+// Arabic, Hangul, Han, Hebrew, Georgian, Armenian, kana, Brahmic) allocate
+// nothing.
 func TestAppendVariantsNoAlloc(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector's sync.Pool drops items at random")
@@ -79,6 +80,7 @@ func TestAppendVariantsNoAlloc(t *testing.T) {
 		"习近平", "弗拉基米尔·普京", "单增", "金正恩",
 		"בנימין נתניהו", "ולדימיר פוטין", "Սերժ Սարգսյան", "მიხეილ სააკაშვილი",
 		"ウラジーミル・プーチン", "とうきょう", "田中さくら", "ミハイル",
+		"व्लादिमीर पुतिन", "நரேந்திர மோடி", "ভ্লাদিমির পুতিন",
 	} {
 		dst, ends := make([]byte, 0, 1024), make([]int, 0, MaxVariants)
 		dst, ends = AppendVariants(dst, ends, s, DefaultMax)

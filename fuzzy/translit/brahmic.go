@@ -1,7 +1,5 @@
 package translit
 
-import "strings"
-
 // The Brahmic scripts of India share one Unicode layout (after ISCII): a
 // letter's offset from its block's start means the same sound in
 // Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada
@@ -66,7 +64,10 @@ type brahmicSyl struct {
 	conj     bool // virama: joined to the next consonant
 }
 
-func brahmicSyllables(w []rune) (syls []brahmicSyl, schwaDelete bool) {
+// brahmicSyllables splits a word into syllables, in st.syls.
+func (st *state) brahmicSyllables(w []rune) (syls []brahmicSyl, schwaDelete bool) {
+	syls = st.syls[:0]
+	defer func() { st.syls = syls }()
 	schwaDelete = true
 	for _, r := range w {
 		base, sd, ok := brahmicBlock(r)
@@ -102,7 +103,8 @@ func brahmicSyllables(w []rune) (syls []brahmicSyl, schwaDelete bool) {
 		case off >= 0x58 && off <= 0x5F: // precomposed nukta letters (NFKC splits most)
 			syls = append(syls, brahmicSyl{cons: [...]string{"q", "kh", "gh", "z", "r", "rh", "f", "y"}[off-0x58], vowel: "a", inherent: true})
 		case off >= 0x66 && off <= 0x6F: // digits
-			syls = append(syls, brahmicSyl{cons: string('0' + off - 0x66), dead: true})
+			d := off - 0x66
+			syls = append(syls, brahmicSyl{cons: "0123456789"[d : d+1], dead: true})
 		}
 	}
 	return syls, schwaDelete
@@ -110,9 +112,10 @@ func brahmicSyllables(w []rune) (syls []brahmicSyl, schwaDelete bool) {
 
 // deleteSchwa applies Hindi-like schwa deletion: the final inherent a
 // after a single consonant, and inherent a in VC_CV, right to left.
-func deleteSchwa(syls []brahmicSyl, medial bool) []brahmicSyl {
-	out := make([]brahmicSyl, len(syls))
-	copy(out, syls)
+// The result is in st.syls2.
+func (st *state) deleteSchwa(syls []brahmicSyl, medial bool) []brahmicSyl {
+	out := append(st.syls2[:0], syls...)
+	st.syls2 = out
 	n := len(out)
 	hasVowel := func(i int) bool { return i >= 0 && i < n && out[i].vowel != "" }
 	if n >= 2 && out[n-1].inherent && out[n-1].cons != "" && !out[n-2].conj {
@@ -129,51 +132,66 @@ func deleteSchwa(syls []brahmicSyl, medial bool) []brahmicSyl {
 	return out
 }
 
-func brahmicString(syls []brahmicSyl) string {
-	var b strings.Builder
+// appendBrahmic appends the syllables to b.
+func appendBrahmic(b []byte, syls []brahmicSyl) []byte {
 	for _, s := range syls {
-		b.WriteString(s.cons)
-		b.WriteString(s.vowel)
+		b = append(append(b, s.cons...), s.vowel...)
 	}
-	return b.String()
+	return b
 }
 
-// brahmic renders words in a Brahmic script: schwa deleted (Hindi), kept
-// (Sanskritised and Dravidian spellings), final only, and the foreign-name
-// reading of bh/ph before a consonant (भ्लादिमिर → vladimir).
-func brahmic(ws []word) [][]string {
-	out := make([][]string, 0, len(ws))
+// brahmic renders words in a Brahmic script into the arena: schwa deleted
+// (Hindi), kept (Sanskritised and Dravidian spellings), final only, and the
+// foreign-name reading of bh/ph before a consonant (भ्लादिमिर → vladimir).
+func (st *state) brahmic(ws []word) {
 	for _, w := range ws {
-		syls, sd := brahmicSyllables(w.runes)
-		var vs []string
-		full := brahmicString(syls)
+		syls, sd := st.brahmicSyllables(w.runes)
+		// The variants go to a first span, then to the word's own with
+		// the foreign reading of the first one second.
+		t0 := st.beginWord()
 		if sd {
-			vs = appendUnique(vs, brahmicString(deleteSchwa(syls, true)))
-			vs = appendUnique(vs, brahmicString(deleteSchwa(syls, false)))
+			st.ab = appendBrahmic(st.ab, st.deleteSchwa(syls, true))
+			st.endVariant(t0, true)
+			st.ab = appendBrahmic(st.ab, st.deleteSchwa(syls, false))
+			st.endVariant(t0, true)
 		}
-		vs = appendUnique(vs, full)
+		st.ab = appendBrahmic(st.ab, syls)
+		st.endVariant(t0, true)
 		if len(w.runes) > 0 && w.runes[0] >= 0x0B80 && w.runes[0] < 0x0C00 {
 			// Tamil writes voiced sounds with voiceless letters: between
 			// vowels k, t, p, ch are g, d, b, s (மகிந்த Mahinda).
-			vs = appendUnique(vs, tamilVoice(syls))
+			st.ab = appendTamilVoice(st.ab, syls)
+			st.endVariant(t0, true)
 		}
-		if len(vs) == 0 {
+		t1 := len(st.aend)
+		if t1 == t0 {
 			// Only letters no table reads (ॷ): nothing to vary.
-			out = append(out, []string{unidecodeLower(string(w.runes))})
+			lo := st.beginWord()
+			st.addString(unidecodeLower(string(w.runes)))
+			st.slots = append(st.slots, span{lo, len(st.aend)})
 			continue
 		}
-		if f := foreignClusters(vs[0]); f != vs[0] {
-			vs = append(vs[:1], append([]string{f}, vs[1:]...)...)
+		lo := st.beginWord()
+		st.ab = append(st.ab, st.variant(t0)...)
+		st.endVariant(lo, false)
+		n := len(st.ab)
+		st.ab = appendForeignClusters(st.ab, st.variant(t0))
+		if string(st.ab[n:]) == string(st.variant(t0)) {
+			st.ab = st.ab[:n]
+		} else {
+			st.endVariant(lo, false)
 		}
-		out = append(out, vs)
+		for i := t0 + 1; i < t1; i++ {
+			st.ab = append(st.ab, st.variant(i)...)
+			st.endVariant(lo, false)
+		}
+		st.slots = append(st.slots, span{lo, len(st.aend)})
 	}
-	return out
 }
 
-// tamilVoice renders Tamil syllables with intervocalic and post-nasal
+// appendTamilVoice appends Tamil syllables with intervocalic and post-nasal
 // voicing, and ச as s.
-func tamilVoice(syls []brahmicSyl) string {
-	var b strings.Builder
+func appendTamilVoice(b []byte, syls []brahmicSyl) []byte {
 	for i, s := range syls {
 		c := s.cons
 		prev := ""
@@ -200,8 +218,7 @@ func tamilVoice(syls []brahmicSyl) string {
 		} else if c == "ch" {
 			c = "s"
 		}
-		b.WriteString(c)
-		b.WriteString(s.vowel)
+		b = append(append(b, c...), s.vowel...)
 	}
-	return b.String()
+	return b
 }

@@ -44,8 +44,11 @@ func collapseDoubles(s string) string {
 // of a word before l or r as v: scripts without a v transcribe foreign v
 // and f so (भ्लादिमिर, ဗလာဒီမီယာ).
 func foreignClusters(s string) string {
-	b := []byte(s)
-	out := make([]byte, 0, len(b))
+	return string(appendForeignClusters(nil, []byte(s)))
+}
+
+// appendForeignClusters appends foreignClusters(b) to out.
+func appendForeignClusters(out, b []byte) []byte {
 	for i := 0; i < len(b); i++ {
 		if b[i] == 'b' && (i == 0 || b[i-1] == ' ') && i+1 < len(b) && (b[i+1] == 'l' || b[i+1] == 'r') {
 			out = append(out, 'v') // Indic and Burmese scripts write v as b: bl- → vl-
@@ -62,7 +65,7 @@ func foreignClusters(s string) string {
 		}
 		out = append(out, b[i])
 	}
-	return string(out)
+	return out
 }
 
 // unidecodeLower transliterates s with go-unidecode and keeps lower-case

@@ -77,7 +77,7 @@ type word struct {
 // a run of words; state.addOld copies it into the arena. Renderers that
 // write into the arena directly (state.cyrillic, state.greek,
 // state.arabic, state.hangul, state.han, state.hebrew, state.georgian,
-// state.armenian, state.kana, state.kanji) need none.
+// state.armenian, state.kana, state.kanji, state.brahmic) need none.
 type rendering struct {
 	words   [][]string // per output word, variants most likely first
 	swapped [][]string // the same words in the other plausible order, or nil
@@ -97,8 +97,6 @@ func render(script string, ws []word) rendering {
 			out = append(out, latinWord(w.runes))
 		}
 		return rendering{words: out}
-	case "Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym":
-		return rendering{words: brahmic(ws)}
 	}
 	return rendering{words: fallback(ws)}
 }
