@@ -299,12 +299,17 @@ func TestSearchZeroAlloc(t *testing.T) {
 
 func FuzzNormalise(f *testing.F) {
 	for _, s := range []string{"PUTIN, Vladimir Vladimirovich", "Владимир Путин", "فلاديمير بوتين", "弗拉基米尔·普京",
-		"ANGLO-CARIBBEAN CO., LTD.", "S.A. de C.V.", "\xff", "O'BRIEN", "M/V ARMAN 114", "블라디미르 푸틴"} {
+		"ANGLO-CARIBBEAN CO., LTD.", "S.A. de C.V.", "\xff", "O'BRIEN", "M/V ARMAN 114", "블라디미르 푸틴",
+		"I.P.C. INTERNATIONAL LIMITED", "GENERAL TECHNOLOGY LIMITED", "K M A", "Sp. z o.o.",
+		strings.Repeat(" -", 600) + "HIZBALLAH", strings.Repeat("\u200b", 400) + "HIZBALLAH", strings.Repeat("LLC a ", 40) + "HIZBALLAH"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		var p parser
 		p.parse(s, KindUnknown)
+		if len(p.in) > 10*MaxNameBytes {
+			t.Fatalf("bounded input of %d bytes", len(p.in))
+		}
 		for _, nm := range p.names {
 			if len(nm.toks) > maxTokens {
 				t.Fatalf("%d tokens", len(nm.toks))
