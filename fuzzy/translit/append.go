@@ -18,11 +18,9 @@ import (
 // built on it.
 //
 // Once dst and ends have grown, and the package's internal scratch has
-// warmed up, a call allocates nothing for scripts whose renderers write into
-// that scratch (Cyrillic, Greek, Arabic, Hangul, Han, Hebrew, Georgian,
-// Armenian, kana, the Brahmic scripts of India); the scripts without a
-// table of their own (Thai, Khmer, ...) still build strings through
-// go-unidecode.
+// warmed up, a call allocates nothing for names in non-Latin scripts
+// (Latin words still build strings: package fuzzy reads Latin names
+// without Variants).
 func AppendVariants(dst []byte, ends []int, s string, max int) ([]byte, []int) {
 	st := statePool.Get().(*state)
 	dst, ends = st.variants(dst, ends, s, max)
@@ -81,6 +79,9 @@ type state struct {
 	kanaBuf []byte
 	syls    []brahmicSyl
 	syls2   []brahmicSyl
+	ub      []byte    // appendUnidecodeLower's input
+	uiter   norm.Iter // ... and its NFKD
+	rs3     []rune
 }
 
 // reset drops what a call left, keeping the capacity; word runes are
@@ -139,30 +140,20 @@ func (st *state) addString(s string) {
 	st.aend = append(st.aend, len(st.ab))
 }
 
-// addOld copies a [][]string rendering into the arena as slots, for the
-// renderers that still build strings.
-func (st *state) addOld(res rendering) {
-	for _, vs := range res.words {
-		lo := st.beginWord()
-		for _, v := range vs {
-			st.addString(v)
-		}
-		st.slots = append(st.slots, span{lo, len(st.aend)})
-	}
-	if res.swapped != nil {
-		st.swapped, st.swapHlf = true, res.swappedHalf
-		for _, vs := range res.swapped {
-			lo := st.beginWord()
-			for _, v := range vs {
-				st.addString(v)
-			}
-			st.swap = append(st.swap, span{lo, len(st.aend)})
-		}
+// latin renders Latin words into the arena: each word accent-folded, with
+// the spellings latinWord gives.
+func (st *state) latin(ws []word) {
+	for _, w := range ws {
+		st.slots = append(st.slots, st.addStrings(latinWord(w.runes)))
 	}
 }
 
 // render renders a run of words of one script into the arena, appending
-// to st.slots (and st.swap, setting st.swapped, for another order).
+// to st.slots per output word its variants, most likely first (and to
+// st.swap the same words in another plausible order, setting st.swapped;
+// st.swapHlf gives that order half the slots rather than a quarter: for
+// Chinese names, whose second spelling, Wade-Giles, costs more false
+// matches among short syllables than it finds).
 func (st *state) render(script string, ws []word, japanese bool) {
 	switch {
 	case japanese && script == "Hani":
@@ -188,8 +179,10 @@ func (st *state) render(script string, ws []word, japanese bool) {
 		st.georgian(ws)
 	case script == "Armn":
 		st.armenian(ws)
+	case script == "Latn":
+		st.latin(ws)
 	default:
-		st.addOld(render(script, ws))
+		st.fallback(ws)
 	}
 }
 

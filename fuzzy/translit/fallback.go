@@ -1,10 +1,11 @@
 package translit
 
 import (
-	"strings"
 	"unicode"
 
-	"github.com/mozillazg/go-unidecode"
+	"unicode/utf8"
+
+	"github.com/mozillazg/go-unidecode/table"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -13,31 +14,41 @@ import (
 // Indic long vowels written double (aa, ii: vlaadimiir), retroflex
 // consonants doubled (tt), and bh or ph before a consonant, which in a
 // transcribed foreign name stand for v and f (भ्लादिमिर → vladimir).
-func fallback(ws []word) [][]string {
-	out := make([][]string, 0, len(ws))
+func (st *state) fallback(ws []word) {
 	for _, w := range ws {
-		u := patchedUnidecode(w.runes)
-		c := collapseDoubles(u)
-		vs := []string{c}
-		if f := foreignClusters(c); f != c {
-			vs = append(vs, f)
+		// The transliteration goes to a variant of its own, then to the
+		// word's: the collapsed form first (always, even empty), the
+		// foreign reading of it, then the form as transliterated.
+		tv := st.beginWord()
+		st.ab = st.appendPatchedUnidecode(st.ab, w.runes)
+		st.endVariant(tv, false)
+		lo := st.beginWord()
+		c := len(st.ab)
+		st.ab = appendCollapsed(st.ab, st.variant(tv))
+		st.endVariant(lo, false)
+		n := len(st.ab)
+		st.ab = appendForeignClusters(st.ab, st.ab[c:n])
+		if string(st.ab[n:]) == string(st.ab[c:n]) {
+			st.ab = st.ab[:n]
+		} else {
+			st.endVariant(lo, false)
 		}
-		vs = appendUnique(vs, u)
-		out = append(out, vs)
+		st.ab = append(st.ab, st.variant(tv)...)
+		st.endVariant(lo, true)
+		st.slots = append(st.slots, span{lo, len(st.aend)})
 	}
-	return out
 }
 
-// collapseDoubles writes doubled letters once (vlaadimiir → vladimir).
-func collapseDoubles(s string) string {
-	b := make([]byte, 0, len(s))
+// appendCollapsed appends s to b with doubled letters written once
+// (vlaadimiir → vladimir).
+func appendCollapsed(b, s []byte) []byte {
 	for i := 0; i < len(s); i++ {
 		if i > 0 && s[i] == s[i-1] && s[i] != ' ' {
 			continue
 		}
 		b = append(b, s[i])
 	}
-	return string(b)
+	return b
 }
 
 // foreignClusters reads bh/ph before a consonant as v/f, and b at the start
@@ -71,19 +82,50 @@ func appendForeignClusters(out, b []byte) []byte {
 // unidecodeLower transliterates s with go-unidecode and keeps lower-case
 // ASCII letters and digits only.
 func unidecodeLower(s string) string {
-	d := unidecode.Unidecode(norm.NFKD.String(s))
-	var b strings.Builder
-	for _, r := range d {
+	st := statePool.Get().(*state)
+	defer statePool.Put(st)
+	st.rs3 = append(st.rs3[:0], []rune(s)...)
+	return string(st.appendUnidecodeLower(nil, st.rs3))
+}
+
+// appendUnidecodeLower appends unidecodeLower(string(rs)) to b: NFKD, the
+// go-unidecode tables, lower-case ASCII letters, digits and inner spaces.
+func (st *state) appendUnidecodeLower(b []byte, rs []rune) []byte {
+	st.ub = appendRunes(st.ub[:0], rs)
+	it := &st.uiter
+	it.Init(norm.NFKD, st.ub)
+	start := len(b)
+	keep := func(c byte) {
 		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case r >= 'A' && r <= 'Z':
-			b.WriteRune(unicode.ToLower(r))
-		case r == ' ' && b.Len() > 0:
-			b.WriteByte(' ')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c == ' ' && len(b) > start:
+			b = append(b, ' ')
 		}
 	}
-	return strings.TrimSpace(b.String())
+	for !it.Done() {
+		for seg := it.Next(); len(seg) > 0; {
+			r, size := utf8.DecodeRune(seg)
+			seg = seg[size:]
+			switch {
+			case r < unicode.MaxASCII:
+				keep(byte(r))
+			case r > 0xeffff:
+			default:
+				if tb, ok := table.Tables[r>>8]; ok && int(r%256) < len(tb) {
+					for _, c := range []byte(tb[r%256]) {
+						keep(c)
+					}
+				}
+			}
+		}
+	}
+	for len(b) > start && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 // fallbackPatches replace go-unidecode where its values are not the ones
@@ -98,28 +140,28 @@ var fallbackPatches = map[string]string{
 	"တ": "t", "ထ": "ht", "ဋ": "t", "င်": "in", "ဉ်": "in", "န်": "n", "မ်": "m",
 }
 
-// patchedUnidecode transliterates w rune by rune with fallbackPatches
-// first (two-rune sequences before single runes), go-unidecode otherwise.
-func patchedUnidecode(w []rune) string {
-	var b strings.Builder
+// appendPatchedUnidecode appends w transliterated rune by rune with
+// fallbackPatches first (two-rune sequences before single runes),
+// go-unidecode otherwise.
+func (st *state) appendPatchedUnidecode(b []byte, w []rune) []byte {
 	for i := 0; i < len(w); i++ {
 		if i+1 < len(w) {
-			if p, ok := fallbackPatches[string(w[i:i+2])]; ok {
-				b.WriteString(p)
+			if p, ok := fallbackPatches[string(st.utf8(w[i:i+2]))]; ok {
+				b = append(b, p...)
 				i++
 				continue
 			}
 		}
-		if p, ok := fallbackPatches[string(w[i])]; ok {
-			b.WriteString(p)
+		if p, ok := fallbackPatches[string(st.utf8(w[i:i+1]))]; ok {
+			b = append(b, p...)
 			continue
 		}
-		u := unidecodeLower(string(w[i]))
-		if r := w[i]; r >= 0x1200 && r < 0x1380 && (r-0x1200)%8 == 5 && len(u) > 1 {
+		n := len(b)
+		b = st.appendUnidecodeLower(b, w[i:i+1])
+		if r := w[i]; r >= 0x1200 && r < 0x1380 && (r-0x1200)%8 == 5 && len(b)-n > 1 && b[len(b)-1] == 'e' {
 			// Ethiopic sixth order: the consonant alone, mostly (አብይ Abiy).
-			u = strings.TrimSuffix(u, "e")
+			b = b[:len(b)-1]
 		}
-		b.WriteString(u)
 	}
-	return b.String()
+	return b
 }

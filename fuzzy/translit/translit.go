@@ -73,34 +73,6 @@ type word struct {
 	script string // ISO 15924
 }
 
-// rendering is what a script's renderer that still builds strings makes of
-// a run of words; state.addOld copies it into the arena. Renderers that
-// write into the arena directly (state.cyrillic, state.greek,
-// state.arabic, state.hangul, state.han, state.hebrew, state.georgian,
-// state.armenian, state.kana, state.kanji, state.brahmic) need none.
-type rendering struct {
-	words   [][]string // per output word, variants most likely first
-	swapped [][]string // the same words in the other plausible order, or nil
-	// swappedHalf gives the other order half the slots rather than a
-	// quarter: for Chinese names, whose second spelling (Wade-Giles) costs
-	// more false matches among short syllables than it finds.
-	swappedHalf bool
-}
-
-// render runs the string-building renderer of a script; state.render
-// dispatches to it for the scripts not yet rendered into the arena.
-func render(script string, ws []word) rendering {
-	switch script {
-	case "Latn":
-		out := make([][]string, 0, len(ws))
-		for _, w := range ws {
-			out = append(out, latinWord(w.runes))
-		}
-		return rendering{words: out}
-	}
-	return rendering{words: fallback(ws)}
-}
-
 func max2(a, b int) int {
 	if a > b {
 		return a
