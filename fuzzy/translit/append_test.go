@@ -91,3 +91,17 @@ func TestAppendVariantsNoAlloc(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAppendVariants checks on any input that AppendVariants, appending
+// after earlier output, renders as Variants does.
+func FuzzAppendVariants(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		dst, ends := []byte("x"), []int{1}
+		dst, ends = AppendVariants(dst, ends, s, DefaultMax)
+		got := splitEnds(t, dst, ends, 1, 1)
+		if want := Variants(s, DefaultMax); !slices.Equal(got, want) {
+			t.Fatalf("%q: AppendVariants %q, Variants %q", s, got, want)
+		}
+	})
+}

@@ -77,3 +77,23 @@ func ExampleScript() {
 	// Output:
 	// Cyrl Hani Latn
 }
+
+func ExampleAppendVariants() {
+	// A screening loop keeps its buffers from one name to the next: once
+	// they have grown, a name allocates nothing.
+	var buf []byte
+	var ends []int
+	for _, name := range []string{"Владимир Путин", "김정은"} {
+		buf, ends = translit.AppendVariants(buf[:0], ends[:0], name, 2)
+		start := 0
+		for _, e := range ends {
+			fmt.Println(string(buf[start:e]))
+			start = e
+		}
+	}
+	// Output:
+	// vladimir putin
+	// wladimir poutin
+	// kim jong un
+	// gim jung eun
+}
