@@ -89,6 +89,7 @@ type state struct {
 func (st *state) reset() {
 	clear(st.words)
 	st.words = st.words[:0]
+	st.iter.InitString(norm.NFKC, "") // it may hold the caller's string
 }
 
 // variant returns the arena's variant i.

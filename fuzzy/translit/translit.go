@@ -9,7 +9,9 @@
 // likely to have (several, because Владимир is Vladimir, Wladimir and
 // Vladimír depending on who romanised it), and Fold (with Skeleton for
 // names from scripts written without short vowels) turns each Latin token
-// into a key on which those spellings meet.
+// into a key on which those spellings meet. AppendVariants is Variants
+// for callers that must not allocate per name: it renders into buffers the
+// caller reuses.
 //
 // Scripts handled with their own tables: Latin, Cyrillic (Russian,
 // Ukrainian, Belarusian, Serbian, Macedonian, Bulgarian), Greek, Arabic,
