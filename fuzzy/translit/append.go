@@ -18,9 +18,7 @@ import (
 // built on it.
 //
 // Once dst and ends have grown, and the package's internal scratch has
-// warmed up, a call allocates nothing for names in non-Latin scripts
-// (Latin words still build strings: package fuzzy reads Latin names
-// without Variants).
+// warmed up, a call allocates nothing.
 func AppendVariants(dst []byte, ends []int, s string, max int) ([]byte, []int) {
 	st := statePool.Get().(*state)
 	dst, ends = st.variants(dst, ends, s, max)
@@ -141,11 +139,10 @@ func (st *state) addString(s string) {
 	st.aend = append(st.aend, len(st.ab))
 }
 
-// latin renders Latin words into the arena: each word accent-folded, with
-// the spellings latinWord gives.
+// latin renders Latin words into the arena.
 func (st *state) latin(ws []word) {
 	for _, w := range ws {
-		st.slots = append(st.slots, st.addStrings(latinWord(w.runes)))
+		st.slots = append(st.slots, st.latinWord(w.runes))
 	}
 }
 

@@ -116,26 +116,21 @@ func latinPlain(r rune) (string, bool) {
 	return "", false
 }
 
-// latinWord renders a Latin-script word: its plain accent-folded form and,
-// when its diacritics carry sounds (č, š, ž, ç, ş, ä, ö, ü), the digraph
-// respelling (Vladimirovič → vladimirovic, vladimirovich).
-func latinWord(w []rune) []string {
-	plain := make([]byte, 0, len(w)+4)
-	var di []byte // nil until a letter spells differently
+// latinWord renders a Latin-script word into the arena: its plain
+// accent-folded form and, when its diacritics carry sounds (č, š, ž, ç, ş,
+// ä, ö, ü), the digraph respelling (Vladimirovič → vladimirovic,
+// vladimirovich).
+func (st *state) latinWord(w []rune) span {
+	plain, di := st.hb[0][:0], st.hb[1][:0]
+	diff := false // a letter spells differently: di is in use
 	for _, r := range w {
 		var p, d string
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			plain = append(plain, byte(r))
-			if di != nil {
-				di = append(di, byte(r))
-			}
+			plain, di = append(plain, byte(r)), append(di, byte(r))
 			continue
 		case r >= 'A' && r <= 'Z':
-			plain = append(plain, byte(r+'a'-'A'))
-			if di != nil {
-				di = append(di, byte(r+'a'-'A'))
-			}
+			plain, di = append(plain, byte(r+'a'-'A')), append(di, byte(r+'a'-'A'))
 			continue
 		}
 		p, _ = latinPlain(r)
@@ -151,19 +146,18 @@ func latinWord(w []rune) []string {
 		default:
 			d = p
 		}
-		if d != p && di == nil {
-			di = append(make([]byte, 0, len(w)+8), plain...)
-		}
-		plain = append(plain, p...)
-		if di != nil {
-			di = append(di, d...)
-		}
+		diff = diff || d != p
+		plain, di = append(plain, p...), append(di, d...)
 	}
-	out := []string{string(plain)}
-	if di != nil && string(di) != out[0] {
-		out = append(out, string(di))
+	st.hb[0], st.hb[1] = plain, di
+	lo := st.beginWord()
+	st.ab = append(st.ab, plain...)
+	st.endVariant(lo, false)
+	if diff {
+		st.ab = append(st.ab, di...)
+		st.endVariant(lo, true)
 	}
-	return out
+	return span{lo, len(st.aend)}
 }
 
 func foldNoFamily(s string) []byte {
