@@ -101,7 +101,11 @@
 // Compare is not symmetric: query tokens the listed name lacks cost more
 // than listed tokens the query lacks, because a payment often carries part
 // of a name ("Putin" alone reaches "PUTIN, Vladimir Vladimirovich"); and
-// typos are looked for in the query, not in the list.
+// typos are looked for in the query, not in the list. Unmatched query
+// initials together cost at most one and a half initials' weight (one
+// costs its full weight): a single letter says almost nothing, so padding
+// a name with stray initials ("A B C HIZBALLAH") does not hide it, while
+// an unmatched full token ("John Q HIZBALLAH") keeps its whole cost.
 //
 // # Index
 //

@@ -42,6 +42,14 @@ const (
 	// the middle name begins with V, which tells the listed Dmitry
 	// Vadimovich from other Dmitry Kuznetsovs more than V. tells a query.
 	listedInitialCredit = 0.75
+	// maxStrayInitials is the most that the query's unmatched initials
+	// weigh together: one stray initial costs its full weight ("X
+	// HIZBALLAH"), but single letters carry almost no identifying
+	// information, so padding a name with them ("A B C D ... HIZBALLAH")
+	// must not push it under Threshold. Unmatched full tokens ("John")
+	// keep their whole weight. Lowering only the query's total weight
+	// keeps the index's upper bounds valid: they credit every initial.
+	maxStrayInitials = 1.5 * wInitial
 	// firstLetterPenalty lowers a fuzzy match whose first consonants differ.
 	firstLetterPenalty = 0.06
 	// maxKnownLen is the length up to which two different established
@@ -530,6 +538,17 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			wb += b.toks[j].w
 		}
 		cb += credB[j]
+	}
+	// Unmatched query initials together weigh at most maxStrayInitials:
+	// "A B C HIZBALLAH" is HIZBALLAH with noise, not a name it lacks.
+	var stray float32
+	for i := range a.toks {
+		if !usedA[i] && a.toks[i].cls == clsInitial {
+			stray += a.toks[i].w
+		}
+	}
+	if stray > maxStrayInitials {
+		wa -= stray - maxStrayInitials
 	}
 	if wa == 0 || wb == 0 {
 		return 0
