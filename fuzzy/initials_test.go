@@ -19,7 +19,7 @@ func TestStrayInitialsDoNotHideName(t *testing.T) {
 	})
 	long := strings.Join(strings.Split("ABCDEFGHIJKLMNOP", ""), " ") + " HIZBALLAH"
 	for _, kind := range []Kind{KindUnknown, KindOrganization, KindPerson} {
-		for _, q := range []string{"A B C HIZBALLAH", "X HIZBALLAH", long} {
+		for _, q := range []string{"A B C HIZBALLAH", "X HIZBALLAH", long, "HIZBALLAH A B C", "A. B. C. HIZBALLAH", "Q Q HIZBALLAH Q Q"} {
 			if got := Compare(q, "HIZBALLAH", kind).Score; got < Threshold {
 				t.Errorf("Compare(%q, HIZBALLAH, %v) = %.3f, want >= %.2f", q, kind, got, Threshold)
 			}
@@ -27,6 +27,9 @@ func TestStrayInitialsDoNotHideName(t *testing.T) {
 			for _, m := range ix.Search(q, kind, 5, Threshold, nil) {
 				if m.ID == 1 {
 					found = true
+					if ex := ix.Explain(q, kind, 1); ex.Score != m.Score {
+						t.Errorf("%q: Explain scores %.3f, Search %.3f", q, ex.Score, m.Score)
+					}
 				}
 			}
 			if !found {
