@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -334,75 +335,42 @@ func secScript(cfg Config, w *world) (*Section, error) {
 		}
 	}
 	ofacIx := fuzzy.Build(recs)
-	type tally struct{ n, at1, found int }
-	by := map[string]*tally{}
-	var all tally
+	var gt groupTally // a: found >= threshold, b: ranked first
 	for _, c := range cs {
 		rs := w.search(ofacIx, c.Query, fuzzy.KindUnknown)
 		fd, f1 := rankOf(rs, func(e int32) bool { return slices.Contains(c.OFAC, e) })
-		t := by[c.Script]
-		if t == nil {
-			t = &tally{}
-			by[c.Script] = t
-		}
-		for _, x := range []*tally{t, &all} {
-			x.n++
-			if fd {
-				x.found++
-			}
-			if f1 {
-				x.at1++
-			}
-		}
+		gt.add(c.Script, fd, f1)
 	}
+	all := gt.all
 	s.count("UN individuals' original-script names / linked to OFAC", len(cs), fmt.Sprintf("of %d non-Latin original-script names; link = same normalised Latin name + compatible DOB", withScript))
-	s.rate("recall@1 (OFAC-only index)", all.at1, all.n, "")
-	s.rate("recall >= threshold", all.found, all.n, "")
-	var keys []string
-	for k := range by {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		t := by[k]
-		s.notef("%s: %d names, recall@1 %d, >= threshold %d", k, t.n, t.at1, t.found)
+	s.rate("recall@1 (OFAC-only index)", all.b, all.n, "")
+	s.rate("recall >= threshold", all.a, all.n, "")
+	for _, k := range slices.Sorted(maps.Keys(gt.by)) {
+		t := gt.by[k]
+		s.notef("%s: %d names, recall@1 %d, >= threshold %d", k, t.n, t.b, t.a)
 	}
 	return s, nil
 }
 
 func secVariants(cfg Config, w *world, alts []altered) *Section {
 	s := &Section{Name: "quality: b. altered listed names"}
-	type tally struct{ n, at1, found int }
-	by := map[string]*tally{}
-	var all tally
+	var gt groupTally // a: found >= threshold, b: ranked first
 	shown := map[string]int{}
 	for _, a := range alts {
 		rs := w.search(w.ix, a.Query, fuzzy.KindUnknown)
 		fd, f1 := rankOf(rs, w.inGroup(a.Ent))
-		t := by[a.Kind]
-		if t == nil {
-			t = &tally{}
-			by[a.Kind] = t
-		}
-		for _, x := range []*tally{t, &all} {
-			x.n++
-			if fd {
-				x.found++
-			}
-			if f1 {
-				x.at1++
-			}
-		}
+		gt.add(a.Kind, fd, f1)
 		if !fd && shown[a.Kind] < 3 {
 			shown[a.Kind]++
 			s.notef("%s missed: %q (listed %q, %s)", a.Kind, a.Query, a.Source, w.snap.Entities[a.Ent].ID)
 		}
 	}
-	s.rate("recall >= threshold, all alterations", all.found, all.n, fmt.Sprintf("%d alterations x up to %d names, seed %d", len(alterations), cfg.PerVariant, cfg.Seed))
-	s.rate("recall@1, all alterations", all.at1, all.n, "")
+	all := gt.all
+	s.rate("recall >= threshold, all alterations", all.a, all.n, fmt.Sprintf("%d alterations x up to %d names, seed %d", len(alterations), cfg.PerVariant, cfg.Seed))
+	s.rate("recall@1, all alterations", all.b, all.n, "")
 	for _, k := range alterations {
-		if t := by[k]; t != nil {
-			s.rate("recall >= threshold: "+k, t.found, t.n, fmt.Sprintf("@1 %.1f %%", 100*float64(t.at1)/float64(max(t.n, 1))))
+		if t := gt.by[k]; t != nil {
+			s.rate("recall >= threshold: "+k, t.a, t.n, fmt.Sprintf("@1 %.1f %%", 100*float64(t.b)/float64(max(t.n, 1))))
 		}
 	}
 	return s
@@ -411,9 +379,7 @@ func secVariants(cfg Config, w *world, alts []altered) *Section {
 func secClean(ctx context.Context, cfg Config, w *world, sc *screening.Screener, clean, excluded []cleanName) (*Section, error) {
 	s := &Section{Name: "quality: c. people on no list"}
 	pol := sc.Policy()
-	type tally struct{ n, name, dec int }
-	by := map[string]*tally{}
-	var all tally
+	var gt groupTally // a: name-level hit, b: decision-level hit
 	var examples []string
 	for _, c := range clean {
 		ms := w.ix.Search(c.Name, fuzzy.KindUnknown, 1, fuzzy.Threshold, nil)
@@ -423,36 +389,19 @@ func secClean(ctx context.Context, cfg Config, w *world, sc *screening.Screener,
 			return nil, fmt.Errorf("Screen(%q): %w", c.Name, err)
 		}
 		decHit := d.Outcome != screening.Clear
-		t := by[c.Culture]
-		if t == nil {
-			t = &tally{}
-			by[c.Culture] = t
-		}
-		for _, x := range []*tally{t, &all} {
-			x.n++
-			if nameHit {
-				x.name++
-			}
-			if decHit {
-				x.dec++
-			}
-		}
+		gt.add(c.Culture, nameHit, decHit)
 		if nameHit && len(examples) < 12 {
 			examples = append(examples, fmt.Sprintf("%q ~ %q %.2f (%s)", c.Name, w.recs[ms[0].ID].Name, ms[0].Score, d.Outcome))
 		}
 	}
-	s.count("generated people (excluded: exact listed names)", len(clean), fmt.Sprintf("%d cultures; %d excluded as listed names: %s", len(by), len(excluded), exampleNames(excluded, 8)))
-	s.rate("false-positive rate, name level (score >= threshold)", all.name, all.n, fmt.Sprintf("any listed name, threshold %.2f", fuzzy.Threshold))
-	s.rate("false-positive rate, decision level (HOLD or FREEZE)", all.dec, all.n, fmt.Sprintf("Screen, kind person, no DOB; policy %s", pol.Jurisdiction))
-	var keys []string
-	for k := range by {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	s.count("generated people (excluded: exact listed names)", len(clean), fmt.Sprintf("%d cultures; %d excluded as listed names: %s", len(gt.by), len(excluded), exampleNames(excluded, 8)))
+	all := gt.all
+	s.rate("false-positive rate, name level (score >= threshold)", all.a, all.n, fmt.Sprintf("any listed name, threshold %.2f", fuzzy.Threshold))
+	s.rate("false-positive rate, decision level (HOLD or FREEZE)", all.b, all.n, fmt.Sprintf("Screen, kind person, no DOB; policy %s", pol.Jurisdiction))
 	var parts []string
-	for _, k := range keys {
-		t := by[k]
-		parts = append(parts, fmt.Sprintf("%s %.1f/%.1f %%", k, 100*float64(t.name)/float64(t.n), 100*float64(t.dec)/float64(t.n)))
+	for _, k := range slices.Sorted(maps.Keys(gt.by)) {
+		t := gt.by[k]
+		parts = append(parts, fmt.Sprintf("%s %.1f/%.1f %%", k, 100*float64(t.a)/float64(t.n), 100*float64(t.b)/float64(t.n)))
 	}
 	s.notef("per culture, name/decision FP: %s", strings.Join(parts, ", "))
 	if len(examples) > 0 {
@@ -519,6 +468,35 @@ func pairKind(k string) fuzzy.Kind {
 		return fuzzy.KindAircraft
 	}
 	return fuzzy.KindUnknown
+}
+
+// groupTally counts cases overall and per group (script, alteration,
+// culture), with two yes/no outcomes per case: a and b, named where used.
+type groupTally struct {
+	all groupCount
+	by  map[string]*groupCount
+}
+
+type groupCount struct{ n, a, b int }
+
+func (g *groupTally) add(group string, a, b bool) {
+	if g.by == nil {
+		g.by = map[string]*groupCount{}
+	}
+	t := g.by[group]
+	if t == nil {
+		t = &groupCount{}
+		g.by[group] = t
+	}
+	for _, c := range []*groupCount{t, &g.all} {
+		c.n++
+		if a {
+			c.a++
+		}
+		if b {
+			c.b++
+		}
+	}
 }
 
 // prf is a confusion tally.
