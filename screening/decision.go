@@ -52,6 +52,9 @@ const (
 	FlagDelistingRoute       FlagCode = "DELISTING_ROUTE"                 // D+C: the remedy against the listing
 	FlagReviewDue            FlagCode = "REVIEW_DUE"                      // C: EU renewal cycle
 	FlagStaleListData        FlagCode = "STALE_LIST_DATA"                 // D: list older than Policy.MaxListAge
+	FlagUnreadableInput      FlagCode = "UNREADABLE_INPUT"                // X: input that could not be read completely: held, never cleared
+	FlagInputFieldInvalid    FlagCode = "INPUT_FIELD_INVALID"             // X: a secondary field (dob, country) unreadable: ignored as evidence, name screened
+	FlagMixedScriptName      FlagCode = "MIXED_SCRIPT_NAME"               // X: a word mixes look-alike letters of several scripts
 )
 
 // Flag is one oversight flag with the one-line reason it was raised.
