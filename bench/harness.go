@@ -146,6 +146,15 @@ func run(ctx context.Context, cfg Config, progress io.Writer) (*Report, error) {
 			}
 		case "pairs":
 			err = add(secPairs())
+		case "orgs", "unlisted":
+			var s *screening.Screener
+			if s, err = screener(); err == nil {
+				if name == "orgs" {
+					err = add(secOrgs(ctx, cfg, s))
+				} else {
+					err = add(secUnlisted(ctx, cfg, s))
+				}
+			}
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/screening"
+)
+
+// orgCase is one line of testdata/eval/orgs_dev.jsonl or
+// unlisted_companies_dev.jsonl: a company name as payment data carries it,
+// with the listed entity it should find (none for an unlisted company).
+type orgCase struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Kind     string   `json:"kind"`
+	Expected []string `json:"expected"`
+	How      string   `json:"how"`
+	Listed   string   `json:"listed"`
+}
+
+func loadOrgCases(root, file string) ([]orgCase, error) {
+	p := filepath.Join(root, "testdata/eval", file)
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var cs []orgCase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var c orgCase
+		if err := json.Unmarshal([]byte(line), &c); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", p, n, err)
+		}
+		cs = append(cs, c)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	if len(cs) == 0 {
+		return nil, fmt.Errorf("%s: no cases", p)
+	}
+	return cs, nil
+}
+
+// secOrgs measures listed companies written as payments carry them (legal
+// form written another way, name cut at 35 characters): the share that
+// Screen holds or freezes with the expected entity among the first ten
+// hits, and with it first.
+func secOrgs(ctx context.Context, cfg Config, sc *screening.Screener) (*Section, error) {
+	cs, err := loadOrgCases(cfg.Root, "orgs_dev.jsonl")
+	if err != nil {
+		return nil, err
+	}
+	s := &Section{Name: "quality: e. listed companies as payments write them"}
+	var gt groupTally // a: held with the entity in the top 10, b: ranked first
+	var misses []string
+	for _, c := range cs {
+		d, err := sc.Screen(ctx, screening.Party{Name: c.Name, Kind: lists.Organization})
+		if err != nil {
+			return nil, fmt.Errorf("Screen(%q): %w", c.Name, err)
+		}
+		hits := d.Hits()
+		inTop, first := false, false
+		if d.Outcome != screening.Clear {
+			for i, h := range hits[:min(10, len(hits))] {
+				if slices.Contains(c.Expected, h.EntityID) {
+					inTop, first = true, i == 0
+					break
+				}
+			}
+		}
+		gt.add(c.How, inTop, first)
+		if !inTop && len(misses) < 15 {
+			best := "nothing"
+			if len(hits) > 0 {
+				best = fmt.Sprintf("%q %.2f", hits[0].MatchedName, hits[0].Score)
+			}
+			misses = append(misses, fmt.Sprintf("%q (listed %q; %s: %s)", c.Name, c.Listed, d.Outcome, best))
+		}
+	}
+	all := gt.all
+	s.rate("HOLD/FREEZE with the listed company in the top 10 (target >= 95 %)", all.a, all.n, "Screen, kind organization, name only")
+	s.rate("... and ranked first (target >= 90 %)", all.b, all.n, "")
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(gt.by)) {
+		t := gt.by[k]
+		parts = append(parts, fmt.Sprintf("%s %d/%d found, %d first", k, t.a, t.n, t.b))
+	}
+	s.notef("per kind of change: %s", strings.Join(parts, "; "))
+	if len(misses) > 0 {
+		s.notef("missed: %s", strings.Join(misses, "; "))
+	}
+	return s, nil
+}
+
+// secUnlisted measures false alerts on real, well-known companies and banks
+// on no list: every HOLD or FREEZE is a false alert.
+func secUnlisted(ctx context.Context, cfg Config, sc *screening.Screener) (*Section, error) {
+	s := &Section{Name: "quality: f. well-known companies on no list"}
+	for _, file := range []string{"unlisted_companies_dev.jsonl"} {
+		cs, err := loadOrgCases(cfg.Root, file)
+		if err != nil {
+			return nil, err
+		}
+		var held, frozen int
+		var examples []string
+		for _, c := range cs {
+			d, err := sc.Screen(ctx, screening.Party{Name: c.Name, Kind: lists.Organization})
+			if err != nil {
+				return nil, fmt.Errorf("Screen(%q): %w", c.Name, err)
+			}
+			switch d.Outcome {
+			case screening.Clear:
+				continue
+			case screening.Freeze:
+				frozen++
+			}
+			held++
+			if h := d.Hits(); len(h) > 0 {
+				examples = append(examples, fmt.Sprintf("%q ~ %q %.2f", c.Name, h[0].MatchedName, h[0].Score))
+			}
+		}
+		s.rate(file+": HOLD or FREEZE (target <= 1 %)", held, len(cs), "Screen, kind organization, name only")
+		s.count(file+": FREEZE (target 0)", frozen, "")
+		if len(examples) > 0 {
+			s.notef("%s held: %s", file, strings.Join(examples, "; "))
+		}
+	}
+	return s, nil
+}
