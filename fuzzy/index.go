@@ -60,6 +60,7 @@ type Index struct {
 	docW        []float32 // total token weight but titles (name.w)
 	docWContent []float32
 	docFlags    []uint8
+	docLegal    []uint8 // name.legal
 
 	dict    []dictTok
 	byText  map[string]uint32
@@ -191,6 +192,7 @@ func Build(recs []Record) *Index {
 			ix.docW = append(ix.docW, nm.w)
 			ix.docWContent = append(ix.docWContent, nm.wContent)
 			ix.docFlags = append(ix.docFlags, nm.flags)
+			ix.docLegal = append(ix.docLegal, nm.legal)
 		}
 	}
 	// Postings: counting sort of the occurrences by token, documents in
@@ -422,5 +424,6 @@ func (ix *Index) docName(d uint32, nm *name, toks []tok) []tok {
 	nm.w = ix.docW[d]
 	nm.wContent = ix.docWContent[d]
 	nm.flags = ix.docFlags[d]
+	nm.legal = ix.docLegal[d]
 	return toks
 }

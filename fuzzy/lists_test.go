@@ -286,12 +286,17 @@ func TestPromotedNamesMatchOnlyThemselves(t *testing.T) {
 }
 
 // core returns a name's letters but its legal forms, in order, without
-// spaces: "BM Bank" and "BMBANK JSC" have the same core.
+// spaces: "BM Bank", "BMBANK JSC" and "BM BANK PUBLIC JOINT STOCK COMPANY"
+// have the same core.
 func core(s string) string {
 	var b strings.Builder
-	for _, f := range strings.Fields(normString(s, KindOrganization)) {
-		if _, legal := legalForms[f]; !legal {
-			b.WriteString(f)
+	var p parser
+	p.parse(s, KindOrganization)
+	if len(p.names) > 0 {
+		for _, t := range p.names[0].toks {
+			if t.cls != clsLegal {
+				b.WriteString(t.text)
+			}
 		}
 	}
 	return b.String()

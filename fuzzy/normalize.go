@@ -90,6 +90,7 @@ type name struct {
 	w        float32 // total weight of all tokens but titles (which count only when matched)
 	wContent float32 // weight of content and number tokens: the identifying part
 	flags    uint8
+	legal    uint8 // class of its first legal form (legalClasses), 0 for none
 }
 
 // name flags
@@ -696,13 +697,18 @@ func (p *parser) finish(kind Kind, reordered bool) {
 	// Multi-token legal forms (S.A. de C.V., Sp. z o.o., L.L.C.) and vessel
 	// prefixes (M/V, M/T), longest first. Persons have no legal form: there
 	// single letters are initials.
+	var legal uint8 // the first legal form's class
 	if kind != KindPerson {
 		for i := 0; i < n; i++ {
 			for _, seq := range legalSeqs {
-				if i+len(seq) <= n && seqAt(p.buf, p.rngs[i:], seq) {
-					for k := range seq {
+				if i+len(seq.toks) <= n && seqAt(p.buf, p.rngs[i:], seq.toks) {
+					for k := range seq.toks {
 						cls[i+k] = clsLegal
 					}
+					if legal == 0 {
+						legal = seq.class
+					}
+					i += len(seq.toks) - 1
 					break
 				}
 			}
@@ -810,6 +816,9 @@ func (p *parser) finish(kind Kind, reordered bool) {
 			nm.flags |= flagNumbers
 		case clsLegal:
 			nm.flags |= flagLegal
+			if legal == 0 {
+				legal = legalWords[text]
+			}
 		case clsTitle:
 			nm.flags |= flagTitle
 		}
@@ -818,6 +827,7 @@ func (p *parser) finish(kind Kind, reordered bool) {
 		}
 		p.toks = append(p.toks, t)
 	}
+	nm.legal = legal
 	if reordered {
 		nm.flags |= flagReordered
 	}
@@ -838,9 +848,9 @@ func (p *parser) finish(kind Kind, reordered bool) {
 
 // promote gives a name with no identifying token (GENERAL TECHNOLOGY
 // LIMITED, BM BANK JSC, XU Bin, LADY D, K M A) one, so that its own
-// spelling finds it: all its tokens become content, legal forms and
+// spelling finds it: all its tokens but legal forms become content,
 // initials included, since when nothing else identifies a name, all of it
-// does (TK BANK is not any bank). A name of legal forms only is never
+// does (TK BANK is not any bank); a legal form is never content. A name of legal forms only is never
 // promoted: "CORP" and "TRADING COMPANY LLC" identify nothing. A promoted
 // name is marked (flagPromoted): as a query it must cover the listed name
 // as much as the listed name covers it (see nameSpec), so "President" or
@@ -862,10 +872,10 @@ func promote(nm *name) {
 		return
 	}
 	nm.w, nm.wContent = 0, 0
-	nm.flags &^= flagInitials | flagLegal | flagTitle
+	nm.flags &^= flagInitials | flagTitle
 	for i := range nm.toks {
 		t := &nm.toks[i]
-		if t.cls != clsNumber {
+		if t.cls != clsNumber && t.cls != clsLegal {
 			t.cls = clsContent
 			t.w, t.known = contentStats(t.text)
 		}
@@ -932,22 +942,19 @@ func nearWord(t string, words []string) bool {
 }
 
 // longLegal and longGeneric are the legal forms and generic words of seven
-// letters or more, which nearWord recognises with a typo.
-var longLegal, longGeneric = func() ([]string, []string) {
-	var l, g []string
-	for w := range legalForms {
-		if len(w) >= 7 {
-			l = append(l, w)
-		}
-	}
+// letters or more, which nearWord recognises with a typo. longLegal is
+// filled by init, from the legal-form table.
+var longLegal []string
+
+var longGeneric = func() []string {
+	var g []string
 	for w := range generic {
 		if len(w) >= 7 {
 			g = append(g, w)
 		}
 	}
-	slices.Sort(l)
 	slices.Sort(g)
-	return l, g
+	return g
 }()
 
 func isDigits(t string) bool {
@@ -1062,32 +1069,20 @@ var romanTab = func() [40]string {
 // motor yacht, steamship, fishing vessel.
 var vesselPrefixes = set("mv", "mt", "my", "ss", "fv", "mfv", "mty")
 
-// legalForms are company legal forms and the words that stand for one.
-// They are reduced to a class: "CORP" alone never makes a match.
-var legalForms = set(
-	"llc", "ltd", "limited", "inc", "incorporated", "corp", "corporation", "co", "cie",
-	"gmbh", "ag", "kg", "ooo", "oao", "zao", "ao", "pao", "pjsc", "jsc", "ojsc", "cjsc",
-	"sa", "sas", "sarl", "srl", "spa", "sl", "bv", "nv", "plc", "llp", "lp", "fze", "fzco",
-	"fzc", "fzllc", "fz", "sdn", "bhd", "pte", "pvt", "pty", "kft", "zrt", "nyrt", "doo",
-	"eood", "ood", "asa", "oy", "oyj", "tov", "company", "trading", "group", "holding",
-	"holdings", "shrkh", "shrka", "shrkt", "sharika", "sharikat", "shirkat", "sherkat", "shirkah",
-	"sharka", "shirka", "sharikah", "sherka", "sharkat", // شركة, company
-	"cv", "sapi", "ltda", "mchj", "tk", "dmcc", "wll", "est",
-	// Russian and Ukrainian legal forms spelt out in Latin letters
-	"obshchestvo", "obshestvo", "obschestvo", "ogranichennoi", "ogranichennoy", "ogranichennoj",
-	"otvetstvennostyu", "otvetstvennostiu", "otvetstvennostju", "aktsionernoe", "aktsionernoye",
-	"aktcionernoe", "publichnoe", "publichnoye", "zakrytoe", "zakrytoye", "otkrytoe", "otkrytoye",
-	"tovarystvo", "tovaristvo", "obmezhenoyu", "vidpovidalnistyu", "liability",
-)
+// legalForms holds every token that is a legal form alone (legalWords'
+// keys), for set lookups.
+var legalForms map[string]struct{}
 
-// legalSeqs are legal forms written as several tokens once punctuation is
-// gone, longest first.
-var legalSeqs = [][]string{
-	{"s", "a", "de", "c", "v"}, {"sa", "de", "cv"}, {"s", "de", "rl"}, {"sp", "z", "o", "o"}, {"sp", "z", "oo"},
-	{"s", "a", "r", "l"}, {"s", "a", "s"}, {"s", "r", "l"}, {"s", "p", "a"}, {"l", "l", "c"},
-	{"l", "l", "p"}, {"p", "l", "c"}, {"j", "s", "c"}, {"o", "o", "o"}, {"z", "a", "o"},
-	{"o", "a", "o"}, {"p", "a", "o"}, {"s", "a"}, {"b", "v"}, {"n", "v"}, {"a", "g"},
-	{"c", "v"}, {"a", "o"}, {"co", "ltd"},
+func init() {
+	initLegalForms()
+	legalForms = make(map[string]struct{}, len(legalWords))
+	for w := range legalWords {
+		legalForms[w] = struct{}{}
+		if len(w) >= 7 {
+			longLegal = append(longLegal, w)
+		}
+	}
+	slices.Sort(longLegal)
 }
 
 // particles are name parts that join names rather than distinguish them.
