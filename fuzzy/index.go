@@ -59,14 +59,17 @@ type Index struct {
 	docCls      []uint8   // class of each token occurrence
 	docW        []float32 // total token weight but titles (name.w)
 	docWContent []float32
-	docFlags    []uint8
+	docFlags    []uint16
 	docLegal    []uint8 // name.legal
 
-	dict    []dictTok
-	byText  map[string]uint32
-	byFold  map[string]uint32 // fold key → fold group
-	foldOff []uint32          // fold group → its tokens in foldTok
-	foldTok []uint32
+	dict   []dictTok
+	byText map[string]uint32
+	// byPrefix holds the dictionary ids in the order of their texts: the
+	// tokens a stub ending a cut query begins (see cutMinRunes).
+	byPrefix []uint32
+	byFold   map[string]uint32 // fold key → fold group
+	foldOff  []uint32          // fold group → its tokens in foldTok
+	foldTok  []uint32
 
 	// Deletion neighbourhood: an open-addressing hash table from the hash
 	// of a fold key or one of its one-letter deletions to a run of fold
@@ -331,6 +334,11 @@ func Build(recs []Record) *Index {
 		ix.delSlots[j] = h>>32<<32 | uint64(i+1)
 	}
 	ix.pool.New = func() any { return newSearcher(ix) }
+	ix.byPrefix = make([]uint32, len(ix.dict))
+	for i := range ix.byPrefix {
+		ix.byPrefix[i] = uint32(i)
+	}
+	slices.SortFunc(ix.byPrefix, func(a, b uint32) int { return strings.Compare(ix.dict[a].text, ix.dict[b].text) })
 	return ix
 }
 

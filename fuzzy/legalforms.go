@@ -203,6 +203,9 @@ func legalPrefix(t string) bool {
 	if len(t) < 3 {
 		return false
 	}
+	if _, ok := notLegalAlone[t]; ok {
+		return false // a word or a form in its own right
+	}
 	i, _ := slices.BinarySearch(legalSorted, t)
 	return i < len(legalSorted) && strings.HasPrefix(legalSorted[i], t)
 }

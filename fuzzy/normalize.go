@@ -81,6 +81,9 @@ type tok struct {
 	guessed bool
 	// syl says the token is a single pinyin syllable (see isSyllable).
 	syl bool
+	// cut says the token ends a query that may have been cut at a field
+	// limit: it may be the first letters of a listed token (see cutMinRunes).
+	cut bool
 	id  int32 // dictionary id when the token comes from an Index, else -1
 }
 
@@ -89,13 +92,13 @@ type name struct {
 	toks     []tok
 	w        float32 // total weight of all tokens but titles (which count only when matched)
 	wContent float32 // weight of content and number tokens: the identifying part
-	flags    uint8
+	flags    uint16
 	legal    uint8 // class of its first legal form (legalClasses), 0 for none
 }
 
 // name flags
 const (
-	flagInitials uint8 = 1 << iota
+	flagInitials uint16 = 1 << iota
 	flagNumbers
 	flagLegal
 	flagTitle
@@ -103,6 +106,8 @@ const (
 	flagGuessed  // a query's transliteration: vowels and word breaks are guesses
 	flagOrgWord  // a word of organisation names (orgWords)
 	flagPromoted // no identifying token but by promotion (see promote)
+	flagCut      // a query long enough to have been cut at a field limit (see cutMinRunes)
+	flagOrg      // an organisation's name (Kind), or a name with a legal form
 )
 
 // States of parser.dotted: dotted initials are not looked for (persons,
@@ -114,6 +119,15 @@ const (
 	dotJoin
 )
 
+// States of parser.camel: camelCase (SiemensAG) is not looked for, looked
+// for, seen, or split into words.
+const (
+	camelNone uint8 = iota
+	camelLook
+	camelSeen
+	camelSplit
+)
+
 // rng is a byte range of a token in a buffer during parsing.
 type rng struct{ s, e int32 }
 
@@ -123,6 +137,9 @@ type parser struct {
 	// guessed is set while a query's transliterations are parsed: their
 	// vowels are guesses (Arabic writes few).
 	guessed bool
+	// cut is set while a query long enough to have been cut at a field
+	// limit is parsed (see cutMinRunes).
+	cut bool
 	// scratch buffers and a case folder for non-Latin names
 	scratch, scratch2 []byte
 	folder            cases.Caser
@@ -132,8 +149,9 @@ type parser struct {
 	vbuf  []byte
 	vends []int
 	in    []byte // a long name's significant part (see bound)
-	// dotted is the state of dotted initials (I.P.C.) in parseLatin.
-	dotted uint8
+	// dotted is the state of dotted initials (I.P.C.) in parseLatin, camel
+	// that of camelCase (SiemensAG).
+	dotted, camel uint8
 	nfc    norm.Iter
 	buf    []byte
 	rngs   []rng
@@ -234,11 +252,14 @@ func (p *parser) bound(s string) string {
 // translit.AppendVariants into the parser's buffers, which allocates
 // nothing either for the scripts it renders into its scratch.
 func (p *parser) parse(s string, kind Kind) {
+	p.cut = p.query && utf8.RuneCountInString(s) >= cutMinRunes
+	defer func() { p.cut = false }()
 	s = p.bound(s)
 	p.dotted = dotNone
 	if kind != KindPerson {
 		p.dotted = dotLook
 	}
+	p.camel = camelLook
 	if p.parseLatin(s, kind) {
 		if p.dotted == dotSeen {
 			// I.P.C. INTERNATIONAL: also as IPC INTERNATIONAL, an
@@ -248,9 +269,16 @@ func (p *parser) parse(s string, kind Kind) {
 			p.parseLatin(s, kind)
 		}
 		p.dotted = dotNone
+		if p.camel == camelSeen {
+			// SiemensAG: also as SIEMENS AG.
+			p.camel = camelSplit
+			p.parseLatin(s, kind)
+		}
+		p.camel = camelNone
 		return
 	}
 	p.dotted = dotNone
+	p.camel = camelNone
 	n := maxVariants
 	if p.query {
 		n = maxQueryVariants
@@ -436,10 +464,26 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 			p.buf = append(p.buf, c)
 		}
 	}
+	lower := 0 // lower-case ASCII letters just read
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
+			if c >= 'A' && c <= 'Z' && lower >= 2 {
+				// camelCase: SiemensAG, PetroChina, KeyCorp are also
+				// read as two words, in a second rendering (see parse).
+				switch p.camel {
+				case camelSplit:
+					end()
+				case camelLook:
+					p.camel = camelSeen
+				}
+			}
+			if c >= 'a' && c <= 'z' {
+				lower++
+			} else {
+				lower = 0
+			}
 			switch {
 			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
 				add(c)
@@ -465,6 +509,7 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		lower = 0
 		if r == utf8.RuneError && size == 1 {
 			end()
 			gap++
@@ -700,17 +745,30 @@ func (p *parser) finish(kind Kind, reordered bool) {
 	var legal uint8 // the first legal form's class
 	if kind != KindPerson {
 		for i := 0; i < n; i++ {
+			k, class := 0, uint8(0)
 			for _, seq := range legalSeqs {
 				if i+len(seq.toks) <= n && seqAt(p.buf, p.rngs[i:], seq.toks) {
-					for k := range seq.toks {
-						cls[i+k] = clsLegal
-					}
-					if legal == 0 {
-						legal = seq.class
-					}
-					i += len(seq.toks) - 1
+					k, class = len(seq.toks), seq.class
 					break
 				}
+			}
+			if k == 0 && p.cut && !reordered {
+				// A name cut inside a legal form of several words.
+				for _, seq := range legalSeqs {
+					if cutSeqAt(p.buf, p.rngs[i:n], seq.toks) {
+						k, class = n-i, seq.class
+						break
+					}
+				}
+			}
+			for j := i; j < i+k; j++ {
+				cls[j] = clsLegal
+			}
+			if k > 0 {
+				if legal == 0 {
+					legal = class
+				}
+				i += k - 1
 			}
 		}
 	}
@@ -723,6 +781,9 @@ func (p *parser) finish(kind Kind, reordered bool) {
 			cls[0] = clsTitle
 		}
 	}
+	// A name read "LAST, First" and put in order no longer ends where the
+	// input was cut.
+	cut := p.cut && !reordered
 	var nm name
 	tokStart := len(p.toks)
 	letters := 0
@@ -739,6 +800,15 @@ func (p *parser) finish(kind Kind, reordered bool) {
 					c = clsContent
 				} else if _, ok := surnameTitles[text]; ok && c == clsTitle {
 					c = clsContent
+				}
+			}
+			if cut && i == n-1 && i > 0 && c != clsNumber && c != clsLegal {
+				// The end of a name cut at a field limit may be the first
+				// letters of a listed token, or of a legal form (see
+				// cutTail); a stub of one or two letters weighs as an
+				// initial.
+				if len(text) < 3 && c == clsContent {
+					c = clsInitial
 				}
 			}
 			craft := kind == KindVessel || kind == KindAircraft
@@ -792,6 +862,9 @@ func (p *parser) finish(kind Kind, reordered bool) {
 		if c != clsNumber {
 			t.syl = isSyllable(text)
 		}
+		if cut && i == n-1 && i > 0 && (c == clsContent || c == clsInitial) {
+			t.cut = true
+		}
 		if p.guessed && c == clsContent && t.w > commonWeight && commonSound(t.skel) {
 			t.w = commonWeight // see commonSound
 		}
@@ -827,7 +900,22 @@ func (p *parser) finish(kind Kind, reordered bool) {
 		}
 		p.toks = append(p.toks, t)
 	}
+	if kind != KindPerson && nm.flags&flagLegal != 0 {
+		// A letter or particle between two legal words is part of the
+		// form: the S of OBSHCHESTVO S ORGANICHENNOI OTVETSTVENNOSTYU,
+		// the DE of S. DE R.L., the Z of SP. Z O.O.
+		ts := p.toks[tokStart:]
+		for i := 1; i+1 < len(ts); i++ {
+			if t := &ts[i]; (t.cls == clsInitial || t.cls == clsParticle) && ts[i-1].cls == clsLegal && ts[i+1].cls == clsLegal {
+				nm.w -= t.w
+				t.cls, t.w = clsLegal, 0
+			}
+		}
+	}
 	nm.legal = legal
+	if cut && n > 1 {
+		nm.flags |= flagCut
+	}
 	if reordered {
 		nm.flags |= flagReordered
 	}
@@ -860,7 +948,9 @@ func promote(nm *name) {
 	onlyLegal := true
 	for i := range nm.toks {
 		t := &nm.toks[i]
-		onlyLegal = onlyLegal && t.cls == clsLegal
+		// A stub left by a cut (ZAKRYTOE AKTSIONERNOE OBSHCHESTVO I)
+		// identifies nothing either.
+		onlyLegal = onlyLegal && (t.cls == clsLegal || t.cut && len(t.text) < 3)
 		switch t.cls {
 		case clsNumber:
 			letters += 3
@@ -883,6 +973,17 @@ func promote(nm *name) {
 		nm.wContent += t.w
 	}
 	nm.flags |= flagPromoted
+}
+
+// cutSeqAt reports whether the tokens rs, the end of a name cut at a field
+// limit, begin the legal form seq, the last of them cut inside its token
+// (OBSHCHESTVO S OGRANICHENNOI OTVETST).
+func cutSeqAt(buf []byte, rs []rng, seq []string) bool {
+	if len(rs) < 2 || len(rs) > len(seq) {
+		return false
+	}
+	last := len(rs) - 1
+	return seqAt(buf, rs[:last], seq[:last]) && strings.HasPrefix(seq[last], str(buf[rs[last].s:rs[last].e]))
 }
 
 func seqAt(buf []byte, rs []rng, seq []string) bool {
@@ -1012,6 +1113,14 @@ var titles = set(
 // title only before another name.
 var surnameTitles = set("king", "prince", "major", "marshal", "judge", "general", "queen", "lord",
 	"bishop", "sheriff", "knight", "duke", "earl", "baron", "noble", "mayor", "captain", "imam", "mufti")
+
+// cutMinRunes is the length from which a query may have been cut at a
+// field limit: SWIFT MT name lines hold 35 characters, and core-banking
+// fields 35, 40, 70 or 140; a name that ended on a space and was trimmed
+// is shorter by one or two. The last token of such a query may be the
+// first letters of a listed token (ELECTROTE for ELECTROTECHNICAL), and
+// the listed tokens after the one it matched are unseen, not missing.
+const cutMinRunes = 32
 
 // minNameLetters is the fewest letters of content tokens a name needs to
 // identify anyone; a number counts as three.

@@ -18,9 +18,10 @@ const (
 	howInitial
 	howJoined
 	howInflected
+	howCut // the query's last token, cut at a field limit, begins the listed one
 )
 
-var howNames = [...]string{"", "exact", "transliterated", "fuzzy", "phonetic", "initial", "joined", "inflected"}
+var howNames = [...]string{"", "exact", "transliterated", "fuzzy", "phonetic", "initial", "joined", "inflected", "cut"}
 
 // Token similarity levels. A pair of tokens below minSim does not match.
 const (
@@ -61,6 +62,13 @@ const (
 	// evidence (see strongPair): a single short token matched only by
 	// transliteration or sound (Acme/AKM, Tithe/Thit) is not a match.
 	weakCap = 0.69
+	// cutCap is the most a pair scores when listed tokens went unseen
+	// after a query cut at a field limit (see cutTail): a HOLD for a
+	// person to look at, never a near-exact match.
+	cutCap = 0.94
+	// legalTieBreak is what a pair loses when both names carry legal forms
+	// of different classes (never falling below Threshold for it).
+	legalTieBreak = 0.01
 )
 
 // strongPair reports whether a matched pair of tokens is evidence enough
@@ -74,6 +82,8 @@ func strongPair(a, b *tok, how uint8) bool {
 		return min(len(a.fold), len(b.fold)) >= 4
 	case howJoined:
 		return min(len(a.text), len(b.text)) >= 5
+	case howCut:
+		return len(a.text) >= 5 && a.cls == clsContent
 	case howFuzzy, howPhonetic, howInflected:
 		// A common name misspelt is as likely another common name.
 		return min(len(a.text), len(b.text)) >= 5 && a.w > commonWeight
@@ -212,6 +222,9 @@ func tokSim(a, b *tok) (float32, uint8) {
 	}
 	if a.text == b.text {
 		return 1, howExact
+	}
+	if a.cut && len(a.text) >= 2 && len(b.text) > len(a.text) && strings.HasPrefix(b.text, a.text) {
+		return 1, howCut
 	}
 	if a.fold == b.fold {
 		return simTranslit, howTranslit
@@ -476,6 +489,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		}
 	}
 	ps := sc.pairs
+	cutPair := false // a pair whose query token is cut (howCut)
 	if len(ps) <= 48 {
 		for i := 1; i < len(ps); i++ {
 			for j := i; j > 0 && ps[j].val > ps[j-1].val; j-- {
@@ -499,6 +513,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		}
 		usedA[p.i], usedB[p.j] = true, true
 		strong = strong || strongPair(&a.toks[p.i], &b.toks[p.j], p.how)
+		cutPair = cutPair || p.how == howCut
 		ca, cb := p.sim, p.sim
 		if p.how == howInitial {
 			if len(a.toks[p.i].text) > 1 {
@@ -543,8 +558,14 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	// "A B C HIZBALLAH" is HIZBALLAH with noise, not a name it lacks.
 	var stray float32
 	for i := range a.toks {
-		if !usedA[i] && a.toks[i].cls == clsInitial {
-			stray += a.toks[i].w
+		switch t := &a.toks[i]; {
+		case usedA[i]:
+		case t.cut && len(t.text) < 3:
+			// An unmatched stub of one or two letters ending a cut
+			// query says nothing.
+			wa -= t.w
+		case t.cls == clsInitial:
+			stray += t.w
 		}
 	}
 	if stray > maxStrayInitials {
@@ -556,11 +577,34 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	covA, covB := min(ca/wa, 1), min(cb/wb, 1)
 	spec := pairSpec(a, b)
 	score := combine(covA, covB, spec)
+	// A query cut at a field limit is also read as the beginning of the
+	// listed name: the listed tokens after the cut are unseen, not
+	// missing. What was not seen cannot make an exact match (cutCap);
+	// the pair keeps the better of the two readings.
+	var unseen, cutScore float32
+	if a.flags&flagCut != 0 {
+		var stub float32
+		if unseen, stub = cutTail(a, b, usedA[:na], usedB[:nb]); (unseen > 0 || stub > 0) && unseen < wb && stub < wa {
+			cutScore = combine(min(ca/(wa-stub), 1), min(cb/(wb-unseen), 1), spec)
+			cutScore = min(cutScore, cutCap-(1-cutScore)*0.05)
+		}
+	}
 	if orgWordsMissing(a, b, usedB[:nb]) {
 		score *= orgWordPenalty
 		if ex != nil {
 			ex.notes = append(ex.notes, "the listed name is an organisation's (words the query lacks)")
 		}
+	}
+	if covA >= 0.9999 && covB >= 0.9999 {
+		score = 1 // same tokens, maybe in another order
+	}
+	if cutPair {
+		score = min(score, cutCap-(1-score)*0.05) // a token only partly seen
+	}
+	if cutScore > score {
+		score = cutScore
+	} else {
+		unseen = 0 // for the explanation
 	}
 	if (a.flags|b.flags)&flagNumbers != 0 && numbersConflict(a, b) {
 		score *= numberPenalty
@@ -568,8 +612,13 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			ex.notes = append(ex.notes, "numbers differ")
 		}
 	}
-	if covA >= 0.9999 && covB >= 0.9999 {
-		score = 1 // same tokens, maybe in another order
+	if a.legal != 0 && b.legal != 0 && a.legal != b.legal && score > 0 {
+		// Another legal form neither makes nor breaks a match, but the
+		// company the query names by its form ranks first.
+		score = max(score-legalTieBreak, min(score, Threshold))
+		if ex != nil {
+			ex.notes = append(ex.notes, "legal forms of different classes: "+legalClasses[a.legal]+", "+legalClasses[b.legal])
+		}
 	}
 	if !strong && score > weakCap {
 		score = weakCap
@@ -585,11 +634,20 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 				ex.unmatched = append(ex.unmatched, "query: "+t.text)
 			}
 		}
+		var tail []string
 		for j := range b.toks {
 			t := &b.toks[j]
-			if !usedB[j] && t.cls != clsLegal {
+			switch {
+			case unseen > 0 && j > lastUsed(usedB[:nb]):
+				if t.cls != clsLegal {
+					tail = append(tail, t.text)
+				}
+			case !usedB[j] && t.cls != clsLegal:
 				ex.unmatched = append(ex.unmatched, "candidate: "+t.text)
 			}
+		}
+		if len(tail) > 0 {
+			ex.notes = append(ex.notes, "query read as cut at a field limit: listed tokens after the cut unseen: "+strings.Join(tail, " "))
 		}
 		if (a.flags|b.flags)&flagLegal != 0 {
 			ex.notes = append(ex.notes, "legal forms ignored: "+classTokens(a, b, clsLegal))
@@ -603,6 +661,58 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		ex.notes = append(ex.notes, fmt.Sprintf("query coverage %.2f, listed-name coverage %.2f", covA, covB))
 	}
 	return score
+}
+
+// cutTail reads query a as cut at a field limit (flagCut). It returns the
+// weight of the listed tokens of b that the query did not reach, those
+// after the last listed token matched, provided the query's own end
+// matched; and stub, the weight of an unmatched last query token that
+// begins a legal form (OTVETST: the name was cut inside its form), which
+// this reading drops. The end is the last query token that is not a legal
+// form, an unmatched stub of one or two letters or such a legal stub. A
+// listed name that goes on where the query stops is then not missing
+// those tokens: they were cut off.
+func cutTail(a, b *name, usedA, usedB []bool) (unseen, stub float32) {
+	last := -1
+	for i := len(a.toks) - 1; i >= 0; i-- {
+		t := &a.toks[i]
+		if t.cls == clsLegal {
+			continue
+		}
+		if t.cut && !usedA[i] {
+			if len(t.text) < 3 {
+				continue // weighed nothing already (see scoreNames)
+			}
+			if legalPrefix(t.text) {
+				stub = t.w
+				continue
+			}
+		}
+		last = i
+		break
+	}
+	// The listed token where the query stops must be a word, not an
+	// initial that any token would do for.
+	jl := lastUsed(usedB)
+	if last < 0 || !usedA[last] || jl < 0 || len(b.toks[jl].text) < 2 {
+		return 0, 0
+	}
+	for j := jl + 1; j < len(b.toks); j++ {
+		if t := &b.toks[j]; t.cls != clsTitle {
+			unseen += t.w
+		}
+	}
+	return unseen, stub
+}
+
+// lastUsed returns the index of the last true in used, or -1.
+func lastUsed(used []bool) int {
+	for j := len(used) - 1; j >= 0; j-- {
+		if used[j] {
+			return j
+		}
+	}
+	return -1
 }
 
 // joinsCanReach reports whether joins could still lift the pair to

@@ -85,6 +85,10 @@ type cachedProbe struct {
 	start, end int32  // in qhits
 }
 
+// maxPrefixHits caps the listed tokens a cut stub is looked up as the
+// beginning of: a stub so short that it begins more says too little.
+const maxPrefixHits = 256
+
 // memoQ is how many query tokens the similarity memo covers.
 const memoQ = 24
 
@@ -207,8 +211,10 @@ func (s *searcher) searchName(q *name, min float32) {
 		if t.cls != clsTitle { // titles count only when matched
 			wq += t.w
 		}
-		if t.cls == clsInitial {
-			free += t.w // initials find nothing but may match: assume they do
+		if t.cls == clsInitial || t.cut {
+			// Initials, and the stub that ends a cut query, find nothing
+			// but may match: assume they do.
+			free += t.w
 		}
 	}
 	s.vstamp++
@@ -401,6 +407,9 @@ func (s *searcher) searchName(q *name, min float32) {
 			accA += initialCredit * max(wq-accA, 0)
 			accB = ix.docW[d]
 		}
+		if q.flags&flagCut != 0 {
+			accB = ix.docW[d] // the listed tokens after the cut may go unseen
+		}
 		ub := combine(minf(accA/wq, 1), minf(accB/ix.docW[d], 1), spec)
 		if ub < min {
 			continue
@@ -477,7 +486,9 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		s.tokStmp = 1
 	}
 	start := len(s.hits)
-	memo := qi >= 0 && qi < memoQ && len(t.text) > 1 && (maxDel >= maxEdits(len(t.fold)) || len(t.fold) == minDeletionKey-1)
+	// A cut stub's prefix matches are not looked up: its memo is never
+	// complete.
+	memo := qi >= 0 && qi < memoQ && len(t.text) > 1 && !t.cut && (maxDel >= maxEdits(len(t.fold)) || len(t.fold) == minDeletionKey-1)
 	if memo {
 		s.probed |= 1 << uint(qi)
 	}
@@ -588,6 +599,13 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		if g, ok := ix.bySound[t.skel]; ok {
 			for _, id := range ix.soundTok[ix.soundOff[g]:ix.soundOff[g+1]] {
 				try(id)
+			}
+		}
+		if t.cut && len(t.text) >= 3 {
+			// The listed tokens this stub begins (ELECTROTE...).
+			i, _ := slices.BinarySearchFunc(ix.byPrefix, t.text, func(id uint32, x string) int { return strings.Compare(ix.dict[id].text, x) })
+			for n := 0; i < len(ix.byPrefix) && n < maxPrefixHits && strings.HasPrefix(ix.dict[ix.byPrefix[i]].text, t.text); i, n = i+1, n+1 {
+				try(ix.byPrefix[i])
 			}
 		}
 	}

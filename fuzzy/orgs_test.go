@@ -1,0 +1,92 @@
+package fuzzy
+
+import "testing"
+
+// Legal forms written any way are the same form and never content: the
+// pairs of the organisation-names issue, and forms in other scripts.
+func TestLegalFormsAnyWay(t *testing.T) {
+	for _, p := range [][2]string{
+		{"Siemens Aktiengesellschaft", "Siemens AG"},
+		{"SiemensAG", "Siemens AG"},
+		{"OAO Gazprom", "Open Joint Stock Company Gazprom"},
+		{"AO GENBANK", "JOINT STOCK COMPANY GENBANK"},
+		{"DALE TOURS, Societe Anonyme DE C.V.", "DALE TOURS, S.A. DE C.V."},
+		{"COMERCIALIZADORA JALSIN, Sociedad Anonima DE C.V.", "COMERCIALIZADORA JALSIN, S.A. DE C.V."},
+		{"Free Zone Establishment ALBAHR ALAAHMAR ENERGY", "ALBAHR ALAAHMAR ENERGY FZE"},
+		{"ООО Ромашка", "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU ROMASHKA"},
+		{"Romashka Limited Liability Company", "OOO ROMASHKA"},
+		{"GENERAL PETROLEUM Corp.", "GENERAL PETROLEUM CORPORATION"},
+		{"Hoda Shipping Co., Ltd.", "HODA SHIPPING COMPANY LIMITED"},
+		{"Kuzey Enerji Sanayi ve Ticaret A.Ş.", "KUZEY ENERJI"},
+	} {
+		if ex := Compare(p[0], p[1], KindOrganization); ex.Score < Threshold {
+			t.Errorf("%q vs %q: %.3f %v", p[0], p[1], ex.Score, ex.Notes)
+		}
+	}
+	// Two forms of one name: the one the query names ranks first.
+	same := Compare("GENBANK JSC", "GENBANK JOINT STOCK COMPANY", KindOrganization).Score
+	other := Compare("GENBANK JSC", "GENBANK LLC", KindOrganization).Score
+	if !(same > other && other >= Threshold) {
+		t.Errorf("GENBANK JSC: same form %.3f, other form %.3f", same, other)
+	}
+}
+
+// A name that is only a legal form, or only generic words, matches only
+// itself.
+func TestOnlyLegalFormMatchesNothing(t *testing.T) {
+	ix, ls := realIndex(t)
+	for _, q := range []string{"LLC", "Joint Stock Company", "Obshchestvo s Ogranichennoi Otvetstvennostyu",
+		"OBSHCHESTVO S OGRANICHENNOI OTVETST", "ZAKRYTOE AKTSIONERNOE OBSHCHESTVO I"} {
+		if ms := ix.Search(q, KindOrganization, 5, Threshold, nil); len(ms) > 0 {
+			t.Errorf("%q matched %q (%.3f)", q, ls[ms[0].ID].Name, ms[0].Score)
+		}
+	}
+}
+
+// A name cut at a field limit finds the listed name it begins; what was
+// cut off is unseen, never a near-exact match; and the cut reading never
+// lowers a score.
+func TestCutNames(t *testing.T) {
+	ix, ls := realIndex(t)
+	for _, c := range []struct{ q, want string }{
+		{"JOINT STOCK COMPANY TOMSK ELECTROTE", "JOINT STOCK COMPANY TOMSK ELECTROTECHNICAL PLANT"},
+		{"LIMITED LIABILITY COMPANY COALSTAR ", "LIMITED LIABILITY COMPANY COALSTAR TRANS"},
+		{"CLOSED JOINT STOCK COMPANY SUPERCON", "CLOSED JOINT STOCK COMPANY SUPERCONDUCTING NANOTECHNOLOGY"},
+		{"TAWU MECHANICAL ENGINEERING AND TRA", "TAWU MECHANICAL ENGINEERING AND TRADING COMPANY"},
+		{"ISLAMIC REPUBLIC OF IRAN - MIDDLE E", "ISLAMIC REPUBLIC OF IRAN - MIDDLE EAST SHIPPING LINES COMPANY"},
+	} {
+		found := false
+		for _, m := range ix.Search(c.q, KindOrganization, 10, Threshold, nil) {
+			if ls[m.ID].Name == c.want {
+				found = true
+				if m.Score > cutCap {
+					t.Errorf("%q: %q scores %.3f, above cutCap", c.q, c.want, m.Score)
+				}
+			}
+		}
+		if !found {
+			ex := Compare(c.q, c.want, KindOrganization)
+			t.Errorf("%q does not find %q (Compare %.3f %v)", c.q, c.want, ex.Score, ex.Notes)
+		}
+	}
+	// Short queries are not read as cut; a whole name still scores 1.
+	if s := Compare("TOMSK ELECTROTE", "TOMSK ELECTROTECHNICAL PLANT", KindOrganization).Score; s >= Threshold {
+		t.Errorf("a short query read as cut: %.3f", s)
+	}
+	n := "TEHRAN GOSTARESH COMPANY, P.J.S."
+	if s := Compare(n, n, KindOrganization).Score; s != 1 {
+		t.Errorf("Compare(%q, itself) = %.3f", n, s)
+	}
+}
+
+// Numbers and series must agree.
+func TestSeriesDisagree(t *testing.T) {
+	for _, p := range [][2]string{
+		{"Sable Fund VII", "SABLE FUND VIII"},
+		{"Harbour Trust 2004-1", "HARBOUR TRUST 2004-2"},
+	} {
+		if s := Compare(p[0], p[1], KindOrganization).Score; s >= Threshold {
+			t.Errorf("%q vs %q: %.3f", p[0], p[1], s)
+		}
+	}
+}
