@@ -152,11 +152,11 @@ type parser struct {
 	// dotted is the state of dotted initials (I.P.C.) in parseLatin, camel
 	// that of camelCase (SiemensAG).
 	dotted, camel uint8
-	nfc    norm.Iter
-	buf    []byte
-	rngs   []rng
-	toks   []tok
-	names  []name
+	nfc           norm.Iter
+	buf           []byte
+	rngs          []rng
+	toks          []tok
+	names         []name
 }
 
 // str returns b as a string without copying. The parser never writes over
