@@ -65,7 +65,7 @@ type Index struct {
 	dict   []dictTok
 	byText map[string]uint32
 	// byPrefix holds the dictionary ids in the order of their texts: the
-	// tokens a stub ending a cut query begins (see cutMinRunes).
+	// tokens a stub ending a cut query begins (see fieldLimits).
 	byPrefix []uint32
 	byFold   map[string]uint32 // fold key → fold group
 	foldOff  []uint32          // fold group → its tokens in foldTok

@@ -209,3 +209,9 @@ func legalPrefix(t string) bool {
 	i, _ := slices.BinarySearch(legalSorted, t)
 	return i < len(legalSorted) && strings.HasPrefix(legalSorted[i], t)
 }
+
+// isLegalWord reports whether t is a legal form, or a word of one, in full.
+func isLegalWord(t string) bool {
+	_, ok := legalWords[t]
+	return ok
+}

@@ -82,7 +82,7 @@ type tok struct {
 	// syl says the token is a single pinyin syllable (see isSyllable).
 	syl bool
 	// cut says the token ends a query that may have been cut at a field
-	// limit: it may be the first letters of a listed token (see cutMinRunes).
+	// limit: it may be the first letters of a listed token (see fieldLimits).
 	cut bool
 	id  int32 // dictionary id when the token comes from an Index, else -1
 }
@@ -106,7 +106,7 @@ const (
 	flagGuessed  // a query's transliteration: vowels and word breaks are guesses
 	flagOrgWord  // a word of organisation names (orgWords)
 	flagPromoted // no identifying token but by promotion (see promote)
-	flagCut      // a query long enough to have been cut at a field limit (see cutMinRunes)
+	flagCut      // a query long enough to have been cut at a field limit (see fieldLimits)
 	flagOrg      // an organisation's name (Kind), or a name with a legal form
 )
 
@@ -138,7 +138,7 @@ type parser struct {
 	// vowels are guesses (Arabic writes few).
 	guessed bool
 	// cut is set while a query long enough to have been cut at a field
-	// limit is parsed (see cutMinRunes).
+	// limit is parsed (see fieldLimits).
 	cut bool
 	// scratch buffers and a case folder for non-Latin names
 	scratch, scratch2 []byte
@@ -252,7 +252,7 @@ func (p *parser) bound(s string) string {
 // translit.AppendVariants into the parser's buffers, which allocates
 // nothing either for the scripts it renders into its scratch.
 func (p *parser) parse(s string, kind Kind) {
-	p.cut = p.query && utf8.RuneCountInString(s) >= cutMinRunes
+	p.cut = p.query && mayBeCut(utf8.RuneCountInString(s))
 	defer func() { p.cut = false }()
 	s = p.bound(s)
 	p.dotted = dotNone
@@ -913,6 +913,9 @@ func (p *parser) finish(kind Kind, reordered bool) {
 		}
 	}
 	nm.legal = legal
+	if kind == KindOrganization || kind != KindPerson && nm.flags&flagLegal != 0 {
+		nm.flags |= flagOrg
+	}
 	if cut && n > 1 {
 		nm.flags |= flagCut
 	}
@@ -1017,6 +1020,11 @@ func classify(t string, kind Kind) uint8 {
 	if _, ok := generic[t]; ok {
 		return clsGeneric
 	}
+	if kind != KindPerson {
+		if _, ok := commonOrgWords[t]; ok {
+			return clsGeneric
+		}
+	}
 	// A long legal form or generic word with a typo is still one
 	// (COMTANY, LIABIKLITY, SPIPPING): as a name token it would weigh as a
 	// rare name that the listed name lacks.
@@ -1114,13 +1122,25 @@ var titles = set(
 var surnameTitles = set("king", "prince", "major", "marshal", "judge", "general", "queen", "lord",
 	"bishop", "sheriff", "knight", "duke", "earl", "baron", "noble", "mayor", "captain", "imam", "mufti")
 
-// cutMinRunes is the length from which a query may have been cut at a
-// field limit: SWIFT MT name lines hold 35 characters, and core-banking
-// fields 35, 40, 70 or 140; a name that ended on a space and was trimmed
-// is shorter by one or two. The last token of such a query may be the
-// first letters of a listed token (ELECTROTE for ELECTROTECHNICAL), and
-// the listed tokens after the one it matched are unseen, not missing.
-const cutMinRunes = 32
+// fieldLimits are the lengths at which payment and core-banking systems
+// cut names: a SWIFT MT name line holds 35 characters (four lines 140),
+// core-banking name fields 40, 50, 60 or 70. A query of such a length, or
+// one less (cut after a space, then trimmed), may have been cut: its last
+// token may be the first letters of a listed token (ELECTROTE for
+// ELECTROTECHNICAL), and the listed tokens after the one it matched are
+// unseen, not missing.
+var fieldLimits = [...]int{35, 40, 50, 60, 70, 105, 140}
+
+// mayBeCut reports whether a name of n characters may have been cut at a
+// field limit.
+func mayBeCut(n int) bool {
+	for _, l := range fieldLimits {
+		if n == l || n == l-1 {
+			return true
+		}
+	}
+	return false
+}
 
 // minNameLetters is the fewest letters of content tokens a name needs to
 // identify anyone; a number counts as three.

@@ -51,6 +51,7 @@ func TestCutNames(t *testing.T) {
 	for _, c := range []struct{ q, want string }{
 		{"JOINT STOCK COMPANY TOMSK ELECTROTE", "JOINT STOCK COMPANY TOMSK ELECTROTECHNICAL PLANT"},
 		{"LIMITED LIABILITY COMPANY COALSTAR ", "LIMITED LIABILITY COMPANY COALSTAR TRANS"},
+		{"LIMITED LIABILITY COMPANY COALSTAR", "LIMITED LIABILITY COMPANY COALSTAR TRANS"},
 		{"CLOSED JOINT STOCK COMPANY SUPERCON", "CLOSED JOINT STOCK COMPANY SUPERCONDUCTING NANOTECHNOLOGY"},
 		{"TAWU MECHANICAL ENGINEERING AND TRA", "TAWU MECHANICAL ENGINEERING AND TRADING COMPANY"},
 		{"ISLAMIC REPUBLIC OF IRAN - MIDDLE E", "ISLAMIC REPUBLIC OF IRAN - MIDDLE EAST SHIPPING LINES COMPANY"},
@@ -87,6 +88,38 @@ func TestSeriesDisagree(t *testing.T) {
 	} {
 		if s := Compare(p[0], p[1], KindOrganization).Score; s >= Threshold {
 			t.Errorf("%q vs %q: %.3f", p[0], p[1], s)
+		}
+	}
+}
+
+// Brand names are not fuzzy: a company's one distinctive word matched only
+// by sound or an edit is another company's; generic words of company
+// names weigh little; a real namesake (OTTO) may still hold.
+func TestBrandNamesNotFuzzy(t *testing.T) {
+	for _, p := range [][2]string{
+		{"Visa Inc.", "GRUPO WISA, S.A."},
+		{"Cisco Systems, Inc.", "SISCO"},
+		{"Amgen Inc.", "AMEGINO FZE"},
+		{"Stripe, Inc.", "STREET INVESTMENTS PVT LTD"},
+		{"KeyCorp", "GLOBAL KEY LIMITED LIABILITY COMPANY"},
+		{"Access Bank plc", "ACCESS TECHNOLOGY TRADING L.L.C"},
+		{"General Motors Company", "CENTRAL INSTITUTE OF AVIATION MOTORS"},
+		{"Zenith Bank plc", "BANK ZENIT PUBLIC JOINT STOCK COMPANY"},
+		{"Stena AB", "SATNA"},
+		{"Islamic Revolutionary Guard Corps", "ISLAMIC REVOLUTIONARY GUARD CORPS NAVY"},
+	} {
+		if ex := Compare(p[0], p[1], KindOrganization); ex.Score >= Threshold {
+			t.Errorf("%q vs %q: %.3f %v", p[0], p[1], ex.Score, ex.Notes)
+		}
+	}
+	for _, p := range [][2]string{
+		{"Otto Group", "OTTO"},
+		{"Hezbollah", "HIZBALLAH"},
+		{"Al Qaeda", "AL-QAIDA"},
+		{"Real Estate Bank", "REAL ESTATE BANK"},
+	} {
+		if ex := Compare(p[0], p[1], KindOrganization); ex.Score < Threshold {
+			t.Errorf("%q vs %q: %.3f %v", p[0], p[1], ex.Score, ex.Notes)
 		}
 	}
 }

@@ -416,6 +416,9 @@ type scorer struct {
 	// that cannot reach it may get any lower score (Search sets it to its
 	// min; Compare and Explain leave it 0 and get exact scores).
 	floor float32
+	// joinSpelt says a join of one name spelt a content token of the
+	// other letter for letter (see spelt).
+	joinSpelt bool
 	// memo, when set, returns tokSim of query token i and dictionary
 	// token id as found by the index's retrieval, and false when it does
 	// not know (then tokSim is called).
@@ -456,6 +459,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	// Joins that spell a token exactly come first: "Ivano vich" is
 	// Ivanovich, and must not lose "ivano" to a fuzzy Ivan.
 	lenient := a.flags&flagGuessed != 0
+	sc.joinSpelt = false
 	strong := sc.joins(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, false, false, true)
 	strong = sc.joins(b, a, usedB[:nb], usedA[:na], credB[:nb], credA[:na], ex, true, false, true) || strong
 	sc.pairs = sc.pairs[:0]
@@ -489,7 +493,8 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		}
 	}
 	ps := sc.pairs
-	cutPair := false // a pair whose query token is cut (howCut)
+	cutPair := false      // a pair whose query token is cut (howCut)
+	exactContent := false // a content token of the query spelt as listed
 	if len(ps) <= 48 {
 		for i := 1; i < len(ps); i++ {
 			for j := i; j > 0 && ps[j].val > ps[j-1].val; j-- {
@@ -514,6 +519,9 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		usedA[p.i], usedB[p.j] = true, true
 		strong = strong || strongPair(&a.toks[p.i], &b.toks[p.j], p.how)
 		cutPair = cutPair || p.how == howCut
+		if ta := &a.toks[p.i]; (ta.cls == clsContent || ta.cls == clsNumber) && spelt(ta, &b.toks[p.j], p.how) {
+			exactContent = true
+		}
 		ca, cb := p.sim, p.sim
 		if p.how == howInitial {
 			if len(a.toks[p.i].text) > 1 {
@@ -620,6 +628,15 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			ex.notes = append(ex.notes, "legal forms of different classes: "+legalClasses[a.legal]+", "+legalClasses[b.legal])
 		}
 	}
+	if (a.flags|b.flags)&flagOrg != 0 && !exactContent && !sc.joinSpelt && score > weakCap && distinctMatched(a, usedA[:na]) <= 1 {
+		// A company's single distinctive word matched only by sound, an
+		// edit or a join is another company's (Visa/WISA, Amgen/AMEGINO,
+		// Stripe/STREET): brand names are not fuzzy.
+		score = weakCap
+		if ex != nil {
+			ex.notes = append(ex.notes, "an organisation's one distinctive word is not spelt as listed")
+		}
+	}
 	if !strong && score > weakCap {
 		score = weakCap
 		if ex != nil {
@@ -673,6 +690,9 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 // listed name that goes on where the query stops is then not missing
 // those tokens: they were cut off.
 func cutTail(a, b *name, usedA, usedB []bool) (unseen, stub float32) {
+	if t := &a.toks[len(a.toks)-1]; t.cls == clsLegal && isLegalWord(t.text) {
+		return 0, 0 // a name that ends with its legal form was not cut
+	}
 	last := -1
 	for i := len(a.toks) - 1; i >= 0; i-- {
 		t := &a.toks[i]
@@ -703,6 +723,55 @@ func cutTail(a, b *name, usedA, usedB []bool) (unseen, stub float32) {
 		}
 	}
 	return unseen, stub
+}
+
+// spelt reports whether query token a is b as listed, for the rule that
+// an organisation's one distinctive word must be: the same letters, the
+// first letters of a cut name, a transliterated query's reading, or a
+// romanisation that swaps vowels in place (Qaeda/QAIDA) or, in a word of
+// seven letters or more, differs only in its vowels (Hezbollah/HIZBALLAH,
+// Shabaab/SHABAB); not a consonant (Visa/WISA, Cisco/SISCO,
+// Stripe/STREET), a syllable more (Amgen/AMEGINO) or a short word's
+// vowels (Stena/SATNA, Mills/MILES).
+func spelt(a, b *tok, how uint8) bool {
+	switch how {
+	case howExact, howCut:
+		return true
+	case howTranslit:
+		if a.guessed {
+			return true
+		}
+	}
+	if vowelVariant(a.text, b.text) {
+		return true
+	}
+	d := len(a.text) - len(b.text)
+	return d >= -1 && d <= 1 && len(a.text) >= 7 && consonants(a.text) == consonants(b.text)
+}
+
+// consonants returns t without vowels and with doubled letters single,
+// in a fixed buffer: tokens are at most maxTokenBytes long.
+func consonants(t string) string {
+	var b [maxTokenBytes]byte
+	n := 0
+	for i := 0; i < len(t) && n < len(b); i++ {
+		if c := t[i]; !isVowel(c) && (n == 0 || b[n-1] != c) {
+			b[n] = c
+			n++
+		}
+	}
+	return string(b[:n])
+}
+
+// distinctMatched returns how many content tokens of the query matched.
+func distinctMatched(a *name, usedA []bool) int {
+	n := 0
+	for i := range a.toks {
+		if usedA[i] && a.toks[i].cls == clsContent {
+			n++
+		}
+	}
+	return n
 }
 
 // lastUsed returns the index of the last true in used, or -1.
@@ -846,6 +915,9 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				}
 				strong = strong || len(tx.text) >= 8 || len(tx.text) >= 6 && minPart >= 3 ||
 					how == howExact && len(tx.text) >= 5
+				if how == howExact && minPart < maxTokenBytes {
+					sc.joinSpelt = true // the same letters: MAHANAIR, MAHAN AIR
+				}
 				usedX[i] = true
 				credX[i] = s * tx.w
 				for m := j; m < j+k; m++ {
