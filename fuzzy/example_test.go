@@ -23,8 +23,8 @@ func ExampleBuild() {
 		fmt.Println()
 	}
 	// Output:
-	// Vladimir Putin               1 hit(s)  id 1 score 0.93
-	// Usama Binladin               1 hit(s)  id 2 score 0.90
+	// Vladimir Putin               1 hit(s)  id 1 score 0.98
+	// Usama Binladin               1 hit(s)  id 2 score 0.95
 	// Banco Nacional de Cuba S.A.  1 hit(s)  id 3 score 1.00
 	// ARMAN 115                    0 hit(s)
 	// John Smith                   0 hit(s)
@@ -41,8 +41,8 @@ func ExampleCompare() {
 	// Output:
 	// mr v v poutine ~ vladimir vladimirovich putin: 0.93 (match: true)
 	//   poutine  putin          transliterated sim 0.95
-	//   v        vladimirovich  initial        sim 1.00
 	//   v        vladimir       initial        sim 1.00
+	//   v        vladimirovich  initial        sim 1.00
 	//   unmatched: [query: mr]
 }
 

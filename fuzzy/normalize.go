@@ -84,7 +84,10 @@ type tok struct {
 	// cut says the token ends a query that may have been cut at a field
 	// limit: it may be the first letters of a listed token (see fieldLimits).
 	cut bool
-	id  int32 // dictionary id when the token comes from an Index, else -1
+	// patr says the token is a patronymic (Vladimirovich, Khamatovich,
+	// Aliyevna, Mammadoglu): a person's middle part, weighing less.
+	patr bool
+	id   int32 // dictionary id when the token comes from an Index, else -1
 }
 
 // name is one Latin rendering of a name, tokenised and classified.
@@ -865,6 +868,7 @@ func (p *parser) finish(kind Kind, reordered bool) {
 		if cut && i == n-1 && i > 0 && (c == clsContent || c == clsInitial) {
 			t.cut = true
 		}
+
 		if p.guessed && c == clsContent && t.w > commonWeight && commonSound(t.skel) {
 			t.w = commonWeight // see commonSound
 		}
@@ -915,6 +919,20 @@ func (p *parser) finish(kind Kind, reordered bool) {
 	nm.legal = legal
 	if kind == KindOrganization || kind != KindPerson && nm.flags&flagLegal != 0 {
 		nm.flags |= flagOrg
+	}
+	if nm.flags&flagOrg == 0 {
+		// Patronymics weigh at most a common name (docName does the same).
+		ts := p.toks[tokStart:]
+		for i := range ts {
+			if t := &ts[i]; t.cls == clsContent && isPatronymic(t.text) {
+				t.patr = true
+				if d := t.w - commonWeight; d > 0 {
+					t.w -= d
+					nm.w -= d
+					nm.wContent -= d
+				}
+			}
+		}
 	}
 	if cut && n > 1 {
 		nm.flags |= flagCut
@@ -976,6 +994,29 @@ func promote(nm *name) {
 		nm.wContent += t.w
 	}
 	nm.flags |= flagPromoted
+}
+
+// patronymicEnds are the endings of patronymics in the transliterations
+// the lists use: Russian and Belarusian (-ovich, -evich, -ovna, -evna,
+// -ichna, and their German and French renderings -owitsch, -ovitch),
+// Ukrainian (-ovych, -ivna), and Turkic -oglu, -ogly, -uly, -kyzy,
+// -qizi as one word with the father's name.
+var patronymicEnds = []string{"ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ivna",
+	"owitsch", "ewitsch", "ovitch", "evitch", "owna", "ewna", // German and French renderings
+	"oglu", "ogly", "kyzy", "qizi"}
+
+// isPatronymic reports whether t, seven letters or more, ends like a
+// patronymic.
+func isPatronymic(t string) bool {
+	if len(t) < 7 {
+		return false
+	}
+	for _, e := range patronymicEnds {
+		if strings.HasSuffix(t, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // cutSeqAt reports whether the tokens rs, the end of a name cut at a field

@@ -116,6 +116,12 @@ const (
 	// numberPenalty multiplies the score when both names carry numbers that
 	// disagree (vessel "ARMAN 114" is not "ARMAN 115").
 	numberPenalty = 0.5
+	// missingShare is the share of its weight that a middle name one side
+	// lacks keeps (see scoreNames).
+	missingShare = 0.3
+	// conflictPenalty multiplies the score of two person names whose
+	// middle names differ on both sides: the same role, another name.
+	conflictPenalty = 0.9
 	// orgWordPenalty multiplies the score of a listed organisation named
 	// after the query (see orgWordsMissing).
 	orgWordPenalty = 0.8
@@ -512,8 +518,16 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			return 0
 		})
 	}
+	// In a nasab chain order carries meaning: X bin Y is X, son of Y,
+	// not Y, son of X.
+	nasab := hasNasab(a) && hasNasab(b)
+	orderConflict := false
 	for _, p := range ps {
 		if usedA[p.i] || usedB[p.j] {
+			continue
+		}
+		if nasab && fatherRole(a, int(p.i)) != fatherRole(b, int(p.j)) {
+			orderConflict = true
 			continue
 		}
 		usedA[p.i], usedB[p.j] = true, true
@@ -579,6 +593,32 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	if stray > maxStrayInitials {
 		wa -= stray - maxStrayInitials
 	}
+	// Missing is not conflicting: lists shorten names and banks record
+	// them in full, so a middle name, patronymic or nasab link that one
+	// side has and the other lacks weighs little; middle names on both
+	// sides that do not match conflict and weigh in full.
+	var middleNote string
+	conflict := false
+	if (a.flags|b.flags)&flagOrg == 0 {
+		mq, ml := middleUnmatched(a, usedA[:na]), middleUnmatched(b, usedB[:nb])
+		switch {
+		// Only a specific name vouches for the other's extra names: that
+		// "Tariq Youssef Aziz" holds Tariq and Aziz says little.
+		case mq > 0 && ml == 0:
+			wa -= (1 - missingShare) * mq * specificity(b.wContent)
+			middleNote = "middle names the listed name lacks weigh little (missing, not conflicting)"
+		case ml > 0 && mq == 0:
+			wb -= (1 - missingShare) * ml * specificity(a.wContent)
+			middleNote = "middle names the query lacks weigh little (missing, not conflicting)"
+		case mq > 0 && ml > 0:
+			middleNote = "middle names differ (conflicting)"
+			conflict = true
+		}
+		if !conflict && edgeUnmatched(a, usedA[:na]) && edgeUnmatched(b, usedB[:nb]) {
+			middleNote = "a first or last name differs (conflicting)"
+			conflict = true
+		}
+	}
 	if wa == 0 || wb == 0 {
 		return 0
 	}
@@ -602,6 +642,9 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		if ex != nil {
 			ex.notes = append(ex.notes, "the listed name is an organisation's (words the query lacks)")
 		}
+	}
+	if conflict {
+		score *= conflictPenalty
 	}
 	if covA >= 0.9999 && covB >= 0.9999 {
 		score = 1 // same tokens, maybe in another order
@@ -674,6 +717,12 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		}
 		if spec < 1 {
 			ex.notes = append(ex.notes, fmt.Sprintf("query made of common tokens (specificity %.2f): both names must be covered", spec))
+		}
+		if middleNote != "" {
+			ex.notes = append(ex.notes, middleNote)
+		}
+		if orderConflict {
+			ex.notes = append(ex.notes, "a name in a nasab chain (bin, ben, ould) in another place: another person")
 		}
 		ex.notes = append(ex.notes, fmt.Sprintf("query coverage %.2f, listed-name coverage %.2f", covA, covB))
 	}
@@ -761,6 +810,65 @@ func consonants(t string) string {
 		}
 	}
 	return string(b[:n])
+}
+
+// nasabParticles link a name to the father's: X bin Y is X, son of Y.
+var nasabParticles = set("bin", "ben", "ibn", "bint", "binti", "bent", "ould", "walad", "wuld", "ap")
+
+func hasNasab(n *name) bool {
+	for i := 1; i < len(n.toks); i++ {
+		if _, ok := nasabParticles[n.toks[i-1].text]; ok && n.toks[i-1].cls == clsParticle {
+			return true
+		}
+	}
+	return false
+}
+
+// fatherRole reports whether token i of n follows a nasab particle: a
+// father's (or forefather's) name.
+func fatherRole(n *name, i int) bool {
+	if i == 0 || n.toks[i-1].cls != clsParticle {
+		return false
+	}
+	_, ok := nasabParticles[n.toks[i-1].text]
+	return ok
+}
+
+// middleUnmatched returns the weight of n's unmatched middle tokens: the
+// content tokens between its first and last name (the first and last
+// content tokens that are not patronymics), and its patronymics.
+func middleUnmatched(n *name, used []bool) float32 {
+	f, l := -1, -1
+	for i := range n.toks {
+		if t := &n.toks[i]; t.cls == clsContent && !t.patr {
+			if f < 0 {
+				f = i
+			}
+			l = i
+		}
+	}
+	var w float32
+	for i := range n.toks {
+		if t := &n.toks[i]; !used[i] && t.cls == clsContent && (t.patr || f >= 0 && i != f && i != l) {
+			w += t.w
+		}
+	}
+	return w
+}
+
+// edgeUnmatched reports whether n's first or last name (its first and
+// last content tokens that are not patronymics) is unmatched.
+func edgeUnmatched(n *name, used []bool) bool {
+	f, l := -1, -1
+	for i := range n.toks {
+		if t := &n.toks[i]; t.cls == clsContent && !t.patr {
+			if f < 0 {
+				f = i
+			}
+			l = i
+		}
+	}
+	return f >= 0 && (!used[f] || !used[l])
 }
 
 // distinctMatched returns how many content tokens of the query matched.

@@ -50,6 +50,7 @@ type searcher struct {
 	vstamp       uint32    // per query rendering (documents)
 	pstamp       uint32
 	touched      []uint32
+	noneUsed     [maxTokens]bool // all false: no token matched yet
 
 	recStamp []uint32 // per record: query stamp of its best in results
 	recBest  []float32
@@ -331,8 +332,16 @@ func (s *searcher) searchName(q *name, min float32) {
 		s.sufMask[k] = m
 	}
 	s.touched = s.touched[:0]
+	// A person's middle names may weigh only missingShare if the listed
+	// name lacks them (see scoreNames): the bounds divide by the least
+	// query weight, and allow the listed name the same.
+	person := q.flags&flagOrg == 0
+	wqMin := wq
+	if person {
+		wqMin -= (1 - missingShare) * middleUnmatched(q, s.noneUsed[:len(q.toks)])
+	}
 	bound := func(accA float32) float32 {
-		return combine(minf((accA+free)/wq, 1), 1, spec)
+		return combine(minf((accA+free)/wqMin, 1), 1, spec)
 	}
 	// Listed names with initials may earn credit for query tokens that
 	// found nothing; they are admitted longer.
@@ -407,10 +416,14 @@ func (s *searcher) searchName(q *name, min float32) {
 			accA += initialCredit * max(wq-accA, 0)
 			accB = ix.docW[d]
 		}
-		if q.flags&flagCut != 0 {
-			accB = ix.docW[d] // the listed tokens after the cut may go unseen
+		wd := ix.docW[d]
+		switch {
+		case q.flags&flagCut != 0:
+			accB = wd // the listed tokens after the cut may go unseen
+		case person && ix.docFlags[d]&flagOrg == 0 && accB < wd:
+			wd = accB + missingShare*(wd-accB) // ...or be missing middle names
 		}
-		ub := combine(minf(accA/wq, 1), minf(accB/ix.docW[d], 1), spec)
+		ub := combine(minf(accA/wqMin, 1), minf(accB/wd, 1), spec)
 		if ub < min {
 			continue
 		}

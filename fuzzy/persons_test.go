@@ -1,0 +1,28 @@
+package fuzzy
+
+import "testing"
+
+// Missing is not conflicting: a full name against the short listed name
+// holds; a middle name or nasab link that differs on both sides, or a
+// nasab chain read the other way round, does not.
+func TestMissingIsNotConflicting(t *testing.T) {
+	for _, p := range [][2]string{
+		{"Умаров Доку Хаматович", "UMAROV, Doku"},
+		{"Anwar Nasser Abdulla al-Aulaqi", "AL-AULAQI, Anwar"},
+		{"Doku Umarov", "Doku Khamatovich UMAROV"},
+		{"Vladimir Putin", "PUTIN, Vladimir Vladimirovich"},
+	} {
+		if ex := Compare(p[0], p[1], KindPerson); ex.Score < Threshold {
+			t.Errorf("%q vs %q: %.3f %v", p[0], p[1], ex.Score, ex.Notes)
+		}
+	}
+	for _, p := range [][2]string{
+		{"NESSIM BEN ALI SAHRAOUI", "NESSIM BEN ROMDHANE SAHRAOUI"},
+		{"MUHAMMAD BIN SALMAN AL-RAWI", "SALMAN BIN MUHAMMAD AL-RAWI"},
+		{"Воробьев Наталья Викторович", "VOROBEV, Andrey Viktorovich"},
+	} {
+		if ex := Compare(p[0], p[1], KindPerson); ex.Score >= Threshold {
+			t.Errorf("%q vs %q: %.3f %v", p[0], p[1], ex.Score, ex.Notes)
+		}
+	}
+}
