@@ -70,7 +70,9 @@ func latinLookAlike(r rune) byte {
 	return 0
 }
 
-// scriptOf returns the script class of a letter (after compatFold).
+// scriptOf returns the script class of a letter (after compatFold). The
+// blocks names are mostly written in are told by range, the rest by the
+// Unicode script tables.
 func scriptOf(r rune) int {
 	switch {
 	case r < utf8.RuneSelf:
@@ -80,6 +82,17 @@ func scriptOf(r rune) int {
 		return scriptNone
 	case !unicode.IsLetter(r):
 		return scriptNone
+	case r < 0x250:
+		if r == 0xB5 { // micro sign
+			return scriptNone
+		}
+		return scriptLatn // Latin-1, Latin Extended-A and -B
+	case r >= 0x400 && r < 0x530:
+		return scriptCyrl
+	case r >= 0x531 && r < 0x590:
+		return scriptArmn
+	case r >= 0x590 && r < 0x1C80, r >= 0x3000 && r < 0xA640, r >= 0xAC00 && r < 0xFB00:
+		return scriptNone // Hebrew to Mongolian, CJK, Hangul...
 	case unicode.Is(unicode.Latin, r):
 		return scriptLatn
 	case unicode.Is(unicode.Cyrillic, r):
@@ -97,8 +110,10 @@ func scriptOf(r rune) int {
 // other format characters), so that a zero-width space cannot hide a
 // mixed word.
 func inWord(r rune) bool {
-	return r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9' || r == '\'' || r == '`') ||
-		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || isApostrophe(r) || unicode.Is(unicode.Cf, r) || compatFold(r) != r)
+	if r < utf8.RuneSelf {
+		return r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9' || r == '\'' || r == '`'
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || isApostrophe(r) || unicode.Is(unicode.Cf, r) || compatFold(r) != r
 }
 
 // nextWord returns the end of the word starting at s[i:] (the first byte

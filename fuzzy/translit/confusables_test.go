@@ -272,3 +272,43 @@ func FuzzFoldConfusables(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkAppendFoldConfusables: the cost the fold adds to every name
+// package fuzzy parses (ASCII: a byte scan; one alphabet: a rune scan).
+func BenchmarkAppendFoldConfusables(b *testing.B) {
+	for _, c := range []struct{ name, s string }{
+		{"ascii", "Vladimir Vladimirovich PUTIN"},
+		{"latin-accents", "José María Müller-Lüdenscheidt"},
+		{"cyrillic", "Владимир Владимирович Путин"},
+		{"mixed", "Vl\u0430dimir Vladimirovich Putin"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			dst := make([]byte, 0, 128)
+			b.ReportAllocs()
+			for b.Loop() {
+				dst, _ = AppendFoldConfusables(dst[:0], c.s)
+			}
+		})
+	}
+}
+
+// scriptOf's shortcuts by block agree with the Unicode script tables.
+func TestScriptOfAgreesWithUnicode(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := scriptNone
+		switch {
+		case !unicode.IsLetter(r):
+		case unicode.Is(unicode.Latin, r):
+			want = scriptLatn
+		case unicode.Is(unicode.Cyrillic, r):
+			want = scriptCyrl
+		case unicode.Is(unicode.Greek, r):
+			want = scriptGrek
+		case unicode.Is(unicode.Armenian, r):
+			want = scriptArmn
+		}
+		if got := scriptOf(r); got != want {
+			t.Fatalf("scriptOf(%U) = %d, want %d", r, got, want)
+		}
+	}
+}
