@@ -31,7 +31,9 @@ func TestHarnessAllSections(t *testing.T) {
 	}
 	want := []string{"load", "build", "latency", "throughput", "brute",
 		"quality: OFAC parity", "quality: Putin variants", "quality: a. original script",
-		"quality: b. altered listed names", "quality: c. people on no list", "quality: d. hard pairs"}
+		"quality: b. altered listed names", "quality: c. people on no list", "quality: d. hard pairs",
+		"quality: e. listed companies as payments write them", "quality: f. well-known companies on no list",
+		"quality: g. look-alike letters"}
 	var got []string
 	for _, s := range rep.Sections {
 		got = append(got, s.Name)
@@ -71,6 +73,9 @@ func TestHarnessAllSections(t *testing.T) {
 	}
 	if r, ok := rep.Section("quality: Putin variants").find("found ofac:35096"); !ok || !strings.HasSuffix(r.Text, "/81)") {
 		t.Errorf("Putin row = %+v, want a share of 81", r)
+	}
+	if r, ok := rep.Section("quality: g. look-alike letters").find("recall >= threshold, all kinds"); !ok || !strings.HasSuffix(r.Text, "/16)") {
+		t.Errorf("look-alike row = %+v, want a share of 4 kinds x 4 names", r)
 	}
 	if r, ok := rep.Section("quality: d. hard pairs").find("pairs"); !ok || r.Value < 150 {
 		t.Errorf("hard pairs = %+v, want >= 150", r)

@@ -146,6 +146,11 @@ func run(ctx context.Context, cfg Config, progress io.Writer) (*Report, error) {
 			}
 		case "pairs":
 			err = add(secPairs())
+		case "lookalike":
+			var s *screening.Screener
+			if s, err = screener(); err == nil {
+				err = add(secLookAlike(ctx, cfg, w, s))
+			}
 		case "orgs", "unlisted":
 			var s *screening.Screener
 			if s, err = screener(); err == nil {

@@ -11,7 +11,13 @@
 // not count) and to 32 tokens (repeated and weightless ones go first, then
 // the least informative), invalid UTF-8 and control characters become
 // word breaks, zero-width joiners and bidi marks are dropped, and Latin
-// letters are case-folded and lose their accents (ß→ss, ø→o, ł→l). Names in
+// letters are case-folded and lose their accents (ß→ss, ø→o, ł→l). Before
+// that, look-alike spellings are undone (translit.AppendFoldConfusables):
+// fullwidth and mathematical letters become the letters they stand for, and
+// a word mixing Latin, Cyrillic, Greek and Armenian letters (Vlаdimir with
+// a Cyrillic а) is folded into one alphabet by the Unicode TR39
+// confusables table; words in one alphabet are left alone (MixedScript
+// reports such a name). Names in
 // other scripts first lose Arabic harakat and tatweel and Hebrew points,
 // are NFC-normalised and case-folded (golang.org/x/text), and are rendered
 // by fuzzy/translit into up to four Latin spellings (a query: its two

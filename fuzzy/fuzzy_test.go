@@ -303,7 +303,11 @@ func FuzzNormalise(f *testing.F) {
 	for _, s := range []string{"PUTIN, Vladimir Vladimirovich", "Владимир Путин", "فلاديمير بوتين", "弗拉基米尔·普京",
 		"ANGLO-CARIBBEAN CO., LTD.", "S.A. de C.V.", "\xff", "O'BRIEN", "M/V ARMAN 114", "블라디미르 푸틴",
 		"I.P.C. INTERNATIONAL LIMITED", "GENERAL TECHNOLOGY LIMITED", "K M A", "Sp. z o.o.",
-		strings.Repeat(" -", 600) + "HIZBALLAH", strings.Repeat("\u200b", 400) + "HIZBALLAH", strings.Repeat("LLC a ", 40) + "HIZBALLAH"} {
+		strings.Repeat(" -", 600) + "HIZBALLAH", strings.Repeat("\u200b", 400) + "HIZBALLAH", strings.Repeat("LLC a ", 40) + "HIZBALLAH",
+		// look-alike letters (issue 9): Cyrillic in Latin, Latin in
+		// Cyrillic, fullwidth, mathematical, dotted initials, invalid UTF-8
+		"Vl\u0430dimir Vladimirovich Putin", "\u0413o\u0440\u0431\u0430\u0447\u0451\u0432", "\uFF30\uFF35\uFF34\uFF29\uFF2E",
+		"V\U0001D425adimir \U0001D4DFutin", "CIMEX, \u0405.A.", "Vl\u0430d\xffimir", strings.Repeat("\u0430a", 600)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

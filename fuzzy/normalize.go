@@ -152,6 +152,7 @@ type parser struct {
 	vbuf  []byte
 	vends []int
 	in    []byte // a long name's significant part (see bound)
+	conf  []byte // the name with look-alike letters folded (see parse)
 	// dotted is the state of dotted initials (I.P.C.) in parseLatin, camel
 	// that of camelCase (SiemensAG).
 	dotted, camel uint8
@@ -258,6 +259,12 @@ func (p *parser) parse(s string, kind Kind) {
 	p.cut = p.query && mayBeCut(utf8.RuneCountInString(s))
 	defer func() { p.cut = false }()
 	s = p.bound(s)
+	// Look-alike letters (Vlаdimir with a Cyrillic а, fullwidth,
+	// mathematical) folded first: ASCII and single-script names pass as
+	// they are, at the cost of one scan.
+	if b, ok := translit.AppendFoldConfusables(p.conf[:0], s); ok {
+		p.conf, s = b, str(b)
+	}
 	p.dotted = dotNone
 	if kind != KindPerson {
 		p.dotted = dotLook

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/freezeguard/freezeguard/fuzzy"
 	"github.com/freezeguard/freezeguard/lists"
 )
 
@@ -330,6 +331,9 @@ func (s *Screener) flags(st *state, p *Party, e *lists.Entity, h *Hit, weakOnly,
 			}
 			add(FlagUnilateral, "listed by OFAC only, with no UN or EU counterpart found%s; the bank's jurisdiction is %s", note, s.pol.Jurisdiction)
 		}
+	}
+	if fuzzy.MixedScript(p.Name) {
+		add(FlagMixedScriptName, "a word of the party name mixes look-alike letters of several alphabets (or fullwidth or mathematical forms); it was matched with them folded, and a name typed so was made to look like one name and read as another")
 	}
 	if c.owned {
 		add(FlagOwnershipDerived, "the party is not listed; the bank records %s as an owner (OFAC 50%% rule / EU ownership-or-control presumption)", e.ID)

@@ -11,7 +11,10 @@
 // names from scripts written without short vowels) turns each Latin token
 // into a key on which those spellings meet. AppendVariants is Variants
 // for callers that must not allocate per name: it renders into buffers the
-// caller reuses.
+// caller reuses. AppendFoldConfusables undoes look-alike spellings first
+// (a Latin name typed with a Cyrillic а, fullwidth or mathematical
+// letters), from the Unicode TR39 confusables table; MixedScript says
+// whether a name has a word that mixes alphabets.
 //
 // Scripts handled with their own tables: Latin, Cyrillic (Russian,
 // Ukrainian, Belarusian, Serbian, Macedonian, Bulgarian), Greek, Arabic,
