@@ -137,7 +137,7 @@ func (s *Screener) Reload(ctx context.Context, snap *lists.Snapshot) error {
 // error): the decision was not acknowledged and must not be acted on. A
 // done context returns its error.
 func (s *Screener) Screen(ctx context.Context, p Party) (Decision, error) {
-	return s.decide(ctx, nil, []PaymentParty{{Party: p}})
+	return s.decide(ctx, nil, []PaymentParty{{Party: p}}, "")
 }
 
 // Decide screens every party of a payment (and its free text) and logs one
@@ -155,10 +155,15 @@ func (s *Screener) Decide(ctx context.Context, pay Payment) (Decision, error) {
 			parties = append(parties, PaymentParty{Role: FreeText, Path: fmt.Sprintf("text[%d]", i), Party: Party{Name: t}})
 		}
 	}
-	return s.decide(ctx, &pay, parties)
+	return s.decide(ctx, &pay, parties, "")
 }
 
-func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentParty) (Decision, error) {
+// decide screens parties and logs one decision. unreadable, if not empty,
+// says why the input could not be read completely: the decision is then
+// held at least and flagged UNREADABLE_INPUT, and a party that cannot be
+// screened is recorded as held instead of failing the decision, so that
+// what was read still reaches the log and a reviewer.
+func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentParty, unreadable string) (Decision, error) {
 	if err := ctx.Err(); err != nil {
 		return Decision{}, err
 	}
@@ -181,22 +186,33 @@ func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentPa
 		d.Payment = &hdr
 	}
 	if len(parties) > maxParties {
-		return Decision{}, fmt.Errorf("screening: %w: %d parties and text lines, more than the %d allowed", ErrInvalidPayment, len(parties), maxParties)
+		if unreadable == "" {
+			return Decision{}, fmt.Errorf("screening: %w: %d parties and text lines, more than the %d allowed", ErrInvalidPayment, len(parties), maxParties)
+		}
+		unreadable += fmt.Sprintf("; %d parties and text lines, only the first %d recorded", len(parties), maxParties)
+		parties = parties[:maxParties]
+	}
+	if unreadable != "" {
+		d.Flags = append(d.Flags, Flag{Code: FlagUnreadableInput, Reason: "input could not be read completely: " + unreadable})
+		d.Outcome = Hold
 	}
 	for i, pp := range parties {
 		pr, err := s.screenParty(st, pp, pay != nil, now)
+		if err != nil && unreadable != "" {
+			pr = unscreenable(pp, err)
+			err = nil
+		}
 		if err != nil {
 			if pay == nil {
 				return Decision{}, fmt.Errorf("screening: %w", err)
 			}
-			where := fmt.Sprintf("party %d", i)
-			if pp.Path != "" {
-				where += " (" + pp.Path + ")"
-			}
-			return Decision{}, fmt.Errorf("screening: %w: %s: %w", ErrInvalidPayment, where, err)
+			return Decision{}, fmt.Errorf("screening: %w: %s: %w", ErrInvalidPayment, partyWhere(i, pp), err)
 		}
 		if pr.Outcome.severity() > d.Outcome.severity() {
 			d.Outcome = pr.Outcome
+		}
+		if unreadable == "" && !d.HasFlag(FlagUnreadableInput) && partyUnreadable(&pr) {
+			d.Flags = append(d.Flags, Flag{Code: FlagUnreadableInput, Reason: "a party's name could not be read: " + partyWhere(i, pp)})
 		}
 		d.Parties = append(d.Parties, pr)
 	}
@@ -272,7 +288,10 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, inPayment bool, now t
 	}
 
 	var key string
-	if name := strings.TrimSpace(p.Name); name != "" {
+	if why := unreadableName(p.Name); why != "" {
+		pr.Outcome = Hold
+		pr.Flags = append(pr.Flags, Flag{Code: FlagUnreadableInput, Reason: why})
+	} else if name := strings.TrimSpace(p.Name); name != "" {
 		bp := s.bufs.Get().(*[]fuzzy.Match)
 		ms := st.ix.Search(name, MatchKind(p.Kind), s.pol.Candidates, s.pol.NearMissThreshold, (*bp)[:0])
 		for _, m := range ms {
