@@ -35,7 +35,19 @@ type Options struct {
 	Now func() time.Time
 	// Logger receives operational messages; slog.Default() if nil.
 	Logger *slog.Logger
+	// MaxListDrop is the largest share of a source's entities a Reload may
+	// lose against the snapshot in use (0 means DefaultMaxListDrop;
+	// negative: no check). A list cut short must not replace a complete
+	// one; ReloadForce takes it anyway.
+	MaxListDrop float64
 }
+
+// DefaultMaxListDrop: real lists shrink by a few delistings at a time.
+const DefaultMaxListDrop = 0.05
+
+// ErrListShrunk is wrapped by Reload's error when a source of the new
+// snapshot holds far fewer entities than the one in use, or is missing.
+var ErrListShrunk = errors.New("screening: new snapshot holds far fewer entities than the one in use")
 
 // Screener screens parties and payments against one snapshot of the lists.
 // It is safe for concurrent use; Reload swaps the snapshot atomically while
@@ -46,6 +58,7 @@ type Screener struct {
 	reviews *Reviews
 	now     func() time.Time
 	logger  *slog.Logger
+	maxDrop float64
 
 	cur      atomic.Pointer[state]
 	reloadMu sync.Mutex // serialises Reload so generations increase in order
@@ -76,7 +89,7 @@ func New(ctx context.Context, snap *lists.Snapshot, opts Options) (*Screener, er
 	if err := opts.Policy.Validate(); err != nil {
 		return nil, fmt.Errorf("screening: New: %w", err)
 	}
-	s := &Screener{pol: opts.Policy.clone(), log: opts.Log, reviews: opts.Reviews, now: opts.Now, logger: opts.Logger}
+	s := &Screener{pol: opts.Policy.clone(), log: opts.Log, reviews: opts.Reviews, now: opts.Now, logger: opts.Logger, maxDrop: opts.MaxListDrop}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -105,7 +118,21 @@ func (s *Screener) Generation() uint64 { return s.cur.Load().gen }
 // logged before the swap, so every decision's generation is in the log
 // before the decision; if the log refuses it (ErrAuditLog), the old
 // snapshot stays.
+//
+// Reload refuses (ErrListShrunk) a snapshot in which a source of the one in
+// use is missing or has lost more than Options.MaxListDrop of its
+// entities: a file cut short or the wrong file. ReloadForce takes it.
 func (s *Screener) Reload(ctx context.Context, snap *lists.Snapshot) error {
+	return s.reload(ctx, snap, false)
+}
+
+// ReloadForce is Reload without the shrink check, for a deliberate change
+// of lists.
+func (s *Screener) ReloadForce(ctx context.Context, snap *lists.Snapshot) error {
+	return s.reload(ctx, snap, true)
+}
+
+func (s *Screener) reload(ctx context.Context, snap *lists.Snapshot, force bool) error {
 	if snap == nil {
 		return errors.New("screening: Reload: nil snapshot")
 	}
@@ -114,6 +141,11 @@ func (s *Screener) Reload(ctx context.Context, snap *lists.Snapshot) error {
 	var gen uint64 = 1
 	if old := s.cur.Load(); old != nil {
 		gen = old.gen + 1
+		if !force {
+			if err := s.checkShrink(old.snap, snap); err != nil {
+				return err
+			}
+		}
 	}
 	st := buildState(snap, gen)
 	body := ListsLoaded{
@@ -126,6 +158,32 @@ func (s *Screener) Reload(ctx context.Context, snap *lists.Snapshot) error {
 	}
 	s.cur.Store(st)
 	s.logger.Info("screening: lists loaded", "generation", gen, "entities", len(snap.Entities), "names", len(st.names), "resolved_groups", body.Resolved)
+	return nil
+}
+
+// checkShrink compares the entities per source of two snapshots.
+func (s *Screener) checkShrink(old, cur *lists.Snapshot) error {
+	drop := s.maxDrop
+	if drop == 0 {
+		drop = DefaultMaxListDrop
+	}
+	if drop < 0 {
+		return nil
+	}
+	count := func(snap *lists.Snapshot) map[lists.Source]int {
+		m := map[lists.Source]int{}
+		for i := range snap.Entities {
+			m[snap.Entities[i].Source]++
+		}
+		return m
+	}
+	before, after := count(old), count(cur)
+	for src, n := range before {
+		if float64(after[src]) < float64(n)*(1-drop) {
+			return fmt.Errorf("%w: %s has %d entities, the snapshot in use %d (more than %.0f%% fewer): old snapshot kept (ReloadForce takes it)",
+				ErrListShrunk, src, after[src], n, drop*100)
+		}
+	}
 	return nil
 }
 
