@@ -119,6 +119,10 @@ func TestContinuationLines(t *testing.T) {
 			t.Errorf("%s: outcome %s, no hit", c.name, res.Outcome)
 		}
 	}
+	// A line of punctuation is no name: it adds no hold.
+	if res := screenString(t, s, mt103(b1, anna, ":59:/2\nJOHN SMITH\n-\n...\nBERLIN")); res.Outcome != screening.Clear {
+		t.Errorf("punctuation lines: %s", res.Outcome)
+	}
 	// The real samples' payments stay CLEAR: the joined and single lines
 	// of their names and addresses add no hold.
 	for _, f := range []string{"swift_mt_prowide-core/MT103-out-ack.rje", "swift_mt_prowide-core/MT103-bulk-with-ack.rje", "swift_mt_prowide-core/MT101.fin"} {

@@ -579,7 +579,8 @@ type nameVariant struct{ name, where string }
 // on to the next line, broken at a space or in mid-word, and nothing marks
 // which lines are name and which address. So every run of up to
 // maxNameLines consecutive name lines is joined, with a space and without
-// one at each break, and every line is also read alone. Option F names
+// one at each break, and every line of two words or more is also read
+// alone; lines of punctuation are skipped. Option F names
 // only its 1/ lines; options A, B, C, G and L carry no name. Candidates
 // equal to the party's name, or to each other, are left out.
 func nameVariants(f finField, primary string) []nameVariant {
@@ -591,13 +592,22 @@ func nameVariants(f finField, primary string) []nameVariant {
 	var out []nameVariant
 	add := func(name, where string) {
 		name = normSpace(name)
+		if screening.IsUnreadableName(name) {
+			return // a line of punctuation ("-", "...") is no name
+		}
 		if k := strings.ToUpper(name); name != "" && !seen[k] {
 			seen[k] = true
 			out = append(out, nameVariant{name, where})
 		}
 	}
 	for i, l := range lines {
-		add(l.text, fmt.Sprintf("line %d", l.n))
+		if len(strings.Fields(l.text)) > 1 {
+			// A line alone, when it can hold a whole name: one word alone
+			// is a town or the tail of a name, which the joins cover, and
+			// read alone it matches listed one-word names by chance
+			// (BERLIN / BRELYAN).
+			add(l.text, fmt.Sprintf("line %d", l.n))
+		}
 		for j := i + 1; j < len(lines) && j < i+maxNameLines; j++ {
 			where := fmt.Sprintf("lines %d-%d", l.n, lines[j].n)
 			// Each of the j-i breaks is a space or not: 2^(j-i) joins.
@@ -643,8 +653,8 @@ func nameLines(f finField) []nameLine {
 	default: // "", D, H, K: [/account] then name and address lines
 		for i, l := range f.lines {
 			l = strings.TrimSpace(l)
-			if i == 0 && strings.HasPrefix(l, "/") || l == "" {
-				continue
+			if i == 0 && strings.HasPrefix(l, "/") || l == "" || screening.IsUnreadableName(l) {
+				continue // the account, or a line of punctuation: no part of a name
 			}
 			out = append(out, nameLine{l, i + 1})
 		}

@@ -346,7 +346,10 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, inPayment bool, now t
 	}
 
 	var key string
-	if why := unreadableName(p.Name); why != "" {
+	if why := unreadableName(p.Name); why != "" && pp.Role != FreeText {
+		// Free text of only punctuation ("///", "-") names no one: there
+		// is nothing to screen, and nothing was lost. A party's name is
+		// another matter: the message says someone is there.
 		pr.Outcome = Hold
 		pr.Flags = append(pr.Flags, Flag{Code: FlagUnreadableInput, Reason: why})
 	} else if name := strings.TrimSpace(p.Name); name != "" {

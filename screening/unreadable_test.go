@@ -184,3 +184,13 @@ func TestUnreadableAuditFailure(t *testing.T) {
 		t.Errorf("done context: err %v", err)
 	}
 }
+
+// TestPunctuationFreeTextIsNotUnreadable: remittance text of punctuation
+// names no one; it is not held.
+func TestPunctuationFreeTextIsNotUnreadable(t *testing.T) {
+	s, _, _ := newScreener(t, realSnapshot(t), DefaultPolicy(JurisdictionEU))
+	d, err := s.Decide(ctx, Payment{ID: "p3", Parties: []PaymentParty{{Role: Debtor, Party: Party{Name: "Anna Schmidt"}}}, Text: []string{"///", "-"}})
+	if err != nil || d.Outcome != Clear || d.HasFlag(FlagUnreadableInput) {
+		t.Errorf("punctuation free text: %s %v %v", d.Outcome, d.Flags, err)
+	}
+}
