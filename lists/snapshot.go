@@ -15,6 +15,10 @@ type Provenance struct {
 	// alt.csv, sdn_comments.csv) with their hashes: aliases and addresses
 	// come from them, so an audit record must pin them too.
 	Parts []FilePart `json:"parts,omitempty"`
+	// Warnings say what the parser could not check and a person should:
+	// e.g. a companion file that lacks the end marker its kind usually
+	// has. The loader logs them; they never pass silently.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // FilePart is one companion file of a multi-file source.

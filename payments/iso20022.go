@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -69,23 +70,24 @@ func ParseISO20022(r io.Reader) ([]screening.Payment, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parseISO(data)
+	ps := parseISO(data).checkNotEmpty()
+	return ps.pays, ps.err
 }
 
-func parseISO(data []byte) ([]screening.Payment, error) {
+func parseISO(data []byte) parsed {
 	root, err := buildTree(data)
 	if err != nil {
-		return nil, err
+		return parsed{err: err}
 	}
 	var docs, parents []*node
 	findDocuments(root, nil, &docs, &parents)
 	if len(docs) == 0 {
-		return nil, &MessageError{Message: "ISO 20022 document", Offset: root.off, Line: lineAt(data, int(root.off)),
-			Err: fmt.Errorf("%w: no Document element (root element <%s>)", ErrUnsupported, root.name)}
+		return parsed{err: &MessageError{Message: "ISO 20022 document", Offset: root.off, Line: lineAt(data, int(root.off)),
+			Err: fmt.Errorf("%w: no Document element (root element <%s>)", ErrUnsupported, root.name)}}
 	}
 	var (
-		out  []screening.Payment
-		errs []error
+		out, partial []screening.Payment
+		errs         []error
 	)
 	for i, doc := range docs {
 		p := &isoParser{data: data, path: "Document"}
@@ -96,9 +98,10 @@ func parseISO(data []byte) ([]screening.Payment, error) {
 			p.header = appHdrParties(parents[i].child("AppHdr"))
 		}
 		out = append(out, p.document(doc)...)
+		partial = append(partial, p.partial...)
 		errs = append(errs, p.errs...)
 	}
-	return out, joinErrs(errs)
+	return parsed{pays: out, partial: partial, err: joinErrs(errs)}
 }
 
 // findDocuments collects the Document elements at or below n (and their
@@ -145,6 +148,19 @@ type isoParser struct {
 	header []screening.PaymentParty
 	// bad is set when a party of the transaction being read was malformed.
 	bad bool
+	// partial collects the transactions read only in part (see
+	// parsed.partial).
+	partial []screening.Payment
+}
+
+// emit files a transaction as complete, or as read in part when ok is
+// false.
+func (p *isoParser) emit(out []screening.Payment, pay screening.Payment, ok bool) []screening.Payment {
+	if ok && !p.bad {
+		return append(out, pay)
+	}
+	p.partial = append(p.partial, pay)
+	return out
 }
 
 func (p *isoParser) fail(n *node, field string, err error) {
@@ -169,7 +185,22 @@ func (p *isoParser) document(doc *node) []screening.Payment {
 		p.fail(doc, p.path, fmt.Errorf("%w: empty Document", ErrMissing))
 		return nil
 	}
-	body := doc.kids[0]
+	if len(doc.kids) == 1 {
+		return p.message(doc.kids[0], id)
+	}
+	// The schemas allow one message element in a Document. More is
+	// malformed: every one is still read, so that its parties are
+	// screened, and the message is held.
+	p.fail(doc.kids[1], p.path, fmt.Errorf("%w: Document holds %d message elements; ISO 20022 allows one", ErrSyntax, len(doc.kids)))
+	for _, body := range doc.kids {
+		p.partial = append(p.partial, p.message(body, id)...)
+	}
+	return nil
+}
+
+// message reads one message element of a Document. One it cannot read as
+// a payment is still searched for parties (salvage).
+func (p *isoParser) message(body *node, id string) []screening.Payment {
 	family, known := isoKinds[body.name]
 	if id != "" {
 		p.msg = id
@@ -180,10 +211,12 @@ func (p *isoParser) document(doc *node) []screening.Payment {
 			name = "<" + body.name + ">"
 		}
 		p.fail(body, p.path+"/"+body.name, fmt.Errorf("%w: ISO 20022 %s (%s); want pacs.008, pacs.009 or pain.001", ErrUnsupported, name, body.name))
+		p.salvage(body)
 		return nil
 	}
 	if id != "" && !strings.HasPrefix(id, family+".") {
 		p.fail(body, p.path+"/"+body.name, fmt.Errorf("%w: namespace says %s but the message element is %s (%s)", ErrUnsupported, id, body.name, family))
+		p.salvage(body)
 		return nil
 	}
 	if id == "" {
@@ -194,6 +227,89 @@ func (p *isoParser) document(doc *node) []screening.Payment {
 		return p.pain001(body, base)
 	}
 	return p.pacs(body, base, family)
+}
+
+// salvage screens, as read in part, every party and name in a message
+// element that cannot be read as a payment: an unsupported message can
+// still name a listed party.
+func (p *isoParser) salvage(body *node) {
+	path := p.path + "/" + body.name
+	pay := screening.Payment{Message: p.msg, ID: path}
+	pay.Parties = p.strays(body, path, screening.FreeText, append([]screening.PaymentParty(nil), p.header...))
+	if len(pay.Parties) > 0 {
+		p.partial = append(p.partial, pay)
+	}
+}
+
+// strays appends a party for every name under n that reading by role did
+// not take: names in elements this package does not map to a role (an
+// account name, a contact, charges agents, an unknown wrapper), a second
+// <Nm> of a party, text in child elements of <Nm>. The schemas allow none
+// of the last three, or text next to child elements: those are reported
+// and mark the transaction bad, so it is screened as read in part. role is
+// the role of the nearest enclosing party element (FreeText outside one).
+// Remittance information is left to texts.
+func (p *isoParser) strays(n *node, path string, role screening.Role, dst []screening.PaymentParty) []screening.PaymentParty {
+	nm := 0
+	for _, k := range n.kids {
+		if k.name == "Nm" {
+			nm++
+		}
+	}
+	if nm > 1 {
+		p.fail(n, path+"/Nm", fmt.Errorf("%w: <%s> has %d <Nm> elements; the schemas allow one", ErrSyntax, n.name, nm))
+		p.bad = true
+	}
+	if n.text != "" && len(n.kids) > 0 {
+		p.fail(n, path, fmt.Errorf("%w: text next to child elements in <%s>", ErrSyntax, n.name))
+		p.bad = true
+		dst = appendFreeText(dst, n.text, path)
+	}
+	for _, k := range n.kids {
+		kp, kr := path+"/"+k.name, role
+		if r, ok := isoRoles[k.name]; ok {
+			kr = r
+		}
+		switch k.name {
+		case "RmtInf":
+			continue
+		case "Nm":
+			name := k.text
+			if len(k.kids) > 0 {
+				p.fail(k, kp, fmt.Errorf("%w: <Nm> holds child elements (<%s>); a name is plain text", ErrSyntax, k.kids[0].name))
+				p.bad = true
+				name = normSpace(leafText(k))
+			}
+			if name != "" && !hasParty(dst, kp, name) {
+				dst = append(dst, screening.PaymentParty{Role: kr, Path: kp, Party: screening.Party{Name: name}})
+			}
+			continue
+		}
+		dst = p.strays(k, kp, kr, dst)
+	}
+	return dst
+}
+
+// without returns a copy of n without its children of the given names,
+// for walking what is left.
+func without(n *node, names ...string) *node {
+	c := &node{name: n.name, space: n.space, text: n.text, off: n.off}
+	for _, k := range n.kids {
+		if !slices.Contains(names, k.name) {
+			c.kids = append(c.kids, k)
+		}
+	}
+	return c
+}
+
+// hasParty reports whether dst holds a party named name read at path.
+func hasParty(dst []screening.PaymentParty, path, name string) bool {
+	for _, pp := range dst {
+		if pp.Path == path && pp.Party.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // namespaceID returns the message identifier a Document namespace names
@@ -226,6 +342,8 @@ func (p *isoParser) pacs(body *node, base, family string) []screening.Payment {
 	if si := grp.child("SttlmInf"); si != nil {
 		shared = p.parties(si, base+"/GrpHdr/SttlmInf", shared)
 	}
+	shared = p.strays(grp, base+"/GrpHdr", screening.FreeText, shared)
+	shared = p.strays(without(body, "GrpHdr", "CdtTrfTxInf"), base, screening.FreeText, shared)
 	sharedBad := p.bad
 	grpDate := parseISODate(grp.str("IntrBkSttlmDt"))
 	var out []screening.Payment
@@ -259,13 +377,12 @@ func (p *isoParser) pacs(body *node, base, family string) []screening.Payment {
 			pay.Parties = p.parties(u, up, pay.Parties)
 			p.texts(u, up, &pay)
 		}
+		pay.Parties = p.strays(tx, path, screening.FreeText, pay.Parties)
 		mandatory := []string{"Dbtr", "Cdtr"}
 		if family == "pacs.008" {
 			mandatory = append(mandatory, "DbtrAgt", "CdtrAgt")
 		}
-		if p.require(tx, path, pay.Parties, mandatory...) && !p.bad {
-			out = append(out, pay)
-		}
+		out = p.emit(out, pay, p.require(tx, path, pay.Parties, mandatory...))
 	}
 	if n == 0 {
 		p.fail(body, base+"/CdtTrfTxInf", fmt.Errorf("%w: no CdtTrfTxInf transaction", ErrMissing))
@@ -283,6 +400,8 @@ func (p *isoParser) pain001(body *node, base string) []screening.Payment {
 	}
 	msgID := grp.str("MsgId")
 	shared := p.parties(grp, base+"/GrpHdr", append([]screening.PaymentParty(nil), p.header...))
+	shared = p.strays(grp, base+"/GrpHdr", screening.FreeText, shared)
+	shared = p.strays(without(body, "GrpHdr", "PmtInf"), base, screening.FreeText, shared)
 	grpBad := p.bad
 	var out []screening.Payment
 	ni, ntx := 0, 0
@@ -294,6 +413,7 @@ func (p *isoParser) pain001(body *node, base string) []screening.Payment {
 		piPath := base + "/" + indexed("PmtInf", ni)
 		p.bad = grpBad
 		debtorSide := p.parties(pi, piPath, append([]screening.PaymentParty(nil), shared...))
+		debtorSide = p.strays(without(pi, "CdtTrfTxInf"), piPath, screening.FreeText, debtorSide)
 		sharedBad := p.bad
 		date := parseISODate(pi.str("ReqdExctnDt"))
 		if date.IsZero() {
@@ -327,10 +447,9 @@ func (p *isoParser) pain001(body *node, base string) []screening.Payment {
 			}
 			pay.Parties = append(append(pay.Parties, debtorSide...), p.parties(tx, path, nil)...)
 			p.texts(tx, path, &pay)
+			pay.Parties = p.strays(tx, path, screening.FreeText, pay.Parties)
 			okDebtor := p.require(pi, piPath, debtorSide, "Dbtr")
-			if okDebtor && p.require(tx, path, pay.Parties, "Cdtr") && !p.bad {
-				out = append(out, pay)
-			}
+			out = p.emit(out, pay, okDebtor && p.require(tx, path, pay.Parties, "Cdtr"))
 		}
 	}
 	if ntx == 0 {
@@ -366,14 +485,25 @@ func (p *isoParser) require(n *node, path string, got []screening.PaymentParty, 
 			continue
 		}
 		prefix := path + "/" + name + "/"
-		found := false
+		found, unreadable := false, false
 		for _, pp := range got {
-			if strings.HasPrefix(pp.Path, prefix) || pp.Path == path+"/"+name {
+			if !strings.HasPrefix(pp.Path, prefix) && pp.Path != path+"/"+name {
+				continue
+			}
+			pt := &pp.Party
+			if pt.BIC != "" || len(pt.Documents) > 0 || strings.TrimSpace(pt.Name) != "" && !screening.IsUnreadableName(pt.Name) {
 				found = true
 				break
 			}
+			unreadable = unreadable || screening.IsUnreadableName(pt.Name)
 		}
-		if !found {
+		switch {
+		case !found && unreadable:
+			// A name of only invisible or punctuation characters names no
+			// one: it must not satisfy the check and pass as screened.
+			p.fail(el, path+"/"+name, fmt.Errorf("%w: %s has a name with no letter or digit, and no BIC or identifier", ErrMissing, name))
+			ok = false
+		case !found:
 			p.fail(el, path+"/"+name, fmt.Errorf("%w: %s has no name, BIC or identifier", ErrMissing, name))
 			ok = false
 		}

@@ -26,7 +26,8 @@ func ParseMT(r io.Reader) ([]screening.Payment, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parseMT(data)
+	ps := parseMT(data).checkNotEmpty()
+	return ps.pays, ps.err
 }
 
 // finBlock is a FIN block: {id:text} or {id:{sub}{sub}}.
@@ -43,6 +44,10 @@ type finMessage struct {
 	blocks map[string]*finBlock
 	off    int
 	failed bool // a block error was already reported for it
+	// suspect says why the message, though read, cannot be trusted to be
+	// what it claims (an unknown block 1 service id): its payments are
+	// screened as unreadable input rather than passed as complete.
+	suspect string
 }
 
 func (m *finMessage) block(id string) *finBlock {
@@ -54,13 +59,25 @@ func (m *finMessage) block(id string) *finBlock {
 
 // mtParser parses one FIN input, collecting payments and errors.
 type mtParser struct {
-	data []byte
-	out  []screening.Payment
-	errs []error
-	n    int // user messages seen
+	data    []byte
+	out     []screening.Payment
+	partial []screening.Payment // read in part; see parsed.partial
+	skipped []string            // ACK/NAK service messages passed over
+	errs    []error
+	n       int // user messages seen
 }
 
-func parseMT(data []byte) ([]screening.Payment, error) {
+// emit files a transaction as complete or, when bad or its message is
+// suspect, as read only in part.
+func (p *mtParser) emit(pay screening.Payment, bad bool, m *finMessage) {
+	if bad || m.suspect != "" {
+		p.partial = append(p.partial, pay)
+		return
+	}
+	p.out = append(p.out, pay)
+}
+
+func parseMT(data []byte) parsed {
 	p := &mtParser{data: data}
 	var cur *finMessage
 	flush := func() {
@@ -110,7 +127,7 @@ func parseMT(data []byte) ([]screening.Payment, error) {
 		}
 	}
 	flush()
-	return p.out, joinErrs(p.errs)
+	return parsed{pays: p.out, partial: p.partial, skipped: p.skipped, err: joinErrs(p.errs)}
 }
 
 // resync skips to the next message boundary ('$' or "{1:") at or after i.
@@ -214,19 +231,69 @@ func (p *mtParser) label(m *finMessage) string {
 	return fmt.Sprintf("MT%s[%d]", t, p.n+1)
 }
 
-// isService reports whether the message is a FIN service message (an
-// ACK/NAK, block 1 service id 21), which carries no payment.
-func isService(m *finMessage) bool {
+// serviceID returns the service id of block 1 ("01" for a user message,
+// "21" for an ACK/NAK), or "" when there is no block 1 to read it from.
+func serviceID(m *finMessage) string {
 	b1 := m.block("1")
-	return b1 != nil && len(b1.text) >= 3 && b1.text[1:3] != "01"
+	if b1 == nil || len(b1.text) < 3 {
+		return ""
+	}
+	return b1.text[1:3]
+}
+
+// ackBlocks are the blocks a FIN ACK/NAK carries: the basic header, the
+// text block of system tags, and the trailers.
+var ackBlocks = map[string]bool{"1": true, "4": true, "5": true, "S": true}
+
+// ackStatus reports whether m has the structure of a FIN ACK/NAK (service
+// id 21): no application header, and a block 4 made only of sub-blocks
+// with tag 451 (accepted 0, rejected 1). It returns the 451 value.
+func ackStatus(m *finMessage) (string, bool) {
+	if serviceID(m) != "21" || m.failed {
+		return "", false
+	}
+	for id := range m.blocks {
+		if !ackBlocks[id] {
+			return "", false
+		}
+	}
+	b4 := m.block("4")
+	if b4 == nil || strings.TrimSpace(b4.text) != "" || len(b4.sub) == 0 {
+		return "", false
+	}
+	status := ""
+	for _, sb := range b4.sub {
+		if len(sb.id) != 3 || strings.Trim(sb.id, "0123456789") != "" || len(sb.sub) > 0 {
+			return "", false
+		}
+		if sb.id == "451" {
+			status = sb.text
+		}
+	}
+	if status != "0" && status != "1" {
+		return "", false
+	}
+	return status, true
 }
 
 func (p *mtParser) message(m *finMessage) {
-	if isService(m) {
+	if status, ok := ackStatus(m); ok {
+		what := "ACK"
+		if status == "1" {
+			what = "NAK"
+		}
+		p.skipped = append(p.skipped, fmt.Sprintf("FIN %s service message at byte %d (line %d), block 1 %q", what, m.off, lineAt(p.data, m.off), m.block("1").text))
 		return
 	}
 	label := p.label(m)
 	p.n++
+	if sid := serviceID(m); sid != "" && sid != "01" {
+		// Only a real ACK/NAK may be passed over. Anything else claiming
+		// another service id is read as a user message, so that its
+		// parties are screened, and held: fail closed.
+		m.suspect = fmt.Sprintf("block 1 service id %q is neither 01 (user message) nor an ACK/NAK (21 with tag 451)", sid)
+		p.fail(label, "{1:}", m.off, fmt.Errorf("%w: %s", ErrUnsupported, m.suspect))
+	}
 	b4 := m.block("4")
 	if m.failed && b4 == nil {
 		return // the broken block was reported
@@ -234,6 +301,7 @@ func (p *mtParser) message(m *finMessage) {
 	switch {
 	case m.block("2") == nil || len(m.block("2").text) < 4:
 		p.fail(label, "{2:}", m.off, fmt.Errorf("%w: application header block 2 (message type)", ErrMissing))
+		p.salvage(m, label)
 		return
 	case b4 == nil:
 		p.fail(label, "{4:}", m.off, fmt.Errorf("%w: text block 4", ErrMissing))
@@ -253,6 +321,34 @@ func (p *mtParser) message(m *finMessage) {
 		p.mt101(m, label, fields, hdr)
 	default:
 		p.fail(label, "{2:}", m.block("2").toff, fmt.Errorf("%w: MT%s; want MT103 or MT101", ErrUnsupported, typ))
+		p.salvage(m, label)
+	}
+}
+
+// salvage reads the party fields of a message that cannot be read as a
+// payment (no message type, a type this package does not read) so that
+// the parties it names are still screened, as unreadable input. Its
+// errors were already reported, or are beside the point.
+func (p *mtParser) salvage(m *finMessage, label string) {
+	b4 := m.block("4")
+	if b4 == nil {
+		return
+	}
+	sub := &mtParser{data: p.data}
+	fields, err := sub.fields(b4, label)
+	if err != nil {
+		return
+	}
+	t := &mtTx{p: sub, label: label, msg: label, seen: map[string]bool{}}
+	t.pay.Message = "MT" + mtType(m)
+	for _, f := range fields {
+		t.field(f, mtRoles)
+	}
+	if len(t.pay.Parties) > 0 {
+		if t.pay.ID == "" {
+			t.pay.ID = label
+		}
+		p.partial = append(p.partial, t.pay)
 	}
 }
 
@@ -464,6 +560,106 @@ func (t *mtTx) field(f finField, roles map[string]screening.Role) {
 		return
 	}
 	t.pay.Parties = append(t.pay.Parties, screening.PaymentParty{Role: role, Path: path, Party: pt})
+	for _, v := range nameVariants(f, pt.Name) {
+		t.pay.Parties = append(t.pay.Parties, screening.PaymentParty{Role: role, Path: path + " " + v.where,
+			Party: screening.Party{Name: v.name, Kind: pt.Kind, Country: pt.Country, BirthDate: pt.BirthDate}})
+	}
+}
+
+// maxNameLines is how many consecutive lines of a party field are joined
+// into one name candidate: three 35-character lines hold any name the
+// lists carry.
+const maxNameLines = 3
+
+// nameVariant is one more reading of a party field's name.
+type nameVariant struct{ name, where string }
+
+// nameVariants returns the other ways a party field's lines may hold a
+// name. FIN lines are at most 35 characters, so a long name routinely runs
+// on to the next line, broken at a space or in mid-word, and nothing marks
+// which lines are name and which address. So every run of up to
+// maxNameLines consecutive name lines is joined, with a space and without
+// one at each break, and every line of two words or more is also read
+// alone; lines of punctuation are skipped. Option F names
+// only its 1/ lines; options A, B, C, G and L carry no name. Candidates
+// equal to the party's name, or to each other, are left out.
+func nameVariants(f finField, primary string) []nameVariant {
+	lines := nameLines(f)
+	if len(lines) < 2 {
+		return nil
+	}
+	seen := map[string]bool{strings.ToUpper(primary): true}
+	var out []nameVariant
+	add := func(name, where string) {
+		name = normSpace(name)
+		if screening.IsUnreadableName(name) {
+			return // a line of punctuation ("-", "...") is no name
+		}
+		if k := strings.ToUpper(name); name != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, nameVariant{name, where})
+		}
+	}
+	for i, l := range lines {
+		if len(strings.Fields(l.text)) > 1 {
+			// A line alone, when it can hold a whole name: one word alone
+			// is a town or the tail of a name, which the joins cover, and
+			// read alone it matches listed one-word names by chance
+			// (BERLIN / BRELYAN).
+			add(l.text, fmt.Sprintf("line %d", l.n))
+		}
+		for j := i + 1; j < len(lines) && j < i+maxNameLines; j++ {
+			where := fmt.Sprintf("lines %d-%d", l.n, lines[j].n)
+			// Each of the j-i breaks is a space or not: 2^(j-i) joins.
+			for mask := 0; mask < 1<<(j-i); mask++ {
+				var b strings.Builder
+				b.WriteString(l.text)
+				for k := i + 1; k <= j; k++ {
+					if mask&(1<<(k-i-1)) == 0 {
+						b.WriteByte(' ')
+					}
+					b.WriteString(lines[k].text)
+				}
+				join := where
+				if mask != 0 {
+					join += " joined"
+				}
+				add(b.String(), join)
+			}
+		}
+	}
+	return out
+}
+
+// nameLine is a line of a party field that may hold part of a name, with
+// its 1-based line number in the field.
+type nameLine struct {
+	text string
+	n    int
+}
+
+// nameLines returns the lines of a party field that may hold a name.
+func nameLines(f finField) []nameLine {
+	var out []nameLine
+	switch opt := f.tag[2:]; opt {
+	case "A", "B", "C", "G", "L":
+		return nil
+	case "F":
+		for i, l := range f.lines {
+			if l = strings.TrimSpace(l); strings.HasPrefix(l, "1/") {
+				out = append(out, nameLine{strings.TrimSpace(l[2:]), i + 1})
+			}
+		}
+	default: // "", D, H, K: [/account] then name and address lines
+		for i, l := range f.lines {
+			l = strings.TrimSpace(l)
+			if i == 0 && strings.HasPrefix(l, "/") || l == "" || screening.IsUnreadableName(l) {
+				continue // the account, or a line of punctuation: no part of a name
+			}
+			out = append(out, nameLine{l, i + 1})
+		}
+	}
+	return out
 }
 
 func (p *mtParser) mt103(m *finMessage, label string, fields []finField, hdr []screening.PaymentParty) {
@@ -479,9 +675,7 @@ func (p *mtParser) mt103(m *finMessage, label string, fields []finField, hdr []s
 			t.bad = true
 		}
 	}
-	if !t.bad {
-		p.out = append(p.out, t.pay)
-	}
+	p.emit(t.pay, t.bad, m)
 }
 
 // mt101Roles: in MT101, 50C/50L is the instructing party and 52 the
@@ -522,10 +716,16 @@ func (p *mtParser) mt101(m *finMessage, label string, fields []finField, hdr []s
 		}
 	}
 	if a.bad {
+		if len(a.pay.Parties) > 0 {
+			p.partial = append(p.partial, a.pay)
+		}
 		return
 	}
 	if split == len(fields) {
 		p.fail(label, ":21:", m.block("4").toff, fmt.Errorf("%w: no transaction (sequence B)", ErrMissing))
+		if len(a.pay.Parties) > 0 {
+			p.partial = append(p.partial, a.pay)
+		}
 		return
 	}
 	k := 0
@@ -558,9 +758,7 @@ func (p *mtParser) mt101(m *finMessage, label string, fields []finField, hdr []s
 			p.fail(t.label, ":50a:", fields[i].off, fmt.Errorf("%w: ordering customer 50a in neither sequence A nor B", ErrMissing))
 			t.bad = true
 		}
-		if !t.bad {
-			p.out = append(p.out, t.pay)
-		}
+		p.emit(t.pay, t.bad, m)
 		i = j
 	}
 }

@@ -242,8 +242,10 @@ func TestPain001SwissMusterfile(t *testing.T) {
 		{6, screening.Debtor, b + "PmtInf[5]/Dbtr/Nm", "Maria Bernasconi", "", ""},
 		{7, screening.FreeText, b + "PmtInf[5]/CdtTrfTxInf[2]/RmtInf/Strd[1]", "SCOR RF18539007547034", "", ""},
 	})
-	if pays[5].Amount != "1" || pays[5].Parties[4].Party.Address != "Via 10, Florenz, IT" {
-		t.Errorf("EqvtAmt / AdrLine: %q %q", pays[5].Amount, pays[5].Parties[4].Party.Address)
+	// Parties[5]: after the contact name InitgPty/CtctDtls/Nm, which is
+	// screened too.
+	if pays[5].Amount != "1" || pays[5].Parties[5].Party.Address != "Via 10, Florenz, IT" {
+		t.Errorf("EqvtAmt / AdrLine: %q %q", pays[5].Amount, pays[5].Parties[5].Party.Address)
 	}
 }
 

@@ -2,8 +2,10 @@ package payments
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/freezeguard/freezeguard/screening"
 )
@@ -13,6 +15,15 @@ import (
 // (metrics, routing) without this package knowing.
 type Decider interface {
 	Decide(ctx context.Context, p screening.Payment) (screening.Decision, error)
+}
+
+// UnreadableDecider is a Decider that can also record input it could not
+// read completely as a held decision flagged UNREADABLE_INPUT, with an
+// audit record and a review case. *screening.Screener implements it, and
+// ScreenMessage uses it when d has it.
+type UnreadableDecider interface {
+	Decider
+	UnreadablePayment(ctx context.Context, p screening.Payment, reason string) (screening.Decision, error)
 }
 
 // Signal is a fact about a message that is reported to the reviewer but is
@@ -30,12 +41,18 @@ type Result struct {
 	// Outcome is the most severe outcome of the decisions, raised to
 	// HOLD when part of the message could not be parsed: a bank cannot
 	// release a message it has not read in full.
-	Outcome   screening.Outcome      `json:"outcome"`
-	Decisions []screening.Decision   `json:"decisions"`
-	Signals   []Signal               `json:"signals,omitempty"`
-	ParseErr  error                  `json:"-"`
-	Payments  []screening.Payment    `json:"-"`
-	Worst     *screening.PartyResult `json:"-"` // the party that set Outcome, nil when CLEAR or set by ParseErr
+	Outcome   screening.Outcome    `json:"outcome"`
+	Decisions []screening.Decision `json:"decisions"`
+	Signals   []Signal             `json:"signals,omitempty"`
+	ParseErr  error                `json:"-"`
+	// Unreadable counts the decisions recording input that could not be
+	// read completely (flag UNREADABLE_INPUT); they are in Decisions.
+	Unreadable int `json:"unreadable,omitempty"`
+	// Skipped describes the FIN service messages (ACK/NAK) passed over: no
+	// payment, but never dropped without a word.
+	Skipped  []string               `json:"skipped,omitempty"`
+	Payments []screening.Payment    `json:"-"`
+	Worst    *screening.PartyResult `json:"-"` // the party that set Outcome, nil when CLEAR or set by ParseErr
 }
 
 // ScreenMessage parses a message (ISO 20022 or SWIFT FIN, see Parse) and
@@ -44,16 +61,65 @@ type Result struct {
 // The returned error is for failures to screen (the Decider failed, the
 // context ended): the message then has no valid outcome and must not be
 // released. Parse problems do not fail the call; they are in
-// Result.ParseErr, and they raise the outcome to at least HOLD. When the
-// input cannot be read at all, Result has no decisions, Outcome HOLD.
+// Result.ParseErr, and they raise the outcome to at least HOLD. An input
+// with no payment in it is such a problem (see Parse).
+//
+// Fail closed, visibly: when d is an UnreadableDecider, what could not be
+// read is also logged as a decision flagged UNREADABLE_INPUT (counted in
+// Result.Unreadable): each transaction read only in part, with the parties
+// that were read screened; or, when none was, one decision naming the
+// problem. Without it, the outcome is still at least HOLD.
 func ScreenMessage(ctx context.Context, d Decider, r io.Reader) (Result, error) {
-	pays, perr := Parse(r)
-	res, err := ScreenPayments(ctx, d, pays)
-	res.ParseErr = perr
-	if perr != nil && rank(res.Outcome) < rank(screening.Hold) {
+	ps := parseAll(r)
+	res, err := ScreenPayments(ctx, d, ps.pays)
+	res.ParseErr, res.Skipped = ps.err, ps.skipped
+	if err != nil || ps.err == nil {
+		return res, err
+	}
+	if u, ok := d.(UnreadableDecider); ok {
+		reason := clipReason(ps.err.Error())
+		bad := ps.partial
+		if len(bad) == 0 {
+			bad = []screening.Payment{{ID: errLabel(ps.err), Message: "unreadable input"}}
+		}
+		for i, p := range bad {
+			dec, err := u.UnreadablePayment(ctx, p, reason)
+			if err != nil {
+				return res, fmt.Errorf("payments: recording unreadable payment %d (%s %s): %w", i+1, p.Message, p.ID, err)
+			}
+			res.Decisions = append(res.Decisions, dec)
+			res.Unreadable++
+			res.raise(dec)
+		}
+	}
+	if rank(res.Outcome) < rank(screening.Hold) {
 		res.Outcome, res.Worst = screening.Hold, nil
 	}
-	return res, err
+	return res, nil
+}
+
+// maxReason bounds the parse errors quoted in an unreadable decision.
+const maxReason = 2000
+
+func clipReason(s string) string {
+	if len(s) <= maxReason {
+		return s
+	}
+	cut := maxReason
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + fmt.Sprintf("... (%d more bytes of errors)", len(s)-cut)
+}
+
+// errLabel names the message of the first *MessageError in err, for the
+// record of input with no payment read from it.
+func errLabel(err error) string {
+	var me *MessageError
+	if errors.As(err, &me) && me.Message != "" {
+		return me.Message
+	}
+	return "input"
 }
 
 // ScreenPayments screens already parsed payments, each with its own
@@ -71,21 +137,7 @@ func ScreenPayments(ctx context.Context, d Decider, pays []screening.Payment) (R
 			return res, fmt.Errorf("payments: screening payment %d (%s %s): %w", i+1, p.Message, p.ID, err)
 		}
 		res.Decisions = append(res.Decisions, dec)
-		for j := range dec.Parties {
-			pr := &dec.Parties[j]
-			o := pr.Outcome
-			if o == screening.Freeze && signalOnly(pr.Party) {
-				o = screening.Hold
-			}
-			if rank(o) > rank(res.Outcome) {
-				res.Outcome, res.Worst = o, pr
-			}
-		}
-		// A decision may be more severe than any party (e.g. policy on the
-		// payment as a whole): respect it.
-		if rank(dec.Outcome) > rank(res.Outcome) && !allSignalOnly(dec) {
-			res.Outcome, res.Worst = dec.Outcome, nil
-		}
+		res.raise(res.Decisions[len(res.Decisions)-1])
 		for _, pp := range p.Parties {
 			if pp.Party.Country != "" || pp.Party.Address != "" {
 				res.Signals = append(res.Signals, Signal{Role: pp.Role, Path: pp.Path, Country: pp.Party.Country, Address: pp.Party.Address})
@@ -93,6 +145,25 @@ func ScreenPayments(ctx context.Context, d Decider, pays []screening.Payment) (R
 		}
 	}
 	return res, nil
+}
+
+// raise takes a decision's outcome into the result's.
+func (res *Result) raise(dec screening.Decision) {
+	for j := range dec.Parties {
+		pr := &dec.Parties[j]
+		o := pr.Outcome
+		if o == screening.Freeze && signalOnly(pr.Party) {
+			o = screening.Hold
+		}
+		if rank(o) > rank(res.Outcome) {
+			res.Outcome, res.Worst = o, pr
+		}
+	}
+	// A decision may be more severe than any party (e.g. unreadable
+	// input, or policy on the payment as a whole): respect it.
+	if rank(dec.Outcome) > rank(res.Outcome) && (!allSignalOnly(dec) || dec.HasFlag(screening.FlagUnreadableInput)) {
+		res.Outcome, res.Worst = dec.Outcome, nil
+	}
 }
 
 // signalOnly reports whether a party carries nothing but a country or an

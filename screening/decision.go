@@ -118,6 +118,7 @@ type PartyResult struct {
 	Path       string  `json:"path,omitempty"`
 	Party      Party   `json:"party"`
 	Outcome    Outcome `json:"outcome"`
+	Flags      []Flag  `json:"flags,omitempty"`       // about the party's input itself (UNREADABLE_INPUT), not a listing
 	Hits       []Hit   `json:"hits,omitempty"`        // at or above the hold threshold, best first
 	NearMisses []Hit   `json:"near_misses,omitempty"` // the best candidates below it
 }
@@ -163,6 +164,9 @@ type Decision struct {
 	Reason      string        `json:"reason"`
 	Explanation string        `json:"explanation"`
 	Parties     []PartyResult `json:"parties"`
+	// Flags are about the input as a whole: UNREADABLE_INPUT when some of
+	// it could not be read, and so was held rather than cleared.
+	Flags []Flag `json:"flags,omitempty"`
 
 	Regimes     []Regime  `json:"regimes,omitempty"`
 	ReportBy    time.Time `json:"report_by,omitzero"` // earliest reporting deadline (FREEZE and HOLD)
@@ -176,6 +180,17 @@ type Decision struct {
 	// they are filled after the append and so are not part of the record.
 	AuditSeq  uint64 `json:"-"`
 	AuditHash string `json:"-"`
+}
+
+// HasFlag reports whether the decision carries the flag itself (not on a
+// hit).
+func (d *Decision) HasFlag(c FlagCode) bool {
+	for _, f := range d.Flags {
+		if f.Code == c {
+			return true
+		}
+	}
+	return false
 }
 
 // Hits returns every hit of every party, in party order.

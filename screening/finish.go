@@ -124,6 +124,14 @@ func (s *Screener) finish(d *Decision, now time.Time) {
 		if nm := bestNearMiss(d); nm != nil {
 			fmt.Fprintf(&b, " Closest: %s %q at %.2f (%s).", nm.EntityID, nm.PrimaryName, nm.Score, nm.Reason)
 		}
+	case Hold:
+		if top == nil {
+			// Held without a listed match: only unreadable input does that.
+			d.Reason = unreadableReason(d)
+			fmt.Fprintf(&b, "HOLD: %s. Nothing unreadable is ever cleared: a reviewer must look at the input and confirm (freeze) or dismiss (release) it. Lists: %s.", d.Reason, sourcesText(d.Snapshot.Sources))
+			break
+		}
+		fallthrough
 	default:
 		d.Reason = top.Reason
 		// The party is named by position and role, not by name: the record
@@ -159,6 +167,9 @@ func (s *Screener) finish(d *Decision, now time.Time) {
 			if len(fc) > 0 {
 				fmt.Fprintf(&b, " Oversight flags: %s.", strings.Join(fc, ", "))
 			}
+		}
+		if d.HasFlag(FlagUnreadableInput) {
+			fmt.Fprintf(&b, " Also %s: %s.", FlagUnreadableInput, unreadableReason(d))
 		}
 		if d.Outcome == Hold {
 			b.WriteString(" A reviewer must confirm (freeze) or dismiss (release) the payment.")
@@ -204,4 +215,30 @@ func bestNearMiss(d *Decision) *Hit {
 		}
 	}
 	return best
+}
+
+// unreadableReason is the UNREADABLE_INPUT reason of a decision, with the
+// first unreadable party's own reason when there is one.
+func unreadableReason(d *Decision) string {
+	var r string
+	for _, f := range d.Flags {
+		if f.Code == FlagUnreadableInput {
+			r = f.Reason
+			break
+		}
+	}
+	for pi := range d.Parties {
+		for _, f := range d.Parties[pi].Flags {
+			if f.Code == FlagUnreadableInput {
+				if r == "" {
+					return f.Reason
+				}
+				return r + " (" + f.Reason + ")"
+			}
+		}
+	}
+	if r == "" {
+		r = "input could not be read completely"
+	}
+	return r
 }

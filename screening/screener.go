@@ -35,7 +35,19 @@ type Options struct {
 	Now func() time.Time
 	// Logger receives operational messages; slog.Default() if nil.
 	Logger *slog.Logger
+	// MaxListDrop is the largest share of a source's entities a Reload may
+	// lose against the snapshot in use (0 means DefaultMaxListDrop;
+	// negative: no check). A list cut short must not replace a complete
+	// one; ReloadForce takes it anyway.
+	MaxListDrop float64
 }
+
+// DefaultMaxListDrop: real lists shrink by a few delistings at a time.
+const DefaultMaxListDrop = 0.05
+
+// ErrListShrunk is wrapped by Reload's error when a source of the new
+// snapshot holds far fewer entities than the one in use, or is missing.
+var ErrListShrunk = errors.New("screening: new snapshot holds far fewer entities than the one in use")
 
 // Screener screens parties and payments against one snapshot of the lists.
 // It is safe for concurrent use; Reload swaps the snapshot atomically while
@@ -46,6 +58,7 @@ type Screener struct {
 	reviews *Reviews
 	now     func() time.Time
 	logger  *slog.Logger
+	maxDrop float64
 
 	cur      atomic.Pointer[state]
 	reloadMu sync.Mutex // serialises Reload so generations increase in order
@@ -76,7 +89,7 @@ func New(ctx context.Context, snap *lists.Snapshot, opts Options) (*Screener, er
 	if err := opts.Policy.Validate(); err != nil {
 		return nil, fmt.Errorf("screening: New: %w", err)
 	}
-	s := &Screener{pol: opts.Policy.clone(), log: opts.Log, reviews: opts.Reviews, now: opts.Now, logger: opts.Logger}
+	s := &Screener{pol: opts.Policy.clone(), log: opts.Log, reviews: opts.Reviews, now: opts.Now, logger: opts.Logger, maxDrop: opts.MaxListDrop}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -105,7 +118,21 @@ func (s *Screener) Generation() uint64 { return s.cur.Load().gen }
 // logged before the swap, so every decision's generation is in the log
 // before the decision; if the log refuses it (ErrAuditLog), the old
 // snapshot stays.
+//
+// Reload refuses (ErrListShrunk) a snapshot in which a source of the one in
+// use is missing or has lost more than Options.MaxListDrop of its
+// entities: a file cut short or the wrong file. ReloadForce takes it.
 func (s *Screener) Reload(ctx context.Context, snap *lists.Snapshot) error {
+	return s.reload(ctx, snap, false)
+}
+
+// ReloadForce is Reload without the shrink check, for a deliberate change
+// of lists.
+func (s *Screener) ReloadForce(ctx context.Context, snap *lists.Snapshot) error {
+	return s.reload(ctx, snap, true)
+}
+
+func (s *Screener) reload(ctx context.Context, snap *lists.Snapshot, force bool) error {
 	if snap == nil {
 		return errors.New("screening: Reload: nil snapshot")
 	}
@@ -114,6 +141,11 @@ func (s *Screener) Reload(ctx context.Context, snap *lists.Snapshot) error {
 	var gen uint64 = 1
 	if old := s.cur.Load(); old != nil {
 		gen = old.gen + 1
+		if !force {
+			if err := s.checkShrink(old.snap, snap); err != nil {
+				return err
+			}
+		}
 	}
 	st := buildState(snap, gen)
 	body := ListsLoaded{
@@ -129,6 +161,32 @@ func (s *Screener) Reload(ctx context.Context, snap *lists.Snapshot) error {
 	return nil
 }
 
+// checkShrink compares the entities per source of two snapshots.
+func (s *Screener) checkShrink(old, cur *lists.Snapshot) error {
+	drop := s.maxDrop
+	if drop == 0 {
+		drop = DefaultMaxListDrop
+	}
+	if drop < 0 {
+		return nil
+	}
+	count := func(snap *lists.Snapshot) map[lists.Source]int {
+		m := map[lists.Source]int{}
+		for i := range snap.Entities {
+			m[snap.Entities[i].Source]++
+		}
+		return m
+	}
+	before, after := count(old), count(cur)
+	for src, n := range before {
+		if float64(after[src]) < float64(n)*(1-drop) {
+			return fmt.Errorf("%w: %s has %d entities, the snapshot in use %d (more than %.0f%% fewer): old snapshot kept (ReloadForce takes it)",
+				ErrListShrunk, src, after[src], n, drop*100)
+		}
+	}
+	return nil
+}
+
 // Screen screens one party and logs the decision. The party needs a name
 // or an identifier (document, BIC, digital-currency address or owner).
 //
@@ -137,7 +195,7 @@ func (s *Screener) Reload(ctx context.Context, snap *lists.Snapshot) error {
 // error): the decision was not acknowledged and must not be acted on. A
 // done context returns its error.
 func (s *Screener) Screen(ctx context.Context, p Party) (Decision, error) {
-	return s.decide(ctx, nil, []PaymentParty{{Party: p}})
+	return s.decide(ctx, nil, []PaymentParty{{Party: p}}, "")
 }
 
 // Decide screens every party of a payment (and its free text) and logs one
@@ -155,10 +213,15 @@ func (s *Screener) Decide(ctx context.Context, pay Payment) (Decision, error) {
 			parties = append(parties, PaymentParty{Role: FreeText, Path: fmt.Sprintf("text[%d]", i), Party: Party{Name: t}})
 		}
 	}
-	return s.decide(ctx, &pay, parties)
+	return s.decide(ctx, &pay, parties, "")
 }
 
-func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentParty) (Decision, error) {
+// decide screens parties and logs one decision. unreadable, if not empty,
+// says why the input could not be read completely: the decision is then
+// held at least and flagged UNREADABLE_INPUT, and a party that cannot be
+// screened is recorded as held instead of failing the decision, so that
+// what was read still reaches the log and a reviewer.
+func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentParty, unreadable string) (Decision, error) {
 	if err := ctx.Err(); err != nil {
 		return Decision{}, err
 	}
@@ -181,22 +244,33 @@ func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentPa
 		d.Payment = &hdr
 	}
 	if len(parties) > maxParties {
-		return Decision{}, fmt.Errorf("screening: %w: %d parties and text lines, more than the %d allowed", ErrInvalidPayment, len(parties), maxParties)
+		if unreadable == "" {
+			return Decision{}, fmt.Errorf("screening: %w: %d parties and text lines, more than the %d allowed", ErrInvalidPayment, len(parties), maxParties)
+		}
+		unreadable += fmt.Sprintf("; %d parties and text lines, only the first %d recorded", len(parties), maxParties)
+		parties = parties[:maxParties]
+	}
+	if unreadable != "" {
+		d.Flags = append(d.Flags, Flag{Code: FlagUnreadableInput, Reason: "input could not be read completely: " + unreadable})
+		d.Outcome = Hold
 	}
 	for i, pp := range parties {
 		pr, err := s.screenParty(st, pp, pay != nil, now)
+		if err != nil && unreadable != "" {
+			pr = unscreenable(pp, err)
+			err = nil
+		}
 		if err != nil {
 			if pay == nil {
 				return Decision{}, fmt.Errorf("screening: %w", err)
 			}
-			where := fmt.Sprintf("party %d", i)
-			if pp.Path != "" {
-				where += " (" + pp.Path + ")"
-			}
-			return Decision{}, fmt.Errorf("screening: %w: %s: %w", ErrInvalidPayment, where, err)
+			return Decision{}, fmt.Errorf("screening: %w: %s: %w", ErrInvalidPayment, partyWhere(i, pp), err)
 		}
 		if pr.Outcome.severity() > d.Outcome.severity() {
 			d.Outcome = pr.Outcome
+		}
+		if unreadable == "" && !d.HasFlag(FlagUnreadableInput) && partyUnreadable(&pr) {
+			d.Flags = append(d.Flags, Flag{Code: FlagUnreadableInput, Reason: "a party's name could not be read: " + partyWhere(i, pp)})
 		}
 		d.Parties = append(d.Parties, pr)
 	}
@@ -272,7 +346,13 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, inPayment bool, now t
 	}
 
 	var key string
-	if name := strings.TrimSpace(p.Name); name != "" {
+	if why := unreadableName(p.Name); why != "" && pp.Role != FreeText {
+		// Free text of only punctuation ("///", "-") names no one: there
+		// is nothing to screen, and nothing was lost. A party's name is
+		// another matter: the message says someone is there.
+		pr.Outcome = Hold
+		pr.Flags = append(pr.Flags, Flag{Code: FlagUnreadableInput, Reason: why})
+	} else if name := strings.TrimSpace(p.Name); name != "" {
 		bp := s.bufs.Get().(*[]fuzzy.Match)
 		ms := st.ix.Search(name, MatchKind(p.Kind), s.pol.Candidates, s.pol.NearMissThreshold, (*bp)[:0])
 		for _, m := range ms {

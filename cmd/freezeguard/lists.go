@@ -241,7 +241,7 @@ func (e *env) listsFetch(ctx context.Context, args []string) error {
 	var srcs multiFlag
 	fs.Var(&srcs, "source", "download `NAME=URL` instead of the official OFAC and UN files (repeatable)")
 	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "bound on each whole download")
-	force := fs.Bool("force", false, "download even when the server says a file has not changed since the copy in DIR")
+	force := fs.Bool("force", false, "download even when the server says a file has not changed since the copy in DIR, and put in place a list older than that copy or with more than 5 % fewer entities")
 	asJSON := fs.Bool("json", false, "print one JSON object per file")
 	pos, err := parse(fs, args)
 	if err != nil {

@@ -18,6 +18,7 @@ type paymentParty struct {
 	Name    string     `json:"name"`
 	BIC     string     `json:"bic,omitempty"`
 	Outcome string     `json:"outcome"`
+	Flags   []string   `json:"flags,omitempty"` // about the input itself: UNREADABLE_INPUT
 	Hits    []batchHit `json:"hits"`
 }
 
@@ -29,6 +30,10 @@ type paymentOutput struct {
 	Parties   []paymentParty    `json:"parties"`
 	Signals   []payments.Signal `json:"signals,omitempty"`
 	Error     string            `json:"error,omitempty"` // what could not be parsed (the outcome is then at least HOLD)
+	// Unreadable counts the decisions recording what could not be read
+	// (held, flag UNREADABLE_INPUT, a review case each).
+	Unreadable int      `json:"unreadable,omitempty"`
+	Skipped    []string `json:"skipped,omitempty"` // FIN ACK/NAK service messages passed over
 }
 
 func (e *env) payment(ctx context.Context, args []string) error {
@@ -38,7 +43,9 @@ Screens every party of each payment message (ISO 20022 pacs.008, pacs.009,
 pain.001 XML; SWIFT MT103/MT101 FIN or RJE); FILE - reads stdin. With
 --json, one object per file: file, outcome, decisions, parties (payment,
 role, path, name, bic, outcome, hits), signals, error. A message that
-cannot be read is at least a HOLD and makes the exit status 1.`)
+cannot be read completely is at least a HOLD flagged UNREADABLE_INPUT,
+logged with a review case; the exit status is then 1 and stderr says how
+many files could not be screened completely.`)
 	sf := addScreenerFlags(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object per file")
 	files, err := parse(fs, args)
@@ -64,6 +71,9 @@ func (e *env) screenFiles(ctx context.Context, s *screening.Screener, files []st
 			failed++
 			fmt.Fprintf(e.stderr, "freezeguard: payment: %s: %s\n", name, o.Error)
 		}
+		for _, sk := range o.Skipped {
+			fmt.Fprintf(e.stderr, "freezeguard: payment: %s: skipped %s\n", name, sk)
+		}
 		if asJSON {
 			if err := json.NewEncoder(e.stdout).Encode(o); err != nil {
 				return err
@@ -77,12 +87,16 @@ func (e *env) screenFiles(ctx context.Context, s *screening.Screener, files []st
 				who = "BIC " + p.BIC
 			}
 			fmt.Fprintf(e.stdout, "  %-8s %-20s %-40s %s\n", p.Outcome, p.Role, who, p.Path)
+			for _, f := range p.Flags {
+				fmt.Fprintf(e.stdout, "           %s\n", f)
+			}
 			for _, h := range p.Hits {
 				fmt.Fprintf(e.stdout, "           hit %s %q score %.3f flags %v\n", h.Entity, h.Name, h.Score, h.Flags)
 			}
 		}
 	}
 	if failed > 0 {
+		fmt.Fprintf(e.stderr, "freezeguard: payment: %d of %d file%s could not be screened completely: held (UNREADABLE_INPUT), see the review cases\n", failed, len(files), map[bool]string{true: "", false: "s"}[len(files) == 1])
 		return exitError{1}
 	}
 	return nil
@@ -96,7 +110,13 @@ func (e *env) screenFile(ctx context.Context, s *screening.Screener, name string
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			o.Outcome, o.Error = string(screening.Hold), err.Error()
+			// Recorded like any unreadable input: logged, held, reviewed.
+			d, derr := s.Unreadable(ctx, name, screening.Party{}, "message file could not be opened: "+err.Error())
+			if derr != nil {
+				return o, derr
+			}
+			o.Outcome, o.Error, o.Unreadable = string(d.Outcome), err.Error(), 1
+			o.Decisions = append(o.Decisions, d.ID)
 			return o, nil
 		}
 		defer f.Close()
@@ -106,17 +126,24 @@ func (e *env) screenFile(ctx context.Context, s *screening.Screener, name string
 	if err != nil {
 		return o, err
 	}
-	o.Outcome, o.Signals = string(res.Outcome), res.Signals
+	o.Outcome, o.Signals, o.Unreadable, o.Skipped = string(res.Outcome), res.Signals, res.Unreadable, res.Skipped
 	if res.ParseErr != nil {
 		o.Error = res.ParseErr.Error()
 	}
 	for _, d := range res.Decisions {
 		o.Decisions = append(o.Decisions, d.ID)
 		for _, pr := range d.Parties {
-			o.Parties = append(o.Parties, paymentParty{
+			pp := paymentParty{
 				Payment: d.PaymentID, Role: string(pr.Role), Path: pr.Path, Name: pr.Party.Name, BIC: pr.Party.BIC,
 				Outcome: string(pr.Outcome), Hits: hitsOut(pr.Hits),
-			})
+			}
+			if pp.Role == "" {
+				pp.Role = "unknown"
+			}
+			for _, f := range pr.Flags {
+				pp.Flags = append(pp.Flags, string(f.Code)+": "+f.Reason)
+			}
+			o.Parties = append(o.Parties, pp)
 		}
 	}
 	return o, nil

@@ -72,12 +72,32 @@ func Gate(s *screening.Screener) http.Handler {
 			}
 		}
 		if res.ParseErr != nil {
-			a.Reason = "message not fully readable, held: " + res.ParseErr.Error()
+			a.Reason = "message not fully readable, held (UNREADABLE_INPUT, a review case): " + res.ParseErr.Error()
 		}
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(a)
 	})
 	return mux
+}
+
+// Timeouts bound how long one client may hold a connection: without a
+// body read timeout, a client sending its message a byte at a time keeps
+// a connection (and its goroutine) for as long as it likes.
+type Timeouts struct {
+	ReadHeader time.Duration // request line and headers
+	Read       time.Duration // the whole request, body included
+	Write      time.Duration // from the end of the headers to the end of the answer
+	Idle       time.Duration // between requests on a kept-alive connection
+}
+
+// DefaultTimeouts suit messages of a few kilobytes (at most
+// payments.MaxSize) from a payment system on the bank's network.
+var DefaultTimeouts = Timeouts{ReadHeader: 5 * time.Second, Read: 15 * time.Second, Write: 30 * time.Second, Idle: 60 * time.Second}
+
+// NewServer returns the gate's HTTP server on addr with the timeouts set.
+// The body size is capped by Gate (http.MaxBytesReader, payments.MaxSize).
+func NewServer(addr string, h http.Handler, t Timeouts) *http.Server {
+	return &http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: t.ReadHeader, ReadTimeout: t.Read, WriteTimeout: t.Write, IdleTimeout: t.Idle}
 }
 
 func main() {
@@ -101,7 +121,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv := &http.Server{Addr: *addr, Handler: Gate(s), ReadHeaderTimeout: 5 * time.Second}
+	srv := NewServer(*addr, Gate(s), DefaultTimeouts)
 	go func() {
 		<-ctx.Done()
 		srv.Shutdown(context.Background())

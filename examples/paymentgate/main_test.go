@@ -3,11 +3,14 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/freezeguard/freezeguard/lists/embedded"
 	"github.com/freezeguard/freezeguard/screening"
@@ -69,5 +72,57 @@ func TestGateOnRealMessages(t *testing.T) {
 	}
 	if _, err := log.Verify(); err != nil {
 		t.Fatalf("audit log does not verify: %v", err)
+	}
+}
+
+// TestSlowBodyCut: a client that sends its body a byte at a time held a
+// connection for as long as it liked (issue 9: 20 connections for 21 s).
+// The read timeout cuts it; the gate answers nothing it has not read.
+func TestSlowBodyCut(t *testing.T) {
+	ctx := context.Background()
+	snap, err := embedded.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := screening.New(ctx, snap, screening.Options{Log: audit.NewMemory()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewUnstartedServer(nil)
+	ts.Config = NewServer("", Gate(s), Timeouts{ReadHeader: 300 * time.Millisecond, Read: 500 * time.Millisecond, Write: time.Second, Idle: time.Second})
+	ts.Start()
+	defer ts.Close()
+
+	conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	start := time.Now()
+	fmt.Fprintf(conn, "POST /screen HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n{1:")
+	// Trickle the body until the server hangs up.
+	conn.SetDeadline(time.Now().Add(10 * time.Second))
+	buf := make([]byte, 512)
+	done := make(chan time.Duration)
+	go func() {
+		for {
+			if _, err := conn.Read(buf); err != nil {
+				done <- time.Since(start)
+				return
+			}
+		}
+	}()
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case took := <-done:
+			if took > 3*time.Second {
+				t.Errorf("slow client held the connection %v", took)
+			}
+			return
+		case <-tick.C:
+			conn.Write([]byte("x"))
+		}
 	}
 }

@@ -51,7 +51,10 @@ import (
 	"time"
 
 	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/lists/eu"
 	"github.com/freezeguard/freezeguard/lists/loader"
+	"github.com/freezeguard/freezeguard/lists/ofac"
+	"github.com/freezeguard/freezeguard/lists/un"
 )
 
 // Source is one file to download.
@@ -104,6 +107,21 @@ var ErrTooLarge = errors.New("download exceeds the size cap")
 // a bank back to yesterday's list. Fetcher.Force accepts it anyway.
 var ErrOlder = errors.New("download is older than the copy in place")
 
+// ErrShrunk is returned (wrapped) when a download holds fewer entities than
+// the copy in place by more than Fetcher.MaxDrop: a list cut short, or the
+// wrong file, must not replace a complete one. Fetcher.Force accepts it.
+var ErrShrunk = errors.New("download holds far fewer entities than the copy in place")
+
+// ErrWrongSlot is returned (wrapped) when a download is a list of another
+// source or format than the one the slot holds (the copy in place, or the
+// default source of that name): --source un.xml=<an OFAC file> must not
+// pass. Fetcher.Force does not accept it: change the name instead.
+var ErrWrongSlot = errors.New("download is another list than the one in its place")
+
+// DefaultMaxDrop is the share of entities a new copy may lose against the
+// one in place: real lists shrink by a few delistings at a time.
+const DefaultMaxDrop = 0.05
+
 // Fetcher downloads and validates list files. The zero value is ready to
 // use with the defaults named on each field.
 type Fetcher struct {
@@ -124,8 +142,12 @@ type Fetcher struct {
 	// the Last-Modified it recorded when it fetched that copy), and puts a
 	// valid list in place even when it was published before the copy there
 	// (by default that is refused with ErrOlder). It is for deliberately
-	// going back to an older list.
+	// going back to an older list. It also accepts a download that holds
+	// fewer entities than MaxDrop allows.
 	Force bool
+	// MaxDrop is the largest share of entities a download may lose against
+	// the copy in place (0 means DefaultMaxDrop; negative: no check).
+	MaxDrop float64
 }
 
 // Result says what happened to one Source.
@@ -155,6 +177,7 @@ func (f *Fetcher) Fetch(ctx context.Context, dir string, sources ...Source) ([]R
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("fetch: %w", err)
 	}
+	f.cleanParts(dir, sources)
 	results := make([]Result, len(sources))
 	var errs []error
 	for i, s := range sources {
@@ -170,6 +193,44 @@ func (f *Fetcher) Fetch(ctx context.Context, dir string, sources ...Source) ([]R
 			"sha256", r.SHA256, "records", r.Provenance.Records, "published", r.Provenance.Published)
 	}
 	return results, errors.Join(errs...)
+}
+
+// cleanParts removes the temporary files a killed fetch left behind
+// (NAME.part-*, see download) for the given sources. A download in
+// progress in another process writes to its file at least once per
+// Timeout, so only files untouched for longer than that are removed.
+func (f *Fetcher) cleanParts(dir string, sources []Source) {
+	timeout := f.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	for _, s := range sources {
+		if s.Name == "" || s.Name != filepath.Base(s.Name) {
+			continue
+		}
+		parts, _ := filepath.Glob(filepath.Join(dir, globEscape(s.Name)+".part-*"))
+		for _, p := range parts {
+			fi, err := os.Lstat(p)
+			if err != nil || !fi.Mode().IsRegular() || time.Since(fi.ModTime()) < timeout {
+				continue
+			}
+			if err := os.Remove(p); err == nil {
+				f.logger().Info("removed a partial download left by an interrupted fetch", "path", p, "bytes", fi.Size())
+			}
+		}
+	}
+}
+
+// globEscape quotes the glob metacharacters of a file name.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func (f *Fetcher) logger() *slog.Logger {
@@ -251,6 +312,9 @@ func (f *Fetcher) one(ctx context.Context, dir string, s Source) (res Result) {
 		f.writeRecord(dir, s.Name, rec) // now known to be what the server serves
 		return res
 	}
+	if err := f.checkSlot(ctx, res.Path, s, cur, prov); err != nil {
+		return fail(err)
+	}
 	if cur.exists && !f.Force {
 		if err := f.checkNotOlder(ctx, res.Path, cur, prov); err != nil {
 			return fail(err)
@@ -267,6 +331,55 @@ func (f *Fetcher) one(ctx context.Context, dir string, s Source) (res Result) {
 	f.writeRecord(dir, s.Name, rec)
 	res.Updated = true
 	return res
+}
+
+// checkSlot refuses a download of another list than its slot holds: the
+// source and format of the copy in place, or, for a new slot, of the
+// default source of that name. And, unless Force, one that holds fewer
+// entities than the copy in place by more than MaxDrop.
+func (f *Fetcher) checkSlot(ctx context.Context, path string, s Source, cur current, prov lists.Provenance) error {
+	var old lists.Provenance
+	if cur.exists {
+		if cur.rec != nil {
+			old = cur.rec.Provenance
+		} else if p, err := Validate(ctx, path, ""); err == nil {
+			old = p
+		}
+	}
+	if old.Source == "" {
+		for _, d := range DefaultSources() {
+			if d.Name == s.Name && s.Want == "" {
+				if err := wantFormat(prov, d.Want); err != nil {
+					return fmt.Errorf("%w: %s is the slot of %s: %w", ErrWrongSlot, s.Name, d.URL, err)
+				}
+			}
+		}
+		return nil
+	}
+	if old.Source != prov.Source || old.Format != prov.Format {
+		return fmt.Errorf("%w: %s holds %s %s, the download is %s %s; previous copy kept", ErrWrongSlot, s.Name, old.Source, old.Format, prov.Source, prov.Format)
+	}
+	drop := f.MaxDrop
+	if drop == 0 {
+		drop = DefaultMaxDrop
+	}
+	if f.Force || drop < 0 || old.Records == 0 {
+		return nil
+	}
+	if float64(prov.Records) < float64(old.Records)*(1-drop) {
+		return fmt.Errorf("%w: %d entities, the copy in place %d (more than %.0f%% fewer): cut short or the wrong file? Previous copy kept (Force replaces it)",
+			ErrShrunk, prov.Records, old.Records, drop*100)
+	}
+	return nil
+}
+
+// wantFormat checks a parse's provenance against a loader format.
+func wantFormat(prov lists.Provenance, want loader.Format) error {
+	formats := map[loader.Format]string{loader.FormatOFACXML: ofac.FormatXML, loader.FormatUNXML: un.Format, loader.FormatEUXML: eu.Format}
+	if f, ok := formats[want]; ok && prov.Format != f {
+		return fmt.Errorf("content is %s %s, want %s", prov.Source, prov.Format, want)
+	}
+	return nil
 }
 
 // checkNotOlder returns an error wrapping ErrOlder when the downloaded

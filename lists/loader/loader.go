@@ -151,6 +151,9 @@ func (l *Loader) load(ctx context.Context, fsys fs.FS, join func(...string) stri
 			if err != nil {
 				cancel() // one bad file fails the load: stop the others early
 			}
+			for _, w := range prov.Warnings {
+				l.logger().Warn("list file may be incomplete: check it", "file", u.main(), "warning", w)
+			}
 			results[i] = result{ents, prov, err}
 		})
 	}

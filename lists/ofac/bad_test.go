@@ -30,11 +30,13 @@ func TestBadCSV(t *testing.T) {
 		{name: "bad type", sdn: row1 + strings.Replace(row2, "-0- ,\"CUBA\"", "\"robot\",\"CUBA\"", 1), want: ErrBadValue, line: 2, ent: "306"},
 		{name: "huge field", sdn: row1 + strings.Replace(row2, "a.k.a. 'BNC'.", big, 1), want: ErrFieldTooLong, line: 2, ent: "306"},
 		{name: "huge line", sdn: row1 + "306,\"" + strings.Repeat("y", MaxLineBytes+1), want: ErrFieldTooLong, line: 2, ent: "306"},
-		{name: "empty", sdn: "", want: ErrEmpty},
+		{name: "empty", sdn: "", want: ErrNoEndMarker, line: 1},
 		{name: "only marker", sdn: "\x1a", want: ErrEmpty},
-		{name: "unknown alt ent_num", sdn: row1, alt: "99,12,\"aka\",\"X\",-0- \r\n", want: ErrUnknownEntNum, line: 1, ent: "99", file: "alt.csv"},
-		{name: "bad alt type", sdn: row1, alt: "36,12,\"xyz\",\"X\",-0- \r\n", want: ErrBadValue, line: 1, ent: "36", file: "alt.csv"},
-		{name: "truncated in quote", sdn: row1 + row2[:20], in: "quote", line: 2},
+		{name: "unknown alt ent_num", sdn: row1 + "\x1a", alt: "99,12,\"aka\",\"X\",-0- \r\n\x1a", want: ErrUnknownEntNum, line: 1, ent: "99", file: "alt.csv"},
+		{name: "bad alt type", sdn: row1 + "\x1a", alt: "36,12,\"xyz\",\"X\",-0- \r\n\x1a", want: ErrBadValue, line: 1, ent: "36", file: "alt.csv"},
+		{name: "truncated in quote", sdn: row1 + row2[:20], want: ErrNoEndMarker, line: 2, ent: "306"},
+		{name: "cut at a line end", sdn: row1 + row2, want: ErrNoEndMarker, line: 3},
+		{name: "alt cut at a line end", sdn: row1 + "\x1a", alt: "36,12,\"aka\",\"X\",-0- \r\n", want: ErrNoEndMarker, line: 2, file: "alt.csv"},
 		{name: "garbage", sdn: "\x89PNG\r\n\x1a\n\x00\x00", want: ErrNotASCII, line: 1},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -42,6 +42,13 @@ type asciiReader struct {
 	lineLen int   // bytes read of the current line
 	ent     []byte
 	sub     bool // saw 0x1A: only EOF may follow
+	// needSUB makes a file that ends without the 0x1A marker an error
+	// (ErrNoEndMarker): OFAC writes it at the end of every main file, so
+	// its absence means the file was cut short, perhaps at a line end
+	// where nothing else would show it. Without needSUB the absence is
+	// only noted in noSUB.
+	needSUB bool
+	noSUB   bool // reached EOF without the 0x1A marker
 	err     error
 }
 
@@ -116,6 +123,13 @@ func (a *asciiReader) Read(p []byte) (int, error) {
 		a.fail(a.off, ErrFileTooLarge)
 		return n, nil
 	}
+	if err == io.EOF {
+		a.noSUB = true
+		if a.needSUB {
+			a.fail(a.off, ErrNoEndMarker)
+			return n, a.err
+		}
+	}
 	return n, err
 }
 
@@ -124,14 +138,21 @@ type csvFile struct {
 	name string
 	cols int
 	r    *csv.Reader
+	a    *asciiReader
 	rows int
 }
 
+// newCSVFile reads one file of the set. The primary file and the alias
+// and address files always end with OFAC's 0x1A marker (every real set in
+// testdata: sdn, add, alt and the cons_ twins); the small comments file
+// has been published without it (sdn_comments.csv of 2021-07), so there
+// its absence is a warning, not an error.
 func newCSVFile(name string, cols int, r io.Reader) *csvFile {
-	cr := csv.NewReader(&asciiReader{r: r, file: name, line: 1, ent: make([]byte, 0, 12)})
+	a := &asciiReader{r: r, file: name, line: 1, ent: make([]byte, 0, 12), needSUB: cols != commentsCols}
+	cr := csv.NewReader(a)
 	cr.FieldsPerRecord = -1 // checked here, to name the ent_num
 	cr.ReuseRecord = true
-	return &csvFile{name: name, cols: cols, r: cr}
+	return &csvFile{name: name, cols: cols, r: cr, a: a}
 }
 
 // next returns the next record, io.EOF at the end, or a *ParseError.
@@ -245,7 +266,7 @@ func parseCSVSet(format string, names [4]string, sdn, add, alt, comments io.Read
 
 	// Remarks cut at 1,000 bytes continue in sdn_comments.csv, often mid-word:
 	// join without a separator.
-	err := eachCompanion(names[3], commentsCols, comments, byNum, func(f *csvFile, i int, rec []string) error {
+	cf, err := eachCompanionFile(names[3], commentsCols, comments, byNum, func(f *csvFile, i int, rec []string) error {
 		if len(remarks[i])+len(rec[1]) > MaxFieldBytes {
 			return f.errorf(rec[0], fmt.Errorf("%w: joined remarks", ErrFieldTooLong))
 		}
@@ -254,6 +275,9 @@ func parseCSVSet(format string, names [4]string, sdn, add, alt, comments io.Read
 	})
 	if err != nil {
 		return nil, prov, err
+	}
+	if cf != nil && cf.a.noSUB {
+		prov.Warnings = append(prov.Warnings, fmt.Sprintf("%s ends at line %d without OFAC's 0x1A end-of-file marker: it may be cut short (remarks continued in it may be missing); compare its size with the official file", names[3], cf.a.line))
 	}
 
 	// Strong aliases before the remarks' weak ones.
@@ -311,24 +335,31 @@ func parseCSVSet(format string, names [4]string, sdn, add, alt, comments io.Read
 // entity each row belongs to. A row whose ent_num is not in the primary
 // file is an error: mixing files of different dates must not pass.
 func eachCompanion(name string, cols int, r io.Reader, byNum map[string]int, apply func(f *csvFile, i int, rec []string) error) error {
+	_, err := eachCompanionFile(name, cols, r, byNum, apply)
+	return err
+}
+
+// eachCompanionFile is eachCompanion returning the file read (nil when r
+// is nil), for what it noted on the way (a missing end marker).
+func eachCompanionFile(name string, cols int, r io.Reader, byNum map[string]int, apply func(f *csvFile, i int, rec []string) error) (*csvFile, error) {
 	if r == nil {
-		return nil
+		return nil, nil
 	}
 	f := newCSVFile(name, cols, r)
 	for {
 		rec, err := f.next()
 		if err == io.EOF {
-			return nil
+			return f, nil
 		}
 		if err != nil {
-			return err
+			return f, err
 		}
 		i, ok := byNum[rec[0]]
 		if !ok {
-			return f.errorf(rec[0], ErrUnknownEntNum)
+			return f, f.errorf(rec[0], ErrUnknownEntNum)
 		}
 		if err := apply(f, i, rec); err != nil {
-			return err
+			return f, err
 		}
 	}
 }

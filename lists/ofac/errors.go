@@ -29,6 +29,7 @@ const (
 var (
 	ErrNotASCII      = errors.New("byte is not printable ASCII")
 	ErrTrailingData  = errors.New("data after the 0x1A end-of-file marker")
+	ErrNoEndMarker   = errors.New("file ends without OFAC's 0x1A end-of-file marker: cut short (the format states no record count, so a cut at a line end shows only here)")
 	ErrFieldTooLong  = errors.New("field longer than MaxFieldBytes")
 	ErrFileTooLarge  = errors.New("file larger than MaxFileBytes")
 	ErrFieldCount    = errors.New("wrong number of fields")
@@ -86,11 +87,14 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // is truncated, padded or an excerpt. ParseXML returns it together with the
 // entities it read, so a caller can deliberately accept an excerpt.
 type RecordCountError struct {
-	Stated int // Record_Count in the file
+	Stated int // Record_Count in the file; -1 when the file states none
 	Read   int // sdnEntry elements read
 }
 
 // Error says both numbers.
 func (e *RecordCountError) Error() string {
+	if e.Stated < 0 {
+		return fmt.Sprintf("no Record_Count in publshInformation: %d records read, but nothing shows the file is complete", e.Read)
+	}
 	return fmt.Sprintf("Record_Count says %d records, file holds %d", e.Stated, e.Read)
 }

@@ -14,9 +14,13 @@
 // the Err* values. The limits (MaxFileBytes, MaxLineBytes, MaxFieldBytes,
 // MaxEntities, MaxRows, MaxDepth) bound memory on hostile input.
 //
-// What the formats cannot tell: the CSV set states no record count, so a
-// file cut exactly at a line end loads as a shorter list (a cut inside a
-// record is an error); the XML's Record_Count catches truncation. Facts
+// Truncation: the CSV set states no record count, but OFAC ends sdn.csv,
+// add.csv, alt.csv and their cons_ twins with a 0x1A byte, so a file of
+// those kinds without it is refused as cut short (ErrNoEndMarker), also
+// when cut exactly at a line end; the small comments file has been
+// published without the marker, so there its absence is a
+// Provenance.Warnings entry. The XML must state Record_Count and match
+// it. What the formats cannot tell: facts
 // with no typed field in lists.Entity (secondary sanctions risk, directive
 // and listing dates, phone numbers, "Additional Sanctions Information") stay
 // in Remarks; XML idList entries of that kind are appended to Remarks so
@@ -36,7 +40,8 @@ import (
 // cons_prim.csv); add, alt and comments may be nil.
 //
 // The files have no header, CRLF line ends, "-0- " for null, a 0x1A byte at
-// the end and must be ASCII. Remarks continued in the comments file are
+// the end (required but in the comments file, see the package doc) and
+// must be ASCII. Remarks continued in the comments file are
 // joined before they are parsed; rows of add, alt or comments whose ent_num
 // is not in sdn are an error (the set is not self-consistent). Every add.csv
 // row is attached, also rows whose fields are all null, so that counts

@@ -14,7 +14,7 @@ func TestBirthPlaceCountryInvertedForms(t *testing.T) {
 		{"POB Korea, North", "KP"},
 		{"POB Baghdad, Iraq", "IQ"},
 	} {
-		ents, _, err := ParseCSV(strings.NewReader("1,\"TEST, Person\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\""+c.remark+".\"\r\n"), nil, nil, nil)
+		ents, _, err := ParseCSV(strings.NewReader("1,\"TEST, Person\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\""+c.remark+".\"\r\n\x1a"), nil, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

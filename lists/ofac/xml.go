@@ -55,13 +55,34 @@ type xmlParser struct {
 	hasVessel      bool
 }
 
-// countingReader caps the input at MaxFileBytes.
+// countingReader caps the input at MaxFileBytes, and each token at
+// MaxFieldBytes: xml.Decoder returns a text node as one token, held whole
+// in memory, so a 300 MB text node would be read in full before any check
+// on the token could refuse it. Before each token the parser arms limit;
+// the reader refuses to go past it.
 type countingReader struct {
-	r io.Reader
-	n int64
+	r     io.Reader
+	n     int64
+	limit int64 // n may not pass this while reading the current token
 }
 
+// tokenSlack covers the decoder's read-ahead (its bufio.Reader) and the
+// markup around a token's text.
+const tokenSlack = 64 << 10
+
+// errTokenTooLarge is returned by countingReader past the token limit.
+var errTokenTooLarge = errors.New("token limit")
+
+// arm allows the next token at most MaxFieldBytes.
+func (c *countingReader) arm() { c.limit = c.n + MaxFieldBytes + tokenSlack }
+
 func (c *countingReader) Read(p []byte) (int, error) {
+	if c.n >= c.limit {
+		return 0, errTokenTooLarge
+	}
+	if room := c.limit - c.n; int64(len(p)) > room {
+		p = p[:room]
+	}
 	n, err := c.r.Read(p)
 	c.n += int64(n)
 	if c.n > MaxFileBytes {
@@ -79,6 +100,7 @@ func parseXML(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 	p := &xmlParser{d: xml.NewDecoder(cr), progs: programCache{}, seen: map[string]bool{}, prov: lists.Provenance{Source: lists.OFAC, Format: FormatXML}}
 	// CharsetReader stays nil: OFAC publishes UTF-8, anything else is refused.
 	for {
+		cr.arm()
 		tok, err := p.d.Token()
 		if err == io.EOF {
 			break
@@ -86,6 +108,13 @@ func parseXML(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 		if err != nil {
 			if errors.Is(err, ErrFileTooLarge) {
 				return nil, p.prov, p.errorf(ErrFileTooLarge)
+			}
+			if errors.Is(err, errTokenTooLarge) {
+				where := "a text node or tag"
+				if len(p.stack) > 0 {
+					where += " in <" + p.stack[len(p.stack)-1] + ">"
+				}
+				return nil, p.prov, p.errorf(fmt.Errorf("%w: %s is over %d bytes", ErrFieldTooLong, where, MaxFieldBytes))
 			}
 			return nil, p.prov, p.errorf(err)
 		}
@@ -118,7 +147,12 @@ func parseXML(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 		return nil, p.prov, p.errorf(ErrEmpty)
 	}
 	p.prov.Records = n
-	if p.hasStated && p.stated != n {
+	if !p.hasStated {
+		// Nothing says how many entries the file should hold: a file cut
+		// at an entry's end would pass. Incomplete until proven otherwise.
+		return p.ents.flatten(), p.prov, p.errorf(&RecordCountError{Stated: -1, Read: n})
+	}
+	if p.stated != n {
 		return p.ents.flatten(), p.prov, p.errorf(&RecordCountError{Stated: p.stated, Read: n})
 	}
 	return p.ents.flatten(), p.prov, nil

@@ -858,9 +858,11 @@ func TestLongLine(t *testing.T) {
 	if !errors.As(err, &te) || te.Line != 3 || te.Problem != ProblemMalformed {
 		t.Errorf("Verify = %v", err)
 	}
+	// No record is longer than MaxRecordSize, so neither is a torn write
+	// of one: such a tail was appended, not torn.
 	rep, err := Verify(bytes.NewReader(data[:len(lines[0])+len(lines[1])+len(long)]))
-	if err != nil || rep.Torn == nil || rep.Torn.Size != int64(len(long)) {
-		t.Errorf("long torn tail: %+v, %v", rep, err)
+	if !errors.As(err, &te) || te.Line != 3 || rep.Records != 2 || rep.Torn != nil {
+		t.Errorf("long unterminated tail: %+v, %v", rep.Records, err)
 	}
 }
 
@@ -1268,5 +1270,67 @@ func TestOptionsAndTexts(t *testing.T) {
 	}
 	if _, err := NewRedactor([]byte("0123456789abcdef"), "name", ""); err == nil {
 		t.Error("empty field name accepted")
+	}
+}
+
+// TestAppendedGarbageIsNotTorn: bytes appended without a newline passed as
+// a harmless torn tail (issue 9), also under VerifyAnchor. Only a prefix of
+// a record, or NUL bytes from a power loss, is a torn write.
+func TestAppendedGarbageIsNotTorn(t *testing.T) {
+	_, lines := cleanLog(t, 4, fixedClock())
+	clean := bytes.Join(lines, nil)
+	var head Record
+	for rec := range Records(bytes.NewReader(clean)) {
+		head = rec
+	}
+	for name, tail := range map[string]string{
+		"text":          "garbage",
+		"json":          `{"seq":5,"hash":"x"}`,
+		"record start":  `{"body":{"x":1}` + "\x01",
+		"almost start":  `{"bod`[:3] + "X",
+		"binary":        "\x89PNG\r",
+		"record copied": string(lines[3][:len(lines[3])-1]) + "x\x00",
+	} {
+		data := append(bytes.Clone(clean), tail...)
+		_, err := Verify(bytes.NewReader(data))
+		var te *TamperError
+		if !errors.As(err, &te) || te.Problem != ProblemMalformed || te.Offset != int64(len(clean)) {
+			t.Errorf("%s: Verify = %v", name, err)
+		}
+		if _, err := VerifyAnchor(bytes.NewReader(data), head.Seq, head.Hash); !errors.Is(err, ErrTampered) {
+			t.Errorf("%s: VerifyAnchor = %v", name, err)
+		}
+		if _, err := readTail(bytes.NewReader(data), int64(len(data))); !errors.Is(err, ErrTampered) {
+			t.Errorf("%s: quick tail read = %v", name, err)
+		}
+	}
+	for name, tail := range map[string][]byte{
+		"record prefix": lines[3][:30],
+		"start only":    []byte(`{"bo`),
+		"power loss":    make([]byte, 512),
+	} {
+		data := append(bytes.Clone(lines[0]), tail...)
+		rep, err := Verify(bytes.NewReader(data))
+		if err != nil || rep.Torn == nil {
+			t.Errorf("%s: Verify = %+v, %v; want a torn tail", name, rep.Torn, err)
+		}
+	}
+}
+
+// TestMismatchPrintsFullHashes: 16-character prefixes can be equal while
+// the hashes differ; the messages print the whole hashes.
+func TestMismatchPrintsFullHashes(t *testing.T) {
+	_, lines := cleanLog(t, 3, fixedClock())
+	var recs []Record
+	for rec := range Records(bytes.NewReader(bytes.Join(lines, nil))) {
+		recs = append(recs, rec)
+	}
+	bad := bytes.Replace(lines[1], []byte(recs[0].Hash), []byte(recs[0].Hash[:63]+"0"), 1)
+	if recs[0].Hash[63] == '0' {
+		bad = bytes.Replace(lines[1], []byte(recs[0].Hash), []byte(recs[0].Hash[:63]+"1"), 1)
+	}
+	_, err := Verify(bytes.NewReader(bytes.Join([][]byte{lines[0], bad, lines[2]}, nil)))
+	if err == nil || !strings.Contains(err.Error(), recs[0].Hash) && !strings.Contains(err.Error(), recs[1].Hash) {
+		t.Errorf("error does not show a full hash: %v", err)
 	}
 }

@@ -23,6 +23,13 @@ func readTail(r io.ReaderAt, size int64) (Report, error) {
 			Detail: fmt.Sprintf("no newline in the last %d bytes", window)}
 	}
 	if end < size-1 { // bytes after the last newline
+		tail := make([]byte, min(size-end-1, int64(MaxRecordSize)))
+		if _, err := r.ReadAt(tail, end+1); err != nil {
+			return rep, fmt.Errorf("audit: read log tail at byte %d: %w", end+1, err)
+		}
+		if why := notTorn(tail, size-end-1 > MaxRecordSize); why != "" {
+			return rep, &TamperError{Offset: end + 1, Problem: ProblemMalformed, Detail: why}
+		}
 		rep.Torn = &TornTailError{Line: 1, Offset: end + 1, Size: size - end - 1}
 	}
 	if end < 0 {

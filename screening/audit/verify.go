@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -155,11 +156,14 @@ func (r *Reader) next() (Record, error) {
 		return Record{}, io.EOF
 	}
 	r.line++
-	if !complete {
-		return Record{}, &TornTailError{Line: r.line, Offset: start, Size: n}
-	}
 	bad := func(seq uint64, p Problem, detail string, cause error) error {
 		return &TamperError{Line: r.line, Offset: start, Seq: seq, Problem: p, Detail: detail, Err: cause}
+	}
+	if !complete {
+		if why := notTorn(line, tooLong); why != "" {
+			return Record{}, bad(0, ProblemMalformed, why, nil)
+		}
+		return Record{}, &TornTailError{Line: r.line, Offset: start, Size: n}
 	}
 	if tooLong {
 		return Record{}, bad(0, ProblemMalformed, fmt.Sprintf("line is %d bytes, more than MaxRecordSize (%d)", n, MaxRecordSize), nil)
@@ -183,15 +187,51 @@ func (r *Reader) next() (Record, error) {
 	want, r.hashIn = hashRecord(&rec, r.hashIn)
 	switch {
 	case rec.Hash != want:
-		return Record{}, bad(rec.Seq, ProblemHash, fmt.Sprintf("hash is %.16s..., content hashes to %.16s...", rec.Hash, want), nil)
+		return Record{}, bad(rec.Seq, ProblemHash, fmt.Sprintf("hash is %s, content hashes to %s", rec.Hash, want), nil)
 	case rec.Seq != r.seq+1:
 		return Record{}, bad(rec.Seq, ProblemSeq, fmt.Sprintf("want seq %d after seq %d", r.seq+1, r.seq), nil)
 	case rec.Prev != r.head:
-		return Record{}, bad(rec.Seq, ProblemPrev, fmt.Sprintf("prev is %.16s..., previous record's hash is %.16s...", rec.Prev, r.head), nil)
+		return Record{}, bad(rec.Seq, ProblemPrev, fmt.Sprintf("prev is %s, previous record's hash is %s", rec.Prev, r.head), nil)
 	}
 	r.seq, r.head = rec.Seq, rec.Hash
 	r.off = start + n
 	return rec, nil
+}
+
+// recordStart is how every line the log writes begins (appendLine).
+const recordStart = `{"body":`
+
+// notTorn says why bytes after the last newline cannot be a record cut
+// short by a crash, or "" when they can. A torn write is a prefix of a
+// line appendLine wrote: it starts as every record does and holds only
+// the bytes canonical JSON uses, within MaxRecordSize; or, after a power
+// loss, it is NUL bytes from unsynced blocks. Anything else was appended
+// by someone else and must not pass as a harmless torn tail. tooLong says
+// the bytes were longer than MaxRecordSize (line is then empty).
+func notTorn(line []byte, tooLong bool) string {
+	if tooLong {
+		return fmt.Sprintf("bytes after the last record are longer than any record (MaxRecordSize %d): not a torn write", MaxRecordSize)
+	}
+	if len(bytes.Trim(line, "\x00")) == 0 {
+		return ""
+	}
+	n := min(len(line), len(recordStart))
+	if !bytes.Equal(line[:n], []byte(recordStart)[:n]) {
+		return fmt.Sprintf("bytes after the last record (%q...) do not start as a record does: not a torn write", clipBytes(line, 16))
+	}
+	for i, c := range line {
+		if c < 0x20 || c == 0x7f {
+			return fmt.Sprintf("bytes after the last record hold control byte 0x%02X at %d, which the log never writes: not a torn write", c, i)
+		}
+	}
+	return ""
+}
+
+func clipBytes(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[:n]
+	}
+	return b
 }
 
 // readLine reads one line into r.buf, keeping at most MaxRecordSize+1
