@@ -227,10 +227,16 @@ func eachCSV(path string, fn func([]string)) error {
 }
 
 func FuzzCountryCode(f *testing.F) {
-	for _, s := range []string{"Iraq", "Korea, North", "Côte d'Ivoire", "Region: Crimea", "possibly Palestinian", "IQ", "Haifa, Israel", ",", "st.", "&", "Bahamas, The"} {
+	for _, s := range []string{"Iraq", "Korea, North", "Côte d'Ivoire", "Region: Crimea", "possibly Palestinian", "IQ", "Haifa, Israel", ",", "st.", "&", "Bahamas, The",
+		"Korea, DPR", "XX", "ru", "Ирак", "العراق", "Iran, Islamische Republik", "Congo, Dem. Rep.", "n/a"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// ParseCountry: a code it returns is a known alpha-2 code, and a
+		// field it cannot read is never reported as read.
+		if pc, ok := ParseCountry(s); pc != "" && (!ok || CountryName(pc) == "") {
+			t.Errorf("ParseCountry(%q) = %q, %v", s, pc, ok)
+		}
 		c := CountryCode(s)
 		if c != "" && CountryName(c) == "" {
 			t.Errorf("CountryCode(%q) = %q, which has no name", s, c)
