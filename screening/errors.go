@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-
 )
 
 // Errors of Screen, Decide and Reload that a caller tells apart with
