@@ -186,7 +186,7 @@ type lineStats struct {
 type batchTally struct {
 	written    int
 	outcomes   map[string]int
-	unreadable int // held because the line could not be read or screened completely
+	unreadable int // lines held because they could not be read or screened completely
 	flagged    int // lines with a field not read (INPUT_FIELD_INVALID)
 }
 
@@ -313,13 +313,11 @@ loop:
 func (t *batchTally) count(o *batchOutput) {
 	t.written++
 	t.outcomes[o.Outcome]++
-	for _, f := range o.Flags {
-		switch f.Code {
-		case screening.FlagUnreadableInput:
-			t.unreadable++
-		case screening.FlagInputFieldInvalid:
-			t.flagged++
-		}
+	if slices.ContainsFunc(o.Flags, func(f screening.Flag) bool { return f.Code == screening.FlagUnreadableInput }) {
+		t.unreadable++
+	}
+	if slices.ContainsFunc(o.Flags, func(f screening.Flag) bool { return f.Code == screening.FlagInputFieldInvalid }) {
+		t.flagged++
 	}
 }
 
