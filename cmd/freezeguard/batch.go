@@ -539,20 +539,32 @@ func csvHeader(text []byte) (func([]byte) (batchInput, error), error) {
 	}
 	return func(text []byte) (batchInput, error) {
 		rec, err := csvLine(text)
-		if err != nil {
-			return batchInput{}, err
-		}
-		if len(rec) > len(header) {
-			return batchInput{}, fmt.Errorf("invalid CSV: %d fields, the header has %d (an unquoted comma in a name?)", len(rec), len(header))
-		}
 		get := func(k string) string {
 			if i, ok := col[k]; ok && i < len(rec) {
 				return strings.TrimSpace(rec[i])
 			}
 			return ""
 		}
+		if err != nil {
+			// The line is held as unreadable; its id, read leniently,
+			// lets the sender find it.
+			rec = lenientCSV(text)
+			return batchInput{ID: flexID(clipText(get("id"), 64))}, err
+		}
+		if len(rec) > len(header) {
+			return batchInput{ID: flexID(clipText(get("id"), 64))}, fmt.Errorf("invalid CSV: %d fields, the header has %d (an unquoted comma in a name?)", len(rec), len(header))
+		}
 		return batchInput{ID: flexID(get("id")), Name: get("name"), Kind: get("kind"), DOB: get("dob"), Country: get("country")}, nil
 	}, nil
+}
+
+// lenientCSV reads a line that is not valid CSV as best it can (stray
+// quotes kept as text), for the id of an output line only.
+func lenientCSV(text []byte) []string {
+	cr := csv.NewReader(bytes.NewReader(text))
+	cr.FieldsPerRecord, cr.LazyQuotes = -1, true
+	rec, _ := cr.Read()
+	return rec
 }
 
 // csvLine parses one physical line as one CSV record. A record may not
