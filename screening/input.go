@@ -15,6 +15,8 @@ import (
 type partyInput struct {
 	dob     birthReadings // Year 0: none given, or not readable
 	country string        // ISO 3166 alpha-2; "" when none given or not readable
+	kind    lists.Kind    // "" when none given or not readable
+	gender  string        // "male", "female" or "" (none, not binary, or not readable)
 	flags   []Flag        // FlagInputFieldInvalid, one per field not read
 }
 
@@ -51,7 +53,33 @@ func checkParty(p *Party, inPayment bool, now time.Time) (partyInput, error) {
 		}
 		in.flags = append(in.flags, fieldInvalid("country", p.Country, why))
 	}
+	if strings.TrimSpace(string(p.Kind)) != "" {
+		if k, err := lists.ParseKind(string(p.Kind)); err != nil {
+			in.flags = append(in.flags, fieldInvalid("kind", string(p.Kind), "not person, organization, vessel, aircraft or unknown"))
+		} else {
+			in.kind = k
+		}
+	}
+	if g, ok := readGender(p.Gender); ok {
+		in.gender = g
+	} else {
+		in.flags = append(in.flags, fieldInvalid("gender", p.Gender, "not male, female, m or f"))
+	}
 	return in, nil
+}
+
+// readGender reads a gender as records write it. Values that say there is
+// nothing to compare ("x", "unknown", "other") give "" without a flag.
+func readGender(s string) (string, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "m", "male", "man":
+		return "male", true
+	case "f", "female", "woman":
+		return "female", true
+	case "", "x", "u", "unknown", "other", "diverse", "unspecified", "not known", "n/a":
+		return "", true
+	}
+	return "", false
 }
 
 // readBirthDate reads a date of birth and drops readings after now: a

@@ -4,16 +4,30 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
+
+var inputOnce struct {
+	sync.Once
+	s *Screener
+}
+
+// inputScreener is one Screener over the real lists (US policy) shared by
+// the input tests: building one under -race on a loaded machine takes
+// seconds.
+func inputScreener(t testing.TB) *Screener {
+	inputOnce.Do(func() { inputOnce.s, _, _ = newScreener(t, realSnapshot(t), DefaultPolicy(JurisdictionUS)) })
+	return inputOnce.s
+}
 
 // The rows of issue 11 item 5 and issue 9 item 10: a listed person's name
 // with a date of birth and country written any way. Every combination is
 // screened on the name; a field that cannot be read is flagged, with the
 // field and value in the reason, and weighs nothing.
 func TestSecondaryFieldsNeverStopScreening(t *testing.T) {
-	s, _, _ := newScreener(t, realSnapshot(t), DefaultPolicy(JurisdictionUS))
+	s := inputScreener(t)
 	const name, entity = "Saddam Hussein Al-Tikriti", "un:IQi.001" // listed born 28 Apr 1937, Iraqi
 	dobs := []struct {
 		in     string
@@ -80,7 +94,7 @@ func TestSecondaryFieldsNeverStopScreening(t *testing.T) {
 // so: 04/05/1937 (4 May or 5 April) is compared with the listed 28 April
 // 1937 in both readings.
 func TestAmbiguousBirthDate(t *testing.T) {
-	s, _, _ := newScreener(t, realSnapshot(t), DefaultPolicy(JurisdictionUS))
+	s := inputScreener(t)
 	d, err := s.Screen(ctx, Party{Name: "Saddam Hussein Al-Tikriti", BirthDate: "04/05/1937"})
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +118,7 @@ func TestAmbiguousBirthDate(t *testing.T) {
 // ISO code (issue 11): now the party is screened and flagged, and a party
 // with hits makes the payment at least a HOLD.
 func TestDecideBadSecondaryFields(t *testing.T) {
-	s, _, _ := newScreener(t, realSnapshot(t), DefaultPolicy(JurisdictionUS))
+	s := inputScreener(t)
 	pay := Payment{ID: "E2E-1", Parties: []PaymentParty{
 		{Role: Debtor, Path: "Dbtr", Party: Party{Name: "Jane Ordinary Customer", Country: "Germany", BirthDate: "31/02/1980"}},
 		{Role: Creditor, Path: "Cdtr", Party: Party{Name: "Ismael Zambada Garcia", Country: "XX", BirthDate: "1948-13-01"}},
@@ -166,7 +180,7 @@ func FuzzDecide(f *testing.F) {
 	} {
 		f.Add(r[0], r[1], r[2], r[3])
 	}
-	s, _, _ := newScreener(f, realSnapshot(f), DefaultPolicy(JurisdictionUS))
+	s := inputScreener(f)
 	f.Fuzz(func(t *testing.T, dob, country, gender, other string) {
 		pay := Payment{ID: "F", Parties: []PaymentParty{
 			{Role: Debtor, Path: "Dbtr", Party: Party{Name: other, BirthDate: dob, Country: country, Gender: gender}},
@@ -184,4 +198,57 @@ func FuzzDecide(f *testing.F) {
 			t.Fatalf("listed creditor CLEAR with dob %q, country %q, gender %q: %s", dob, country, gender, d.Explanation)
 		}
 	})
+}
+
+// A kind or gender that cannot be read used to weigh as a strong conflict
+// ("screened as spaceship, listed as person", "gender differs from
+// listed male"): it is flagged and left out now.
+func TestKindAndGenderNotRead(t *testing.T) {
+	s := inputScreener(t)
+	for _, p := range []Party{
+		{Name: "Saddam Hussein Al-Tikriti", Kind: "spaceship"},
+		{Name: "Saddam Hussein Al-Tikriti", Gender: "?"},
+	} {
+		d, err := s.Screen(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := hitFor(&d, "un:IQi.001")
+		if h == nil {
+			t.Fatalf("%+v: no hit", p)
+		}
+		for _, ev := range h.Evidence {
+			if ev.Fact == "kind" || ev.Fact == "gender" {
+				t.Errorf("%+v: unreadable field weighed: %+v", p, ev)
+			}
+		}
+		field := "kind"
+		if p.Gender != "" {
+			field = "gender"
+		}
+		if !hasReason(d.Parties[0].Flags, field+" ") {
+			t.Errorf("%+v: flags %v", p, d.Parties[0].Flags)
+		}
+	}
+	// Readable values still count, and "x" says there is nothing to compare
+	// (OFAC lists Zambada as male).
+	for g, want := range map[string]string{"F": "against", "female": "against", "M": "neutral", "x": ""} {
+		d, err := s.Screen(ctx, Party{Name: "Ismael Zambada Garcia", Gender: g})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := hitFor(&d, "ofac:7226")
+		if h == nil {
+			t.Fatalf("gender %q: no hit", g)
+		}
+		got := ""
+		for _, ev := range h.Evidence {
+			if ev.Fact == "gender" {
+				got = ev.Effect
+			}
+		}
+		if got != want || len(d.Parties[0].Flags) != 0 {
+			t.Errorf("gender %q: evidence %q flags %v, want %q", g, got, d.Parties[0].Flags, want)
+		}
+	}
 }

@@ -261,6 +261,10 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, inPayment bool, now t
 		return pr, err
 	}
 	pr.Flags = in.flags
+	// The evidence weighs the fields as read: one that could not be read
+	// is left out (pr.Party keeps them as given).
+	p.Kind, p.Gender = in.kind, in.gender
+	pp.Party = p
 	var cands []candidate
 	get := func(ent int32) *candidate {
 		for i := range cands {
