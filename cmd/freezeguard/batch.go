@@ -350,14 +350,9 @@ func screenOne(ctx context.Context, s *screening.Screener, j *job) batchOutput {
 	if strings.TrimSpace(j.in.Name) == "" {
 		return unreadable(o, errors.New("no name to screen"))
 	}
-	k, err := lists.ParseKind(j.in.Kind)
-	if err != nil {
-		// A secondary field: screened as any kind, and flagged.
-		o.Flags = append(o.Flags, screening.Flag{Code: screening.FlagInputFieldInvalid,
-			Reason: fmt.Sprintf("kind %q not read (%v): screened as any kind", clipText(j.in.Kind, 64), err)})
-		k = lists.UnknownKind
-	}
-	d, err := s.Screen(ctx, screening.Party{Name: j.in.Name, Kind: k, BirthDate: j.in.DOB, Country: j.in.Country})
+	// kind, dob and country are secondary fields: one that cannot be read
+	// is flagged by screening and left out, and the name is screened.
+	d, err := s.Screen(ctx, screening.Party{Name: j.in.Name, Kind: lists.Kind(j.in.Kind), BirthDate: j.in.DOB, Country: j.in.Country})
 	switch {
 	case errors.Is(err, screening.ErrInvalidParty):
 		return unreadable(o, err)
