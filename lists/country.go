@@ -107,6 +107,23 @@ var countryAliases = map[string]string{
 	"curacao": "CW", "reunion": "RE", "faroe islands": "FO",
 	"bosnia herzegovina": "BA", "bosnia": "BA", "bosina herzegovina": "BA", // last: a typo in the SDN list
 	"phillipines": "PH", "comoros islands": "KM", "ex yugoslavia": "YU", "palestinian authority": "PS",
+	// abbreviated forms of the World Bank and IMF country tables
+	// ("Korea, Dem. People's Rep.", "Congo, Dem. Rep.", "Lao PDR"), and
+	// the abbreviations banks' records use
+	"korea dem people s rep": "KP", "korea dpr": "KP", "dpr korea": "KP", "d p r korea": "KP", "n korea": "KP",
+	"korea rep": "KR", "rep of korea": "KR", "s korea": "KR", "rok": "KR",
+	"congo dem rep": "CD", "congo dr": "CD", "congo drc": "CD", "dem rep congo": "CD", "dem rep of congo": "CD",
+	"congo rep": "CG", "rep of congo": "CG",
+	"lao pdr": "LA", "lao p d r": "LA", "russian fed": "RU", "russia federation": "RU",
+	"venezuela rb": "VE", "micronesia fed sts": "FM", "syrian arab rep": "SY", "iran islamic rep": "IR",
+	"ksa": "SA", "kingdom of saudi arabia": "SA", "america": "US", "united states of america usa": "US",
+	"the netherlands": "NL", "great britain and northern ireland": "GB",
+	// everyday names in the languages of country_local.go, whose
+	// translations give only the official form ("Российская Федерация")
+	"россия": "RU", "россии": "RU", "русия": "RU", "росія": "RU", "северная корея": "KP",
+	"روسيا": "RU", "سوريا": "SY", "سورية": "SY", "كوريا الشمالية": "KP", "ایران": "IR", "إيران": "IR",
+	"روسیه": "RU", "سوریه": "SY", "کره شمالی": "KP", "rusya": "RU", "kuzey kore": "KP",
+	"russland": "RU", "nordkorea": "KP", "corée du nord": "KP", "corea del norte": "KP",
 	// places whose last word is a country's name, so the trailing-words rule must not misread them
 	"new mexico": "US", "new jersey": "US", "new england": "US", "new south wales": "AU", "new guinea": "PG",
 	// nationality adjectives used in remarks and nationality fields
@@ -166,6 +183,7 @@ var directional = []string{"northern ", "southern ", "eastern ", "western ", "ce
 
 type countryTables struct {
 	byKey  map[string]string // normalised name -> alpha-2
+	local  map[string]string // normalised translated name -> alpha-2 (whole names only)
 	byCode map[string]string // alpha-2 or alpha-3 (upper case) -> alpha-2
 	names  map[string]string // alpha-2 -> display name
 }
@@ -223,7 +241,39 @@ func buildCountryTables() *countryTables {
 	}
 	// "GB" is the code, but the UK writes "UK": accept it as a code too.
 	t.byCode["UK"] = "GB"
+	t.local = buildLocal(t.byKey)
 	return t
+}
+
+// buildLocal indexes the translated names (country_local.go) and their
+// short forms before a comma or parenthesis ("Iran" from "Iran, Islamische
+// Republik"). A key the English table has keeps its English meaning, and
+// a key two countries share is dropped, so a translation never changes
+// what an English name resolves to.
+func buildLocal(english map[string]string) map[string]string {
+	local := map[string]string{}
+	ambiguous := map[string]bool{}
+	add := func(name, code string) {
+		k := countryKey(name)
+		if k == "" || english[k] != "" {
+			return
+		}
+		if c, ok := local[k]; ok && c != code {
+			ambiguous[k] = true
+		}
+		local[k] = code
+	}
+	for _, r := range localCountries {
+		name, code := r[1], r[2]
+		add(name, code)
+		if i := strings.IndexAny(name, ",،(（"); i > 0 {
+			add(name[:i], code)
+		}
+	}
+	for k := range ambiguous {
+		delete(local, k)
+	}
+	return local
 }
 
 // countryKey folds a name to its lookup key: accents removed (NFKD, marks
@@ -292,6 +342,9 @@ func countryFromKey(k, raw string, depth int) string {
 	if c, ok := countries.byKey[k]; ok {
 		return c
 	}
+	if c, ok := countries.local[k]; ok {
+		return c
+	}
 	for _, q := range qualifiers {
 		if rest, ok := strings.CutPrefix(k, q); ok {
 			return countryFromKey(rest, "", depth)
@@ -353,6 +406,31 @@ func isUpperCode(s string) bool {
 		}
 	}
 	return true
+}
+
+// ParseCountry resolves a field that holds one country and nothing else,
+// such as a customer record's nationality or a payment party's country:
+// ISO 3166 alpha-2 and alpha-3 codes in any case ("ru", "RUS", "Gb") and
+// "UK", and every name CountryCode resolves ("Russian Federation",
+// "U.S.A.", "Korea, DPR", "Deutschland", "Ирак"). In such a field "in" can
+// only be India, so codes are taken in lower case too, unlike CountryCode,
+// which reads free text. code is "" with ok true for an empty field or an
+// explicit unknown ("unknown", "n/a"); ok is false when the field names no
+// country CountryCode knows, or an ambiguous one ("Korea").
+func ParseCountry(s string) (code string, ok bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || IsUnknownCountry(s) {
+		return "", true
+	}
+	if len(s) == 2 || len(s) == 3 {
+		if c, found := countries.byCode[strings.ToUpper(s)]; found {
+			return c, true
+		}
+	}
+	if c := CountryCode(s); c != "" {
+		return c, true
+	}
+	return "", false
 }
 
 // IsUnknownCountry reports whether name is one of the lists' explicit

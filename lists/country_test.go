@@ -227,10 +227,16 @@ func eachCSV(path string, fn func([]string)) error {
 }
 
 func FuzzCountryCode(f *testing.F) {
-	for _, s := range []string{"Iraq", "Korea, North", "Côte d'Ivoire", "Region: Crimea", "possibly Palestinian", "IQ", "Haifa, Israel", ",", "st.", "&", "Bahamas, The"} {
+	for _, s := range []string{"Iraq", "Korea, North", "Côte d'Ivoire", "Region: Crimea", "possibly Palestinian", "IQ", "Haifa, Israel", ",", "st.", "&", "Bahamas, The",
+		"Korea, DPR", "XX", "ru", "Ирак", "العراق", "Iran, Islamische Republik", "Congo, Dem. Rep.", "n/a"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// ParseCountry: a code it returns is a known alpha-2 code, and a
+		// field it cannot read is never reported as read.
+		if pc, ok := ParseCountry(s); pc != "" && (!ok || CountryName(pc) == "") {
+			t.Errorf("ParseCountry(%q) = %q, %v", s, pc, ok)
+		}
 		c := CountryCode(s)
 		if c != "" && CountryName(c) == "" {
 			t.Errorf("CountryCode(%q) = %q, which has no name", s, c)
@@ -259,4 +265,63 @@ func ExampleCountryCode() {
 	// "Côte d'Ivoire" -> "CI"
 	// "former Soviet Union" -> "SU"
 	// "UNKNOWN" -> ""
+}
+
+// TestParseCountry: a field that holds only a country, as banks' records
+// and payment messages write it (issue 11: "Iraq", "russia", "Russian
+// Federation", "UK", "XX").
+func TestParseCountry(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"Iraq", "IQ", true}, {"russia", "RU", true}, {"Russian Federation", "RU", true}, {"UK", "GB", true},
+		{"U.S.A.", "US", true}, {"Great Britain", "GB", true}, {"Iran (Islamic Republic of)", "IR", true},
+		{"Syrian Arab Republic", "SY", true}, {"Korea, DPR", "KP", true}, {"DPR Korea", "KP", true},
+		{"Korea, Dem. People's Rep.", "KP", true}, {"Korea, Rep.", "KR", true}, {"Congo, Dem. Rep.", "CD", true},
+		{"Congo, DR", "CD", true}, {"Congo, Rep.", "CG", true}, {"Lao PDR", "LA", true}, {"Russian Fed.", "RU", true},
+		{"ru", "RU", true}, {"Ru", "RU", true}, {"rus", "RU", true}, {"us", "US", true}, {"in", "IN", true},
+		{"gb", "GB", true}, {"uk", "GB", true}, {"xk", "XK", true}, {"IRQ", "IQ", true}, {" IQ ", "IQ", true},
+		// other languages: iso-codes translations and everyday names
+		{"Deutschland", "DE", true}, {"Irak", "IQ", true}, {"Ирак", "IQ", true}, {"Россия", "RU", true},
+		{"Российская Федерация", "RU", true}, {"Росія", "RU", true}, {"العراق", "IQ", true}, {"روسيا", "RU", true},
+		{"ایران", "IR", true}, {"Iran, Islamische Republik", "IR", true}, {"Syrien", "SY", true},
+		{"伊拉克", "IQ", true}, {"Allemagne", "DE", true}, {"Rusya Federasyonu", "RU", true}, {"Alemania", "DE", true},
+		// nothing to resolve: fine
+		{"", "", true}, {"  ", "", true}, {"unknown", "", true}, {"n/a", "", true},
+		// not a country: flagged by the caller
+		{"XX", "", false}, {"xx", "", false}, {"Korea", "", false}, {"Atlantis", "", false}, {"12", "", false},
+		{"ZZZ", "", false}, {strings.Repeat("x", 300), "", false},
+	}
+	for _, tt := range tests {
+		if got, ok := ParseCountry(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("ParseCountry(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestLocalCountryNames: the translations never change what an English
+// key resolves to, and every translated name that survives the ambiguity
+// rule resolves to its own country.
+func TestLocalCountryNames(t *testing.T) {
+	if len(countries.local) < 1000 {
+		t.Fatalf("only %d translated names indexed", len(countries.local))
+	}
+	for k, c := range countries.local {
+		if e := countries.byKey[k]; e != "" {
+			t.Errorf("translated key %q (%s) shadows English key (%s)", k, c, e)
+		}
+	}
+	n := 0
+	for _, r := range localCountries {
+		if got := CountryCode(r[1]); got != "" && got != r[2] {
+			t.Errorf("%s %q resolves to %s, want %s", r[0], r[1], got, r[2])
+		} else if got == r[2] {
+			n++
+		}
+	}
+	if n < len(localCountries)*9/10 {
+		t.Errorf("only %d of %d translated names resolve", n, len(localCountries))
+	}
 }

@@ -121,6 +121,10 @@ type PartyResult struct {
 	Flags      []Flag  `json:"flags,omitempty"`       // about the party's input itself (UNREADABLE_INPUT), not a listing
 	Hits       []Hit   `json:"hits,omitempty"`        // at or above the hold threshold, best first
 	NearMisses []Hit   `json:"near_misses,omitempty"` // the best candidates below it
+	// Flags are about the party's input itself, whatever it matched:
+	// FlagInputFieldInvalid for a date of birth or country not read (each
+	// hit carries them too).
+	Flags []Flag `json:"flags,omitempty"`
 }
 
 // Regime is the legal regime a FREEZE or HOLD falls under, with what the

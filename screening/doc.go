@@ -68,6 +68,15 @@
 // there, carries WEAK_ALIAS_ONLY and is held, never frozen (OFAC FAQs
 // 122-125).
 //
+// A date of birth or country that cannot be read (1974-02-31, "XX") is
+// not evidence and not an error: the party is screened on its name, the
+// field is flagged FlagInputFieldInvalid on the party and on each of its
+// hits, and a party with hits is held as any other. Dates are read in
+// the usual forms (1969-7-16, 16/07/1969, 16.07.1969, 16 Jul 1969, July
+// 16, 1969, 1969-07, 1969), an ambiguous day/month order (04/05/1970)
+// both ways; countries as ISO codes in any case or as names
+// (lists.ParseCountry).
+//
 // # Oversight flags
 //
 // Whether a programme is crime-based is the lists taxonomy's call

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-
-	"github.com/freezeguard/freezeguard/lists"
 )
 
 // Errors of Screen, Decide and Reload that a caller tells apart with
@@ -15,9 +13,10 @@ import (
 // counts as not screened until the log works again.
 var (
 	// ErrInvalidParty is wrapped by every error about a party that cannot
-	// be screened as given: no name and no identifier, a date of birth
-	// that is not YYYY, YYYY-MM or YYYY-MM-DD, a country that is not an ISO
-	// 3166 alpha-2 code, a name or document list over the bounds.
+	// be screened as given: no name and no identifier, a name or document
+	// list over the bounds. A date of birth or country that cannot be read
+	// is not such an error: the party is screened on the rest and the
+	// field flagged (FlagInputFieldInvalid).
 	ErrInvalidParty = errors.New("invalid party")
 	// ErrInvalidPayment is wrapped by every error about a payment that
 	// cannot be screened as given: more parties and text lines than
@@ -40,37 +39,6 @@ func notLogged(ctx context.Context, what string, err error) error {
 	return fmt.Errorf("screening: %s %w: %w", what, ErrAuditLog, err)
 }
 
-// checkParty reports why a party cannot be screened, wrapping
-// ErrInvalidParty, and returns its parsed date of birth. In a payment
-// (inPayment), a party with only an address or a country is kept: the
-// message names it so, and there is nothing on it to screen by name, but
-// its country is still a signal to the payment's screening.
-func checkParty(p *Party, inPayment bool) (partialDate, error) {
-	var dob partialDate
-	if len(p.Name) > maxQueryBytes {
-		return dob, fmt.Errorf("%w: name is %d bytes, more than the %d allowed", ErrInvalidParty, len(p.Name), maxQueryBytes)
-	}
-	if len(p.Documents) > maxDocuments || len(p.Owned) > maxDocuments {
-		return dob, fmt.Errorf("%w: %d documents and %d owners, more than the %d allowed", ErrInvalidParty, len(p.Documents), len(p.Owned), maxDocuments)
-	}
-	if strings.TrimSpace(p.Name) == "" && !hasIdentifier(p) && !(inPayment && (strings.TrimSpace(p.Address) != "" || strings.TrimSpace(p.Country) != "")) {
-		return dob, fmt.Errorf("%w: no name and no identifier (document, BIC, digital-currency address or owner) to screen", ErrInvalidParty)
-	}
-	if len(p.BirthDate) > 32 {
-		return dob, fmt.Errorf("%w: date of birth is %d bytes: want YYYY, YYYY-MM or YYYY-MM-DD", ErrInvalidParty, len(p.BirthDate))
-	}
-	if p.BirthDate != "" {
-		var err error
-		if dob, err = parseBirthDate(p.BirthDate); err != nil {
-			return dob, fmt.Errorf("%w: %w", ErrInvalidParty, err)
-		}
-	}
-	if c := strings.TrimSpace(p.Country); c != "" && !isCountryCode(c) {
-		return dob, fmt.Errorf("%w: country %q is not an ISO 3166 alpha-2 code", ErrInvalidParty, clip(p.Country, 16))
-	}
-	return dob, nil
-}
-
 // hasIdentifier reports whether the party carries anything besides a name
 // that screening looks up.
 func hasIdentifier(p *Party) bool {
@@ -88,21 +56,6 @@ func hasIdentifier(p *Party) bool {
 		}
 	}
 	return false
-}
-
-// isCountryCode reports whether c is an ISO 3166 alpha-2 code the lists
-// package knows (current codes, the former states it maps lists' countries
-// to, and Kosovo's XK), in either case.
-func isCountryCode(c string) bool {
-	if len(c) != 2 {
-		return false
-	}
-	for i := range 2 {
-		if b := c[i] | 0x20; b < 'a' || b > 'z' {
-			return false
-		}
-	}
-	return lists.CountryName(c) != ""
 }
 
 // clip shortens s to at most n bytes for an error message.

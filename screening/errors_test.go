@@ -25,13 +25,6 @@ func TestInvalidInputErrors(t *testing.T) {
 		{"empty", Party{}, "no name and no identifier"},
 		{"blank name, blank document", Party{Name: "  ", Documents: []Document{{Type: "passport", Number: " "}}}, "no name and no identifier"},
 		{"country only", Party{Country: "MX"}, "no name and no identifier"},
-		{"month 13", Party{Name: "Ismael Zambada Garcia", BirthDate: "1948-13"}, "month out of range"},
-		{"date in another format", Party{Name: "Ismael Zambada Garcia", BirthDate: "01/03/1948"}, "want YYYY"},
-		{"huge date", Party{Name: "Ismael Zambada Garcia", BirthDate: strings.Repeat("1", 1<<16)}, "65536 bytes"},
-		{"country name", Party{Name: "Ismael Zambada Garcia", Country: "Mexico"}, `country "Mexico"`},
-		{"alpha-3", Party{Name: "Ismael Zambada Garcia", Country: "MEX"}, "ISO 3166 alpha-2"},
-		{"unassigned code", Party{Name: "Ismael Zambada Garcia", Country: "QQ"}, `country "QQ"`},
-		{"not letters", Party{Name: "Ismael Zambada Garcia", Country: "M1"}, "ISO 3166 alpha-2"},
 		{"name too long", Party{Name: strings.Repeat("a", maxQueryBytes+1)}, "bytes, more than"},
 		{"too many documents", Party{Name: "x", Documents: make([]Document, maxDocuments+1)}, "documents"},
 	} {
@@ -69,18 +62,13 @@ func TestInvalidPaymentErrors(t *testing.T) {
 		t.Fatalf("valid payment: %v", err)
 	}
 
-	pay.Parties = append(pay.Parties, PaymentParty{Role: Creditor, Path: "Cdtr/Nm", Party: Party{Name: "Ismael Zambada Garcia", Country: "Mexico"}})
+	pay.Parties = []PaymentParty{{Role: Debtor, Path: "Dbtr", Party: Party{}}}
 	_, err := s.Decide(ctx, pay)
 	if !errors.Is(err, ErrInvalidPayment) || !errors.Is(err, ErrInvalidParty) || errors.Is(err, ErrAuditLog) {
-		t.Fatalf("bad country in a payment: %v, want ErrInvalidPayment and ErrInvalidParty", err)
+		t.Fatalf("a party with nothing at all: %v, want ErrInvalidPayment and ErrInvalidParty", err)
 	}
-	if !strings.Contains(err.Error(), "party 2 (Cdtr/Nm)") {
+	if !strings.Contains(err.Error(), "party 0 (Dbtr)") {
 		t.Errorf("error %q does not name the party", err)
-	}
-
-	pay.Parties = []PaymentParty{{Role: Debtor, Party: Party{}}}
-	if _, err := s.Decide(ctx, pay); !errors.Is(err, ErrInvalidParty) {
-		t.Errorf("a party with nothing at all: %v, want ErrInvalidParty", err)
 	}
 
 	pay.Parties = make([]PaymentParty, maxParties+1)

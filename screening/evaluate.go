@@ -84,7 +84,7 @@ func unmatchedText(un []string) string {
 // evaluate weighs one candidate entity and returns it as a Hit; the bool
 // says whether it is a hit (at or above the hold threshold, an identifier
 // match or an ownership link) rather than a near-miss.
-func (s *Screener) evaluate(st *state, pp *PaymentParty, key string, dob partialDate, c *candidate, now time.Time) (Hit, bool) {
+func (s *Screener) evaluate(st *state, pp *PaymentParty, key string, in *partyInput, c *candidate, now time.Time) (Hit, bool) {
 	e := &st.snap.Entities[c.ent]
 	if !s.pol.screened(e.Source) {
 		return Hit{}, false
@@ -135,10 +135,10 @@ func (s *Screener) evaluate(st *state, pp *PaymentParty, key string, dob partial
 	if x, ok := kindEvidence(p.Kind, e); ok {
 		ev = append(ev, x)
 	}
-	if x, ok := dobEvidence(dob, e.BirthDates); ok {
+	if x, ok := dobEvidence(in.dob, e.BirthDates); ok {
 		ev = append(ev, x)
 	}
-	if x, ok := countryEvidence(p.Country, e); ok {
+	if x, ok := countryEvidence(in.country, e); ok {
 		ev = append(ev, x)
 	}
 	if x, ok := genderEvidence(p.Gender, e); ok {

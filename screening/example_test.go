@@ -127,9 +127,9 @@ func ExampleScreener_Screen_errors() {
 		return
 	}
 	for _, p := range []screening.Party{
-		{Name: "Emraan Ali", Country: "Trinidad"},
-		{Name: "Emraan Ali", BirthDate: "04.07.1967"},
-		{Name: "Emraan Ali", BirthDate: "1967-07-04", Country: "TT"},
+		{Documents: []screening.Document{{Type: "passport"}}},
+		{Name: "Emraan Ali", BirthDate: "04.07.1967", Country: "Trinidad and Tobago"},
+		{Name: "Emraan Ali", BirthDate: "1967-02-31"},
 	} {
 		d, err := s.Screen(ctx, p)
 		switch {
@@ -140,11 +140,17 @@ func ExampleScreener_Screen_errors() {
 		case err != nil:
 			fmt.Println(err)
 		default:
+			// A date of birth or country that cannot be read is flagged,
+			// not weighed; the name is screened all the same.
 			fmt.Println(d.Outcome)
+			for _, f := range d.Parties[0].Flags {
+				fmt.Println(" ", f.Code, f.Reason)
+			}
 		}
 	}
 	// Output:
-	// reject the input: screening: invalid party: country "Trinidad" is not an ISO 3166 alpha-2 code
-	// reject the input: screening: invalid party: date of birth "04.07.1967": want YYYY, YYYY-MM or YYYY-MM-DD
+	// reject the input: screening: invalid party: no name and no identifier (document, BIC, digital-currency address or owner) to screen
 	// FREEZE
+	// HOLD
+	//   INPUT_FIELD_INVALID dob "1967-02-31" not read (February 1967 has 28 days): not used as evidence; the name is screened without it
 }

@@ -176,6 +176,18 @@ func (s *Screener) finish(d *Decision, now time.Time) {
 		}
 		fmt.Fprintf(&b, " Lists: %s.", sourcesText(d.Snapshot.Sources))
 	}
+	for i, p := range d.Parties {
+		var fields []string
+		for _, f := range p.Flags {
+			if f.Code == FlagInputFieldInvalid {
+				field, _, _ := strings.Cut(f.Reason, " ")
+				fields = append(fields, field)
+			}
+		}
+		if len(fields) > 0 {
+			fmt.Fprintf(&b, " Party %d: %s not read, screened without (%s).", i+1, strings.Join(fields, " and "), FlagInputFieldInvalid)
+		}
+	}
 	fmt.Fprintf(&b, " Keep this record until %s.", d.RetainUntil.Format(time.DateOnly))
 	d.Explanation = b.String()
 }

@@ -3,7 +3,6 @@ package screening
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -142,47 +141,26 @@ func dobPrecision(d partialDate) string {
 	return "year of birth"
 }
 
-// parseBirthDate parses YYYY, YYYY-MM or YYYY-MM-DD.
-func parseBirthDate(s string) (partialDate, error) {
-	var d partialDate
-	parts := strings.Split(strings.TrimSpace(s), "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
-		return d, fmt.Errorf("date of birth %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
-	}
-	vals := make([]int, len(parts))
-	for i, p := range parts {
-		if (i > 0 && len(p) != 2) || p == "" {
-			return d, fmt.Errorf("date of birth %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
-		}
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 {
-			return d, fmt.Errorf("date of birth %q: %q is not a number", s, p)
-		}
-		vals[i] = v
-	}
-	d.Year = vals[0]
-	if d.Year < 1800 || d.Year > 2200 {
-		return d, fmt.Errorf("date of birth %q: year out of range", s)
-	}
-	if len(vals) > 1 {
-		d.Month = vals[1]
-		if d.Month < 1 || d.Month > 12 {
-			return d, fmt.Errorf("date of birth %q: month out of range", s)
-		}
-	}
-	if len(vals) > 2 {
-		d.Day = vals[2]
-		if d.Day < 1 || d.Day > 31 {
-			return d, fmt.Errorf("date of birth %q: day out of range", s)
-		}
-	}
-	return d, nil
-}
-
 // dobEvidence compares a party's date of birth with the listed ones. Any
 // listed date that agrees wins (lists give several alternatives); a
-// conflict is reported only when all of them disagree.
-func dobEvidence(pd partialDate, dates []lists.Date) (Evidence, bool) {
+// conflict is reported only when all of them disagree. A date read two
+// ways (an ambiguous day/month order) takes the better of its readings:
+// the party wrote one of them, and which one is not known.
+func dobEvidence(br birthReadings, dates []lists.Date) (Evidence, bool) {
+	best, ok := dobEvidenceOne(br[0], dates)
+	if br.one() {
+		return best, ok
+	}
+	if alt, altOK := dobEvidenceOne(br[1], dates); altOK && (!ok || alt.Weight > best.Weight) {
+		best, ok = alt, true
+	}
+	if ok {
+		best.Detail += " (one of two readings of an ambiguous day/month order)"
+	}
+	return best, ok
+}
+
+func dobEvidenceOne(pd partialDate, dates []lists.Date) (Evidence, bool) {
 	if pd.Year == 0 || len(dates) == 0 {
 		return Evidence{}, false
 	}

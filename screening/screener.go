@@ -330,10 +330,15 @@ func (c *candidate) offer(st *state, id uint32, score float64) {
 func (s *Screener) screenParty(st *state, pp PaymentParty, inPayment bool, now time.Time) (PartyResult, error) {
 	p := pp.Party
 	pr := PartyResult{Role: pp.Role, Path: pp.Path, Party: p, Outcome: Clear}
-	dob, err := checkParty(&p, inPayment)
+	in, err := checkParty(&p, inPayment, now)
 	if err != nil {
 		return pr, err
 	}
+	pr.Flags = in.flags
+	// The evidence weighs the fields as read: one that could not be read
+	// is left out (pr.Party keeps them as given).
+	p.Kind, p.Gender = in.kind, in.gender
+	pp.Party = p
 	var cands []candidate
 	get := func(ent int32) *candidate {
 		for i := range cands {
@@ -399,9 +404,11 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, inPayment bool, now t
 	}
 
 	for i := range cands {
-		h, isHit := s.evaluate(st, &pp, key, dob, &cands[i], now)
+		h, isHit := s.evaluate(st, &pp, key, &in, &cands[i], now)
 		if isHit {
 			h.Programs = slices.Clone(h.Programs) // the snapshot's own slice: a Decision shares no memory with it
+			// A reviewer of the hit sees that a field was given but not weighed.
+			h.Flags = append(h.Flags, in.flags...)
 			pr.Hits = append(pr.Hits, h)
 			if h.Outcome.severity() > pr.Outcome.severity() {
 				pr.Outcome = h.Outcome

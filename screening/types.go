@@ -13,9 +13,9 @@ import (
 type Party struct {
 	Name        string     `json:"name"`
 	Kind        lists.Kind `json:"kind,omitempty"`        // person, organization, vessel, aircraft or unknown
-	BirthDate   string     `json:"dob,omitempty"`         // YYYY, YYYY-MM or YYYY-MM-DD
+	BirthDate   string     `json:"dob,omitempty"`         // as written: 1969-07-16, 16/07/1969, 16 Jul 1969, 1969, ... (see parseBirthDate); unreadable: flagged, not weighed
 	Gender      string     `json:"gender,omitempty"`      // "male" or "female" (or "m", "f"), when known
-	Country     string     `json:"country,omitempty"`     // ISO 3166 alpha-2: nationality, residence or registration
+	Country     string     `json:"country,omitempty"`     // nationality, residence or registration: ISO 3166 code or name (lists.ParseCountry); unreadable: flagged, not weighed
 	Documents   []Document `json:"documents,omitempty"`   // identity documents, registration numbers, IMO, LEI
 	Address     string     `json:"address,omitempty"`     // free-text address, one line
 	BIC         string     `json:"bic,omitempty"`         // SWIFT/BIC where the party is a bank

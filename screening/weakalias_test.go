@@ -70,9 +70,9 @@ func TestWeakAliasPick(t *testing.T) {
 		t.Fatalf("%s: weak alias record %d, primary name record %d", gordoID, weak, strong)
 	}
 	pp := PaymentParty{Party: Party{Name: "Gordo Baez Ramirez", Kind: lists.Person, BirthDate: "1962-10-19", Country: "CO"}}
-	dob, err := parseBirthDate(pp.Party.BirthDate)
-	if err != nil {
-		t.Fatal(err)
+	in, err := checkParty(&pp.Party, false, decisionTime)
+	if err != nil || len(in.flags) > 0 {
+		t.Fatal(err, in.flags)
 	}
 	hold := s.pol.HoldThreshold
 	for _, tc := range []struct {
@@ -90,7 +90,7 @@ func TestWeakAliasPick(t *testing.T) {
 			if tc.strongScore > 0 {
 				c.strong, c.strongScore = strong, tc.strongScore
 			}
-			h, isHit := s.evaluate(st, &pp, nameKey(pp.Party.Name), dob, &c, decisionTime)
+			h, isHit := s.evaluate(st, &pp, nameKey(pp.Party.Name), &in, &c, decisionTime)
 			if !isHit {
 				t.Fatalf("not a hit: score %.3f (%s)", h.Score, h.Reason)
 			}

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -64,15 +65,19 @@ type batchHit struct {
 	Flags     []string `json:"flags"`
 }
 
-// batchOutput is one output line; Error is set (and Outcome empty) when the
-// input line could not be screened.
+// batchOutput is one output line. Every input line gets one, with an
+// outcome: a line that could not be read or screened completely is held
+// (HOLD, flag UNREADABLE_INPUT) and carries the reason in Error. Only a
+// line cut short by the run stopping (the audit log failed, an
+// interrupt) has no outcome, and the run then exits with an error.
 type batchOutput struct {
-	ID       string     `json:"id"`
-	Line     int        `json:"line"`
-	Outcome  string     `json:"outcome,omitempty"`
-	Decision string     `json:"decision,omitempty"` // decision id in the audit log
-	Hits     []batchHit `json:"hits"`
-	Error    string     `json:"error,omitempty"`
+	ID       string           `json:"id"`
+	Line     int              `json:"line"`
+	Outcome  string           `json:"outcome,omitempty"`
+	Decision string           `json:"decision,omitempty"` // decision id in the audit log
+	Hits     []batchHit       `json:"hits"`
+	Flags    []screening.Flag `json:"flags,omitempty"` // about the input line: INPUT_FIELD_INVALID, UNREADABLE_INPUT
+	Error    string           `json:"error,omitempty"`
 }
 
 func hitsOut(hs []screening.Hit) []batchHit {
@@ -99,12 +104,22 @@ func (e *env) batch(ctx context.Context, args []string) error {
 	fs := e.newFlags("batch", `batch [--in FILE] [--out FILE] [--audit LOG] [--workers N] [--lists PATH] [--jurisdiction J]
 
 Screens one party per input line: JSON Lines {"id","name","kind","dob","country"}
-or CSV with a header of those names (dob YYYY, YYYY-MM or YYYY-MM-DD;
-country ISO 3166 alpha-2). Writes one JSON object per input line, in input
-order: id, line, outcome (FREEZE, HOLD or CLEAR), decision, hits (best
-first: entity, name, matched_on, primary, name_type, quality, score,
-outcome, programs, flags), or error for a line that could not be screened.
-A progress bar is drawn on stderr when it is a terminal.`)
+(keys exactly so, each once) or CSV with a header of those names, one record
+per line. dob as written (1969-07-16, 1969-7-16, 16/07/1969, 16.07.1969,
+16 Jul 1969, July 16, 1969, 1969-07, 1969; 04/05/1970 is read both ways);
+country an ISO 3166 code or a country name (Iraq, Russian Federation, UK).
+A dob, country or kind that cannot be read is flagged INPUT_FIELD_INVALID
+and left out; the name is screened all the same.
+
+Writes one JSON object per input line, in input order: id, line, outcome
+(FREEZE, HOLD or CLEAR), decision, hits (best first: entity, name,
+matched_on, primary, name_type, quality, score, outcome, programs, flags),
+flags about the line itself, and error. A line that cannot be read
+completely (invalid JSON or CSV, a quoted field spanning lines, a line over
+1 MiB, no name) is held: outcome HOLD, flag UNREADABLE_INPUT, the reason in
+error. The totals are checked and printed on stderr; the exit status is 1
+when any line could not be screened. A progress bar is drawn on stderr
+when it is a terminal.`)
 	sf := addScreenerFlags(fs)
 	in := fs.String("in", "", "input `FILE`: JSON Lines ({\"id\",\"name\",\"kind\",\"dob\",\"country\"}) or CSV with that header; default stdin")
 	out := fs.String("out", "", "output `FILE` (JSON Lines, one line per input line, in input order); default stdout")
@@ -135,7 +150,9 @@ A progress bar is drawn on stderr when it is a terminal.`)
 		if *out == "" {
 			return e.runBatch(ctx, ss.s, ss.log.Err, r, w, *workers)
 		}
-		f, err := os.Create(*out)
+		// The output holds the same personal data as the audit log, and
+		// gets the same mode.
+		f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 		if err != nil {
 			return fmt.Errorf("batch: %w", err)
 		}
@@ -150,11 +167,27 @@ A progress bar is drawn on stderr when it is a terminal.`)
 // job is one input line on its way through the workers; results are
 // written in input order whatever order the workers finish in.
 type job struct {
-	line int   // 1-based line number of the record's first line
-	end  int64 // input byte offset after the record, for progress
+	line int   // 1-based physical line number
+	end  int64 // input byte offset after the line, for progress
 	in   batchInput
-	err  error
+	err  error // the line could not be read completely
 	done chan batchOutput
+}
+
+// lineStats counts the physical input lines, so that the run can show
+// that every one of them is accounted for.
+type lineStats struct {
+	lines  int // physical lines read
+	header int // the CSV header line (0 or 1)
+	blank  int // blank lines, skipped
+}
+
+// batchTally counts what was written.
+type batchTally struct {
+	written    int
+	outcomes   map[string]int
+	unreadable int // lines held because they could not be read or screened completely
+	flagged    int // lines with a field not read (INPUT_FIELD_INVALID)
 }
 
 // runBatch screens every line of r with workers goroutines and writes the
@@ -179,11 +212,15 @@ func (e *env) runBatch(ctx context.Context, s *screening.Screener, logErr func()
 			}
 		}()
 	}
-	readErr := make(chan error, 1)
+	type readResult struct {
+		st  lineStats
+		err error
+	}
+	readDone := make(chan readResult, 1)
 	go func() {
 		defer close(pending)
 		defer close(jobs)
-		readErr <- readBatch(r, func(j *job) bool {
+		st, err := readBatch(r, func(j *job) bool {
 			j.done = make(chan batchOutput, 1)
 			select {
 			case pending <- j:
@@ -199,8 +236,10 @@ func (e *env) runBatch(ctx context.Context, s *screening.Screener, logErr func()
 			}
 			return true
 		})
+		readDone <- readResult{st, err}
 	}()
-	var n, failed int
+	t := batchTally{outcomes: map[string]int{}}
+	reported := 0
 	var werr error
 	// Write results in input order until the input is done, or until an
 	// interrupt or a write error: then stop at once, without waiting for
@@ -223,12 +262,12 @@ loop:
 			break loop
 		}
 		if o.Error != "" {
-			failed++
+			reported++
 			prog.clear()
 			switch {
-			case failed <= maxReported:
+			case reported <= maxReported:
 				fmt.Fprintf(e.stderr, "freezeguard: batch: %s\n", o.Error)
-			case failed == maxReported+1:
+			case reported == maxReported+1:
 				fmt.Fprintf(e.stderr, "freezeguard: batch: more lines have errors; they are reported in the output only\n")
 			}
 		}
@@ -237,9 +276,9 @@ loop:
 			cancel()
 			break loop
 		}
-		n++
-		prog.update(n, j.end)
-		if o.Error == "" {
+		t.count(&o)
+		prog.update(t.written, j.end)
+		if o.Outcome != "" {
 			continue
 		}
 		// Every decision before this line was logged; if this one failed
@@ -249,8 +288,11 @@ loop:
 			cancel()
 			break loop
 		}
+		werr = fmt.Errorf("batch: stopped at line %d: %s", j.line, o.Error)
+		cancel()
+		break loop
 	}
-	prog.done(n)
+	prog.done(t.written)
 	if err := bw.Flush(); werr == nil && err != nil {
 		werr = fmt.Errorf("batch: writing output: %w", err)
 	}
@@ -258,47 +300,91 @@ loop:
 		return werr
 	}
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("batch: stopped after %d lines: %w", n, err)
+		return fmt.Errorf("batch: stopped after %d lines: %w", t.written, err)
 	}
 	wg.Wait()
-	if err := <-readErr; err != nil {
-		return fmt.Errorf("batch: reading input: %w", err)
+	rd := <-readDone
+	if rd.err != nil {
+		return fmt.Errorf("batch: reading input: %w", rd.err)
 	}
-	if failed > 0 {
-		fmt.Fprintf(e.stderr, "freezeguard: batch: %d of %d lines had errors (see their \"error\" fields)\n", failed, n)
+	return e.batchTotals(rd.st, &t)
+}
+
+func (t *batchTally) count(o *batchOutput) {
+	t.written++
+	t.outcomes[o.Outcome]++
+	if slices.ContainsFunc(o.Flags, func(f screening.Flag) bool { return f.Code == screening.FlagUnreadableInput }) {
+		t.unreadable++
+	}
+	if slices.ContainsFunc(o.Flags, func(f screening.Flag) bool { return f.Code == screening.FlagInputFieldInvalid }) {
+		t.flagged++
+	}
+}
+
+// batchTotals prints the totals on stderr and checks that every physical
+// input line is accounted for: the header, a blank line or an output line.
+// The run fails (exit 1) when any line could not be screened, and with an
+// error when the totals do not add up.
+func (e *env) batchTotals(st lineStats, t *batchTally) error {
+	fmt.Fprintf(e.stderr, "freezeguard: batch: %d input lines: %d header, %d blank, %d written (%d FREEZE, %d HOLD, %d CLEAR)",
+		st.lines, st.header, st.blank, t.written, t.outcomes[string(screening.Freeze)], t.outcomes[string(screening.Hold)], t.outcomes[string(screening.Clear)])
+	if t.flagged > 0 {
+		fmt.Fprintf(e.stderr, "; %d with a field not read (%s)", t.flagged, screening.FlagInputFieldInvalid)
+	}
+	fmt.Fprintln(e.stderr)
+	if st.header+st.blank+t.written != st.lines {
+		return fmt.Errorf("batch: %d input lines but %d accounted for: output incomplete", st.lines, st.header+st.blank+t.written)
+	}
+	if t.unreadable > 0 {
+		fmt.Fprintf(e.stderr, "freezeguard: batch: %d of %d lines could not be screened completely: held (HOLD, %s; see their \"error\" fields)\n", t.unreadable, t.written, screening.FlagUnreadableInput)
+		return exitError{1}
 	}
 	return nil
 }
 
 func screenOne(ctx context.Context, s *screening.Screener, j *job) batchOutput {
 	o := batchOutput{ID: string(j.in.ID), Line: j.line, Hits: []batchHit{}}
-	fail := func(err error) batchOutput {
-		o.Error = fmt.Sprintf("line %d: %v", j.line, err)
-		return o
-	}
 	if j.err != nil {
-		return fail(j.err)
-	}
-	k, err := lists.ParseKind(j.in.Kind)
-	if err != nil {
-		return fail(err)
-	}
-	country, err := parseCountry(j.in.Country)
-	if err != nil {
-		return fail(err)
+		return unreadable(o, j.err)
 	}
 	if strings.TrimSpace(j.in.Name) == "" {
-		return fail(errors.New("empty name"))
+		return unreadable(o, errors.New("no name to screen"))
 	}
-	d, err := s.Screen(ctx, screening.Party{Name: j.in.Name, Kind: k, BirthDate: j.in.DOB, Country: country})
-	if err != nil {
-		return fail(err)
+	// kind, dob and country are secondary fields: one that cannot be read
+	// is flagged by screening and left out, and the name is screened.
+	d, err := s.Screen(ctx, screening.Party{Name: j.in.Name, Kind: lists.Kind(j.in.Kind), BirthDate: j.in.DOB, Country: j.in.Country})
+	switch {
+	case errors.Is(err, screening.ErrInvalidParty):
+		return unreadable(o, err)
+	case err != nil:
+		// The audit log failed or the run was stopped: no outcome, the
+		// run ends here.
+		o.Error = fmt.Sprintf("line %d: %v", j.line, err)
+		return o
 	}
 	o.Outcome, o.Decision = string(d.Outcome), d.ID
 	if len(d.Parties) > 0 {
 		o.Hits = hitsOut(d.Parties[0].Hits)
+		o.Flags = append(o.Flags, d.Parties[0].Flags...)
 	}
 	return o
+}
+
+// unreadable holds a line that could not be read or screened completely:
+// fail closed, never CLEAR.
+func unreadable(o batchOutput, err error) batchOutput {
+	o.Error = fmt.Sprintf("line %d: %v", o.Line, err)
+	o.Outcome = string(screening.Hold)
+	o.Flags = append(o.Flags, screening.Flag{Code: screening.FlagUnreadableInput, Reason: o.Error})
+	return o
+}
+
+// clipText shortens s to at most n bytes for a message.
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
 }
 
 // maxReported bounds the bad lines reported on stderr; every one is in
@@ -308,48 +394,198 @@ const maxReported = 100
 // maxLine bounds one input line, and so the memory a bad input can take.
 const maxLine = 1 << 20
 
+// maxField bounds one CSV field: no id, name, kind, date or country is
+// this long, so a longer field is a quote gone wrong.
+const maxField = 4 << 10
+
 // readBatch reads JSON Lines or, when the first byte is not '{', CSV with a
-// header row naming the columns. A bad line becomes a job carrying its
-// error, so the run goes on and the output keeps one line per input line.
-// Blank lines are skipped.
-func readBatch(r io.Reader, emit func(*job) bool) error {
+// header row naming the columns, one physical line at a time: every line
+// but the header and blank lines becomes a job, and a line that cannot be
+// read becomes a job carrying its error, so the run goes on and the output
+// keeps one line per input line. The counts are returned for the totals.
+func readBatch(r io.Reader, emit func(*job) bool) (lineStats, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(512)
+	var parse func(text []byte) (batchInput, error)
+	var st lineStats
+	csvMode := false
 	if first := bytes.TrimLeft(head, " \t\r\n\ufeff"); len(first) > 0 && first[0] != '{' {
-		return readCSV(br, emit)
+		csvMode = true
+	} else {
+		parse = parseJSONLine
 	}
 	var off int64
 	for line := 1; ; line++ {
 		text, n, tooLong, err := readLine(br, maxLine)
 		off += n
 		if err != nil && err != io.EOF {
-			return fmt.Errorf("line %d: %w", line, err)
+			return st, fmt.Errorf("line %d: %w", line, err)
 		}
+		if n == 0 && err == io.EOF {
+			return st, nil
+		}
+		st.lines++
 		if line == 1 {
 			text = bytes.TrimPrefix(text, []byte("\ufeff"))
 		}
-		text = bytes.TrimSpace(text)
-		if len(text) > 0 || tooLong {
+		text = bytes.TrimRight(text, "\r")
+		switch {
+		case !tooLong && len(bytes.TrimSpace(text)) == 0:
+			st.blank++
+		case csvMode && parse == nil && !tooLong:
+			p, herr := csvHeader(text)
+			if herr != nil {
+				return st, fmt.Errorf("line %d: %w", line, herr)
+			}
+			parse, st.header = p, 1
+		case csvMode && parse == nil:
+			return st, fmt.Errorf("line %d: CSV header longer than %d bytes", line, maxLine)
+		default:
 			j := &job{line: line, end: off}
 			if tooLong {
 				j.err = fmt.Errorf("line longer than %d bytes", maxLine)
 			} else {
-				dec := json.NewDecoder(bytes.NewReader(text))
-				dec.DisallowUnknownFields()
-				if derr := dec.Decode(&j.in); derr != nil {
-					j.err = fmt.Errorf("invalid JSON: %w", derr)
-				} else if dec.More() {
-					j.err = errors.New("invalid JSON: more than one value on the line")
-				}
+				j.in, j.err = parse(text)
 			}
 			if !emit(j) {
-				return nil
+				return st, nil
 			}
 		}
 		if err == io.EOF {
+			return st, nil
+		}
+	}
+}
+
+// batchKeys are the keys of a JSON line, written exactly so.
+var batchKeys = []string{"id", "name", "kind", "dob", "country"}
+
+// parseJSONLine reads one JSON object. Keys must be the known ones, in
+// lower case, each once: encoding/json would match "NAME" to name and let
+// the last of two keys win, screening a name other than the one a reader
+// of the line sees first.
+func parseJSONLine(text []byte) (batchInput, error) {
+	var in batchInput
+	if err := checkKeys(text); err != nil {
+		return in, fmt.Errorf("invalid JSON: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(text))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		return in, fmt.Errorf("invalid JSON: %w", err)
+	}
+	if dec.More() {
+		return in, errors.New("invalid JSON: more than one value on the line")
+	}
+	return in, nil
+}
+
+// checkKeys rejects an object with a key given twice or not written as
+// one of batchKeys. Syntax errors are left to the decoder.
+func checkKeys(text []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(text))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil
+		}
+		k, _ := tok.(string)
+		switch {
+		case seen[k]:
+			return fmt.Errorf("key %q given twice", clipText(k, 32))
+		case !slices.Contains(batchKeys, k):
+			for _, want := range batchKeys {
+				if strings.EqualFold(k, want) {
+					return fmt.Errorf("key %q: write it %q (keys are matched exactly)", clipText(k, 32), want)
+				}
+			}
+		}
+		seen[k] = true
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
 			return nil
 		}
 	}
+	return nil
+}
+
+// csvHeader reads the CSV header line and returns the parser of the
+// record lines under it. Column names are matched without regard to case,
+// but each once.
+func csvHeader(text []byte) (func([]byte) (batchInput, error), error) {
+	header, err := csvLine(text)
+	if err != nil {
+		return nil, fmt.Errorf("CSV header: %w", err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		k := strings.ToLower(strings.TrimSpace(h))
+		if _, dup := col[k]; dup && k != "" {
+			return nil, fmt.Errorf("CSV header %q names column %q twice", header, k)
+		}
+		col[k] = i
+	}
+	if _, ok := col["name"]; !ok {
+		return nil, fmt.Errorf("CSV header %q has no \"name\" column", header)
+	}
+	return func(text []byte) (batchInput, error) {
+		rec, err := csvLine(text)
+		get := func(k string) string {
+			if i, ok := col[k]; ok && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		if err != nil {
+			// The line is held as unreadable; its id, read leniently,
+			// lets the sender find it.
+			rec = lenientCSV(text)
+			return batchInput{ID: flexID(clipText(get("id"), 64))}, err
+		}
+		if len(rec) > len(header) {
+			return batchInput{ID: flexID(clipText(get("id"), 64))}, fmt.Errorf("invalid CSV: %d fields, the header has %d (an unquoted comma in a name?)", len(rec), len(header))
+		}
+		return batchInput{ID: flexID(get("id")), Name: get("name"), Kind: get("kind"), DOB: get("dob"), Country: get("country")}, nil
+	}, nil
+}
+
+// lenientCSV reads a line that is not valid CSV as best it can (stray
+// quotes kept as text), for the id of an output line only.
+func lenientCSV(text []byte) []string {
+	cr := csv.NewReader(bytes.NewReader(text))
+	cr.FieldsPerRecord, cr.LazyQuotes = -1, true
+	rec, _ := cr.Read()
+	return rec
+}
+
+// csvLine parses one physical line as one CSV record. A record may not
+// span lines: a quoted field left open at the end of the line is an
+// error for this line, and the next line is read as a record of its own,
+// so that one stray quote cannot swallow the rows after it.
+func csvLine(text []byte) ([]string, error) {
+	cr := csv.NewReader(bytes.NewReader(text))
+	cr.FieldsPerRecord = -1
+	rec, err := cr.Read()
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrQuote) && bytes.Count(text, []byte{'"'})%2 == 1 {
+			return nil, fmt.Errorf("invalid CSV: column %d: a quoted field is not closed on this line (a field may not span lines)", pe.Column)
+		}
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("invalid CSV: column %d: %w", pe.Column, pe.Err)
+		}
+		return nil, fmt.Errorf("invalid CSV: %w", err)
+	}
+	for i, f := range rec {
+		if len(f) > maxField {
+			return nil, fmt.Errorf("invalid CSV: field %d is %d bytes, more than the %d a field may have", i+1, len(f), maxField)
+		}
+	}
+	return rec, nil
 }
 
 // readLine reads one line of at most max bytes (without the newline); a
@@ -371,73 +607,6 @@ func readLine(br *bufio.Reader, max int) (line []byte, n int64, tooLong bool, er
 		}
 		return bytes.TrimSuffix(line, []byte("\n")), n, tooLong, err
 	}
-}
-
-func readCSV(r io.Reader, emit func(*job) bool) error {
-	cr := csv.NewReader(&lineCap{r: r, max: maxLine})
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err != nil {
-		return fmt.Errorf("CSV header: %w", err)
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
-	}
-	if _, ok := col["name"]; !ok {
-		return fmt.Errorf("CSV header %q has no \"name\" column", header)
-	}
-	get := func(rec []string, k string) string {
-		if i, ok := col[k]; ok && i < len(rec) {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
-	}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return nil
-		}
-		j := &job{end: cr.InputOffset()}
-		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return err
-			}
-			j.line, j.err = pe.StartLine, fmt.Errorf("invalid CSV: %w", pe.Err)
-		} else {
-			j.line, _ = cr.FieldPos(0)
-			j.in = batchInput{ID: flexID(get(rec, "id")), Name: get(rec, "name"), Kind: get(rec, "kind"), DOB: get(rec, "dob"), Country: get(rec, "country")}
-		}
-		if !emit(j) {
-			return nil
-		}
-	}
-}
-
-// lineCap fails a read once a line grows past max bytes, which bounds
-// the memory encoding/csv takes for one record line.
-type lineCap struct {
-	r    io.Reader
-	max  int
-	cur  int // bytes since the last newline
-	line int // completed lines
-}
-
-func (l *lineCap) Read(p []byte) (int, error) {
-	n, err := l.r.Read(p)
-	for _, b := range p[:n] {
-		if b == '\n' {
-			l.cur = 0
-			l.line++
-			continue
-		}
-		if l.cur++; l.cur > l.max {
-			return 0, fmt.Errorf("line %d: longer than %d bytes", l.line+1, l.max)
-		}
-	}
-	return n, err
 }
 
 // inputSize is the size of the input when it is a regular file (--in FILE

@@ -80,7 +80,7 @@ explanation, per token; a bad line gets an error and the run goes on.`)
 	if *out == "" {
 		return e.runCompare(ctx, pos, *kind, r, e.stdout)
 	}
-	f, err := os.Create(*out)
+	f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600) // names of people, as batch --out
 	if err != nil {
 		return fmt.Errorf("compare: %w", err)
 	}

@@ -161,7 +161,7 @@ func TestScreenJSON(t *testing.T) {
 	if h := d.Parties[0].Hits[0]; h.EntityID != "un:IQi.001" || h.Score < 0.9 {
 		t.Errorf("best hit %s score %.2f, want un:IQi.001", h.EntityID, h.Score)
 	}
-	if p := d.Parties[0].Party; p.Country != "IQ" || p.BirthDate != "1937-04-28" || p.Kind != lists.Person {
+	if p := d.Parties[0].Party; p.Country != "iq" || p.BirthDate != "1937-04-28" || p.Kind != lists.Person {
 		t.Errorf("party as screened: %+v", p)
 	}
 
@@ -176,11 +176,17 @@ func TestScreenJSON(t *testing.T) {
 		t.Errorf("clean name --json: %v, outcome %q, %d hits", err, d.Outcome, len(d.Hits()))
 	}
 
+	// A date of birth or country that cannot be read is flagged, and the
+	// name screened (issue 11): not a usage error.
+	for _, c := range [][]string{{"--country", "XX1"}, {"--country", "QQ"}, {"--dob", "1937-13"}} {
+		args := append([]string{"screen", "--lists", unNew, "Saddam Hussein"}, c...)
+		out, _ := mustCLI(t, "", args...)
+		if !strings.HasPrefix(out, "HOLD") || !strings.Contains(out, fmt.Sprintf("INPUT_FIELD_INVALID: %s %q", c[0][2:], c[1])) {
+			t.Errorf("%q: %s", c, out)
+		}
+	}
 	for _, c := range []struct{ args []string }{
 		{[]string{"--kind", "bogus"}},
-		{[]string{"--country", "XX1"}},
-		{[]string{"--country", "QQ"}},
-		{[]string{"--dob", "1937-13"}},
 		{[]string{"--jurisdiction", "Mars"}},
 	} {
 		args := append([]string{"screen", "--lists", unNew, "Saddam Hussein"}, c.args...)
@@ -196,12 +202,33 @@ func TestScreenJSON(t *testing.T) {
 
 // batchLine is the part of a batch output line the tests read.
 type batchLine struct {
-	ID       string     `json:"id"`
-	Line     int        `json:"line"`
-	Outcome  string     `json:"outcome"`
-	Decision string     `json:"decision"`
-	Hits     []batchHit `json:"hits"`
-	Error    *string    `json:"error"`
+	ID       string           `json:"id"`
+	Line     int              `json:"line"`
+	Outcome  string           `json:"outcome"`
+	Decision string           `json:"decision"`
+	Hits     []batchHit       `json:"hits"`
+	Flags    []screening.Flag `json:"flags"`
+	Error    *string          `json:"error"`
+}
+
+// flagged returns the reason of the line's first flag with that code.
+func (l *batchLine) flagged(c screening.FlagCode) (string, bool) {
+	for _, f := range l.Flags {
+		if f.Code == c {
+			return f.Reason, true
+		}
+	}
+	return "", false
+}
+
+// exitCLI runs a command line that must exit with code.
+func exitCLI(t testing.TB, code int, stdin string, args ...string) (stdout, stderr string) {
+	t.Helper()
+	stdout, stderr, got := cli(t, stdin, args...)
+	if got != code {
+		t.Fatalf("freezeguard %q: exit %d, want %d\nstderr:\n%s", args, got, code, stderr)
+	}
+	return stdout, stderr
 }
 
 func decodeLines(t testing.TB, s string) []batchLine {
@@ -259,6 +286,7 @@ func TestBatchJSONL(t *testing.T) {
 		line   int
 		entity string // expected among the hits; "" for a clean name
 		bad    string // expected in the error; "" for a good line
+		field  string // a field flagged INPUT_FIELD_INVALID, the line screened
 	}
 	var b strings.Builder
 	var wants []want
@@ -277,9 +305,9 @@ func TestBatchJSONL(t *testing.T) {
 		case i%50 == 17:
 			add(want{id: "", bad: "invalid JSON"}, `{"id": "broken", "name": `)
 		case i%50 == 33:
-			add(want{id: id, bad: "unknown kind"}, fmt.Sprintf(`{"id":%q,"name":"Some Body","kind":"spaceship"}`, id))
+			add(want{id: id, field: `kind "spaceship"`}, fmt.Sprintf(`{"id":%q,"name":"Ingrid Bergstrom","kind":"spaceship"}`, id))
 		case i%50 == 41:
-			add(want{id: id, bad: "date of birth"}, fmt.Sprintf(`{"id":%q,"name":"Some Body","dob":"19x7"}`, id))
+			add(want{id: id, field: `dob "19x7"`}, fmt.Sprintf(`{"id":%q,"name":"Ingrid Bergstrom","dob":"19x7"}`, id))
 		case i%5 == 4:
 			add(want{id: id}, fmt.Sprintf(`{"id":%q,"name":%q,"kind":"person","country":"se"}`, id, clean[i%len(clean)]))
 		default:
@@ -297,7 +325,7 @@ func TestBatchJSONL(t *testing.T) {
 	if err := os.WriteFile(in, []byte(b.String()), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, errOut := mustCLI(t, "", "batch", "--lists", unNew, "--in", in, "--out", out, "--audit", logPath, "--workers", "4")
+	_, errOut := exitCLI(t, 1, "", "batch", "--lists", unNew, "--in", in, "--out", out, "--audit", logPath, "--workers", "4")
 	data, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
@@ -313,8 +341,8 @@ func TestBatchJSONL(t *testing.T) {
 			t.Fatalf("output %d is input line %d id %q; want line %d id %q (order lost)", i, g.Line, g.ID, w.line, w.id)
 		}
 		if w.bad != "" {
-			if g.Error == nil || !strings.Contains(*g.Error, w.bad) || !strings.Contains(*g.Error, fmt.Sprintf("line %d", w.line)) || g.Outcome != "" {
-				t.Errorf("line %d: error %v outcome %q; want an error with %q and the line number", w.line, g.Error, g.Outcome, w.bad)
+			if _, held := g.flagged(screening.FlagUnreadableInput); g.Error == nil || !strings.Contains(*g.Error, w.bad) || !strings.Contains(*g.Error, fmt.Sprintf("line %d", w.line)) || g.Outcome != "HOLD" || !held {
+				t.Errorf("line %d: error %v outcome %q; want an error with %q and the line number, held", w.line, g.Error, g.Outcome, w.bad)
 			}
 			if !strings.Contains(errOut, fmt.Sprintf("line %d:", w.line)) {
 				t.Errorf("stderr does not report line %d", w.line)
@@ -328,6 +356,9 @@ func TestBatchJSONL(t *testing.T) {
 		}
 		if g.Decision == "" || g.Hits == nil {
 			t.Errorf("line %d: decision %q hits %v", w.line, g.Decision, g.Hits)
+		}
+		if reason, ok := g.flagged(screening.FlagInputFieldInvalid); ok != (w.field != "") || !strings.Contains(reason, w.field) {
+			t.Errorf("line %d: flags %v, want %q flagged", w.line, g.Flags, w.field)
 		}
 		if w.entity == "" {
 			if g.Outcome != "CLEAR" {
@@ -350,8 +381,12 @@ func TestBatchJSONL(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(errOut, fmt.Sprintf("%d of %d lines had errors", len(wants)-screened, len(wants))) {
-		t.Errorf("stderr lacks the error summary:\n%s", errOut)
+	if !strings.Contains(errOut, fmt.Sprintf("%d of %d lines could not be screened", len(wants)-screened, len(wants))) ||
+		!strings.Contains(errOut, fmt.Sprintf("%d input lines: 0 header, 1 blank, %d written", len(wants)+1, len(wants))) {
+		t.Errorf("stderr lacks the totals:\n%s", errOut)
+	}
+	if fi, err := os.Stat(out); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("--out file mode %v, %v; want 0600 (it holds personal data, as the audit log)", fi.Mode().Perm(), err)
 	}
 
 	// The audit log holds the lists-loaded record and one decision per
@@ -373,7 +408,7 @@ func TestBatchCSVFromStdin(t *testing.T) {
 		"a4,\"bad \"quote\",,,,\n" +
 		"a5,ABDUL RAZIQ,,,,\n" +
 		"a6,,,,,\n"
-	out, errOut := mustCLI(t, in, "batch", "--lists", unNew, "--workers", "3")
+	out, errOut := exitCLI(t, 1, in, "batch", "--lists", unNew, "--workers", "3")
 	got := decodeLines(t, out)
 	if len(got) != 6 {
 		t.Fatalf("%d output lines, want 6:\n%s", len(got), out)
@@ -389,28 +424,31 @@ func TestBatchCSVFromStdin(t *testing.T) {
 	if got[1].ID != "a2" || got[1].Outcome != "CLEAR" || len(got[1].Hits) != 0 {
 		t.Errorf("a2: %+v", got[1])
 	}
+	if r, ok := got[2].flagged(screening.FlagInputFieldInvalid); got[2].Outcome != "CLEAR" || !ok || !strings.Contains(r, `country "ZZ"`) {
+		t.Errorf("a3 (country ZZ): screened and flagged, got %+v", got[2])
+	}
 	for _, c := range []struct {
 		i    int
 		want string
-	}{{2, "country"}, {3, "invalid CSV"}, {5, "empty name"}} {
+	}{{3, "invalid CSV"}, {5, "no name"}} {
 		g := got[c.i]
-		if g.Error == nil || !strings.Contains(*g.Error, c.want) || !strings.Contains(*g.Error, fmt.Sprintf("line %d", c.i+2)) {
-			t.Errorf("line %d: error %v, want %q with its line number", c.i+2, g.Error, c.want)
+		if _, held := g.flagged(screening.FlagUnreadableInput); g.Error == nil || !strings.Contains(*g.Error, c.want) || !strings.Contains(*g.Error, fmt.Sprintf("line %d", c.i+2)) || g.Outcome != "HOLD" || !held {
+			t.Errorf("line %d: error %v, want %q with its line number, held", c.i+2, g.Error, c.want)
 		}
 	}
 	if got[4].Error != nil || got[4].ID != "a5" {
 		t.Errorf("the line after a bad CSV line must be screened: %+v", got[4])
 	}
-	if !strings.Contains(errOut, "3 of 6 lines had errors") {
+	if !strings.Contains(errOut, "2 of 6 lines could not be screened") {
 		t.Errorf("stderr:\n%s", errOut)
 	}
 
 	// Errors are reported on stderr up to a bound, and all in the output.
 	in = "id,name\n" + strings.Repeat("x,\n", maxReported+5)
-	out, errOut = mustCLI(t, in, "batch", "--lists", unNew)
+	out, errOut = exitCLI(t, 1, in, "batch", "--lists", unNew)
 	if got := decodeLines(t, out); len(got) != maxReported+5 || got[maxReported+4].Error == nil ||
-		strings.Count(errOut, "empty name") != maxReported || !strings.Contains(errOut, "reported in the output only") {
-		t.Errorf("%d bad lines: %d output lines, %d reported on stderr", maxReported+5, len(got), strings.Count(errOut, "empty name"))
+		strings.Count(errOut, "no name") != maxReported || !strings.Contains(errOut, "reported in the output only") {
+		t.Errorf("%d bad lines: %d output lines, %d reported on stderr", maxReported+5, len(got), strings.Count(errOut, "no name"))
 	}
 
 	// An output that cannot be created is an error before any screening.
@@ -429,17 +467,19 @@ func TestBatchLongLine(t *testing.T) {
 	in := `{"id":1,"name":"Ingrid Bergstrom"}` + "\n" +
 		`{"id":"2","name":"` + strings.Repeat("a", maxLine+10) + `"}` + "\n" +
 		`{"id":"3","name":"Saddam Hussein al-Tikriti"}`
-	out, _ := mustCLI(t, in, "batch", "--lists", unNew)
+	out, _ := exitCLI(t, 1, in, "batch", "--lists", unNew)
 	got := decodeLines(t, out)
-	if len(got) != 3 || got[0].ID != "1" || got[1].Error == nil || !strings.Contains(*got[1].Error, "line 2: line longer than") || got[2].ID != "3" || got[2].Outcome == "" {
+	if len(got) != 3 || got[0].ID != "1" || got[1].Error == nil || !strings.Contains(*got[1].Error, "line 2: line longer than") || got[1].Outcome != "HOLD" || got[2].ID != "3" || got[2].Outcome == "" {
 		t.Fatalf("long line: %+v", got)
 	}
-	// In CSV a record cannot be resynchronised after an over-long line:
-	// the lines before it are written, then the run stops with exit 2.
-	in = "id,name\n1,Ingrid Bergstrom\n2," + strings.Repeat("a", maxLine+10) + "\n3,x\n"
-	out, errOut, code := cli(t, in, "batch", "--lists", unNew)
-	if got := decodeLines(t, out); code != 2 || len(got) != 1 || got[0].ID != "1" || !strings.Contains(errOut, "line 3: longer than") {
-		t.Fatalf("long CSV line: exit %d, %+v, stderr %q", code, got, errOut)
+	// Issue 9: a CSV line over 1 MiB used to stop the whole run (exit 2).
+	// It is held, and the lines after it are screened.
+	in = "id,name\n1,Ingrid Bergstrom\n2," + strings.Repeat("a", maxLine+10) + "\n3,Saddam Hussein Al-Tikriti\n"
+	out, errOut := exitCLI(t, 1, in, "batch", "--lists", unNew)
+	got = decodeLines(t, out)
+	if len(got) != 3 || got[0].ID != "1" || got[1].Outcome != "HOLD" || got[1].Line != 3 || !strings.Contains(errOut, "line 3: line longer than") ||
+		got[2].ID != "3" || !slices.Contains(hitIDs(got[2].Hits), "un:IQi.001") {
+		t.Fatalf("long CSV line: %+v, stderr %q", got, errOut)
 	}
 }
 

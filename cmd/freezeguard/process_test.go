@@ -121,7 +121,7 @@ func TestBinary(t *testing.T) {
 		{"", []string{"screen", "--lists", unNew, "--audit", log, "Saddam Hussein al-Tikriti"}, 0, "un:IQi.001", ""},
 		{"", []string{"audit", "verify", log}, 0, "intact: 2 records", ""},
 		{"", []string{"payment", "--lists", unNew, garbage}, 1, "HOLD", "garbage.xml"},
-		{`{"id":"1","name":"Saddam Hussein al-Tikriti"}` + "\nbad\n", []string{"batch", "--lists", unNew}, 0, `"entity":"un:IQi.001"`, "line 2: invalid JSON"},
+		{`{"id":"1","name":"Saddam Hussein al-Tikriti"}` + "\nbad\n", []string{"batch", "--lists", unNew}, 1, `"entity":"un:IQi.001"`, "1 of 2 lines could not be screened"},
 		{"", []string{"compare", "Putin", "Путин"}, 0, `"match": true`, ""},
 	} {
 		r := exe(c.stdin, c.args...)

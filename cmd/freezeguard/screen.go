@@ -109,8 +109,8 @@ func (w *watchedLog) Err() error {
 func (e *env) screen(ctx context.Context, args []string) error {
 	fs := e.newFlags("screen", "screen NAME [--dob D] [--country CC] [--kind K] [--json] [--lists PATH] [--jurisdiction J] [--audit LOG]")
 	sf := addScreenerFlags(fs)
-	dob := fs.String("dob", "", "date of birth: YYYY, YYYY-MM or YYYY-MM-DD")
-	country := fs.String("country", "", "nationality or country, ISO 3166 alpha-2")
+	dob := fs.String("dob", "", "date of birth as written: 1969-07-16, 16/07/1969, 16.07.1969, 16 Jul 1969, July 16, 1969, 1969-07, 1969 (unreadable: flagged, not used)")
+	country := fs.String("country", "", "nationality or country: ISO 3166 code or name (RU, Russian Federation, Iraq; unreadable: flagged, not used)")
 	kind := fs.String("kind", "", "person, organization, vessel, aircraft or unknown")
 	asJSON := fs.Bool("json", false, "print the whole decision as JSON")
 	pos, err := parse(fs, args)
@@ -124,12 +124,8 @@ func (e *env) screen(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("screen: --kind: %w", err)
 	}
-	cc, err := parseCountry(*country)
-	if err != nil {
-		return fmt.Errorf("screen: --country: %w", err)
-	}
 	return e.withScreener(ctx, sf, func(ss session) error {
-		d, err := ss.s.Screen(ctx, screening.Party{Name: strings.Join(pos, " "), Kind: k, BirthDate: *dob, Country: cc})
+		d, err := ss.s.Screen(ctx, screening.Party{Name: strings.Join(pos, " "), Kind: k, BirthDate: *dob, Country: *country})
 		if err != nil {
 			return err
 		}
@@ -143,18 +139,6 @@ func (e *env) screen(ctx context.Context, args []string) error {
 	})
 }
 
-// parseCountry accepts an ISO 3166 alpha-2 code in any case; "" is none.
-func parseCountry(s string) (string, error) {
-	c := strings.ToUpper(strings.TrimSpace(s))
-	if c == "" {
-		return "", nil
-	}
-	if len(c) != 2 || lists.CountryName(c) == "" {
-		return "", fmt.Errorf("country %q: want an ISO 3166 alpha-2 code such as RU or IR", s)
-	}
-	return c, nil
-}
-
 // printDecision writes a decision for a person to read: outcome, reason,
 // a table of hits and the explanation of the best one.
 func printDecision(w io.Writer, d *screening.Decision) {
@@ -165,6 +149,9 @@ func printDecision(w io.Writer, d *screening.Decision) {
 	for _, p := range d.Parties {
 		if p.Role != "" {
 			fmt.Fprintf(w, "\nparty %s %q (%s): %s\n", p.Role, p.Party.Name, p.Path, p.Outcome)
+		}
+		for _, f := range p.Flags {
+			fmt.Fprintf(w, "%s: %s\n", f.Code, f.Reason)
 		}
 		hits := p.Hits
 		label := "HITS"
