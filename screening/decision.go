@@ -114,17 +114,17 @@ func (h *Hit) HasFlag(c FlagCode) bool {
 
 // PartyResult is the screening result for one party of a payment.
 type PartyResult struct {
-	Role       Role    `json:"role,omitempty"`
-	Path       string  `json:"path,omitempty"`
-	Party      Party   `json:"party"`
-	Outcome    Outcome `json:"outcome"`
-	Flags      []Flag  `json:"flags,omitempty"`       // about the party's input itself (UNREADABLE_INPUT), not a listing
-	Hits       []Hit   `json:"hits,omitempty"`        // at or above the hold threshold, best first
-	NearMisses []Hit   `json:"near_misses,omitempty"` // the best candidates below it
-	// Flags are about the party's input itself, whatever it matched:
+	Role    Role    `json:"role,omitempty"`
+	Path    string  `json:"path,omitempty"`
+	Party   Party   `json:"party"`
+	Outcome Outcome `json:"outcome"`
+	// Flags are about the party's input itself, whatever it matched, not
+	// a listing: FlagUnreadableInput for input not read completely,
 	// FlagInputFieldInvalid for a date of birth or country not read (each
-	// hit carries them too).
-	Flags []Flag `json:"flags,omitempty"`
+	// hit carries those too).
+	Flags      []Flag `json:"flags,omitempty"`
+	Hits       []Hit  `json:"hits,omitempty"`        // at or above the hold threshold, best first
+	NearMisses []Hit  `json:"near_misses,omitempty"` // the best candidates below it
 }
 
 // Regime is the legal regime a FREEZE or HOLD falls under, with what the
