@@ -25,6 +25,7 @@ type orgCase struct {
 	Expected []string `json:"expected"`
 	How      string   `json:"how"`
 	Listed   string   `json:"listed"`
+	Group    string   `json:"group"`
 }
 
 func loadOrgCases(root, file string) ([]orgCase, error) {
@@ -111,18 +112,20 @@ func secOrgs(ctx context.Context, cfg Config, sc *screening.Screener) (*Section,
 // on no list: every HOLD or FREEZE is a false alert.
 func secUnlisted(ctx context.Context, cfg Config, sc *screening.Screener) (*Section, error) {
 	s := &Section{Name: "quality: f. well-known companies on no list"}
-	for _, file := range []string{"unlisted_companies_dev.jsonl"} {
+	for _, file := range []string{"unlisted_companies_dev.jsonl", "unlisted_companies_world.jsonl"} {
 		cs, err := loadOrgCases(cfg.Root, file)
 		if err != nil {
 			return nil, err
 		}
 		var held, frozen int
 		var examples []string
+		var gt groupTally // a: held
 		for _, c := range cs {
 			d, err := sc.Screen(ctx, screening.Party{Name: c.Name, Kind: lists.Organization})
 			if err != nil {
 				return nil, fmt.Errorf("Screen(%q): %w", c.Name, err)
 			}
+			gt.add(c.Group, d.Outcome != screening.Clear, false)
 			switch d.Outcome {
 			case screening.Clear:
 				continue
@@ -136,6 +139,13 @@ func secUnlisted(ctx context.Context, cfg Config, sc *screening.Screener) (*Sect
 		}
 		s.rate(file+": HOLD or FREEZE (target <= 1 %)", held, len(cs), "Screen, kind organization, name only")
 		s.count(file+": FREEZE (target 0)", frozen, "")
+		if len(gt.by) > 1 {
+			var parts []string
+			for _, k := range slices.Sorted(maps.Keys(gt.by)) {
+				parts = append(parts, fmt.Sprintf("%s %d/%d", k, gt.by[k].a, gt.by[k].n))
+			}
+			s.notef("%s held per group: %s", file, strings.Join(parts, ", "))
+		}
 		if len(examples) > 0 {
 			s.notef("%s held: %s", file, strings.Join(examples, "; "))
 		}

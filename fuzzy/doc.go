@@ -30,8 +30,17 @@
 //
 // Each token gets a class: content, number, initial (one letter), particle
 // (al, bin, van, de), generic word (bank, international, network, the),
-// title (Mr, Sheikh, President and its translations) or legal form (LLC,
-// GmbH, OOO, S.A. de C.V., Sp. z o.o.; not for persons). Long legal forms
+// title (Mr, Sheikh, President and its translations) or legal form (not
+// for persons). Legal forms are data (legalforms.go): a table keyed like
+// ISO 20275 whose spellings (abbreviated, dotted, in full, in the local
+// script, transliterated, translated: OOO, Obshchestvo s Ogranichennoi
+// Otvetstvennostyu, ООО and Limited Liability Company are one class) are
+// read by this parser, so a form of several words (SOCIEDAD ANONIMA DE
+// C.V.) is found anywhere in a name; a letter between legal words (the S
+// of OBSHCHESTVO S ...) belongs to the form. In an organisation's name,
+// words common in the world's company names (access, key, united, street:
+// orgwords.go) are generic too. camelCase (SiemensAG) is also read split,
+// in a second rendering. Long legal forms
 // and generic words are recognised with a typo too (COMTANY). A word of
 // those kinds split in two is mended (COM PANY), one glued to a name is cut
 // off (SEABRASSLIMITED, LLCSYNESIS), and letters and digits are cut apart
@@ -100,6 +109,28 @@
 //   - A listed name with a word of organisation names the query lacks
 //     (network, investment, university), against a query with none, is
 //     something named after it: the score is multiplied by 0.8.
+//   - Brand names are not fuzzy: when either name is an organisation's
+//     and the query's only distinctive word matched is not spelt as listed
+//     (Visa/WISA, Amgen/AMEGINO, Stripe/STREET; vowel-only romanisations
+//     like Hezbollah/HIZBALLAH, exact joins and cut prefixes are spelt),
+//     the score is capped at 0.69.
+//   - Legal forms of different classes on both sides cost 0.01 (never
+//     below Threshold): the company the query names ranks first.
+//   - Missing is not conflicting (persons): a middle name, patronymic or
+//     nasab link that one side has and the other lacks weighs 0.3 of
+//     itself, the more so the more specific the other name; middle names,
+//     or first or last names, that differ on both sides cost 10 %; a name
+//     in a nasab chain (X bin Y) pairs only with one in the same place, so
+//     X bin Y is not Y bin X. Patronymics (-ovich, -ovna, -oglu) weigh at
+//     most a common name.
+//   - A query whose length is a field limit (35, 40, 50, 60, 70, 105 or
+//     140 characters, or one less) may have been cut: its last token may
+//     be the first letters of a listed token (ELECTROTE/ELECTROTECHNICAL;
+//     the index looks such prefixes up), a stub of one or two letters or
+//     one inside a legal form says nothing, and the listed tokens after
+//     the one it reached are unseen, not missing. That reading scores at
+//     most 0.94, never a near-exact match, and never lowers a score; a
+//     query that ends with a complete legal form was not cut.
 //
 // Scores lie in [0, 1]; the same name scores 1; Threshold is the one match
 // threshold.

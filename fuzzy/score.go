@@ -795,21 +795,32 @@ func spelt(a, b *tok, how uint8) bool {
 		return true
 	}
 	d := len(a.text) - len(b.text)
-	return d >= -1 && d <= 1 && len(a.text) >= 7 && consonants(a.text) == consonants(b.text)
+	return d >= -1 && d <= 1 && len(a.text) >= 7 && sameConsonants(a.text, b.text)
 }
 
-// consonants returns t without vowels and with doubled letters single,
-// in a fixed buffer: tokens are at most maxTokenBytes long.
-func consonants(t string) string {
-	var b [maxTokenBytes]byte
-	n := 0
-	for i := 0; i < len(t) && n < len(b); i++ {
-		if c := t[i]; !isVowel(c) && (n == 0 || b[n-1] != c) {
-			b[n] = c
-			n++
+// sameConsonants reports whether a and b have the same consonants in the
+// same order, doubled letters counting once.
+func sameConsonants(a, b string) bool {
+	i, j := 0, 0
+	next := func(t string, k int) (byte, int) {
+		for ; k < len(t); k++ {
+			if c := t[k]; !isVowel(c) && (k == 0 || t[k-1] != c) {
+				return c, k + 1
+			}
+		}
+		return 0, k
+	}
+	for {
+		var x, y byte
+		x, i = next(a, i)
+		y, j = next(b, j)
+		if x != y {
+			return false
+		}
+		if x == 0 {
+			return true
 		}
 	}
-	return string(b[:n])
 }
 
 // nasabParticles link a name to the father's: X bin Y is X, son of Y.
