@@ -426,11 +426,10 @@ func (ix *Index) docName(d uint32, nm *name, toks []tok) []tok {
 		if c != clsContent {
 			w = classWeight(c, dt.text)
 		}
-		patr := c == clsContent && ix.docFlags[d]&flagOrg == 0 && isPatronymic(dt.text)
-		if patr {
-			w = min(w, commonWeight) // as finish
-		}
-		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c, known: c != clsNumber && dt.known, syl: c != clsNumber && dt.syl, patr: patr, id: int32(ix.docToks[k])})
+		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c, known: c != clsNumber && dt.known, syl: c != clsNumber && dt.syl, id: int32(ix.docToks[k])})
+	}
+	if ix.docFlags[d]&flagOrg == 0 {
+		markPatronymic(toks) // as finish
 	}
 	nm.toks = toks
 	nm.w = ix.docW[d]

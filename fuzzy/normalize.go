@@ -929,17 +929,9 @@ func (p *parser) finish(kind Kind, reordered bool) {
 	}
 	if nm.flags&flagOrg == 0 {
 		// Patronymics weigh at most a common name (docName does the same).
-		ts := p.toks[tokStart:]
-		for i := range ts {
-			if t := &ts[i]; t.cls == clsContent && isPatronymic(t.text) {
-				t.patr = true
-				if d := t.w - commonWeight; d > 0 {
-					t.w -= d
-					nm.w -= d
-					nm.wContent -= d
-				}
-			}
-		}
+		d := markPatronymic(p.toks[tokStart:])
+		nm.w -= d
+		nm.wContent -= d
 	}
 	if cut && n > 1 {
 		nm.flags |= flagCut
@@ -1011,6 +1003,36 @@ func promote(nm *name) {
 var patronymicEnds = []string{"ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ivna",
 	"owitsch", "ewitsch", "ovitch", "evitch", "owna", "ewna", // German and French renderings
 	"oglu", "ogly", "kyzy", "qizi"}
+
+// markPatronymic marks the patronymic of a person's name ts, if any, and
+// caps its weight at commonWeight, returning the weight it lost. A name
+// of three content tokens or more has one: the token that ends like a
+// patronymic and is not the first (Umarov Doku KHAMATOVICH, Roman
+// ARKADYEVICH Abramovich); if two do, the earlier. A name of two has none:
+// Viktor Yanukovich, Roman Abramovich are surnames.
+func markPatronymic(ts []tok) float32 {
+	n, first := 0, -1
+	for i := range ts {
+		if ts[i].cls == clsContent {
+			n++
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	if n < 3 {
+		return 0
+	}
+	for i := first + 1; i < len(ts); i++ {
+		if t := &ts[i]; t.cls == clsContent && isPatronymic(t.text) {
+			t.patr = true
+			d := max(t.w-commonWeight, 0)
+			t.w -= d
+			return d
+		}
+	}
+	return 0
+}
 
 // isPatronymic reports whether t, seven letters or more, ends like a
 // patronymic.

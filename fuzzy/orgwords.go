@@ -35,7 +35,8 @@ var commonOrgWords = set(
 	"savings", "securities", "security", "semiconductor", "smart", "software", "south", "southern",
 	"standard", "star", "steel", "strategic", "street", "supply", "telecom", "telecommunications",
 	"transport", "transportation", "trust", "union", "united", "universal", "ventures", "western", "wise",
-	"world", "worldwide",
+	"world", "worldwide", "east", "west", "asia", "asian", "africa", "african", "europe", "european",
+	"america", "americas", "post", "postal",
 	// French, Spanish, Portuguese, Italian
 	"banque", "banco", "banca", "credito", "credit", "generale", "nacional", "nationale", "nazionale",
 	"popular", "populaire", "popolare", "grupo", "groupe", "gruppo", "industrias", "industrie", "comercial",

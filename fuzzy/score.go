@@ -777,9 +777,9 @@ func cutTail(a, b *name, usedA, usedB []bool) (unseen, stub float32) {
 // spelt reports whether query token a is b as listed, for the rule that
 // an organisation's one distinctive word must be: the same letters, the
 // first letters of a cut name, a transliterated query's reading, or a
-// romanisation that swaps vowels in place (Qaeda/QAIDA) or, in a word of
-// seven letters or more, differs only in its vowels (Hezbollah/HIZBALLAH,
-// Shabaab/SHABAB); not a consonant (Visa/WISA, Cisco/SISCO,
+// romanisation of a name established on the lists that swaps vowels in
+// place (Qaeda/QAIDA) or, in a word of seven letters or more, differs only
+// in its vowels (Hezbollah/HIZBALLAH, Shabaab/SHABAB); not a consonant (Visa/WISA, Cisco/SISCO,
 // Stripe/STREET), a syllable more (Amgen/AMEGINO) or a short word's
 // vowels (Stena/SATNA, Mills/MILES).
 func spelt(a, b *tok, how uint8) bool {
@@ -790,6 +790,11 @@ func spelt(a, b *tok, how uint8) bool {
 		if a.guessed {
 			return true
 		}
+	}
+	if !b.known {
+		// Only a spelling established on the lists (held by several
+		// listed names) has romanisations: WELMART is not Walmart.
+		return false
 	}
 	if vowelVariant(a.text, b.text) {
 		return true
