@@ -156,11 +156,15 @@ type parser struct {
 	// dotted is the state of dotted initials (I.P.C.) in parseLatin, camel
 	// that of camelCase (SiemensAG).
 	dotted, camel uint8
-	nfc           norm.Iter
-	buf           []byte
-	rngs          []rng
-	toks          []tok
-	names         []name
+	// leet says digits between letters are letters written as digits
+	// (Ig0r Sech1n): for persons and names of unknown kind, not for the
+	// names of companies, vessels and aircraft (B2B, 3M, SU-27K).
+	leet  bool
+	nfc   norm.Iter
+	buf   []byte
+	rngs  []rng
+	toks  []tok
+	names []name
 }
 
 // str returns b as a string without copying. The parser never writes over
@@ -426,6 +430,7 @@ func isApostrophe(r rune) bool {
 // diacritics) and appends one name to p.names. It reports false, adding
 // nothing, if s has letters of another script.
 func (p *parser) parseLatin(s string, kind Kind) bool {
+	p.leet = kind == KindPerson || kind == KindUnknown
 	p.rngs = p.rngs[:0]
 	start := len(p.buf)
 	tokStart := -1
@@ -637,6 +642,9 @@ func (p *parser) trimTokens(kind Kind, comma int) int {
 // parts are what a reader sees.
 func (p *parser) appendParts(r rng) {
 	t := p.buf[r.s:r.e]
+	if p.leet {
+		unleet(t)
+	}
 	for i := 1; i < len(t); i++ {
 		if isDigit(t[i]) != isDigit(t[i-1]) {
 			p.appendParts(rng{r.s, r.s + int32(i)})
@@ -662,6 +670,35 @@ func (p *parser) appendParts(r rng) {
 	}
 	p.appendRng(r)
 }
+
+// unleet rewrites in place the digits of t that stand between letters as
+// the letters they look like (Ig0r, Sech1n, 4hmed is left alone: a digit
+// must have a letter on each side).
+func unleet(t []byte) {
+	for i := 1; i+1 < len(t); i++ {
+		if !isDigit(t[i]) || isDigit(t[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(t) && isDigit(t[j]) {
+			j++
+		}
+		if j == len(t) || j-i > 2 {
+			i = j
+			continue
+		}
+		for k := i; k < j; k++ {
+			if l := leetLetters[t[k]-'0']; l != 0 {
+				t[k] = l
+			}
+		}
+		i = j
+	}
+}
+
+// leetLetters are the letters digits are written for: 0 o, 1 i, 3 e, 4 a,
+// 5 s, 7 t, 8 b (2, 6 and 9 stand for none).
+var leetLetters = [10]byte{'o', 'i', 0, 'e', 'a', 's', 0, 't', 'b', 0}
 
 func (p *parser) appendRng(r rng) {
 	if len(p.rngs) < maxRawTokens {

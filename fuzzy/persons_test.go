@@ -26,3 +26,28 @@ func TestMissingIsNotConflicting(t *testing.T) {
 		}
 	}
 }
+
+// A second, character-level opinion: a word boundary moved, a joined
+// name, digits written for letters.
+func TestCharacterLevel(t *testing.T) {
+	ix, ls := realIndex(t)
+	for _, p := range [][2]string{
+		{"LAUREN TNKUNDA", "NKUNDA, Laurent"},
+		{"Ig0r Sech1n", "SECHIN, Igor Ivanovich"},
+	} {
+		if ex := Compare(p[0], p[1], KindPerson); ex.Score < Threshold {
+			t.Errorf("Compare(%q, %q) = %.3f %v", p[0], p[1], ex.Score, ex.Notes)
+		}
+		found := false
+		for _, m := range ix.Search(p[0], KindPerson, 10, Threshold, nil) {
+			found = found || ls[m.ID].Name == p[1]
+		}
+		if !found {
+			t.Errorf("Search(%q) does not find %q", p[0], p[1])
+		}
+	}
+	// Digits in a company's or a vessel's name stay digits.
+	if s := normString("B2B TRADE", KindOrganization); s != "b 2 b trade" {
+		t.Errorf("B2B TRADE normalised to %q", s)
+	}
+}

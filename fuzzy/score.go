@@ -468,6 +468,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	sc.joinSpelt = false
 	strong := sc.joins(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, false, false, true)
 	strong = sc.joins(b, a, usedB[:nb], usedA[:na], credB[:nb], credA[:na], ex, true, false, true) || strong
+	strong = sc.moved(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex) || strong
 	sc.pairs = sc.pairs[:0]
 	for i := range a.toks {
 		ta := &a.toks[i]
@@ -1068,6 +1069,57 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 		}
 	}
 	return strong
+}
+
+// moved pairs two adjacent content tokens of each name that hold the same
+// letters split at another place (LAUREN TNKUNDA / LAURENT NKUNDA): a word
+// boundary moved, which token by token looks like two other names. Only
+// for runs of eight letters or more, which chance does not spell. It
+// reports whether it paired any.
+func (sc *scorer) moved(a, b *name, usedA, usedB []bool, credA, credB []float32, ex *explainer) bool {
+	found := false
+	for i := 0; i+1 < len(a.toks); i++ {
+		a1, a2 := &a.toks[i], &a.toks[i+1]
+		if usedA[i] || usedA[i+1] || a1.cls != clsContent || a2.cls != clsContent || len(a1.text)+len(a2.text) < 8 {
+			continue
+		}
+		for j := 0; j+1 < len(b.toks); j++ {
+			b1, b2 := &b.toks[j], &b.toks[j+1]
+			if usedB[j] || usedB[j+1] || b1.cls != clsContent || b2.cls != clsContent ||
+				len(b1.text) == len(a1.text) || !sameConcat(a1.text, a2.text, b1.text, b2.text) {
+				continue
+			}
+			usedA[i], usedA[i+1], usedB[j], usedB[j+1] = true, true, true, true
+			credA[i], credA[i+1] = simTranslit*a1.w, simTranslit*a2.w
+			credB[j], credB[j+1] = simTranslit*b1.w, simTranslit*b2.w
+			found = true
+			if ex != nil {
+				ex.tokens = append(ex.tokens, TokenMatch{Query: a1.text + " " + a2.text, Candidate: b1.text + " " + b2.text,
+					How: howNames[howJoined], Sim: simTranslit, Weight: round3(float64(a1.w + a2.w))})
+			}
+			break
+		}
+	}
+	return found
+}
+
+// sameConcat reports whether a1+a2 and b1+b2 are the same letters.
+func sameConcat(a1, a2, b1, b2 string) bool {
+	if len(a1)+len(a2) != len(b1)+len(b2) {
+		return false
+	}
+	at := func(x1, x2 string, k int) byte {
+		if k < len(x1) {
+			return x1[k]
+		}
+		return x2[k-len(x1)]
+	}
+	for k := 0; k < len(a1)+len(a2); k++ {
+		if at(a1, a2, k) != at(b1, b2, k) {
+			return false
+		}
+	}
+	return true
 }
 
 // pairable reports whether content token t has its very text in n (a
