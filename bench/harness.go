@@ -146,6 +146,8 @@ func run(ctx context.Context, cfg Config, progress io.Writer) (*Report, error) {
 			}
 		case "pairs":
 			err = add(secPairs())
+		case "fullnames":
+			err = add(secFullNames(cfg, w))
 		case "lookalike":
 			var s *screening.Screener
 			if s, err = screener(); err == nil {
