@@ -61,3 +61,22 @@ type TokenMatch struct {
 	Sim       float64 `json:"sim"`
 	Weight    float64 `json:"weight"`
 }
+
+// Identifies reports whether name has a token that tells one named thing
+// from another: not a legal form, title, particle, initial or generic word
+// (see the package doc). A name that is only a legal form ("LLC", "Joint
+// Stock Company"), only generic words ("International Trading Group"),
+// or cut so short that only its legal form is left matches only a listed
+// name of the very same words (REAL ESTATE BANK); a screener that clears
+// it should say that it names no one in particular.
+func Identifies(name string, kind Kind) bool {
+	var p parser
+	p.query = true
+	p.parse(name, kind)
+	for i := range p.names {
+		if nm := &p.names[i]; nm.wContent > 0 && nm.flags&flagPromoted == 0 {
+			return true
+		}
+	}
+	return false
+}

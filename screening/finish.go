@@ -2,6 +2,7 @@ package screening
 
 import (
 	"fmt"
+	"github.com/freezeguard/freezeguard/fuzzy"
 	"slices"
 	"strings"
 	"time"
@@ -123,6 +124,11 @@ func (s *Screener) finish(d *Decision, now time.Time) {
 		fmt.Fprintf(&b, "CLEAR: %d part%s screened against %s; none matched at or above %.2f.", len(d.Parties), plural(len(d.Parties), "y", "ies"), sourcesText(d.Snapshot.Sources), s.pol.HoldThreshold)
 		if nm := bestNearMiss(d); nm != nil {
 			fmt.Fprintf(&b, " Closest: %s %q at %.2f (%s).", nm.EntityID, nm.PrimaryName, nm.Score, nm.Reason)
+		}
+		for _, p := range d.Parties {
+			if p.Party.Name != "" && !fuzzy.Identifies(p.Party.Name, MatchKind(p.Party.Kind)) {
+				fmt.Fprintf(&b, " Note: %q is only a legal form or generic words: it names no one in particular, so it matched nothing.", p.Party.Name)
+			}
 		}
 	case Hold:
 		if top == nil {

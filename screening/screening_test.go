@@ -526,3 +526,25 @@ func TestWalletAndBIC(t *testing.T) {
 		}
 	}
 }
+
+// A name that is only a legal form or generic words clears with a note
+// saying it names no one; a listed name made of generic words still holds.
+func TestOnlyLegalFormClearsWithNote(t *testing.T) {
+	s, _, _ := newScreener(t, realSnapshot(t), DefaultPolicy(JurisdictionUS))
+	for _, n := range []string{"LLC", "Joint Stock Company", "International Trading Group", "OBSHCHESTVO S OGRANICHENNOI OTVETST"} {
+		d, err := s.Screen(context.Background(), Party{Name: n, Kind: lists.Organization})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Outcome != Clear || !strings.Contains(d.Explanation, "names no one") {
+			t.Errorf("%q: %s, %q", n, d.Outcome, d.Explanation)
+		}
+	}
+	d, err := s.Screen(context.Background(), Party{Name: "Real Estate Bank", Kind: lists.Organization})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Outcome == Clear {
+		t.Errorf("REAL ESTATE BANK (listed) cleared: %s", d.Explanation)
+	}
+}
