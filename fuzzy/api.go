@@ -1,5 +1,7 @@
 package fuzzy
 
+import "sync"
+
 // CONTRACT: the API screening builds on. The fuzzy work implements it; the
 // signatures may only grow (new fields, new options), not change.
 
@@ -70,8 +72,9 @@ type TokenMatch struct {
 // name of the very same words (REAL ESTATE BANK); a screener that clears
 // it should say that it names no one in particular.
 func Identifies(name string, kind Kind) bool {
-	var p parser
-	p.query = true
+	p := parserPool.Get().(*parser)
+	defer parserPool.Put(p)
+	p.reset()
 	p.parse(name, kind)
 	for i := range p.names {
 		if nm := &p.names[i]; nm.wContent > 0 && nm.flags&flagPromoted == 0 {
@@ -80,3 +83,7 @@ func Identifies(name string, kind Kind) bool {
 	}
 	return false
 }
+
+// parserPool holds query parsers for Identifies: a clean payment's parties
+// are all asked, and a warm parser allocates nothing for Latin names.
+var parserPool = sync.Pool{New: func() any { return &parser{query: true} }}
