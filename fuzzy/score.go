@@ -293,6 +293,9 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 			best, how = simPhonetic, howPhonetic
 		}
 	}
+	if best < simPhonetic && abjadMatch(a, b) {
+		best, how = simPhonetic, howPhonetic // other short vowels (see abjad.go)
+	}
 	if best < minSim {
 		return 0, howNone
 	}

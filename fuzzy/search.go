@@ -621,6 +621,14 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 				try(ix.byPrefix[i])
 			}
 		}
+		if t.abjad {
+			var kb [maxTokenBytes + 2]byte
+			if g, ok := ix.byAbjad[string(appendAbjadKey(kb[:0], t.fold))]; ok {
+				for _, id := range ix.abjadTok[ix.abjadOff[g]:ix.abjadOff[g+1]] {
+					try(id)
+				}
+			}
+		}
 	}
 	if len(s.hits) > start {
 		s.probes = append(s.probes, probe{w: w, mask: mask, start: int32(start), end: int32(len(s.hits))})

@@ -1,0 +1,105 @@
+package fuzzy
+
+// Abjads (Arabic, Persian, Urdu, Pashto and Hebrew script) write a name's
+// consonants and long vowels but not its short vowels, so a query's
+// transliteration from one of them guesses its inner vowels: قصي is read
+// qasi or qisi, and the list says Qusay; سالم is read salam, the list says
+// Salim or Salem. What the script does write fixes the consonants in order
+// and whether the name begins and ends with a vowel (alif, waw or ya, or
+// ta marbuta at the end). A listed token that agrees with the rendering on
+// exactly that is one the Arabic could have been romanised to.
+
+// isAbjad reports whether s has a letter of the Arabic or Hebrew script
+// blocks (including the Arabic supplement, extended-A and presentation
+// forms): a query written so has its inner vowels guessed. It does not
+// allocate.
+func isAbjad(s string) bool {
+	for _, r := range s {
+		switch {
+		case r >= 0x0590 && r <= 0x05FF, // Hebrew
+			r >= 0x0600 && r <= 0x06FF, // Arabic
+			r >= 0x0750 && r <= 0x077F, // Arabic Supplement
+			r >= 0x08A0 && r <= 0x08FF, // Arabic Extended-A
+			r >= 0xFB1D && r <= 0xFDFF, // Hebrew and Arabic presentation forms A
+			r >= 0xFE70 && r <= 0xFEFF: // Arabic presentation forms B
+			return true
+		}
+	}
+	return false
+}
+
+// minAbjadSkel is the number of consonants an abjad match needs: with
+// one (عدي: Uday, Eddie, Odo) the vowels the script leaves out are most of
+// the name. Such names come from the renderer's name table instead.
+const minAbjadSkel = 2
+
+// appendAbjadKey appends the abjad key of fold key f to dst: '.' for a
+// leading vowel, the consonant skeleton (translit.Skeleton's rule applied
+// to the fold key: no vowels, no v between vowels, no repeats), '.' for a
+// trailing vowel; or nothing when f is shorter than three letters or has
+// fewer than minAbjadSkel consonants. Consonants are not devoiced (unlike
+// the sound key): Arabic tells Ghazi from Qusay. It does not allocate when
+// dst has room.
+func appendAbjadKey(dst []byte, f string) []byte {
+	if len(f) < 3 {
+		return dst
+	}
+	start := len(dst)
+	if isVowel(f[0]) {
+		dst = append(dst, '.')
+	}
+	n := 0
+	var last byte
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		if isVowel(c) || c == 'v' && i > 0 && i+1 < len(f) && isVowel(f[i-1]) && isVowel(f[i+1]) || c == last {
+			continue
+		}
+		dst = append(dst, c)
+		last = c
+		n++
+	}
+	if n < minAbjadSkel {
+		return dst[:start]
+	}
+	if isVowel(f[len(f)-1]) {
+		dst = append(dst, '.')
+	}
+	return dst
+}
+
+// abjadMatch reports whether query token a, rendered from an abjad, may be
+// listed token b spelt with other short vowels: the same abjad key (the
+// same consonants in order, at least minAbjadSkel of them, and a vowel at
+// the start and at the end exactly when a has one: كرم, karam, is not
+// Karimi nor Akram). b must not itself be a guess. The index groups its
+// tokens by abjad key (Index.byAbjad), so retrieval finds a superset.
+//
+// Long vowels are written, so a listed spelling is rarely shorter than the
+// rendering by more than one guessed vowel (طويل, tawil, is not Tal); and
+// when both tokens are established names, a rendering that came from the
+// renderer's name table is no guess: the two must have as many vowel
+// groups, which keeps Mahmoud from Mohammed and lets Salam (سالم read with
+// the wrong vowel) find Salim.
+func abjadMatch(a, b *tok) bool {
+	if !a.abjad || b.guessed || len(b.fold)+1 < len(a.fold) {
+		return false
+	}
+	if a.known && b.known && vowelGroups(a.fold) != vowelGroups(b.fold) {
+		return false
+	}
+	var ka, kb [maxTokenBytes + 2]byte
+	x := appendAbjadKey(ka[:0], a.fold)
+	return len(x) > 0 && string(x) == string(appendAbjadKey(kb[:0], b.fold))
+}
+
+// vowelGroups counts the runs of vowels in a fold key.
+func vowelGroups(f string) int {
+	n := 0
+	for i := 0; i < len(f); i++ {
+		if isVowel(f[i]) && (i == 0 || !isVowel(f[i-1])) {
+			n++
+		}
+	}
+	return n
+}
