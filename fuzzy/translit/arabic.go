@@ -231,8 +231,30 @@ var arabicNames = map[string][]string{
 	"معمر":      {"muammar", "moammar"},
 	"القذافي":   {"al qadhafi", "gaddafi", "qaddafi", "kadhafi"},
 	"قذافي":     {"qadhafi", "gaddafi", "qaddafi", "kadhafi"},
-	"اسامة":     {"usama", "osama"},
 	"لادن":      {"laden", "ladin"},
+	// Short given names whose vowels a guess gets wrong (one or two
+	// consonants: the abjad match of fuzzy needs the spelling) and
+	// common nisbas, with the spellings of UN, OFAC and EU lists and of
+	// Iraqi, Gulf and Maghrebi usage.
+	"عدي":   {"uday", "odai", "udai", "oday", "odey"},
+	"قصي":   {"qusay", "qusai", "kusay", "qusayy"},
+	"سيف":   {"saif", "sayf", "seif", "sayef"},
+	"عصام":  {"isam", "issam", "essam", "esam"},
+	"سعد":   {"saad", "saed", "sad"},
+	"سالم":  {"salim", "salem", "saleem"},
+	"منير":  {"munir", "mounir", "moneer"},
+	"عمرو":  {"amr", "amru", "amro"},
+	"بكر":   {"bakr", "bakar", "bekir"},
+	"حمد":   {"hamad", "hamd"},
+	"هاشم":  {"hashim", "hashem", "hachem"},
+	"يونس":  {"yunis", "younis", "younes", "yunus"},
+	"ياسر":  {"yasir", "yasser", "yaser"},
+	"طارق":  {"tariq", "tarek", "tareq", "tarik"},
+	"فاضل":  {"fadil", "fadel", "fadhil", "fazil"},
+	"عبيدي": {"ubaidi", "obaidi", "ubaydi", "obeidi"},
+	"عاني":  {"ani", "aani"},
+	"ولد":   {"ould", "walad", "wuld"},
+	"ثريا":  {"thuraya", "thoraya", "soraya", "suraya"},
 }
 
 // arabicUnit is one letter of a word in a role.
