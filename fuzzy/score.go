@@ -18,10 +18,11 @@ const (
 	howInitial
 	howJoined
 	howInflected
-	howCut // the query's last token, cut at a field limit, begins the listed one
+	howCut      // the query's last token, cut at a field limit, begins the listed one
+	howNickname // a nickname and its given name (nicknames.go)
 )
 
-var howNames = [...]string{"", "exact", "transliterated", "fuzzy", "phonetic", "initial", "joined", "inflected", "cut"}
+var howNames = [...]string{"", "exact", "transliterated", "fuzzy", "phonetic", "initial", "joined", "inflected", "cut", "nickname"}
 
 // Token similarity levels. A pair of tokens below minSim does not match.
 const (
@@ -237,6 +238,9 @@ func tokSim(a, b *tok) (float32, uint8) {
 	}
 	if inflected(a.fold, b.fold) || inflected(b.fold, a.fold) {
 		return simInflected, howInflected
+	}
+	if a.cls == clsContent && b.cls == clsContent && nickname(a.fold, b.fold) {
+		return simNickname, howNickname // Bill / William (nicknames.go)
 	}
 	return fuzzySim(a, b)
 }

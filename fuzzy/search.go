@@ -582,6 +582,16 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 				try(id)
 			}
 		}
+		if t.cls == clsContent {
+			// Bill finds William, and William Bill (nicknames.go).
+			for _, k := range nicknames[t.fold] {
+				if g, ok := ix.byFold[k]; ok {
+					for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
+						try(id)
+					}
+				}
+			}
+		}
 		if stem := inflectionStem(t.fold); stem != "" {
 			// Putinas finds Putin (the index holds Putinas under Putin).
 			if g, ok := ix.byFold[stem]; ok {
