@@ -1,5 +1,7 @@
 package fuzzy
 
+import "github.com/freezeguard/freezeguard/fuzzy/translit"
+
 // Abjads (Arabic, Persian, Urdu, Pashto and Hebrew script) write a name's
 // consonants and long vowels but not its short vowels, so a query's
 // transliteration from one of them guesses its inner vowels: قصي is read
@@ -34,9 +36,10 @@ func isAbjad(s string) bool {
 const minAbjadSkel = 2
 
 // appendAbjadKey appends the abjad key of fold key f to dst: '.' for a
-// leading vowel, the consonant skeleton (translit.Skeleton's rule applied
-// to the fold key: no vowels, no v between vowels, no repeats), '.' for a
-// trailing vowel; or nothing when f is shorter than three letters or has
+// leading vowel, the consonant skeleton (the fold key without vowels,
+// repeats, and v next to a vowel but at the start: و between or beside
+// vowels is read u, o, w or ou, Jawhar/Juhar, Dawri/Duri,
+// Sabawi/Sabaoui), '.' for a trailing vowel; or nothing when f is shorter than three letters or has
 // fewer than minAbjadSkel consonants. Consonants are not devoiced (unlike
 // the sound key): Arabic tells Ghazi from Qusay. It does not allocate when
 // dst has room.
@@ -52,7 +55,7 @@ func appendAbjadKey(dst []byte, f string) []byte {
 	var last byte
 	for i := 0; i < len(f); i++ {
 		c := f[i]
-		if isVowel(c) || c == 'v' && i > 0 && i+1 < len(f) && isVowel(f[i-1]) && isVowel(f[i+1]) || c == last {
+		if isVowel(c) || c == 'v' && i > 0 && (isVowel(f[i-1]) || i+1 < len(f) && isVowel(f[i+1])) || c == last {
 			continue
 		}
 		dst = append(dst, c)
@@ -77,29 +80,19 @@ func appendAbjadKey(dst []byte, f string) []byte {
 //
 // Long vowels are written, so a listed spelling is rarely shorter than the
 // rendering by more than one guessed vowel (طويل, tawil, is not Tal); and
-// when both tokens are established names, a rendering that came from the
-// renderer's name table is no guess: the two must have as many vowel
-// groups, which keeps Mahmoud from Mohammed and lets Salam (سالم read with
-// the wrong vowel) find Salim.
+// a rendering that is a spelling from the renderer's name table is no
+// guess (translit.IsArabicNameSpelling): against another established name
+// it does not match this way, which keeps Mahmoud from Mohammed and
+// Husain (حسين) from Hassan, while Salam (سالم read with the wrong
+// vowel) still finds Salim.
 func abjadMatch(a, b *tok) bool {
 	if !a.abjad || b.guessed || len(b.fold)+1 < len(a.fold) {
 		return false
 	}
-	if a.known && b.known && vowelGroups(a.fold) != vowelGroups(b.fold) {
+	if a.known && b.known && translit.IsArabicNameSpelling(a.text) {
 		return false
 	}
 	var ka, kb [maxTokenBytes + 2]byte
 	x := appendAbjadKey(ka[:0], a.fold)
 	return len(x) > 0 && string(x) == string(appendAbjadKey(kb[:0], b.fold))
-}
-
-// vowelGroups counts the runs of vowels in a fold key.
-func vowelGroups(f string) int {
-	n := 0
-	for i := 0; i < len(f); i++ {
-		if isVowel(f[i]) && (i == 0 || !isVowel(f[i-1])) {
-			n++
-		}
-	}
-	return n
 }

@@ -46,7 +46,7 @@ func TestAbjadVowels(t *testing.T) {
 func TestAppendAbjadKey(t *testing.T) {
 	for _, c := range []struct{ fold, want string }{
 		{"kasi", "ks."}, {"kusai", "ks."}, {"ubaidi", ".bd."}, {"abidi", ".bd."},
-		{"tarvat", "trvt"}, {"tarut", "trt"}, {"ali", ""}, {"ab", ""}, {"hamad", "hmd"},
+		{"tarvat", "trt"}, {"javhar", "jhr"}, {"vahid", "vhd"}, {"tarut", "trt"}, {"ali", ""}, {"ab", ""}, {"hamad", "hmd"},
 	} {
 		if got := string(appendAbjadKey(nil, c.fold)); got != c.want {
 			t.Errorf("appendAbjadKey(%q) = %q, want %q", c.fold, got, c.want)

@@ -867,3 +867,24 @@ func (st *state) suffixCompound(x span, suffixes ...string) span {
 	}
 	return span{lo, len(st.aend)}
 }
+
+// arabicSpellings holds every Latin spelling the name table gives.
+var arabicSpellings = func() map[string]bool {
+	m := map[string]bool{}
+	for _, vs := range arabicNames {
+		for _, v := range vs {
+			m[v] = true
+		}
+	}
+	for _, v := range persianRahman {
+		m[v] = true
+	}
+	return m
+}()
+
+// IsArabicNameSpelling reports whether token (lower-case Latin) is one of
+// the spellings the renderer's table of common Arabic-script names gives
+// (muhammad, hussein, husain, mahmoud...). A rendering that is such a
+// spelling is no guess at vowels: Husain is حسين, not حسن, whatever vowels
+// a romanisation writes.
+func IsArabicNameSpelling(token string) bool { return arabicSpellings[token] }
