@@ -73,6 +73,15 @@ var arabicLetters = map[rune]arabicLetter{
 	'ڑ': {"r", "r", "r", "r", "r"},
 	'ں': {"n", "n", "n", "n", "n"},
 	'ھ': {"h", "h", "h", "h", "h"},
+	// Pashto (ځ Zadran, ښ Pashtun/Pakhtun, څ, ږ) and its retroflexes
+	'ټ': {"t", "t", "t", "t", "t"},
+	'ډ': {"d", "d", "d", "d", "d"},
+	'ړ': {"r", "r", "r", "r", "r"},
+	'ڼ': {"n", "n", "n", "n", "n"},
+	'ځ': {"z", "dz", "z", "dz", "dz"},
+	'څ': {"s", "ts", "s", "ts", "ts"},
+	'ښ': {"sh", "kh", "sh", "ch", "sh"},
+	'ږ': {"zh", "g", "j", "j", "zh"},
 	'ڤ': {"v", "v", "v", "v", "v"},
 	'ڨ': {"g", "g", "g", "g", "g"},
 }
@@ -622,7 +631,7 @@ func (st *state) arabic(ws []word) {
 	for _, w := range ws {
 		for _, r := range w.runes {
 			switch r {
-			case 'ی', 'ک', 'پ', 'چ', 'ژ', 'گ', 'ۀ', 'ے', 'ٹ', 'ڈ', 'ڑ', 'ں', 'ھ', 'ځ', 'ښ', 'ږ', 'ړ', 'ډ', 'ټ', 'ڼ':
+			case 'ی', 'ک', 'پ', 'چ', 'ژ', 'گ', 'ۀ', 'ے', 'ٹ', 'ڈ', 'ڑ', 'ں', 'ھ', 'ځ', 'څ', 'ښ', 'ږ', 'ړ', 'ډ', 'ټ', 'ڼ':
 				persian = true
 			}
 		}

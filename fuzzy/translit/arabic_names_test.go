@@ -17,6 +17,10 @@ func TestArabicNameTable(t *testing.T) {
 		{"محفوظ ولد الوليد", "ould"},
 		{"ثريا برزان", "thuraya"},
 		{"عصام علي", "isam"},
+		// Pashto letters have their own values, not their base letters'
+		{"بخت ګل ځدران", "zadran"}, // ځ dz/z, not ح h
+		{"ښکلی", "shakli"},         // ښ sh (kh in the north)
+		{"څارنوال", "sarnawal"},    // څ s/ts
 	} {
 		vs := Variants(c.in, 2)
 		found := false
