@@ -33,6 +33,9 @@ var foldSame = [][]string{
 	{"uthman", "othman", "osman", "usman"},
 	{"abdullah", "abdallah", "abdulla"},
 	{"abdulrahman", "abdurrahman", "abdelrahman"},
+	{"abdul", "abdur", "abdus", "abdel", "abdush"}, // Abd al- before a sun letter
+	{"lounici", "lounisi", "lunisi"},               // French -ci is si
+	{"popovici", "popovich"},                       // Romanian -vici is -vich
 	{"yusuf", "yousef", "youssef"},
 	{"ibrahim", "ebrahim"},
 	{"khalid", "khaled"},
@@ -65,6 +68,7 @@ var foldSame = [][]string{
 // positives.
 var foldDistinct = [][2]string{
 	{"ivan", "ivana"},
+	{"abdul", "abdi"},
 	{"ali", "ole"},
 	{"ali", "ala"},
 	{"hassan", "hussein"},

@@ -186,7 +186,9 @@ var familyList = [][]string{
 	{"umar", "omar", "oumar", "omer", "ömer"},
 	{"uthman", "othman", "osman", "usman", "outhman", "othmane", "uthmane", "osmane"},
 	{"abd", "abdu", "abdou"},
-	{"abdul", "abdoul", "abdel", "abdal", "abdol", "abdil"},
+	// Abd al- with the article assimilated to a sun letter is the same
+	// word: Abdur Rahman, Abdus Salam, Abdush Shakur, Abdun Nasir.
+	{"abdul", "abdoul", "abdel", "abdal", "abdol", "abdil", "abdur", "abdus", "abdush", "abdun", "abduz", "abdurr", "abdour", "abdous", "abder", "abdes"},
 	{"abdullah", "abdallah", "abdollah", "abdulla", "abdoullah", "abdellah", "abdillah"},
 	{"abdulrahman", "abdurrahman", "abdelrahman", "abdulrahmane", "abderrahmane", "abdurahman", "abdarrahman", "abdalrahman", "abdorrahman", "abdourahmane", "abderahmane"},
 	{"yusuf", "yousef", "youssef", "yusef", "yousif", "yusif", "yousuf", "youcef", "yussuf", "jusuf"},
