@@ -96,3 +96,15 @@ func abjadMatch(a, b *tok) bool {
 	x := appendAbjadKey(ka[:0], a.fold)
 	return len(x) > 0 && string(x) == string(appendAbjadKey(kb[:0], b.fold))
 }
+
+// abjadEdgesDiffer reports whether query token a, rendered from an abjad,
+// and listed token b differ in a vowel the script writes: at the start or
+// the end of the word (كرم, karam, is not Karimi). The sound match, which
+// otherwise takes karam for Karimi, defers to it.
+func abjadEdgesDiffer(a, b *tok) bool {
+	if !a.abjad || b.guessed || len(a.fold) == 0 || len(b.fold) == 0 {
+		return false
+	}
+	return isVowel(a.fold[0]) != isVowel(b.fold[0]) ||
+		isVowel(a.fold[len(a.fold)-1]) != isVowel(b.fold[len(b.fold)-1])
+}

@@ -286,7 +286,7 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 			best, how = sim, howFuzzy
 		}
 	}
-	if best < simPhonetic && len(a.fold) >= 5 && len(b.fold) >= 5 && len(a.skel) >= 3 && a.skel == b.skel {
+	if best < simPhonetic && len(a.fold) >= 5 && len(b.fold) >= 5 && len(a.skel) >= 3 && a.skel == b.skel && !abjadEdgesDiffer(a, b) {
 		// Same sound key, and close enough in spelling that the sound is
 		// not a coincidence, or the same consonants with other vowels
 		// (Hezbollah/Hizballah: vowels are what romanisations of Arabic
