@@ -34,6 +34,7 @@ var foldSame = [][]string{
 	{"abdullah", "abdallah", "abdulla"},
 	{"abdulrahman", "abdurrahman", "abdelrahman"},
 	{"abdul", "abdur", "abdus", "abdel", "abdush"}, // Abd al- before a sun letter
+	{"al", "el", "ul"},                             // the article
 	{"lounici", "lounisi", "lunisi"},               // French -ci is si
 	{"popovici", "popovich"},                       // Romanian -vici is -vich
 	{"yusuf", "yousef", "youssef"},

@@ -197,6 +197,7 @@ var familyList = [][]string{
 	{"khalid", "khaled", "halid", "haled", "khaleed"},
 	{"mustafa", "moustafa", "mostafa", "mustapha", "moustapha", "mostapha", "mustafah"},
 	{"abu", "abou", "abo"},
+	{"al", "el", "ul"}, // the Arabic article (al-Rawi, El Khairy, Ehsan ul Haq)
 	{"ali", "aly"},
 	{"said", "saeed", "saied", "sayeed", "saeid"},
 	{"abbas", "abas"},
