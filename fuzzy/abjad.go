@@ -76,7 +76,8 @@ func appendAbjadKey(dst []byte, f string) []byte {
 // same consonants in order, at least minAbjadSkel of them, and a vowel at
 // the start and at the end exactly when a has one: كرم, karam, is not
 // Karimi nor Akram). b must not itself be a guess. The index groups its
-// tokens by abjad key (Index.byAbjad), so retrieval finds a superset.
+// tokens by both abjad keys (Index.byAbjad), so retrieval finds a
+// superset.
 //
 // Long vowels are written, so a listed spelling is rarely shorter than the
 // rendering by more than one guessed vowel (طويل, tawil, is not Tal); and
@@ -94,7 +95,21 @@ func abjadMatch(a, b *tok) bool {
 	}
 	var ka, kb [maxTokenBytes + 2]byte
 	x := appendAbjadKey(ka[:0], a.fold)
-	return len(x) > 0 && string(x) == string(appendAbjadKey(kb[:0], b.fold))
+	if len(x) > 0 && string(x) == string(appendAbjadKey(kb[:0], b.fold)) {
+		return true
+	}
+	x = appendAbjadTextKey(ka[:0], a.text)
+	return len(x) > 0 && string(x) == string(appendAbjadTextKey(kb[:0], b.text))
+}
+
+// appendAbjadTextKey is appendAbjadKey on a token's spelling rather than
+// its fold key (see abjadLetters): the rendering writes ت+ص as ts, the
+// list Motassadeq, and the fold key reads ts as one sound (c); the fold
+// key in turn joins what the spelling keeps apart (dj and j: Djouadi,
+// Jawadi). abjadMatch takes either.
+func appendAbjadTextKey(dst []byte, text string) []byte {
+	var b [maxTokenBytes]byte
+	return appendAbjadKey(dst, str(abjadLetters(b[:0], text)))
 }
 
 // abjadEdgesDiffer reports whether query token a, rendered from an abjad,
@@ -107,4 +122,34 @@ func abjadEdgesDiffer(a, b *tok) bool {
 	}
 	return isVowel(a.fold[0]) != isVowel(b.fold[0]) ||
 		isVowel(a.fold[len(a.fold)-1]) != isVowel(b.fold[len(b.fold)-1])
+}
+
+// abjadLetters appends text's letters with the spelling choices that do
+// not change a consonant merged: q as k, w as v, c as s before e, i, y and
+// as k otherwise, x as ks, y as i. Digraphs (sh, kh, th, ts) stay two
+// letters.
+func abjadLetters(dst []byte, text string) []byte {
+	for i := 0; i < len(text) && len(dst) < maxTokenBytes; i++ {
+		c := text[i]
+		switch c {
+		case 'q':
+			c = 'k'
+		case 'w':
+			c = 'v'
+		case 'y':
+			c = 'i'
+		case 'x':
+			dst = append(dst, 'k')
+			c = 's'
+		case 'c':
+			c = 'k'
+			if i+1 < len(text) && (text[i+1] == 'e' || text[i+1] == 'i' || text[i+1] == 'y') {
+				c = 's'
+			}
+		}
+		if c >= 'a' && c <= 'z' {
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }

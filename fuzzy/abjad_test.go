@@ -11,6 +11,9 @@ func TestAbjadVowels(t *testing.T) {
 		{"غازي حمود العبيدي", "AL-UBAIDI, Ghazi Hammud"},               // abidi / Ubaidi
 		{"سيف الدين المشهداني", "AL-MASHHADANI, Saif-al-Din"},          // sif / Saif
 		{"ثريا برزان إبراهيم حسن التكريتي", "AL-TIKRITI, Thoraya Barzan Ibrahim Hasan"},
+		{"منير المتصدق", "EL MOTASSADEQ, Mounir"},    // ts is t+s: the spelling's key
+		{"يحيى جوادي", "DJOUADI, Yahia"},             // dj is j: the fold key's
+		{"عبد الصمد اچکزی", "ACHEKZAI, Abdul Samad"}, // ch+k (Fold reads German Chr-)
 	}
 	nonmatch := []struct{ q, listed string }{
 		{"غازي حمود", "Qusay HAMMUD"},     // gh-z is not q-s (no devoicing here)
@@ -41,6 +44,17 @@ func TestAbjadVowels(t *testing.T) {
 			if tm.How == "phonetic" {
 				t.Errorf("Compare(%q, %q): %q ~ %q by sound (score %.3f); want no such pair", c.q, c.listed, tm.Query, tm.Candidate, ex.Score)
 			}
+		}
+	}
+}
+
+func TestAppendAbjadTextKey(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"matsadaq", "mtsdk"}, {"motassadeq", "mtsdk"}, {"fathi", "fth."}, {"lounici", "lns."},
+		{"qusay", "ks."}, {"xavier", "ksr"}, {"ab", ""},
+	} {
+		if got := string(appendAbjadTextKey(nil, c.text)); got != c.want {
+			t.Errorf("appendAbjadTextKey(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
 }

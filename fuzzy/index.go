@@ -77,11 +77,15 @@ type Index struct {
 	bySound  map[string]uint32 // sound key → sound group (tokens that may match phonetically)
 	soundOff []uint32
 	soundTok []uint32
-	// byAbjad groups tokens by abjad key (see abjadMatch), for queries
+	// byAbjad and byAbjadText group tokens by the abjad keys of their
+	// fold key and of their spelling (see abjadMatch), for queries
 	// transliterated from Arabic or Hebrew script.
-	byAbjad  map[string]uint32
-	abjadOff []uint32
-	abjadTok []uint32
+	byAbjad      map[string]uint32
+	abjadOff     []uint32
+	abjadTok     []uint32
+	byAbjadText  map[string]uint32
+	abjadTextOff []uint32
+	abjadTextTok []uint32
 
 	delSlots []uint64 // hash & delMask → hash's top 32 bits | 1 + index into delHash; 0 if empty
 	delMask  uint64
@@ -248,6 +252,10 @@ func Build(recs []Record) *Index {
 	})
 	ix.byAbjad, ix.abjadOff, ix.abjadTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
 		k := string(appendAbjadKey(nil, d.fold))
+		return k, k != "" && !d.join
+	})
+	ix.byAbjadText, ix.abjadTextOff, ix.abjadTextTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
+		k := string(appendAbjadTextKey(nil, d.text))
 		return k, k != "" && !d.join
 	})
 	// Deletion neighbourhood of the fold keys.

@@ -638,6 +638,11 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 					try(id)
 				}
 			}
+			if g, ok := ix.byAbjadText[string(appendAbjadTextKey(kb[:0], t.text))]; ok {
+				for _, id := range ix.abjadTextTok[ix.abjadTextOff[g]:ix.abjadTextOff[g+1]] {
+					try(id)
+				}
+			}
 		}
 	}
 	if len(s.hits) > start {
