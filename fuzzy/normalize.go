@@ -144,8 +144,10 @@ type parser struct {
 	guessed bool
 	// cut is set while a query long enough to have been cut at a field
 	// limit is parsed (see fieldLimits).
-	cut   bool
-	abjad bool // ... from an abjad (see isAbjad)
+	cut bool
+	// abjad is set while the renderings of a query written in an abjad
+	// (Arabic or Hebrew script, see isAbjad) are parsed.
+	abjad bool
 	// scratch buffers and a case folder for non-Latin names
 	scratch, scratch2 []byte
 	folder            cases.Caser
