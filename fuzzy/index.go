@@ -77,6 +77,15 @@ type Index struct {
 	bySound  map[string]uint32 // sound key → sound group (tokens that may match phonetically)
 	soundOff []uint32
 	soundTok []uint32
+	// byAbjad and byAbjadText group tokens by the abjad keys of their
+	// fold key and of their spelling (see abjadMatch), for queries
+	// transliterated from Arabic or Hebrew script.
+	byAbjad      map[string]uint32
+	abjadOff     []uint32
+	abjadTok     []uint32
+	byAbjadText  map[string]uint32
+	abjadTextOff []uint32
+	abjadTextTok []uint32
 
 	delSlots []uint64 // hash & delMask → hash's top 32 bits | 1 + index into delHash; 0 if empty
 	delMask  uint64
@@ -240,6 +249,14 @@ func Build(recs []Record) *Index {
 	ix.byFold, ix.foldOff, ix.foldTok = groupBy(ix.dict, func(d *dictTok) (string, bool) { return d.fold, true })
 	ix.bySound, ix.soundOff, ix.soundTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
 		return d.skel, len(d.skel) >= 3 && len(d.fold) >= 5 && !d.join
+	})
+	ix.byAbjad, ix.abjadOff, ix.abjadTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
+		k := string(appendAbjadKey(nil, d.fold))
+		return k, k != "" && !d.join
+	})
+	ix.byAbjadText, ix.abjadTextOff, ix.abjadTextTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
+		k := string(appendAbjadTextKey(nil, d.text))
+		return k, k != "" && !d.join
 	})
 	// Deletion neighbourhood of the fold keys.
 	type del struct {

@@ -79,6 +79,8 @@ type tok struct {
 	// guessed says the token comes from a query's transliteration, whose
 	// vowels are guesses (Arabic writes few).
 	guessed bool
+	// abjad says a guessed token comes from an abjad (see abjadMatch).
+	abjad bool
 	// syl says the token is a single pinyin syllable (see isSyllable).
 	syl bool
 	// cut says the token ends a query that may have been cut at a field
@@ -143,6 +145,9 @@ type parser struct {
 	// cut is set while a query long enough to have been cut at a field
 	// limit is parsed (see fieldLimits).
 	cut bool
+	// abjad is set while the renderings of a query written in an abjad
+	// (Arabic or Hebrew script, see isAbjad) are parsed.
+	abjad bool
 	// scratch buffers and a case folder for non-Latin names
 	scratch, scratch2 []byte
 	folder            cases.Caser
@@ -298,6 +303,7 @@ func (p *parser) parse(s string, kind Kind) {
 		n = maxQueryVariants
 	}
 	p.guessed = p.query
+	p.abjad = p.query && isAbjad(s)
 	p.nonLatinVariants(s, n)
 	start := 0
 	for _, e := range p.vends {
@@ -307,7 +313,7 @@ func (p *parser) parse(s string, kind Kind) {
 			p.parseLatin(unidecode.Unidecode(v), kind)
 		}
 	}
-	p.guessed = false
+	p.guessed, p.abjad = false, false
 }
 
 // nonLatinVariants prepares a name in a non-Latin script and renders it in
@@ -922,7 +928,7 @@ func (p *parser) finish(kind Kind, reordered bool) {
 		switch c {
 		case clsContent, clsNumber:
 			nm.wContent += t.w
-			t.guessed = p.guessed
+			t.guessed, t.abjad = p.guessed, p.abjad
 		}
 		switch c {
 		case clsContent:

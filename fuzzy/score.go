@@ -18,10 +18,11 @@ const (
 	howInitial
 	howJoined
 	howInflected
-	howCut // the query's last token, cut at a field limit, begins the listed one
+	howCut      // the query's last token, cut at a field limit, begins the listed one
+	howNickname // a nickname and its given name (nicknames.go)
 )
 
-var howNames = [...]string{"", "exact", "transliterated", "fuzzy", "phonetic", "initial", "joined", "inflected", "cut"}
+var howNames = [...]string{"", "exact", "transliterated", "fuzzy", "phonetic", "initial", "joined", "inflected", "cut", "nickname"}
 
 // Token similarity levels. A pair of tokens below minSim does not match.
 const (
@@ -238,6 +239,9 @@ func tokSim(a, b *tok) (float32, uint8) {
 	if inflected(a.fold, b.fold) || inflected(b.fold, a.fold) {
 		return simInflected, howInflected
 	}
+	if a.cls == clsContent && b.cls == clsContent && nickname(a.fold, b.fold) {
+		return simNickname, howNickname // Bill / William (nicknames.go)
+	}
 	return fuzzySim(a, b)
 }
 
@@ -282,7 +286,7 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 			best, how = sim, howFuzzy
 		}
 	}
-	if best < simPhonetic && len(a.fold) >= 5 && len(b.fold) >= 5 && len(a.skel) >= 3 && a.skel == b.skel {
+	if best < simPhonetic && len(a.fold) >= 5 && len(b.fold) >= 5 && len(a.skel) >= 3 && a.skel == b.skel && !abjadEdgesDiffer(a, b) {
 		// Same sound key, and close enough in spelling that the sound is
 		// not a coincidence, or the same consonants with other vowels
 		// (Hezbollah/Hizballah: vowels are what romanisations of Arabic
@@ -292,6 +296,9 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 		} else if vowelsDiffer(a.fold, b.fold) {
 			best, how = simPhonetic, howPhonetic
 		}
+	}
+	if best < simPhonetic && abjadMatch(a, b) {
+		best, how = simPhonetic, howPhonetic // other short vowels (see abjad.go)
 	}
 	if best < minSim {
 		return 0, howNone

@@ -582,6 +582,16 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 				try(id)
 			}
 		}
+		if t.cls == clsContent {
+			// Bill finds William, and William Bill (nicknames.go).
+			for _, k := range nicknames[t.fold] {
+				if g, ok := ix.byFold[k]; ok {
+					for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
+						try(id)
+					}
+				}
+			}
+		}
 		if stem := inflectionStem(t.fold); stem != "" {
 			// Putinas finds Putin (the index holds Putinas under Putin).
 			if g, ok := ix.byFold[stem]; ok {
@@ -619,6 +629,19 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			i, _ := slices.BinarySearchFunc(ix.byPrefix, t.text, func(id uint32, x string) int { return strings.Compare(ix.dict[id].text, x) })
 			for n := 0; i < len(ix.byPrefix) && n < maxPrefixHits && strings.HasPrefix(ix.dict[ix.byPrefix[i]].text, t.text); i, n = i+1, n+1 {
 				try(ix.byPrefix[i])
+			}
+		}
+		if t.abjad {
+			var kb [maxTokenBytes + 2]byte
+			if g, ok := ix.byAbjad[string(appendAbjadKey(kb[:0], t.fold))]; ok {
+				for _, id := range ix.abjadTok[ix.abjadOff[g]:ix.abjadOff[g+1]] {
+					try(id)
+				}
+			}
+			if g, ok := ix.byAbjadText[string(appendAbjadTextKey(kb[:0], t.text))]; ok {
+				for _, id := range ix.abjadTextTok[ix.abjadTextOff[g]:ix.abjadTextOff[g+1]] {
+					try(id)
+				}
 			}
 		}
 	}

@@ -73,6 +73,15 @@ var arabicLetters = map[rune]arabicLetter{
 	'ڑ': {"r", "r", "r", "r", "r"},
 	'ں': {"n", "n", "n", "n", "n"},
 	'ھ': {"h", "h", "h", "h", "h"},
+	// Pashto (ځ Zadran, ښ Pashtun/Pakhtun, څ, ږ) and its retroflexes
+	'ټ': {"t", "t", "t", "t", "t"},
+	'ډ': {"d", "d", "d", "d", "d"},
+	'ړ': {"r", "r", "r", "r", "r"},
+	'ڼ': {"n", "n", "n", "n", "n"},
+	'ځ': {"z", "dz", "z", "dz", "dz"},
+	'څ': {"s", "ts", "s", "ts", "ts"},
+	'ښ': {"sh", "kh", "sh", "ch", "sh"},
+	'ږ': {"zh", "g", "j", "j", "zh"},
 	'ڤ': {"v", "v", "v", "v", "v"},
 	'ڨ': {"g", "g", "g", "g", "g"},
 }
@@ -231,8 +240,30 @@ var arabicNames = map[string][]string{
 	"معمر":      {"muammar", "moammar"},
 	"القذافي":   {"al qadhafi", "gaddafi", "qaddafi", "kadhafi"},
 	"قذافي":     {"qadhafi", "gaddafi", "qaddafi", "kadhafi"},
-	"اسامة":     {"usama", "osama"},
 	"لادن":      {"laden", "ladin"},
+	// Short given names whose vowels a guess gets wrong (one or two
+	// consonants: the abjad match of fuzzy needs the spelling) and
+	// common nisbas, with the spellings of UN, OFAC and EU lists and of
+	// Iraqi, Gulf and Maghrebi usage.
+	"عدي":   {"uday", "odai", "udai", "oday", "odey"},
+	"قصي":   {"qusay", "qusai", "kusay", "qusayy"},
+	"سيف":   {"saif", "sayf", "seif", "sayef"},
+	"عصام":  {"isam", "issam", "essam", "esam"},
+	"سعد":   {"saad", "saed", "sad"},
+	"سالم":  {"salim", "salem", "saleem"},
+	"منير":  {"munir", "mounir", "moneer"},
+	"عمرو":  {"amr", "amru", "amro"},
+	"بكر":   {"bakr", "bakar", "bekir"},
+	"حمد":   {"hamad", "hamd"},
+	"هاشم":  {"hashim", "hashem", "hachem"},
+	"يونس":  {"yunis", "younis", "younes", "yunus"},
+	"ياسر":  {"yasir", "yasser", "yaser"},
+	"طارق":  {"tariq", "tarek", "tareq", "tarik"},
+	"فاضل":  {"fadil", "fadel", "fadhil", "fazil"},
+	"عبيدي": {"ubaidi", "obaidi", "ubaydi", "obeidi"},
+	"عاني":  {"ani", "aani"},
+	"ولد":   {"ould", "walad", "wuld"},
+	"ثريا":  {"thuraya", "thoraya", "soraya", "suraya"},
 }
 
 // arabicUnit is one letter of a word in a role.
@@ -600,7 +631,7 @@ func (st *state) arabic(ws []word) {
 	for _, w := range ws {
 		for _, r := range w.runes {
 			switch r {
-			case 'ی', 'ک', 'پ', 'چ', 'ژ', 'گ', 'ۀ', 'ے', 'ٹ', 'ڈ', 'ڑ', 'ں', 'ھ', 'ځ', 'ښ', 'ږ', 'ړ', 'ډ', 'ټ', 'ڼ':
+			case 'ی', 'ک', 'پ', 'چ', 'ژ', 'گ', 'ۀ', 'ے', 'ٹ', 'ڈ', 'ڑ', 'ں', 'ھ', 'ځ', 'څ', 'ښ', 'ږ', 'ړ', 'ډ', 'ټ', 'ڼ':
 				persian = true
 			}
 		}
@@ -845,3 +876,24 @@ func (st *state) suffixCompound(x span, suffixes ...string) span {
 	}
 	return span{lo, len(st.aend)}
 }
+
+// arabicSpellings holds every Latin spelling the name table gives.
+var arabicSpellings = func() map[string]bool {
+	m := map[string]bool{}
+	for _, vs := range arabicNames {
+		for _, v := range vs {
+			m[v] = true
+		}
+	}
+	for _, v := range persianRahman {
+		m[v] = true
+	}
+	return m
+}()
+
+// IsArabicNameSpelling reports whether token (lower-case Latin) is one of
+// the spellings the renderer's table of common Arabic-script names gives
+// (muhammad, hussein, husain, mahmoud...). A rendering that is such a
+// spelling is no guess at vowels: Husain is حسين, not حسن, whatever vowels
+// a romanisation writes.
+func IsArabicNameSpelling(token string) bool { return arabicSpellings[token] }

@@ -247,8 +247,8 @@ func foldASCII(dst []byte, b []byte) []byte {
 			case d == 'z' || d == 'h' || d == 's' && !isVowel(at(i+2)):
 				dst = append(dst, 'c') // cz Polish, cs Hungarian (-ics)
 				i += 2
-			case d == 'i' && i+2 == n && i > 0 && isVowel(b[i-1]):
-				dst = append(dst, 'c') // Romanian -vici
+			case d == 'i' && i+2 == n && i > 1 && isVowel(b[i-1]) && b[i-2] == 'v':
+				dst = append(dst, 'c') // Romanian -vici (not French -ci: Lounici)
 				i += 2
 			case d == 'k':
 				dst = append(dst, 'k')

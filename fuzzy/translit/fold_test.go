@@ -33,6 +33,10 @@ var foldSame = [][]string{
 	{"uthman", "othman", "osman", "usman"},
 	{"abdullah", "abdallah", "abdulla"},
 	{"abdulrahman", "abdurrahman", "abdelrahman"},
+	{"abdul", "abdur", "abdus", "abdel", "abdush"}, // Abd al- before a sun letter
+	{"al", "el", "ul"},                             // the article
+	{"lounici", "lounisi", "lunisi"},               // French -ci is si
+	{"popovici", "popovich"},                       // Romanian -vici is -vich
 	{"yusuf", "yousef", "youssef"},
 	{"ibrahim", "ebrahim"},
 	{"khalid", "khaled"},
@@ -65,6 +69,7 @@ var foldSame = [][]string{
 // positives.
 var foldDistinct = [][2]string{
 	{"ivan", "ivana"},
+	{"abdul", "abdi"},
 	{"ali", "ole"},
 	{"ali", "ala"},
 	{"hassan", "hussein"},

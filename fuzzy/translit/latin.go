@@ -186,7 +186,9 @@ var familyList = [][]string{
 	{"umar", "omar", "oumar", "omer", "ömer"},
 	{"uthman", "othman", "osman", "usman", "outhman", "othmane", "uthmane", "osmane"},
 	{"abd", "abdu", "abdou"},
-	{"abdul", "abdoul", "abdel", "abdal", "abdol", "abdil"},
+	// Abd al- with the article assimilated to a sun letter is the same
+	// word: Abdur Rahman, Abdus Salam, Abdush Shakur, Abdun Nasir.
+	{"abdul", "abdoul", "abdel", "abdal", "abdol", "abdil", "abdur", "abdus", "abdush", "abdun", "abduz", "abdurr", "abdour", "abdous", "abder", "abdes"},
 	{"abdullah", "abdallah", "abdollah", "abdulla", "abdoullah", "abdellah", "abdillah"},
 	{"abdulrahman", "abdurrahman", "abdelrahman", "abdulrahmane", "abderrahmane", "abdurahman", "abdarrahman", "abdalrahman", "abdorrahman", "abdourahmane", "abderahmane"},
 	{"yusuf", "yousef", "youssef", "yusef", "yousif", "yusif", "yousuf", "youcef", "yussuf", "jusuf"},
@@ -195,6 +197,7 @@ var familyList = [][]string{
 	{"khalid", "khaled", "halid", "haled", "khaleed"},
 	{"mustafa", "moustafa", "mostafa", "mustapha", "moustapha", "mostapha", "mustafah"},
 	{"abu", "abou", "abo"},
+	{"al", "el", "ul"}, // the Arabic article (al-Rawi, El Khairy, Ehsan ul Haq)
 	{"ali", "aly"},
 	{"said", "saeed", "saied", "sayeed", "saeid"},
 	{"abbas", "abas"},

@@ -1,0 +1,155 @@
+package fuzzy
+
+import "github.com/freezeguard/freezeguard/fuzzy/translit"
+
+// Abjads (Arabic, Persian, Urdu, Pashto and Hebrew script) write a name's
+// consonants and long vowels but not its short vowels, so a query's
+// transliteration from one of them guesses its inner vowels: قصي is read
+// qasi or qisi, and the list says Qusay; سالم is read salam, the list says
+// Salim or Salem. What the script does write fixes the consonants in order
+// and whether the name begins and ends with a vowel (alif, waw or ya, or
+// ta marbuta at the end). A listed token that agrees with the rendering on
+// exactly that is one the Arabic could have been romanised to.
+
+// isAbjad reports whether s has a letter of the Arabic or Hebrew script
+// blocks (including the Arabic supplement, extended-A and presentation
+// forms): a query written so has its inner vowels guessed. It does not
+// allocate.
+func isAbjad(s string) bool {
+	for _, r := range s {
+		switch {
+		case r >= 0x0590 && r <= 0x05FF, // Hebrew
+			r >= 0x0600 && r <= 0x06FF, // Arabic
+			r >= 0x0750 && r <= 0x077F, // Arabic Supplement
+			r >= 0x08A0 && r <= 0x08FF, // Arabic Extended-A
+			r >= 0xFB1D && r <= 0xFDFF, // Hebrew and Arabic presentation forms A
+			r >= 0xFE70 && r <= 0xFEFF: // Arabic presentation forms B
+			return true
+		}
+	}
+	return false
+}
+
+// minAbjadSkel is the number of consonants an abjad match needs: with
+// one (عدي: Uday, Eddie, Odo) the vowels the script leaves out are most of
+// the name. Such names come from the renderer's name table instead.
+const minAbjadSkel = 2
+
+// appendAbjadKey appends the abjad key of fold key f to dst: '.' for a
+// leading vowel, the consonant skeleton (the fold key without vowels,
+// repeats, and v next to a vowel but at the start: و between or beside
+// vowels is read u, o, w or ou, Jawhar/Juhar, Dawri/Duri,
+// Sabawi/Sabaoui), '.' for a trailing vowel; or nothing when f is shorter than three letters or has
+// fewer than minAbjadSkel consonants. Consonants are not devoiced (unlike
+// the sound key): Arabic tells Ghazi from Qusay. It does not allocate when
+// dst has room.
+func appendAbjadKey(dst []byte, f string) []byte {
+	if len(f) < 3 {
+		return dst
+	}
+	start := len(dst)
+	if isVowel(f[0]) {
+		dst = append(dst, '.')
+	}
+	n := 0
+	var last byte
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		if isVowel(c) || c == 'v' && i > 0 && (isVowel(f[i-1]) || i+1 < len(f) && isVowel(f[i+1])) || c == last {
+			continue
+		}
+		dst = append(dst, c)
+		last = c
+		n++
+	}
+	if n < minAbjadSkel {
+		return dst[:start]
+	}
+	if isVowel(f[len(f)-1]) {
+		dst = append(dst, '.')
+	}
+	return dst
+}
+
+// abjadMatch reports whether query token a, rendered from an abjad, may be
+// listed token b spelt with other short vowels: the same abjad key (the
+// same consonants in order, at least minAbjadSkel of them, and a vowel at
+// the start and at the end exactly when a has one: كرم, karam, is not
+// Karimi nor Akram). b must not itself be a guess. The index groups its
+// tokens by both abjad keys (Index.byAbjad), so retrieval finds a
+// superset.
+//
+// Long vowels are written, so a listed spelling is rarely shorter than the
+// rendering by more than one guessed vowel (طويل, tawil, is not Tal); and
+// a rendering that is a spelling from the renderer's name table is no
+// guess (translit.IsArabicNameSpelling): against another established name
+// it does not match this way, which keeps Mahmoud from Mohammed and
+// Husain (حسين) from Hassan, while Salam (سالم read with the wrong
+// vowel) still finds Salim.
+func abjadMatch(a, b *tok) bool {
+	if !a.abjad || b.guessed || len(b.fold)+1 < len(a.fold) {
+		return false
+	}
+	if a.known && b.known && translit.IsArabicNameSpelling(a.text) {
+		return false
+	}
+	var ka, kb [maxTokenBytes + 2]byte
+	x := appendAbjadKey(ka[:0], a.fold)
+	if len(x) > 0 && string(x) == string(appendAbjadKey(kb[:0], b.fold)) {
+		return true
+	}
+	x = appendAbjadTextKey(ka[:0], a.text)
+	return len(x) > 0 && string(x) == string(appendAbjadTextKey(kb[:0], b.text))
+}
+
+// appendAbjadTextKey is appendAbjadKey on a token's spelling rather than
+// its fold key (see abjadLetters): the rendering writes ت+ص as ts, the
+// list Motassadeq, and the fold key reads ts as one sound (c); the fold
+// key in turn joins what the spelling keeps apart (dj and j: Djouadi,
+// Jawadi). abjadMatch takes either.
+func appendAbjadTextKey(dst []byte, text string) []byte {
+	var b [maxTokenBytes]byte
+	return appendAbjadKey(dst, str(abjadLetters(b[:0], text)))
+}
+
+// abjadEdgesDiffer reports whether query token a, rendered from an abjad,
+// and listed token b differ in a vowel the script writes: at the start or
+// the end of the word (كرم, karam, is not Karimi). The sound match, which
+// otherwise takes karam for Karimi, defers to it.
+func abjadEdgesDiffer(a, b *tok) bool {
+	if !a.abjad || b.guessed || len(a.fold) == 0 || len(b.fold) == 0 {
+		return false
+	}
+	return isVowel(a.fold[0]) != isVowel(b.fold[0]) ||
+		isVowel(a.fold[len(a.fold)-1]) != isVowel(b.fold[len(b.fold)-1])
+}
+
+// abjadLetters appends text's letters with the spelling choices that do
+// not change a consonant merged: q as k, w as v, c as s before e, i, y and
+// as k otherwise, x as ks, y as i. Digraphs (sh, kh, th, ts) stay two
+// letters.
+func abjadLetters(dst []byte, text string) []byte {
+	for i := 0; i < len(text) && len(dst) < maxTokenBytes; i++ {
+		c := text[i]
+		switch c {
+		case 'q':
+			c = 'k'
+		case 'w':
+			c = 'v'
+		case 'y':
+			c = 'i'
+		case 'x':
+			dst = append(dst, 'k')
+			c = 's'
+		case 'c':
+			c = 'k'
+			if i+1 < len(text) && (text[i+1] == 'e' || text[i+1] == 'i' || text[i+1] == 'y') {
+				c = 's'
+			}
+		}
+		if c >= 'a' && c <= 'z' {
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}

@@ -1,0 +1,71 @@
+package fuzzy
+
+import "testing"
+
+// Arabic-script names against their listed Latin spellings, whose short
+// vowels the script does not write: the consonants and the word-edge
+// vowels decide (abjadMatch), and retrieval finds them (Index.byAbjad).
+func TestAbjadVowels(t *testing.T) {
+	match := []struct{ q, listed string }{
+		{"قصي صدام حسين التكريتي", "AL-TIKRITI, Qusay Saddam Hussein"}, // qasi / Qusay
+		{"غازي حمود العبيدي", "AL-UBAIDI, Ghazi Hammud"},               // abidi / Ubaidi
+		{"سيف الدين المشهداني", "AL-MASHHADANI, Saif-al-Din"},          // sif / Saif
+		{"ثريا برزان إبراهيم حسن التكريتي", "AL-TIKRITI, Thoraya Barzan Ibrahim Hasan"},
+		{"منير المتصدق", "EL MOTASSADEQ, Mounir"},    // ts is t+s: the spelling's key
+		{"يحيى جوادي", "DJOUADI, Yahia"},             // dj is j: the fold key's
+		{"عبد الصمد اچکزی", "ACHEKZAI, Abdul Samad"}, // ch+k (Fold reads German Chr-)
+	}
+	nonmatch := []struct{ q, listed string }{
+		{"غازي حمود", "Qusay HAMMUD"},     // gh-z is not q-s (no devoicing here)
+		{"محمد طويل", "AL-TAL, Mohammed"}, // طويل writes two letters Tal lacks
+		{"محمود سعيد", "Mohammed SAID"},
+		{"علي كرم", "KARIMI, Ali"},                          // no final vowel written: not by sound either
+		{"علي حمدان", "Ali Akbar AHMEDIAN"},                 // nor an initial one                     // Mahmoud (a table name) is not Mohammed
+		{"أكرم الجبوري", "Karim AL-JABURI"},                 // initial alif: Akram, not Karim
+		{"Ghazi Hamud al-Abidi", "AL-UBAIDI, Ghazi Hammud"}, // Latin vowels are not guesses
+	}
+	var recs []Record
+	for i, c := range match {
+		recs = append(recs, Record{ID: uint32(i), Name: c.listed, Kind: KindPerson})
+	}
+	ix := Build(recs)
+	for i, c := range match {
+		if s := Compare(c.q, c.listed, KindPerson).Score; s < Threshold {
+			t.Errorf("Compare(%q, %q) = %.3f, want >= %.2f", c.q, c.listed, s, Threshold)
+		}
+		ms := ix.Search(c.q, KindUnknown, 1, Threshold, nil)
+		if len(ms) == 0 || ms[0].ID != uint32(i) {
+			t.Errorf("Search(%q) = %v, want record %d (%q) first", c.q, ms, i, c.listed)
+		}
+	}
+	for _, c := range nonmatch {
+		ex := Compare(c.q, c.listed, KindPerson)
+		for _, tm := range ex.Tokens {
+			if tm.How == "phonetic" {
+				t.Errorf("Compare(%q, %q): %q ~ %q by sound (score %.3f); want no such pair", c.q, c.listed, tm.Query, tm.Candidate, ex.Score)
+			}
+		}
+	}
+}
+
+func TestAppendAbjadTextKey(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"matsadaq", "mtsdk"}, {"motassadeq", "mtsdk"}, {"fathi", "fth."}, {"lounici", "lns."},
+		{"qusay", "ks."}, {"xavier", "ksr"}, {"ab", ""},
+	} {
+		if got := string(appendAbjadTextKey(nil, c.text)); got != c.want {
+			t.Errorf("appendAbjadTextKey(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestAppendAbjadKey(t *testing.T) {
+	for _, c := range []struct{ fold, want string }{
+		{"kasi", "ks."}, {"kusai", "ks."}, {"ubaidi", ".bd."}, {"abidi", ".bd."},
+		{"tarvat", "trt"}, {"javhar", "jhr"}, {"vahid", "vhd"}, {"tarut", "trt"}, {"ali", ""}, {"ab", ""}, {"hamad", "hmd"},
+	} {
+		if got := string(appendAbjadKey(nil, c.fold)); got != c.want {
+			t.Errorf("appendAbjadKey(%q) = %q, want %q", c.fold, got, c.want)
+		}
+	}
+}
