@@ -610,12 +610,14 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	if (a.flags|b.flags)&flagOrg == 0 {
 		mq, ml := middleUnmatched(a, usedA[:na]), middleUnmatched(b, usedB[:nb])
 		switch {
-		// Only a specific name vouches for the other's extra names: that
-		// "Tariq Youssef Aziz" holds Tariq and Aziz says little.
-		case mq > 0 && ml == 0:
+		// Only a specific name all of whose names the other holds vouches
+		// for the other's extra names: that "Tariq Youssef Aziz" holds
+		// Tariq and Aziz says little, and HIJAZI, Mohamad Hussein is not
+		// Husain Maryam Hijazi.
+		case mq > 0 && ml == 0 && allMatched(b, usedB[:nb]):
 			wa -= (1 - missingShare) * mq * specificity(b.wContent)
 			middleNote = "middle names the listed name lacks weigh little (missing, not conflicting)"
-		case ml > 0 && mq == 0:
+		case ml > 0 && mq == 0 && allMatched(a, usedA[:na]):
 			wb -= (1 - missingShare) * ml * specificity(a.wContent)
 			middleNote = "middle names the query lacks weigh little (missing, not conflicting)"
 		case mq > 0 && ml > 0:
@@ -878,6 +880,16 @@ func middleUnmatched(n *name, used []bool) float32 {
 		}
 	}
 	return w
+}
+
+// allMatched reports whether every content token of n is matched.
+func allMatched(n *name, used []bool) bool {
+	for i := range n.toks {
+		if !used[i] && n.toks[i].cls == clsContent {
+			return false
+		}
+	}
+	return true
 }
 
 // edgeUnmatched reports whether n's first or last name (its first and
