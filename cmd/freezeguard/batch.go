@@ -117,7 +117,7 @@ matched_on, primary, name_type, quality, score, outcome, programs, flags),
 flags about the line itself, and error. A line that cannot be read
 completely (invalid JSON or CSV, a quoted field spanning lines, a line over
 1 MiB, no name) is held: outcome HOLD, flag UNREADABLE_INPUT, the reason in
-error. The totals are checked and printed on stderr; the exit status is 1
+error, logged as a decision. The totals are checked and printed on stderr; the exit status is 1
 when any line could not be screened. A progress bar is drawn on stderr
 when it is a terminal.`)
 	sf := addScreenerFlags(fs)
@@ -345,37 +345,61 @@ func (e *env) batchTotals(st lineStats, t *batchTally) error {
 func screenOne(ctx context.Context, s *screening.Screener, j *job) batchOutput {
 	o := batchOutput{ID: string(j.in.ID), Line: j.line, Hits: []batchHit{}}
 	if j.err != nil {
-		return unreadable(o, j.err)
+		// What could be read of the name (a CSV line read leniently) is
+		// screened with the held decision.
+		return unreadable(ctx, s, o, screening.Party{Name: j.in.Name}, j.err)
 	}
 	if strings.TrimSpace(j.in.Name) == "" {
-		return unreadable(o, errors.New("no name to screen"))
+		return unreadable(ctx, s, o, screening.Party{}, errors.New("no name to screen"))
 	}
 	// kind, dob and country are secondary fields: one that cannot be read
 	// is flagged by screening and left out, and the name is screened.
-	d, err := s.Screen(ctx, screening.Party{Name: j.in.Name, Kind: lists.Kind(j.in.Kind), BirthDate: j.in.DOB, Country: j.in.Country})
-	switch {
-	case errors.Is(err, screening.ErrInvalidParty):
-		return unreadable(o, err)
-	case err != nil:
-		// The audit log failed or the run was stopped: no outcome, the
-		// run ends here.
-		o.Error = fmt.Sprintf("line %d: %v", j.line, err)
-		return o
+	p := screening.Party{Name: j.in.Name, Kind: lists.Kind(j.in.Kind), BirthDate: j.in.DOB, Country: j.in.Country}
+	d, err := s.Screen(ctx, p)
+	if errors.Is(err, screening.ErrInvalidParty) {
+		return unreadable(ctx, s, o, p, err)
 	}
-	o.Outcome, o.Decision = string(d.Outcome), d.ID
-	if len(d.Parties) > 0 {
-		o.Hits = hitsOut(d.Parties[0].Hits)
-		o.Flags = append(o.Flags, d.Parties[0].Flags...)
+	return decided(o, d, err)
+}
+
+// unreadable holds a line that could not be read or screened completely:
+// fail closed, never CLEAR. The held decision is logged like any other
+// (screening.Screener.Unreadable), with the reason.
+func unreadable(ctx context.Context, s *screening.Screener, o batchOutput, p screening.Party, err error) batchOutput {
+	reason := fmt.Sprintf("line %d: %v", o.Line, err)
+	d, lerr := s.Unreadable(ctx, fmt.Sprintf("batch input line %d", o.Line), p, reason)
+	o = decided(o, d, lerr)
+	if o.Error == "" {
+		o.Error = reason
 	}
 	return o
 }
 
-// unreadable holds a line that could not be read or screened completely:
-// fail closed, never CLEAR.
-func unreadable(o batchOutput, err error) batchOutput {
-	o.Error = fmt.Sprintf("line %d: %v", o.Line, err)
-	o.Outcome = string(screening.Hold)
-	o.Flags = append(o.Flags, screening.Flag{Code: screening.FlagUnreadableInput, Reason: o.Error})
+// decided fills an output line from a decision, or from the error that
+// left the line without one (the audit log failed, the run was stopped:
+// the run ends there).
+func decided(o batchOutput, d screening.Decision, err error) batchOutput {
+	if err != nil {
+		o.Error = fmt.Sprintf("line %d: %v", o.Line, err)
+		return o
+	}
+	o.Outcome, o.Decision = string(d.Outcome), d.ID
+	o.Flags = append(o.Flags, d.Flags...)
+	if len(d.Parties) > 0 {
+		o.Hits = hitsOut(d.Parties[0].Hits)
+		for _, f := range d.Parties[0].Flags {
+			if !slices.Contains(o.Flags, f) {
+				o.Flags = append(o.Flags, f)
+			}
+		}
+		// A name with nothing to screen in it is held by screening as
+		// unreadable: say why in error, as for any line held so.
+		for _, f := range o.Flags {
+			if f.Code == screening.FlagUnreadableInput && o.Error == "" {
+				o.Error = fmt.Sprintf("line %d: %s", o.Line, f.Reason)
+			}
+		}
+	}
 	return o
 }
 
@@ -542,19 +566,19 @@ func csvHeader(text []byte) (func([]byte) (batchInput, error), error) {
 		}
 		if err != nil {
 			// The line is held as unreadable; its id, read leniently,
-			// lets the sender find it.
+			// lets the sender find it, and its name is screened with it.
 			rec = lenientCSV(text)
-			return batchInput{ID: flexID(clipText(get("id"), 64))}, err
+			return batchInput{ID: flexID(clipText(get("id"), 64)), Name: clipText(get("name"), maxField)}, err
 		}
 		if len(rec) > len(header) {
-			return batchInput{ID: flexID(clipText(get("id"), 64))}, fmt.Errorf("invalid CSV: %d fields, the header has %d (an unquoted comma in a name?)", len(rec), len(header))
+			return batchInput{ID: flexID(clipText(get("id"), 64)), Name: get("name")}, fmt.Errorf("invalid CSV: %d fields, the header has %d (an unquoted comma in a name?)", len(rec), len(header))
 		}
 		return batchInput{ID: flexID(get("id")), Name: get("name"), Kind: get("kind"), DOB: get("dob"), Country: get("country")}, nil
 	}, nil
 }
 
 // lenientCSV reads a line that is not valid CSV as best it can (stray
-// quotes kept as text), for the id of an output line only.
+// quotes kept as text): the id and name of a line held as unreadable.
 func lenientCSV(text []byte) []string {
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.FieldsPerRecord, cr.LazyQuotes = -1, true

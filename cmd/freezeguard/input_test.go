@@ -32,6 +32,13 @@ func TestBatchCSVStrayQuote(t *testing.T) {
 		!slices.Contains(hitIDs(got[2].Hits), "ofac:35096") || !slices.Contains(hitIDs(got[3].Hits), "un:IQi.001") {
 		t.Errorf("outcomes %s %s %s %s; hits %v %v", got[0].Outcome, got[1].Outcome, got[2].Outcome, got[3].Outcome, hitIDs(got[2].Hits), hitIDs(got[3].Hits))
 	}
+	// A name with nothing to screen in it is held as unreadable too.
+	out, _ = exitCLI(t, 1, "id,name\nz1,\u200b\nz2,!!!\n", "batch", "--lists", unNew)
+	for _, g := range decodeLines(t, out) {
+		if _, held := g.flagged(screening.FlagUnreadableInput); g.Outcome != "HOLD" || !held || g.Error == nil || g.Decision == "" {
+			t.Errorf("%s: %+v", g.ID, g)
+		}
+	}
 	for _, want := range []string{"line 3: invalid CSV", "5 input lines: 1 header, 0 blank, 4 written", "1 of 4 lines could not be screened"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)

@@ -9,8 +9,9 @@
 // snapshots, for trying it out) and says so on stderr.
 //
 // Exit status: 0 on success, whatever the screening outcome; 1 when audit
-// verify finds a log tampered or corrupt, or a payment message cannot be
-// read; 2 for a usage error or any other error. Run "freezeguard -h".
+// verify finds a log tampered or corrupt, or a payment message or batch
+// line cannot be read (it is then held); 2 for a usage error or any other
+// error. Run "freezeguard -h".
 package main
 
 import (
@@ -49,7 +50,9 @@ stderr says how old they are.
 Exit status:
   0  success (whatever the screening outcome)
   1  audit verify found the log tampered or corrupt, or a payment
-     message could not be read (its outcome is then at least HOLD)
+     message or batch line could not be read (its outcome is then at
+     least HOLD); a date of birth or country that cannot be read is only
+     flagged (INPUT_FIELD_INVALID) and does not change the status
   2  usage error or any other error (message on stderr)
 
 Run 'freezeguard COMMAND -h' for a command's flags.

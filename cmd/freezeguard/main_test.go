@@ -341,7 +341,7 @@ func TestBatchJSONL(t *testing.T) {
 			t.Fatalf("output %d is input line %d id %q; want line %d id %q (order lost)", i, g.Line, g.ID, w.line, w.id)
 		}
 		if w.bad != "" {
-			if _, held := g.flagged(screening.FlagUnreadableInput); g.Error == nil || !strings.Contains(*g.Error, w.bad) || !strings.Contains(*g.Error, fmt.Sprintf("line %d", w.line)) || g.Outcome != "HOLD" || !held {
+			if _, held := g.flagged(screening.FlagUnreadableInput); g.Decision == "" || g.Error == nil || !strings.Contains(*g.Error, w.bad) || !strings.Contains(*g.Error, fmt.Sprintf("line %d", w.line)) || g.Outcome != "HOLD" || !held {
 				t.Errorf("line %d: error %v outcome %q; want an error with %q and the line number, held", w.line, g.Error, g.Outcome, w.bad)
 			}
 			if !strings.Contains(errOut, fmt.Sprintf("line %d:", w.line)) {
@@ -390,13 +390,13 @@ func TestBatchJSONL(t *testing.T) {
 	}
 
 	// The audit log holds the lists-loaded record and one decision per
-	// screened line, and verifies.
+	// line, the held unreadable ones included, and verifies.
 	vout, _ := mustCLI(t, "", "audit", "verify", logPath)
-	if want := fmt.Sprintf("intact: %d records", 1+screened); !strings.Contains(vout, want) {
+	if want := fmt.Sprintf("intact: %d records", 1+len(wants)); !strings.Contains(vout, want) {
 		t.Errorf("audit verify: %q, want %q", vout, want)
 	}
-	if n := countRecords(t, logPath, "decision"); n != screened {
-		t.Errorf("%d decision records for %d screened lines", n, screened)
+	if n := countRecords(t, logPath, "decision"); n != len(wants) {
+		t.Errorf("%d decision records for %d lines", n, len(wants))
 	}
 }
 
