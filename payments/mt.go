@@ -460,6 +460,15 @@ var mtRoles = map[string]screening.Role{
 	"57": screening.CreditorAgent,
 }
 
+// mtKnownTags are the field numbers MT103 and MT101 define that carry no
+// party (SWIFT Standards MT November 2023, MT103 and MT101 field lists):
+// references, dates, codes, amounts, charges. The party fields are in
+// mtRoles, the narrative ones in textFields. Any other field is reported.
+var mtKnownTags = map[string]bool{
+	"13": true, "20": true, "21": true, "23": true, "25": true, "26": true, "28": true, "30": true,
+	"32": true, "33": true, "36": true, "71": true, "70": true, "72": true, "77": true,
+}
+
 // textFields are the narrative fields screened as free text.
 var textFields = map[string]bool{"70": true, "72": true, "77B": true, "77T": true}
 
@@ -549,6 +558,12 @@ func (t *mtTx) field(f finField, roles map[string]screening.Role) {
 	}
 	role, ok := roles[f.tag[:2]]
 	if !ok {
+		if !mtKnownTags[f.tag[:2]] {
+			// A field this package does not know may carry a name: say
+			// so, and screen its text rather than drop it.
+			t.fail(f, fmt.Errorf("%w: field :%s: is not one MT103/MT101 defines; its text is screened as free text", ErrSyntax, f.tag))
+			t.pay.Parties = appendFreeText(t.pay.Parties, strings.Join(f.lines, " "), path)
+		}
 		return
 	}
 	pt, err := mtParty(f)

@@ -49,7 +49,7 @@ func TestPlantedListedNameNeverClears(t *testing.T) {
 	if testing.Short() {
 		t.Skip("screens a few hundred planted messages")
 	}
-	s := realScreener(t)
+	s := sharedScreener(t)
 	n := 0
 	for file, text := range realSamples(t) {
 		var variants []planted
