@@ -645,6 +645,12 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		if unseen, stub = cutTail(a, b, usedA[:na], usedB[:nb]); (unseen > 0 || stub > 0) && unseen < wb && stub < wa {
 			cutScore = combine(min(ca/(wa-stub), 1), min(cb/(wb-unseen), 1), spec)
 			cutScore = min(cutScore, cutCap-(1-cutScore)*0.05)
+			if t := &a.toks[na-1]; t.cut && !usedA[na-1] && !stubAhead(t.text, b, usedB[:nb]) {
+				// The stub does not begin the listed token after the
+				// cut (NAUCHNO IS... is NAUCHNO ISSLEDOVATELSKII rather
+				// than NAUCHNO-PROIZVODSTVENNOE): the other ranks first.
+				cutScore = max(cutScore-legalTieBreak/2, min(cutScore, Threshold))
+			}
 		}
 	}
 	if orgWordsMissing(a, b, usedB[:nb]) {
@@ -916,6 +922,16 @@ func distinctMatched(a *name, usedA []bool) int {
 		}
 	}
 	return n
+}
+
+// stubAhead reports whether stub begins the listed token right after the
+// last one matched.
+func stubAhead(stub string, b *name, usedB []bool) bool {
+	j := lastUsed(usedB) + 1
+	for j < len(b.toks) && b.toks[j].cls == clsLegal {
+		j++
+	}
+	return j < len(b.toks) && strings.HasPrefix(b.toks[j].text, stub)
 }
 
 // lastUsed returns the index of the last true in used, or -1.
