@@ -40,10 +40,10 @@ func TestTokenizeKeepsOriginalOffsets(t *testing.T) {
 		{"Müller-Lüdenscheidt Straße 11", "Müller=muller Lüdenscheidt=ludenscheidt Straße=strasse 11=11"},
 		{"O'Brien ‘quoted’", "O'Brien=obrien quoted=quoted"},
 		// Rendered together, this name gives six Latin words for six
-		// Arabic ones ("sifuddin falih hassan taha al rawi": a merge and a
+		// Arabic ones ("saifuddin falih hassan taha al rawi": a merge and a
 		// split), which would mark فليح for "Hassan". Word by word, every
 		// Latin word keeps its own source word.
-		{"سيف الدين فليح حسن طه الراوي", "سيف=sif الدين=al الدين=din فليح=falih حسن=hassan طه=taha الراوي=al الراوي=rawi"},
+		{"سيف الدين فليح حسن طه الراوي", "سيف=saif الدين=al الدين=din فليح=falih حسن=hassan طه=taha الراوي=al الراوي=rawi"},
 		// Lines are rendered separately.
 		{"Иван\nПетров", "Иван=ivan Петров=petrov"},
 	} {
