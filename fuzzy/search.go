@@ -336,12 +336,16 @@ func (s *searcher) searchName(q *name, min float32) {
 	// name lacks them (see scoreNames): the bounds divide by the least
 	// query weight, and allow the listed name the same.
 	person := q.flags&flagOrg == 0
+	qspec := specificity(q.wContent)
 	wqMin := wq
 	if person {
 		wqMin -= (1 - missingShare) * middleUnmatched(q, s.noneUsed[:len(q.toks)])
 	}
+	// Admission does not count on the discount: a listed name that lacks
+	// the query's middle names still holds its first and last names,
+	// which are probed, rarest first, before the admission stops.
 	bound := func(accA float32) float32 {
-		return combine(minf((accA+free)/wqMin, 1), 1, spec)
+		return combine(minf((accA+free)/wq, 1), 1, spec)
 	}
 	// Listed names with initials may earn credit for query tokens that
 	// found nothing; they are admitted longer.
@@ -421,9 +425,18 @@ func (s *searcher) searchName(q *name, min float32) {
 		case q.flags&flagCut != 0:
 			accB = wd // the listed tokens after the cut may go unseen
 		case person && ix.docFlags[d]&flagOrg == 0 && accB < wd:
-			wd = accB + missingShare*(wd-accB) // ...or be missing middle names
+			// ...or be missing middle names, discounted as much as the
+			// query is specific (see scoreNames)
+			wd -= (1 - missingShare) * qspec * (wd - accB)
 		}
-		ub := combine(minf(accA/wqMin, 1), minf(accB/wd, 1), spec)
+		// The query's middle names are discounted only against a listed
+		// name matched whole, each of whose content tokens earns at least
+		// minSim of its weight.
+		wa := wq
+		if person && s.accB[d] >= minSim*ix.docWContent[d] || ix.docFlags[d]&flagInitials != 0 {
+			wa = wqMin
+		}
+		ub := combine(minf(accA/wa, 1), minf(accB/wd, 1), spec)
 		if ub < min {
 			continue
 		}
