@@ -84,7 +84,11 @@ type legalSeq struct {
 
 // legalSeqs are the spellings of two or more tokens, longest first; each
 // seq's tokens are legal in the names where the sequence occurs.
-var legalSeqs []legalSeq
+// legalSeqsBy holds them by first token, in the same order.
+var (
+	legalSeqs   []legalSeq
+	legalSeqsBy = map[string][]legalSeq{}
+)
 
 // legalSorted holds legalWords sorted, for prefix lookups (a name cut
 // inside a legal form: OTVETST...).
@@ -195,6 +199,9 @@ func initLegalForms() {
 	// The tokens of a spelling of several ("societe" in "societe
 	// anonyme") are legal only inside it.
 	slices.SortStableFunc(legalSeqs, func(a, b legalSeq) int { return len(b.toks) - len(a.toks) })
+	for _, q := range legalSeqs {
+		legalSeqsBy[q.toks[0]] = append(legalSeqsBy[q.toks[0]], q)
+	}
 }
 
 // legalPrefix reports whether t, three letters or more, begins a legal

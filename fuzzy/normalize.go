@@ -799,15 +799,16 @@ func (p *parser) finish(kind Kind, reordered bool) {
 	if kind != KindPerson {
 		for i := 0; i < n; i++ {
 			k, class := 0, uint8(0)
-			for _, seq := range legalSeqs {
+			seqs := legalSeqsBy[str(p.buf[p.rngs[i].s:p.rngs[i].e])]
+			for _, seq := range seqs {
 				if i+len(seq.toks) <= n && seqAt(p.buf, p.rngs[i:], seq.toks) {
 					k, class = len(seq.toks), seq.class
 					break
 				}
 			}
-			if k == 0 && p.cut && !reordered {
+			if k == 0 && p.cut && !reordered && i+1 < n {
 				// A name cut inside a legal form of several words.
-				for _, seq := range legalSeqs {
+				for _, seq := range seqs {
 					if cutSeqAt(p.buf, p.rngs[i:n], seq.toks) {
 						k, class = n-i, seq.class
 						break
