@@ -866,11 +866,10 @@ func fatherRole(n *name, i int) bool {
 	return ok
 }
 
-// middleUnmatched returns the weight of n's unmatched middle tokens: the
-// content tokens between its first and last name (the first and last
-// content tokens that are not patronymics), and its patronymics.
-func middleUnmatched(n *name, used []bool) float32 {
-	f, l := -1, -1
+// edges returns the positions of n's first and last name: its first and
+// last content tokens that are not patronymics, or -1, -1.
+func edges(n *name) (f, l int) {
+	f, l = -1, -1
 	for i := range n.toks {
 		if t := &n.toks[i]; t.cls == clsContent && !t.patr {
 			if f < 0 {
@@ -879,6 +878,14 @@ func middleUnmatched(n *name, used []bool) float32 {
 			l = i
 		}
 	}
+	return f, l
+}
+
+// middleUnmatched returns the weight of n's unmatched middle tokens: the
+// content tokens between its first and last name (see edges), and its
+// patronymics.
+func middleUnmatched(n *name, used []bool) float32 {
+	f, l := edges(n)
 	var w float32
 	for i := range n.toks {
 		if t := &n.toks[i]; !used[i] && t.cls == clsContent && (t.patr || f >= 0 && i != f && i != l) {
@@ -898,18 +905,10 @@ func allMatched(n *name, used []bool) bool {
 	return true
 }
 
-// edgeUnmatched reports whether n's first or last name (its first and
-// last content tokens that are not patronymics) is unmatched.
+// edgeUnmatched reports whether n's first or last name (see edges) is
+// unmatched.
 func edgeUnmatched(n *name, used []bool) bool {
-	f, l := -1, -1
-	for i := range n.toks {
-		if t := &n.toks[i]; t.cls == clsContent && !t.patr {
-			if f < 0 {
-				f = i
-			}
-			l = i
-		}
-	}
+	f, l := edges(n)
 	return f >= 0 && (!used[f] || !used[l])
 }
 
