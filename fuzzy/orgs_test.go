@@ -123,3 +123,21 @@ func TestBrandNamesNotFuzzy(t *testing.T) {
 		}
 	}
 }
+
+// A cut query that goes on past a listed name (a stub after its last
+// word) ranks a listed name that goes on too above it; a stub that begins
+// the next listed word, legal words between, ranks that name first.
+func TestCutStubRanks(t *testing.T) {
+	q := "ISLAMIC REVOLUTIONARY GUARD CORPS R"
+	short := Compare(q, "ISLAMIC REVOLUTIONARY GUARD CORPS", KindOrganization).Score
+	long := Compare(q, "ISLAMIC REVOLUTIONARY GUARD CORPS RESEARCH AND SELF-SUFFICIENCY JEHAD ORGANIZATION", KindOrganization).Score
+	if !(long > short && short >= Threshold) {
+		t.Errorf("%q: short %.3f, long %.3f", q, short, long)
+	}
+	q = "LIMITED LIABILITY COMPANY COAL COMP"
+	named := Compare(q, "LIMITED LIABILITY COMPANY COAL COMPANY RAZREZ BEYSKIY", KindOrganization).Score
+	other := Compare(q, "COAL TAR REFINING COMPANY", KindOrganization).Score
+	if !(named > other) {
+		t.Errorf("%q: COAL COMPANY RAZREZ %.3f, COAL TAR %.3f", q, named, other)
+	}
+}

@@ -668,6 +668,13 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	if cutPair {
 		score = min(score, cutCap-(1-score)*0.05) // a token only partly seen
 	}
+	if a.flags&flagCut != 0 && score > cutCap-legalTieBreak {
+		if t := &a.toks[na-1]; t.cut && !usedA[na-1] && len(t.text) < 3 {
+			// The query goes on past this listed name (CORPS R...): a
+			// listed name that goes on too ranks first.
+			score = cutCap - legalTieBreak
+		}
+	}
 	if cutScore > score {
 		score = cutScore
 	} else {
@@ -926,11 +933,15 @@ func distinctMatched(a *name, usedA []bool) int {
 // stubAhead reports whether stub begins the listed token right after the
 // last one matched.
 func stubAhead(stub string, b *name, usedB []bool) bool {
-	j := lastUsed(usedB) + 1
-	for j < len(b.toks) && b.toks[j].cls == clsLegal {
-		j++
+	for j := lastUsed(usedB) + 1; j < len(b.toks); j++ {
+		if strings.HasPrefix(b.toks[j].text, stub) {
+			return true
+		}
+		if b.toks[j].cls != clsLegal {
+			break // legal words may stand between: COAL COMP(ANY) ...
+		}
 	}
-	return j < len(b.toks) && strings.HasPrefix(b.toks[j].text, stub)
+	return false
 }
 
 // lastUsed returns the index of the last true in used, or -1.
