@@ -445,8 +445,8 @@ func (ix *Index) docName(d uint32, nm *name, toks []tok) []tok {
 		}
 		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c, known: c != clsNumber && dt.known, syl: c != clsNumber && dt.syl, id: int32(ix.docToks[k])})
 	}
-	if ix.docFlags[d]&flagOrg == 0 {
-		markPatronymic(toks) // as finish
+	if ix.docFlags[d]&flagPatr != 0 {
+		markPatronymic(toks) // as finish did when it set the flag
 	}
 	nm.toks = toks
 	nm.w = ix.docW[d]

@@ -82,13 +82,10 @@ type legalSeq struct {
 	class uint8
 }
 
-// legalSeqs are the spellings of two or more tokens, longest first; each
-// seq's tokens are legal in the names where the sequence occurs.
-// legalSeqsBy holds them by first token, in the same order.
-var (
-	legalSeqs   []legalSeq
-	legalSeqsBy = map[string][]legalSeq{}
-)
+// legalSeqsBy holds the spellings of two or more tokens by their first
+// token, longest first; each seq's tokens are legal in the names where
+// the sequence occurs.
+var legalSeqsBy = map[string][]legalSeq{}
 
 // legalSorted holds legalWords sorted, for prefix lookups (a name cut
 // inside a legal form: OTVETST...).
@@ -128,6 +125,7 @@ var legacyLegal = []string{"llc", "ltd", "limited", "inc", "incorporated", "corp
 // package's tables are set, since it parses each spelling like a name.
 func initLegalForms() {
 	var p parser
+	var seqs []legalSeq
 	seen := map[string]bool{}
 	addSeq := func(toks []string, class uint8) {
 		key := strings.Join(toks, " ")
@@ -152,23 +150,11 @@ func initLegalForms() {
 			}
 			return
 		}
-		legalSeqs = append(legalSeqs, legalSeq{toks: toks, class: class})
+		seqs = append(seqs, legalSeq{toks: toks, class: class})
 	}
 	for _, w := range businessWords {
 		legalWords[w] = 0
 	}
-	defer func() {
-		for _, w := range legacyLegal {
-			if _, ok := legalWords[w]; !ok {
-				legalWords[w] = 0
-			}
-		}
-		legalSorted = legalSorted[:0]
-		for w := range legalWords {
-			legalSorted = append(legalSorted, w)
-		}
-		slices.Sort(legalSorted)
-	}()
 	for line := range strings.SplitSeq(legalFormData, "\n") {
 		code, rest, ok := strings.Cut(line, "\t")
 		if !ok {
@@ -198,10 +184,19 @@ func initLegalForms() {
 	}
 	// The tokens of a spelling of several ("societe" in "societe
 	// anonyme") are legal only inside it.
-	slices.SortStableFunc(legalSeqs, func(a, b legalSeq) int { return len(b.toks) - len(a.toks) })
-	for _, q := range legalSeqs {
+	slices.SortStableFunc(seqs, func(a, b legalSeq) int { return len(b.toks) - len(a.toks) })
+	for _, q := range seqs {
 		legalSeqsBy[q.toks[0]] = append(legalSeqsBy[q.toks[0]], q)
 	}
+	for _, w := range legacyLegal {
+		if _, ok := legalWords[w]; !ok {
+			legalWords[w] = 0
+		}
+	}
+	for w := range legalWords {
+		legalSorted = append(legalSorted, w)
+	}
+	slices.Sort(legalSorted)
 }
 
 // legalPrefix reports whether t, three letters or more, begins a legal

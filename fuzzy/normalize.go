@@ -113,6 +113,7 @@ const (
 	flagPromoted // no identifying token but by promotion (see promote)
 	flagCut      // a query long enough to have been cut at a field limit (see fieldLimits)
 	flagOrg      // an organisation's name (Kind), or a name with a legal form
+	flagPatr     // a person's name with a patronymic (see markPatronymic)
 )
 
 // States of parser.dotted: dotted initials are not looked for (persons,
@@ -973,9 +974,11 @@ func (p *parser) finish(kind Kind, reordered bool) {
 	}
 	if nm.flags&flagOrg == 0 {
 		// Patronymics weigh at most a common name (docName does the same).
-		d := markPatronymic(p.toks[tokStart:])
-		nm.w -= d
-		nm.wContent -= d
+		if d, ok := markPatronymic(p.toks[tokStart:]); ok {
+			nm.w -= d
+			nm.wContent -= d
+			nm.flags |= flagPatr
+		}
 	}
 	if cut && n > 1 {
 		nm.flags |= flagCut
@@ -1053,8 +1056,9 @@ var patronymicEnds = []string{"ovich", "evich", "ovych", "evych", "ovna", "evna"
 // of three content tokens or more has one: the token that ends like a
 // patronymic and is not the first (Umarov Doku KHAMATOVICH, Roman
 // ARKADYEVICH Abramovich); if two do, the earlier. A name of two has none:
-// Viktor Yanukovich, Roman Abramovich are surnames.
-func markPatronymic(ts []tok) float32 {
+// Viktor Yanukovich, Roman Abramovich are surnames. ok says whether one
+// was marked.
+func markPatronymic(ts []tok) (lost float32, ok bool) {
 	n, first := 0, -1
 	for i := range ts {
 		if ts[i].cls == clsContent {
@@ -1065,17 +1069,17 @@ func markPatronymic(ts []tok) float32 {
 		}
 	}
 	if n < 3 {
-		return 0
+		return 0, false
 	}
 	for i := first + 1; i < len(ts); i++ {
 		if t := &ts[i]; t.cls == clsContent && isPatronymic(t.text) {
 			t.patr = true
-			d := max(t.w-commonWeight, 0)
-			t.w -= d
-			return d
+			lost = max(t.w-commonWeight, 0)
+			t.w -= lost
+			return lost, true
 		}
 	}
-	return 0
+	return 0, false
 }
 
 // isPatronymic reports whether t, seven letters or more, ends like a

@@ -644,7 +644,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		var stub float32
 		if unseen, stub = cutTail(a, b, usedA[:na], usedB[:nb]); (unseen > 0 || stub > 0) && unseen < wb && stub < wa {
 			cutScore = combine(min(ca/(wa-stub), 1), min(cb/(wb-unseen), 1), spec)
-			cutScore = min(cutScore, cutCap-(1-cutScore)*0.05)
+			cutScore = capCut(cutScore)
 			if t := &a.toks[na-1]; t.cut && !usedA[na-1] && !stubAhead(t.text, b, usedB[:nb]) {
 				// The stub does not begin the listed token after the
 				// cut (NAUCHNO IS... is NAUCHNO ISSLEDOVATELSKII rather
@@ -666,7 +666,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		score = 1 // same tokens, maybe in another order
 	}
 	if cutPair {
-		score = min(score, cutCap-(1-score)*0.05) // a token only partly seen
+		score = capCut(score) // a token only partly seen
 	}
 	if a.flags&flagCut != 0 && score > cutCap-legalTieBreak {
 		if t := &a.toks[na-1]; t.cut && !usedA[na-1] && len(t.text) < 3 {
@@ -795,6 +795,13 @@ func cutTail(a, b *name, usedA, usedB []bool) (unseen, stub float32) {
 		}
 	}
 	return unseen, stub
+}
+
+// capCut caps the score of a pair read through a cut at cutCap, keeping
+// the order of scores below it: what was not seen cannot make an exact
+// match.
+func capCut(s float32) float32 {
+	return min(s, cutCap-(1-s)*0.05)
 }
 
 // spelt reports whether query token a is b as listed, for the rule that
