@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/report"
 	"github.com/freezeguard/freezeguard/screening"
 )
 
@@ -29,76 +30,13 @@ type batchInput struct {
 	Country string `json:"country,omitempty"`
 }
 
-// flexID is an input id given as a JSON string or number (customer
-// numbers often come as numbers); it is output as a string.
-type flexID string
-
-func (id *flexID) UnmarshalJSON(b []byte) error {
-	var n json.Number
-	if err := json.Unmarshal(b, &n); err == nil {
-		*id = flexID(n)
-		return nil
-	}
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("id: want a string or a number, got %s", b)
-	}
-	*id = flexID(s)
-	return nil
-}
-
-// batchHit is a hit in batch, payment and compare output: the fields a
-// downstream system keys on.
-type batchHit struct {
-	Entity string `json:"entity"`
-	// Name is the listed name matched; for a hit on an identifier alone
-	// (a BIC, IMO number, ...), where no name was compared, the entity's
-	// primary name, and MatchedOn says so.
-	Name      string   `json:"name"`
-	MatchedOn string   `json:"matched_on"` // "name" or "identifier"
-	Primary   string   `json:"primary"`    // the entity's primary name
-	NameType  string   `json:"name_type,omitempty"`
-	Quality   string   `json:"quality,omitempty"`
-	Score     float64  `json:"score"`
-	Outcome   string   `json:"outcome"`
-	Programs  []string `json:"programs"`
-	Flags     []string `json:"flags"`
-}
-
-// batchOutput is one output line. Every input line gets one, with an
-// outcome: a line that could not be read or screened completely is held
-// (HOLD, flag UNREADABLE_INPUT) and carries the reason in Error. Only a
-// line cut short by the run stopping (the audit log failed, an
-// interrupt) has no outcome, and the run then exits with an error.
-type batchOutput struct {
-	ID       string           `json:"id"`
-	Line     int              `json:"line"`
-	Outcome  string           `json:"outcome,omitempty"`
-	Decision string           `json:"decision,omitempty"` // decision id in the audit log
-	Hits     []batchHit       `json:"hits"`
-	Flags    []screening.Flag `json:"flags,omitempty"` // about the input line: INPUT_FIELD_INVALID, UNREADABLE_INPUT
-	Error    string           `json:"error,omitempty"`
-}
-
-func hitsOut(hs []screening.Hit) []batchHit {
-	out := make([]batchHit, 0, len(hs))
-	for _, h := range hs {
-		bh := batchHit{Entity: h.EntityID, Name: h.MatchedName, MatchedOn: "name", Primary: h.PrimaryName,
-			NameType: string(h.NameType), Quality: string(h.Quality), Score: h.Score, Outcome: string(h.Outcome),
-			Programs: []string{}, Flags: []string{}}
-		if h.MatchedName == "" {
-			bh.Name, bh.MatchedOn = h.PrimaryName, "identifier"
-		}
-		for _, p := range h.Programs {
-			bh.Programs = append(bh.Programs, p.Code)
-		}
-		for _, f := range h.Flags {
-			bh.Flags = append(bh.Flags, string(f.Code))
-		}
-		out = append(out, bh)
-	}
-	return out
-}
+// flexID, batchHit and batchOutput are the shapes shared with the
+// screening service, in package report.
+type (
+	flexID      = report.FlexID
+	batchHit    = report.Hit
+	batchOutput = report.Line
+)
 
 func (e *env) batch(ctx context.Context, args []string) error {
 	fs := e.newFlags("batch", `batch [--in FILE] [--out FILE] [--audit LOG] [--workers N] [--lists PATH] [--jurisdiction J]
@@ -343,63 +281,13 @@ func (e *env) batchTotals(st lineStats, t *batchTally) error {
 }
 
 func screenOne(ctx context.Context, s *screening.Screener, j *job) batchOutput {
-	o := batchOutput{ID: string(j.in.ID), Line: j.line, Hits: []batchHit{}}
-	if j.err != nil {
-		// What could be read of the name (a CSV line read leniently) is
-		// screened with the held decision.
-		return unreadable(ctx, s, o, screening.Party{Name: j.in.Name}, j.err)
-	}
-	if strings.TrimSpace(j.in.Name) == "" {
-		return unreadable(ctx, s, o, screening.Party{}, errors.New("no name to screen"))
-	}
 	// kind, dob and country are secondary fields: one that cannot be read
 	// is flagged by screening and left out, and the name is screened.
-	p := screening.Party{Name: j.in.Name, Kind: lists.Kind(j.in.Kind), BirthDate: j.in.DOB, Country: j.in.Country}
-	d, err := s.Screen(ctx, p)
-	if errors.Is(err, screening.ErrInvalidParty) {
-		return unreadable(ctx, s, o, p, err)
-	}
-	return decided(o, d, err)
-}
-
-// unreadable holds a line that could not be read or screened completely:
-// fail closed, never CLEAR. The held decision is logged like any other
-// (screening.Screener.Unreadable), with the reason.
-func unreadable(ctx context.Context, s *screening.Screener, o batchOutput, p screening.Party, err error) batchOutput {
-	reason := fmt.Sprintf("line %d: %v", o.Line, err)
-	d, lerr := s.Unreadable(ctx, fmt.Sprintf("batch input line %d", o.Line), p, reason)
-	o = decided(o, d, lerr)
-	if o.Error == "" {
-		o.Error = reason
-	}
-	return o
-}
-
-// decided fills an output line from a decision, or from the error that
-// left the line without one (the audit log failed, the run was stopped:
-// the run ends there).
-func decided(o batchOutput, d screening.Decision, err error) batchOutput {
-	if err != nil {
-		o.Error = fmt.Sprintf("line %d: %v", o.Line, err)
-		return o
-	}
-	o.Outcome, o.Decision = string(d.Outcome), d.ID
-	o.Flags = append(o.Flags, d.Flags...)
-	if len(d.Parties) > 0 {
-		o.Hits = hitsOut(d.Parties[0].Hits)
-		for _, f := range d.Parties[0].Flags {
-			if !slices.Contains(o.Flags, f) {
-				o.Flags = append(o.Flags, f)
-			}
-		}
-		// A name with nothing to screen in it is held by screening as
-		// unreadable: say why in error, as for any line held so.
-		for _, f := range o.Flags {
-			if f.Code == screening.FlagUnreadableInput && o.Error == "" {
-				o.Error = fmt.Sprintf("line %d: %s", o.Line, f.Reason)
-			}
-		}
-	}
+	o, _ := report.ScreenParty(ctx, s, report.Input{
+		ID: string(j.in.ID), Line: j.line, Where: fmt.Sprintf("line %d", j.line), Ref: fmt.Sprintf("batch input line %d", j.line),
+		Party: screening.Party{Name: j.in.Name, Kind: lists.Kind(j.in.Kind), BirthDate: j.in.DOB, Country: j.in.Country},
+		Err:   j.err,
+	})
 	return o
 }
 

@@ -8,45 +8,18 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
-	"github.com/freezeguard/freezeguard/fuzzy"
-	"github.com/freezeguard/freezeguard/lists"
-	"github.com/freezeguard/freezeguard/screening"
+	"github.com/freezeguard/freezeguard/report"
 )
 
-// compareInput is one pair to score.
-type compareInput struct {
-	ID    string `json:"id"`
-	Name1 string `json:"name1"`
-	Name2 string `json:"name2"`
-	Kind  string `json:"kind,omitempty"`
-}
+// compareInput and compareOutput are shared with the screening service,
+// in package report.
+type (
+	compareInput  = report.CompareInput
+	compareOutput = report.CompareOutput
+)
 
-// compareOutput is one scored pair; Match is at fuzzy.Threshold.
-type compareOutput struct {
-	ID          string             `json:"id"`
-	Score       float64            `json:"score"`
-	Match       bool               `json:"match"`
-	Explanation *fuzzy.Explanation `json:"explanation,omitempty"`
-	Error       string             `json:"error,omitempty"`
-}
-
-func compareOne(in compareInput) compareOutput {
-	o := compareOutput{ID: in.ID}
-	k, err := lists.ParseKind(in.Kind)
-	if err != nil {
-		o.Error = err.Error()
-		return o
-	}
-	if strings.TrimSpace(in.Name1) == "" || strings.TrimSpace(in.Name2) == "" {
-		o.Error = "want two non-empty names, name1 and name2"
-		return o
-	}
-	ex := fuzzy.Compare(in.Name1, in.Name2, screening.MatchKind(k))
-	o.Score, o.Match, o.Explanation = ex.Score, ex.Score >= fuzzy.Threshold, &ex
-	return o
-}
+func compareOne(in compareInput) compareOutput { return report.Compare(in) }
 
 func (e *env) compare(ctx context.Context, args []string) error {
 	fs := e.newFlags("compare", `compare [NAME1 NAME2] [--kind K] [--in FILE] [--out FILE]

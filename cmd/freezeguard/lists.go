@@ -20,6 +20,7 @@ import (
 	"github.com/freezeguard/freezeguard/lists/embedded"
 	"github.com/freezeguard/freezeguard/lists/fetch"
 	"github.com/freezeguard/freezeguard/lists/loader"
+	"github.com/freezeguard/freezeguard/report"
 )
 
 // listFlags adds the --lists flag every list-reading command takes.
@@ -61,16 +62,6 @@ func (e *env) lists(ctx context.Context, args []string) error {
 	})
 }
 
-// sourceInfo is one line of `lists info --json`.
-type sourceInfo struct {
-	Source    lists.Source `json:"source"`
-	Format    string       `json:"format"`
-	File      string       `json:"file"`
-	Published string       `json:"published,omitempty"`
-	SHA256    string       `json:"sha256"`
-	Entities  int          `json:"entities"`
-}
-
 func (e *env) listsInfo(ctx context.Context, args []string) error {
 	fs := e.newFlags("lists info", "lists info [--lists PATH] [--json]")
 	paths := listFlags(fs)
@@ -82,17 +73,7 @@ func (e *env) listsInfo(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	out := struct {
-		Sources  []sourceInfo `json:"sources"`
-		Entities int          `json:"entities"`
-	}{Entities: len(snap.Entities)}
-	for _, p := range snap.Sources {
-		si := sourceInfo{Source: p.Source, Format: p.Format, File: p.File, SHA256: p.SHA256, Entities: p.Records}
-		if !p.Published.IsZero() {
-			si.Published = p.Published.Format("2006-01-02")
-		}
-		out.Sources = append(out.Sources, si)
-	}
+	out := report.Lists(snap)
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")

@@ -7,34 +7,16 @@ import (
 	"os"
 
 	"github.com/freezeguard/freezeguard/payments"
+	"github.com/freezeguard/freezeguard/report"
 	"github.com/freezeguard/freezeguard/screening"
 )
 
-// paymentParty is one screened party in `payment --json` output.
-type paymentParty struct {
-	Payment string     `json:"payment"` // the payment (transaction) id
-	Role    string     `json:"role"`
-	Path    string     `json:"path"` // where in the message the party is
-	Name    string     `json:"name"`
-	BIC     string     `json:"bic,omitempty"`
-	Outcome string     `json:"outcome"`
-	Flags   []string   `json:"flags,omitempty"` // about the input itself: UNREADABLE_INPUT
-	Hits    []batchHit `json:"hits"`
-}
-
-// paymentOutput is the result for one message file.
-type paymentOutput struct {
-	File      string            `json:"file"`
-	Outcome   string            `json:"outcome"`
-	Decisions []string          `json:"decisions"` // decision ids in the audit log
-	Parties   []paymentParty    `json:"parties"`
-	Signals   []payments.Signal `json:"signals,omitempty"`
-	Error     string            `json:"error,omitempty"` // what could not be parsed (the outcome is then at least HOLD)
-	// Unreadable counts the decisions recording what could not be read
-	// (held, flag UNREADABLE_INPUT, a review case each).
-	Unreadable int      `json:"unreadable,omitempty"`
-	Skipped    []string `json:"skipped,omitempty"` // FIN ACK/NAK service messages passed over
-}
+// paymentParty and paymentOutput are `payment --json`'s shapes, shared
+// with the screening service in package report.
+type (
+	paymentParty  = report.MessageParty
+	paymentOutput = report.Message
+)
 
 func (e *env) payment(ctx context.Context, args []string) error {
 	fs := e.newFlags("payment", `payment FILE... [--json] [--lists PATH] [--jurisdiction J] [--audit LOG]
@@ -126,25 +108,5 @@ func (e *env) screenFile(ctx context.Context, s *screening.Screener, name string
 	if err != nil {
 		return o, err
 	}
-	o.Outcome, o.Signals, o.Unreadable, o.Skipped = string(res.Outcome), res.Signals, res.Unreadable, res.Skipped
-	if res.ParseErr != nil {
-		o.Error = res.ParseErr.Error()
-	}
-	for _, d := range res.Decisions {
-		o.Decisions = append(o.Decisions, d.ID)
-		for _, pr := range d.Parties {
-			pp := paymentParty{
-				Payment: d.PaymentID, Role: string(pr.Role), Path: pr.Path, Name: pr.Party.Name, BIC: pr.Party.BIC,
-				Outcome: string(pr.Outcome), Hits: hitsOut(pr.Hits),
-			}
-			if pp.Role == "" {
-				pp.Role = "unknown"
-			}
-			for _, f := range pr.Flags {
-				pp.Flags = append(pp.Flags, string(f.Code)+": "+f.Reason)
-			}
-			o.Parties = append(o.Parties, pp)
-		}
-	}
-	return o, nil
+	return report.FromResult(name, res), nil
 }
