@@ -1,0 +1,436 @@
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"iter"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/freezeguard/freezeguard/lists"
+	"github.com/freezeguard/freezeguard/screening"
+	"github.com/freezeguard/freezeguard/screening/audit"
+)
+
+// Body limits: a JSON request is small (1,000 parties fit in well under
+// 1 MiB); a payment message file may hold many transactions.
+const (
+	MaxJSONBody    = 1 << 20
+	MaxMessageBody = 10 << 20
+	MaxBatch       = 1000 // parties in one POST /v1/screen/batch
+)
+
+// Options configure a Server.
+type Options struct {
+	// Snapshot is the lists to screen against at start. Required.
+	Snapshot *lists.Snapshot
+	// Policy is the bank's policy; the CLI's default (US) if zero, so that
+	// the service decides as `freezeguard batch` does.
+	Policy screening.Policy
+	// Log is the audit store every decision and review step is appended
+	// to before it is answered. Required.
+	Log audit.Log
+	// History replays the audit store's records at start, to rebuild the
+	// open review cases and the decisions GET /v1/decisions/{id} can show.
+	// Nil for a store that is new or cannot be read back.
+	History iter.Seq2[audit.Record, error]
+	// Load reloads the lists (SIGHUP, POST /v1/admin/reload, after a
+	// fetch); nil: the lists cannot be reloaded.
+	Load func(ctx context.Context) (*lists.Snapshot, error)
+	// Fetch downloads fresh list files before a timed reload
+	// (--fetch-every); nil: timed reloads only reload.
+	Fetch func(ctx context.Context) error
+	// Tokens authenticates requests; nil: no authentication (the caller
+	// must bind to loopback only, and reviews are refused: they need a
+	// reviewer's identity).
+	Tokens *Tokens
+	// MaxListAge is the age of the oldest list past which /readyz fails;
+	// nil: the policy's MaxListAge; 0: no age check.
+	MaxListAge *time.Duration
+	// RequestTimeout bounds each request's work (default 10 s).
+	RequestTimeout time.Duration
+	// KeepDecisions bounds the decisions kept for GET /v1/decisions/{id}
+	// (default 20,000; the audit store holds them all).
+	KeepDecisions int
+	// Logger receives access logs and operational events; slog.Default()
+	// if nil.
+	Logger *slog.Logger
+	// Now is the clock; time.Now if nil.
+	Now func() time.Time
+}
+
+// Server is the screening service. Build it with New, serve Handler (or
+// use ListenAndServe-like code in the caller), call Reload on SIGHUP.
+type Server struct {
+	sc         *screening.Screener
+	reviews    *screening.Reviews
+	decisions  *recent
+	m          *metrics
+	tokens     *Tokens
+	load       func(ctx context.Context) (*lists.Snapshot, error)
+	fetch      func(ctx context.Context) error
+	logger     *slog.Logger
+	now        func() time.Time
+	timeout    time.Duration
+	maxListAge time.Duration
+	handler    http.Handler
+	routes     []Route
+	mux        *http.ServeMux
+
+	auditErr   atomic.Pointer[error] // the last audit append failure, nil after a success
+	reloadMu   sync.Mutex
+	lastReload atomic.Pointer[ReloadStatus]
+}
+
+// Route is one API route: its method and path pattern (Go 1.22 ServeMux
+// syntax) and the roles that may call it (none: no token needed).
+type Route struct {
+	Method  string
+	Path    string
+	Roles   []Role
+	handler func(w http.ResponseWriter, r *http.Request) *apiError
+}
+
+// New builds the index over opts.Snapshot, replays the audit history and
+// returns a Server ready to serve.
+func New(ctx context.Context, opts Options) (*Server, error) {
+	if opts.Snapshot == nil || opts.Log == nil {
+		return nil, errors.New("server: Options.Snapshot and Options.Log are required")
+	}
+	s := &Server{tokens: opts.Tokens, load: opts.Load, fetch: opts.Fetch, logger: opts.Logger, now: opts.Now, timeout: opts.RequestTimeout}
+	if s.logger == nil {
+		s.logger = slog.Default()
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.timeout <= 0 {
+		s.timeout = 10 * time.Second
+	}
+	keep := opts.KeepDecisions
+	if keep <= 0 {
+		keep = 20000
+	}
+	s.decisions = newRecent(keep)
+	pol := opts.Policy
+	if pol.Jurisdiction == "" {
+		pol = screening.DefaultPolicy(screening.JurisdictionUS)
+	}
+	s.maxListAge = pol.MaxListAge
+	if opts.MaxListAge != nil {
+		s.maxListAge = *opts.MaxListAge
+	}
+	s.m = newMetrics(s)
+	store := screening.NewMemoryReviewStore()
+	if opts.History != nil {
+		var err error
+		if store, err = s.replay(ctx, opts.History); err != nil {
+			return nil, fmt.Errorf("server: reading the audit history: %w", err)
+		}
+	}
+	lg := &timedLog{Log: opts.Log, m: s.m, failed: s.auditFailed}
+	s.reviews = screening.NewReviews(store, lg, s.now)
+	sc, err := screening.New(ctx, opts.Snapshot, screening.Options{Policy: pol, Log: lg, Reviews: s.reviews, Now: s.now, Logger: s.logger})
+	if err != nil {
+		return nil, err
+	}
+	s.sc = sc
+	s.lastReload.Store(&ReloadStatus{Time: s.now().UTC(), OK: true, Generation: sc.Generation(), Entities: len(opts.Snapshot.Entities)})
+	s.buildRoutes()
+	return s, nil
+}
+
+// replay reads the audit history once: the review cases are rebuilt by
+// screening.ReplayReviews, and the decisions are kept for lookup.
+func (s *Server) replay(ctx context.Context, hist iter.Seq2[audit.Record, error]) (*screening.MemoryReviewStore, error) {
+	n := 0
+	tee := func(yield func(audit.Record, error) bool) {
+		for rec, err := range hist {
+			if err == nil && rec.Type == audit.TypeDecision {
+				s.decisions.putRecord(rec)
+				n++
+			}
+			if !yield(rec, err) {
+				return
+			}
+		}
+	}
+	st, err := screening.ReplayReviews(ctx, tee)
+	if err != nil {
+		return nil, err
+	}
+	s.logger.Info("server: audit history read", "decisions", n, "review_cases", len(st.Cases()))
+	return st, nil
+}
+
+func (s *Server) auditFailed(err error) {
+	if err == nil {
+		if s.auditErr.Load() != nil {
+			s.auditErr.Store(nil)
+		}
+		return
+	}
+	s.auditErr.Store(&err)
+}
+
+// Screener is the Screener the server decides with.
+func (s *Server) Screener() *screening.Screener { return s.sc }
+
+// Routes lists the routes served, in registration order.
+func (s *Server) Routes() []Route { return append([]Route(nil), s.routes...) }
+
+// Handler is the service: every route, with access logging, request ids,
+// auth and per-request deadlines.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Mount adds a handler of another package under a path prefix (the review
+// web page at /review/, say), behind the same access log; it does its own
+// auth. Call it before serving.
+func (s *Server) Mount(prefix string, h http.Handler) {
+	s.mux.Handle(prefix, h)
+}
+
+func (s *Server) buildRoutes() {
+	screenRoles := []Role{RoleScreen}
+	readRoles := []Role{RoleScreen, RoleReview}
+	s.routes = []Route{
+		{"POST", "/v1/screen", screenRoles, s.handleScreen},
+		{"POST", "/v1/screen/batch", screenRoles, s.handleScreenBatch},
+		{"POST", "/v1/payments", screenRoles, s.handlePayment},
+		{"POST", "/v1/messages", screenRoles, s.handleMessage},
+		{"POST", "/v1/compare", readRoles, s.handleCompare},
+		{"GET", "/v1/entities/{id}", readRoles, s.handleEntity},
+		{"GET", "/v1/lists", readRoles, s.handleLists},
+		{"GET", "/v1/decisions/{id}", readRoles, s.handleDecision},
+		{"POST", "/v1/decisions/{id}/reviews", []Role{RoleReview}, s.handleReview},
+		{"POST", "/v1/admin/reload", []Role{RoleAdmin}, s.handleReload},
+		{"GET", "/healthz", nil, s.handleHealthz},
+		{"GET", "/readyz", nil, s.handleReadyz},
+		{"GET", "/openapi.json", nil, s.handleOpenAPI},
+	}
+	mux := http.NewServeMux()
+	for _, rt := range s.routes {
+		mux.Handle(rt.Method+" "+rt.Path, s.wrap(rt))
+	}
+	metricsRoute := Route{Method: "GET", Path: "/metrics"}
+	s.routes = append(s.routes, metricsRoute)
+	ph := promhttp.HandlerFor(s.m.reg, promhttp.HandlerOpts{})
+	mux.Handle("GET /metrics", s.wrap(Route{Method: "GET", Path: "/metrics", handler: func(w http.ResponseWriter, r *http.Request) *apiError {
+		ph.ServeHTTP(w, r)
+		return nil
+	}}))
+	s.mux = mux
+	s.handler = s.accessLog(http.HandlerFunc(s.route))
+}
+
+// route serves a request with the mux, answering a path it does not
+// serve (404) or a method the path does not take (405) with a problem.
+func (s *Server) route(w http.ResponseWriter, r *http.Request) {
+	if _, pat := s.mux.Handler(r); pat != "" {
+		s.mux.ServeHTTP(w, r)
+		return
+	}
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pat := s.mux.Handler(probe); pat != "" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) == 0 {
+		writeProblem(w, r, errorf(http.StatusNotFound, probNotFound, "no route %s (see /openapi.json)", r.URL.Path))
+		return
+	}
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	writeProblem(w, r, errorf(http.StatusMethodNotAllowed, probNotFound, "%s does not take %s (allowed: %s)", r.URL.Path, r.Method, strings.Join(allow, ", ")))
+}
+
+// reqInfo is what the access log reports about a request, filled in as it
+// is handled.
+type reqInfo struct {
+	id        string
+	who       string
+	outcome   string
+	decisions []string
+	problem   string
+}
+
+type infoKey struct{}
+
+func infoOf(r *http.Request) *reqInfo {
+	i, _ := r.Context().Value(infoKey{}).(*reqInfo)
+	return i
+}
+
+// requestID is the caller's X-Request-Id when it is a sane token, else a
+// fresh random one; it is echoed in the answer and logged.
+func requestID(r *http.Request) string {
+	if id := r.Header.Get("X-Request-Id"); id != "" && len(id) <= 64 && !strings.ContainsFunc(id, func(c rune) bool {
+		return c <= ' ' || c > '~' || c == '"' || c == '\\'
+	}) {
+		return id
+	}
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int64
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += int64(n)
+	return n, err
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// accessLog logs one JSON line per request (log/slog), with the request
+// id, the caller's token name, the route, status, time and the decisions
+// answered.
+func (s *Server) accessLog(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		info := &reqInfo{id: requestID(r)}
+		w.Header().Set("X-Request-Id", info.id)
+		sw := &statusWriter{ResponseWriter: w}
+		r = r.WithContext(context.WithValue(r.Context(), infoKey{}, info))
+		next.ServeHTTP(sw, r)
+		if sw.status == 0 {
+			sw.status = http.StatusOK
+		}
+		attrs := []slog.Attr{
+			slog.String("request_id", info.id),
+			slog.String("method", r.Method),
+			slog.String("path", r.URL.Path),
+			slog.String("route", r.Pattern),
+			slog.Int("status", sw.status),
+			slog.Int64("bytes", sw.bytes),
+			slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000),
+			slog.String("remote", r.RemoteAddr),
+		}
+		if info.who != "" {
+			attrs = append(attrs, slog.String("token", info.who))
+		}
+		if info.outcome != "" {
+			attrs = append(attrs, slog.String("outcome", info.outcome))
+		}
+		if len(info.decisions) > 0 {
+			attrs = append(attrs, slog.Any("decisions", info.decisions))
+		}
+		if info.problem != "" {
+			attrs = append(attrs, slog.String("problem", info.problem))
+		}
+		s.logger.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
+	})
+}
+
+// wrap adds to a route's handler: auth, the per-request deadline, the
+// problem answer for its error, and the latency metric.
+func (s *Server) wrap(rt Route) http.Handler {
+	name := rt.Method + " " + rt.Path
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		info := infoOf(r)
+		sw, _ := w.(*statusWriter)
+		err := s.authorize(r, rt, info)
+		if err == nil {
+			ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
+			err = rt.handler(w, r.WithContext(ctx))
+			cancel()
+		}
+		if err != nil {
+			writeProblem(w, r, err)
+		}
+		code := http.StatusOK
+		if sw != nil && sw.status != 0 {
+			code = sw.status
+		}
+		outcome := info.outcome
+		if outcome == "" || code >= 300 {
+			outcome = strconv.Itoa(code/100) + "xx"
+		}
+		s.m.latency.WithLabelValues(name, outcome).Observe(time.Since(start).Seconds())
+		s.m.requests.WithLabelValues(name, strconv.Itoa(code)).Inc()
+	})
+}
+
+// authorize checks the request's token against the route's roles: 401
+// without a known token, 403 for a role the route is not open to.
+func (s *Server) authorize(r *http.Request, rt Route, info *reqInfo) *apiError {
+	if rt.Roles == nil {
+		return nil
+	}
+	if s.tokens == nil {
+		return nil // no --tokens: loopback only, enforced by the caller
+	}
+	id, ok := s.tokens.lookup(r)
+	if !ok {
+		return errorf(http.StatusUnauthorized, probUnauth, "want Authorization: Bearer TOKEN with a known token")
+	}
+	info.who = id.Name
+	if !allowed(id.Role, rt.Roles) {
+		return errorf(http.StatusForbidden, probForbidden, "token %q has role %s; %s %s needs %s", id.Name, id.Role, rt.Method, rt.Path, rolesText(rt.Roles))
+	}
+	return nil
+}
+
+// identity is the caller's token identity, if the server has tokens.
+func (s *Server) identity(r *http.Request) (Identity, bool) {
+	if s.tokens == nil {
+		return Identity{}, false
+	}
+	return s.tokens.lookup(r)
+}
+
+func rolesText(rs []Role) string {
+	var b strings.Builder
+	for i, r := range rs {
+		if i > 0 {
+			b.WriteString(" or ")
+		}
+		b.WriteString(string(r))
+	}
+	return b.String() + " (or admin)"
+}
+
+// HTTPServer returns an http.Server for the handler with the service's
+// timeouts: headers within 5 s and the whole body within 30 s (no
+// slowloris), answers written within the request timeout plus a margin.
+func (s *Server) HTTPServer(addr string) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           s.handler,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      s.timeout + 30*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.logger.Handler(), slog.LevelWarn),
+	}
+}
