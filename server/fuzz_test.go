@@ -19,7 +19,9 @@ var (
 // fuzzServer is one server for every fuzz input, with an audit log that
 // keeps nothing (a fuzz run makes millions of decisions).
 func fuzzServer(t *testing.T) *testServer {
-	fuzzOnce.Do(func() { fuzzSrv = newTestServer(t, Options{Log: &failingLog{}, KeepDecisions: 100, Logger: slog.New(slog.DiscardHandler)}) })
+	fuzzOnce.Do(func() {
+		fuzzSrv = newTestServer(t, Options{Log: &failingLog{}, KeepDecisions: 100, Logger: slog.New(slog.DiscardHandler)})
+	})
 	return fuzzSrv
 }
 
