@@ -29,7 +29,7 @@ func TestHarnessAllSections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"load", "build", "latency", "throughput", "brute",
+	want := []string{"load", "build", "latency", "throughput", "brute", "serve",
 		"quality: OFAC parity", "quality: Putin variants", "quality: a. original script",
 		"quality: b. altered listed names", "quality: c. people on no list", "quality: d. hard pairs",
 		"quality: e. listed companies as payments write them", "quality: f. well-known companies on no list",

@@ -95,7 +95,7 @@ func run(ctx context.Context, cfg Config, progress io.Writer) (*Report, error) {
 		}
 		done()
 	}
-	for _, name := range []string{"latency", "throughput", "brute"} {
+	for _, name := range []string{"latency", "throughput", "brute", "serve"} {
 		if !cfg.want(name) {
 			continue
 		}
@@ -111,6 +111,8 @@ func run(ctx context.Context, cfg Config, progress io.Writer) (*Report, error) {
 			err = add(secThroughput(ctx, cfg, w, mix))
 		case "brute":
 			err = add(secBrute(ctx, cfg, w, mix))
+		case "serve":
+			err = add(secServe(ctx, cfg, snap, mix))
 		}
 		if err != nil {
 			return nil, err

@@ -12,7 +12,7 @@
 //	go run ./bench -only latency,quality   # a subset
 //	go run ./bench -json bench.json        # also write JSON
 //
-// Sections: load, build, latency, throughput, brute, quality (or its parts
+// Sections: load, build, latency, throughput, brute, serve, quality (or its parts
 // parity, putin, script, variants, clean, pairs). See bench/README.md for
 // what each figure means.
 package main
@@ -55,7 +55,7 @@ func (c Config) String() string {
 
 // sections in table order; quality parts expand "quality".
 var (
-	perfSections    = []string{"load", "build", "latency", "throughput", "brute"}
+	perfSections    = []string{"load", "build", "latency", "throughput", "brute", "serve"}
 	qualitySections = []string{"parity", "putin", "script", "variants", "clean", "pairs", "orgs", "unlisted", "lookalike", "fullnames"}
 )
 

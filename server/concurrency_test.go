@@ -21,7 +21,7 @@ func TestReloadUnderLoad(t *testing.T) {
 	var wg sync.WaitGroup
 	var answered atomic.Int64
 	errs := make(chan error, 16)
-	for g := range 6 {
+	for g := range 4 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

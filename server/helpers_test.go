@@ -186,3 +186,19 @@ func (ts *testServer) serve(req *http.Request) *httptest.ResponseRecorder {
 	ts.Handler().ServeHTTP(w, req)
 	return w
 }
+
+var (
+	sharedOnce sync.Once
+	shared     *testServer
+)
+
+// sharedServer is one server for the tests that only need a server, not
+// a fresh one: building the index is the slow part of a test under -race.
+func sharedServer(t testing.TB) *testServer {
+	t.Helper()
+	sharedOnce.Do(func() { shared = newTestServer(t, Options{}) })
+	if shared == nil {
+		t.Fatal("shared server not built")
+	}
+	return shared
+}

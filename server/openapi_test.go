@@ -48,7 +48,7 @@ func TestOpenAPIRoutes(t *testing.T) {
 	if doc.OpenAPI != "3.1.0" {
 		t.Fatalf("openapi %q, want 3.1.0", doc.OpenAPI)
 	}
-	ts := newTestServer(t, Options{})
+	ts := sharedServer(t)
 	served := map[string]Route{}
 	for _, rt := range ts.Routes() {
 		served[rt.Method+" "+rt.Path] = rt

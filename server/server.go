@@ -99,7 +99,13 @@ type Route struct {
 	Path    string
 	Roles   []Role
 	handler func(w http.ResponseWriter, r *http.Request) *apiError
+	// timeout overrides the request timeout: a reload builds a whole
+	// index, which takes longer than a decision on a loaded machine.
+	timeout time.Duration
 }
+
+// reloadTimeout bounds a reload asked for over HTTP.
+const reloadTimeout = 5 * time.Minute
 
 // New builds the index over opts.Snapshot, replays the audit history and
 // returns a Server ready to serve.
@@ -204,19 +210,19 @@ func (s *Server) buildRoutes() {
 	screenRoles := []Role{RoleScreen}
 	readRoles := []Role{RoleScreen, RoleReview}
 	s.routes = []Route{
-		{"POST", "/v1/screen", screenRoles, s.handleScreen},
-		{"POST", "/v1/screen/batch", screenRoles, s.handleScreenBatch},
-		{"POST", "/v1/payments", screenRoles, s.handlePayment},
-		{"POST", "/v1/messages", screenRoles, s.handleMessage},
-		{"POST", "/v1/compare", readRoles, s.handleCompare},
-		{"GET", "/v1/entities/{id}", readRoles, s.handleEntity},
-		{"GET", "/v1/lists", readRoles, s.handleLists},
-		{"GET", "/v1/decisions/{id}", readRoles, s.handleDecision},
-		{"POST", "/v1/decisions/{id}/reviews", []Role{RoleReview}, s.handleReview},
-		{"POST", "/v1/admin/reload", []Role{RoleAdmin}, s.handleReload},
-		{"GET", "/healthz", nil, s.handleHealthz},
-		{"GET", "/readyz", nil, s.handleReadyz},
-		{"GET", "/openapi.json", nil, s.handleOpenAPI},
+		{"POST", "/v1/screen", screenRoles, s.handleScreen, 0},
+		{"POST", "/v1/screen/batch", screenRoles, s.handleScreenBatch, 0},
+		{"POST", "/v1/payments", screenRoles, s.handlePayment, 0},
+		{"POST", "/v1/messages", screenRoles, s.handleMessage, 0},
+		{"POST", "/v1/compare", readRoles, s.handleCompare, 0},
+		{"GET", "/v1/entities/{id}", readRoles, s.handleEntity, 0},
+		{"GET", "/v1/lists", readRoles, s.handleLists, 0},
+		{"GET", "/v1/decisions/{id}", readRoles, s.handleDecision, 0},
+		{"POST", "/v1/decisions/{id}/reviews", []Role{RoleReview}, s.handleReview, 0},
+		{"POST", "/v1/admin/reload", []Role{RoleAdmin}, s.handleReload, reloadTimeout},
+		{"GET", "/healthz", nil, s.handleHealthz, 0},
+		{"GET", "/readyz", nil, s.handleReadyz, 0},
+		{"GET", "/openapi.json", nil, s.handleOpenAPI, 0},
 	}
 	mux := http.NewServeMux()
 	for _, rt := range s.routes {
@@ -360,7 +366,11 @@ func (s *Server) wrap(rt Route) http.Handler {
 		sw, _ := w.(*statusWriter)
 		err := s.authorize(r, rt, info)
 		if err == nil {
-			ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
+			timeout := s.timeout
+			if rt.timeout > 0 {
+				timeout = rt.timeout
+			}
+			ctx, cancel := context.WithTimeout(r.Context(), timeout)
 			err = rt.handler(w, r.WithContext(ctx))
 			cancel()
 		}
@@ -421,14 +431,15 @@ func rolesText(rs []Role) string {
 
 // HTTPServer returns an http.Server for the handler with the service's
 // timeouts: headers within 5 s and the whole body within 30 s (no
-// slowloris), answers written within the request timeout plus a margin.
+// slowloris), answers written within the longest route timeout (a
+// reload's) plus a margin.
 func (s *Server) HTTPServer(addr string) *http.Server {
 	return &http.Server{
 		Addr:              addr,
 		Handler:           s.handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      s.timeout + 30*time.Second,
+		WriteTimeout:      max(s.timeout, reloadTimeout) + 30*time.Second,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.logger.Handler(), slog.LevelWarn),

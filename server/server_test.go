@@ -16,7 +16,7 @@ import (
 )
 
 func TestScreen(t *testing.T) {
-	ts := newTestServer(t, Options{})
+	ts := sharedServer(t)
 	w := ts.do(t, "POST", "/v1/screen", tokScreen, `{"id":"c1","name":"Saddam Hussein Al-Tikriti","dob":"1937-04-28"}`)
 	httpOK(t, w)
 	got := decode[ScreenResponse](t, w)
@@ -51,7 +51,7 @@ func TestScreen(t *testing.T) {
 // A date of birth or country that cannot be read is not bad input: the
 // name is screened and the answer flagged, as batch does.
 func TestScreenLooseFields(t *testing.T) {
-	ts := newTestServer(t, Options{})
+	ts := sharedServer(t)
 	for _, body := range []string{
 		`{"name":"Saddam Hussein Al-Tikriti","dob":"1937-02-31"}`,
 		`{"name":"Saddam Hussein Al-Tikriti","country":"XX"}`,
@@ -80,7 +80,7 @@ func TestScreenLooseFields(t *testing.T) {
 }
 
 func TestScreenBatch(t *testing.T) {
-	ts := newTestServer(t, Options{})
+	ts := sharedServer(t)
 	w := ts.do(t, "POST", "/v1/screen/batch", tokScreen, `{"parties":[{"id":"a","name":"Anna Schmidt"},{"id":"b","name":"Saddam Hussein Al-Tikriti","dob":"1937-04-28"},{"id":3,"name":"Jean Dupont","country":"France"}]}`)
 	httpOK(t, w)
 	got := decode[BatchResponse](t, w)
@@ -111,7 +111,7 @@ func TestScreenBatch(t *testing.T) {
 }
 
 func TestPayments(t *testing.T) {
-	ts := newTestServer(t, Options{})
+	ts := sharedServer(t)
 	pay := `{"id":"E2E-1","amount":"25000.00","currency":"EUR","parties":[{"role":"debtor","party":{"name":"Anna Schmidt","country":"DE"}},{"role":"creditor","party":{"name":"Saddam Hussein Al-Tikriti","dob":"1937-04-28"}}]}`
 	w := ts.do(t, "POST", "/v1/payments", tokScreen, pay)
 	httpOK(t, w)
@@ -128,7 +128,7 @@ func TestPayments(t *testing.T) {
 }
 
 func TestMessages(t *testing.T) {
-	ts := newTestServer(t, Options{})
+	ts := sharedServer(t)
 	for _, c := range []struct {
 		file, outcome, entity string
 	}{
@@ -188,7 +188,7 @@ func TestMessages(t *testing.T) {
 }
 
 func TestCompareEntitiesLists(t *testing.T) {
-	ts := newTestServer(t, Options{})
+	ts := sharedServer(t)
 	w := ts.do(t, "POST", "/v1/compare", tokScreen, `{"name1":"Vladimir Vladimirovich Putin","name2":"PUTIN, Vladimir Vladimirovich","kind":"person"}`)
 	httpOK(t, w)
 	if c := decode[struct {
@@ -282,7 +282,7 @@ func TestReviewFourEyes(t *testing.T) {
 }
 
 func TestAuth(t *testing.T) {
-	ts := newTestServer(t, Options{})
+	ts := sharedServer(t)
 	screen := `{"name":"Anna Schmidt"}`
 	wantProblem(t, ts.do(t, "POST", "/v1/screen", "", screen), http.StatusUnauthorized)
 	wantProblem(t, ts.do(t, "POST", "/v1/screen", "not-a-token", screen), http.StatusUnauthorized)
@@ -329,7 +329,7 @@ func TestTokensFile(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
-	ts := newTestServer(t, Options{})
+	ts := sharedServer(t)
 	for _, c := range []struct {
 		path, body string
 		status     int
@@ -407,8 +407,7 @@ func TestAuditFailure(t *testing.T) {
 func TestReadyzListAge(t *testing.T) {
 	ts := newTestServer(t, Options{MaxListAge: new(time.Duration)})
 	httpOK(t, ts.do(t, "GET", "/readyz", "", nil))
-	week := 7 * 24 * time.Hour
-	ts = newTestServer(t, Options{MaxListAge: &week})
+	ts.maxListAge = 7 * 24 * time.Hour // as New sets it from --max-list-age or the policy
 	w := ts.do(t, "GET", "/readyz", "", nil)
 	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "lists too old") {
 		t.Fatalf("old embedded lists with a week's max age: %d %s", w.Code, w.Body.String())
@@ -514,7 +513,7 @@ func TestMetricsAndAccessLog(t *testing.T) {
 
 // The caller's request id is echoed when sane, replaced when not.
 func TestRequestID(t *testing.T) {
-	ts := newTestServer(t, Options{})
+	ts := sharedServer(t)
 	req := httptestRequest("GET", "/healthz", "")
 	req.Header.Set("X-Request-Id", "switch-4711")
 	if got := ts.serve(req).Header().Get("X-Request-Id"); got != "switch-4711" {
