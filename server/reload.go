@@ -17,6 +17,9 @@ type ReloadStatus struct {
 	Generation uint64    `json:"generation"` // in use after the attempt
 	Entities   int       `json:"entities"`
 	Forced     bool      `json:"forced,omitempty"`
+	// FetchError is why the download before a timed reload failed (files
+	// it did not replace stay as they were).
+	FetchError string `json:"fetch_error,omitempty"`
 }
 
 // Reload loads the lists again (Options.Load) and swaps them in
@@ -70,14 +73,25 @@ func (s *Server) Refresh(ctx context.Context, every time.Duration) {
 			return
 		case <-t.C:
 		}
-		if s.fetch != nil {
-			if err := s.fetch(ctx); err != nil {
-				s.m.reloadFail.Inc()
-				s.logger.Error("server: list fetch failed; files not updated stay as they were", "error", err)
-			}
-		}
-		s.Reload(ctx, false)
+		s.refresh(ctx)
 	}
+}
+
+// refresh is one turn of Refresh.
+func (s *Server) refresh(ctx context.Context) ReloadStatus {
+	var ferr error
+	if s.fetch != nil {
+		if ferr = s.fetch(ctx); ferr != nil {
+			s.m.reloadFail.Inc()
+			s.logger.Error("server: list fetch failed; files not updated stay as they were", "error", ferr)
+		}
+	}
+	st := s.Reload(ctx, false)
+	if ferr != nil {
+		st.FetchError = ferr.Error()
+		s.lastReload.Store(&st)
+	}
+	return st
 }
 
 // Readiness is the body of /readyz.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"os"
 	"strings"
@@ -522,5 +523,26 @@ func TestRequestID(t *testing.T) {
 	req.Header.Set("X-Request-Id", "bad\nid")
 	if got := ts.serve(req).Header().Get("X-Request-Id"); got == "" || strings.Contains(got, "\n") {
 		t.Errorf("request id %q", got)
+	}
+}
+
+// A timed refresh whose download fails reloads what is on disk and says
+// in /readyz that the fetch failed.
+func TestRefreshFetchFails(t *testing.T) {
+	ts := newTestServer(t, Options{
+		Load:  func(ctx context.Context) (*lists.Snapshot, error) { return realSnapshot(t), nil },
+		Fetch: func(ctx context.Context) error { return errors.New("sanctionslistservice.ofac.treas.gov: timeout") },
+	})
+	st := ts.refresh(context.Background())
+	if !st.OK || st.FetchError == "" || st.Generation != 2 {
+		t.Fatalf("refresh: %+v", st)
+	}
+	w := ts.do(t, "GET", "/readyz", "", nil)
+	httpOK(t, w)
+	if !strings.Contains(w.Body.String(), "fetch_error") {
+		t.Fatalf("readyz does not show the failed fetch: %s", w.Body.String())
+	}
+	if w := ts.do(t, "GET", "/metrics", "", nil); !strings.Contains(w.Body.String(), "freezeguard_list_reload_failures_total 1") {
+		t.Error("the failed fetch is not counted")
 	}
 }
