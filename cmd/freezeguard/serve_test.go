@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -198,7 +199,8 @@ func TestServeProcess(t *testing.T) {
 		stderr := &syncBuffer{}
 		done := make(chan error, 1)
 		go func() {
-			done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--audit", logPath, "--tokens", tokens, "--max-list-age", "0"}, strings.NewReader(""), io.Discard, stderr)
+			done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--audit", logPath, "--tokens", tokens, "--max-list-age", "0",
+				"--lists", filepath.Join("..", "..", "testdata", "un", "consolidated_2026-08-01.xml")}, strings.NewReader(""), io.Discard, stderr)
 		}()
 		re := regexp.MustCompile(`listening on (http://[0-9.:]+)`)
 		for i := 0; i < 600; i++ {
@@ -261,6 +263,29 @@ func TestServeProcess(t *testing.T) {
 	}
 	if got.Review.Status != screening.StatusAwaitingSecond {
 		t.Errorf("status %s", got.Review.Status)
+	}
+	// SIGHUP reloads the lists: generation 2 is served.
+	err = hup()
+	for i := 0; err == nil; i++ {
+		req, _ := http.NewRequest("GET", url+"/v1/lists", nil)
+		req.Header.Set("Authorization", "Bearer s3cret")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var l server.ListsResponse
+		err = json.NewDecoder(resp.Body).Decode(&l)
+		resp.Body.Close()
+		if err == nil && l.Generation == 2 {
+			break
+		}
+		if i == 600 {
+			t.Fatalf("no reload after SIGHUP: generation %d, %v", l.Generation, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil && !errors.Is(err, errors.ErrUnsupported) {
+		t.Fatal(err)
 	}
 	stop()
 	if err := <-done; err != nil {
