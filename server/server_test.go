@@ -546,3 +546,25 @@ func TestRefreshFetchFails(t *testing.T) {
 		t.Error("the failed fetch is not counted")
 	}
 }
+
+// A request that runs past its deadline gets no decision: 503, never a
+// CLEAR.
+func TestRequestDeadline(t *testing.T) {
+	ts := sharedServer(t)
+	old := ts.timeout
+	ts.timeout = time.Nanosecond
+	defer func() { ts.timeout = old }()
+	p := wantProblem(t, ts.do(t, "POST", "/v1/screen", tokScreen, `{"name":"Anna Schmidt"}`), http.StatusServiceUnavailable)
+	if !strings.Contains(p.Detail, "deadline") {
+		t.Errorf("%s", p.Detail)
+	}
+}
+
+// The http.Server bounds how long a client may take to send headers and
+// body (no slowloris) and caps the headers.
+func TestHTTPServerTimeouts(t *testing.T) {
+	hs := sharedServer(t).HTTPServer("127.0.0.1:0")
+	if hs.ReadHeaderTimeout <= 0 || hs.ReadHeaderTimeout > 10*time.Second || hs.ReadTimeout <= 0 || hs.WriteTimeout <= 0 || hs.IdleTimeout <= 0 || hs.MaxHeaderBytes <= 0 {
+		t.Fatalf("timeouts: header %s read %s write %s idle %s, max header %d", hs.ReadHeaderTimeout, hs.ReadTimeout, hs.WriteTimeout, hs.IdleTimeout, hs.MaxHeaderBytes)
+	}
+}
