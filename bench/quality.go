@@ -360,7 +360,7 @@ func secVariants(cfg Config, w *world, alts []altered) *Section {
 		rs := w.search(w.ix, a.Query, fuzzy.KindUnknown)
 		fd, f1 := rankOf(rs, w.inGroup(a.Ent))
 		gt.add(a.Kind, fd, f1)
-		if !fd && shown[a.Kind] < 3 {
+		if !fd && shown[a.Kind] < cfg.Misses {
 			shown[a.Kind]++
 			s.notef("%s missed: %q (listed %q, %s)", a.Kind, a.Query, a.Source, w.snap.Entities[a.Ent].ID)
 		}
@@ -368,6 +368,16 @@ func secVariants(cfg Config, w *world, alts []altered) *Section {
 	all := gt.all
 	s.rate("recall >= threshold, all alterations", all.a, all.n, fmt.Sprintf("%d alterations x up to %d names, seed %d", len(alterations), cfg.PerVariant, cfg.Seed))
 	s.rate("recall@1, all alterations", all.b, all.n, "")
+	// Issue 11 reports two typos and a dropped middle name on their own:
+	// the target is on the other alterations.
+	var rest groupCount
+	for k, t := range gt.by {
+		if k != altTypo2 && k != altDropMid {
+			rest.a += t.a
+			rest.n += t.n
+		}
+	}
+	s.rate("recall >= threshold, without two typos and middle dropped (target >= 96 %)", rest.a, rest.n, "")
 	for _, k := range alterations {
 		if t := gt.by[k]; t != nil {
 			s.rate("recall >= threshold: "+k, t.a, t.n, fmt.Sprintf("@1 %.1f %%", 100*float64(t.b)/float64(max(t.n, 1))))

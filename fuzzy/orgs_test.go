@@ -141,3 +141,40 @@ func TestCutStubRanks(t *testing.T) {
 		t.Errorf("%q: COAL COMPANY RAZREZ %.3f, COAL TAR %.3f", q, named, other)
 	}
 }
+
+// One typing error in a long distinctive word, two letters swapped, or a
+// mistyped legal form still finds a listed company; one letter changed in
+// a short brand word, or the first letter, does not (those pairs are real
+// unlisted companies against listed ones).
+func TestCompanyTypos(t *testing.T) {
+	for _, p := range [][2]string{
+		{"TRANSSERVNICE LLC", "TRANSSERVICE LLC"},
+		{"KORNEISTO INTERNATIONAL OY", "KONEISTO INTERNATIONAL OY"},
+		{"COHCAN HOLDINGS LLC", "COCHAN HOLDINGS LLC"},
+		{"JOINT STOK COMPANY TEKHNODINAMIKA", "JOINT STOCK COMPANY TEKHNODINAMIKA"},
+		{"OPEN JOPNT STOCK COMPANY KREDO", "OPEN JOINT STOCK COMPANY KREDO"},
+		{"SHENG CORE TECHNOLOGY CO LIMIED", "SHENG CORE TECHNOLOGY CO LIMITED"},
+		{"VABO SYSTEMS EODO", "VABO SYSTEMS EOOD"},
+	} {
+		if ex := Compare(p[0], p[1], KindOrganization); ex.Score < Threshold {
+			t.Errorf("%q vs %q: %.3f %v", p[0], p[1], ex.Score, ex.Notes)
+		}
+	}
+	for _, p := range [][2]string{
+		{"PostFinance AG", "BANK ROSTFINANCE"},
+		{"WALMART INC.", "WELMART GROUP LP"},
+		{"INDITEX", "INDUITEX LTDA."},
+		{"Visa Inc.", "GRUPO WISA, S.A."},
+	} {
+		if ex := Compare(p[0], p[1], KindOrganization); ex.Score >= Threshold {
+			t.Errorf("%q vs %q: %.3f %v", p[0], p[1], ex.Score, ex.Notes)
+		}
+	}
+	// A four-letter word one swap from a legal form is one only ending
+	// the name: elsewhere it stays distinctive.
+	var p parser
+	p.parse("EODO TRADING", KindOrganization)
+	if c := p.names[0].toks[0].cls; c == clsLegal {
+		t.Errorf("EODO before a name read as a legal form")
+	}
+}

@@ -812,6 +812,13 @@ func capCut(s float32) float32 {
 // in its vowels (Hezbollah/HIZBALLAH, Shabaab/SHABAB); not a consonant (Visa/WISA, Cisco/SISCO,
 // Stripe/STREET), a syllable more (Amgen/AMEGINO) or a short word's
 // vowels (Stena/SATNA, Mills/MILES).
+// brandTypoLen is the length from which one typing error in an
+// organisation's one distinctive word still spells it (TRANSSERVNICE /
+// TRANSSERVICE): at eight letters two real brand words rarely lie one
+// edit apart, while shorter ones do (Visa/WISA, Walmart/WELMART,
+// Inditex/INDUITEX, in the unlisted-companies sets).
+const brandTypoLen = 8
+
 func spelt(a, b *tok, how uint8) bool {
 	switch how {
 	case howExact, howCut:
@@ -820,6 +827,10 @@ func spelt(a, b *tok, how uint8) bool {
 		if a.guessed {
 			return true
 		}
+	}
+	if a.text[0] == b.text[0] && (min(len(a.text), len(b.text)) >= brandTypoLen && osa(a.text, b.text, 1) <= 1 ||
+		len(a.text) >= 5 && swapped(a.text, b.text)) {
+		return true
 	}
 	if !b.known {
 		// Only a spelling established on the lists (held by several
@@ -831,6 +842,19 @@ func spelt(a, b *tok, how uint8) bool {
 	}
 	d := len(a.text) - len(b.text)
 	return d >= -1 && d <= 1 && len(a.text) >= 7 && sameConsonants(a.text, b.text)
+}
+
+// swapped reports whether b is a with two adjacent letters swapped (TAIBER
+// / TIABER), the commonest typing error.
+func swapped(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 // sameConsonants reports whether a and b have the same consonants in the
