@@ -336,10 +336,26 @@ func secScript(cfg Config, w *world) (*Section, error) {
 	}
 	ofacIx := fuzzy.Build(recs)
 	var gt groupTally // a: found >= threshold, b: ranked first
+	shown := 0
 	for _, c := range cs {
 		rs := w.search(ofacIx, c.Query, fuzzy.KindUnknown)
 		fd, f1 := rankOf(rs, func(e int32) bool { return slices.Contains(c.OFAC, e) })
 		gt.add(c.Script, fd, f1)
+		if !fd && shown < cfg.Misses {
+			shown++
+			score := 0.0
+			for _, r := range rs {
+				if slices.Contains(c.OFAC, r.ent) {
+					score = r.score
+					break
+				}
+			}
+			top := "nothing"
+			if len(rs) > 0 {
+				top = fmt.Sprintf("%s %.2f", w.snap.Entities[rs[0].ent].ID, rs[0].score)
+			}
+			s.notef("missed: %q (UN %s, OFAC %s %q at %.2f; top %s)", c.Query, c.UN, w.snap.Entities[c.OFAC[0]].ID, w.snap.Entities[c.OFAC[0]].Names[0].Full, score, top)
+		}
 	}
 	all := gt.all
 	s.count("UN individuals' original-script names / linked to OFAC", len(cs), fmt.Sprintf("of %d non-Latin original-script names; link = same normalised Latin name + compatible DOB", withScript))

@@ -106,6 +106,8 @@ func TestBrandNamesNotFuzzy(t *testing.T) {
 		{"General Motors Company", "CENTRAL INSTITUTE OF AVIATION MOTORS"},
 		{"Zenith Bank plc", "BANK ZENIT PUBLIC JOINT STOCK COMPANY"},
 		{"Stena AB", "SATNA"},
+		{"Lego A/S", "LEGO INVESTMENTS EOOD"},
+		{"Alphabet Inc.", "ALPHABET INTERNATIONAL DMCC"},
 		{"Islamic Revolutionary Guard Corps", "ISLAMIC REVOLUTIONARY GUARD CORPS NAVY"},
 	} {
 		if ex := Compare(p[0], p[1], KindOrganization); ex.Score >= Threshold {

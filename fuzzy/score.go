@@ -653,7 +653,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			}
 		}
 	}
-	if orgWordsMissing(a, b, usedB[:nb]) {
+	if orgWordsMissing(a, b, usedA[:na], usedB[:nb]) {
 		score *= orgWordPenalty
 		if ex != nil {
 			ex.notes = append(ex.notes, "the listed name is an organisation's (words the query lacks)")
@@ -1227,14 +1227,17 @@ func joinTexts(ts []tok) string {
 
 // orgWordsMissing reports whether the listed name b has a word of
 // organisation names (network, university, investment) after all it
-// shares with the query, while the query has none: then the listed name is something named after what the query
-// names ("USAMA BIN LADEN NETWORK" for Osama bin Laden, "HAMAS INVESTMENT
-// COMPANY" for Hamas), another entity.
-func orgWordsMissing(a, b *name, usedB []bool) bool {
-	if b.flags&flagOrgWord == 0 {
+// shares with the query, while the query has none: then the listed name
+// is something named after what the query names ("USAMA BIN LADEN
+// NETWORK" for Osama bin Laden, "HAMAS INVESTMENT COMPANY" for Hamas),
+// another entity. A query with a legal form is a company in its own right
+// unless a single word of it matched: "Lego A/S" is not LEGO INVESTMENTS
+// EOOD, nor "Alphabet Inc." ALPHABET INTERNATIONAL DMCC.
+func orgWordsMissing(a, b *name, usedA, usedB []bool) bool {
+	if b.flags&flagOrgWord == 0 || a.flags&flagOrgWord != 0 {
 		return false
 	}
-	if a.flags&(flagOrgWord|flagLegal) != 0 {
+	if a.flags&flagLegal != 0 && distinctMatched(a, usedA) > 1 {
 		return false
 	}
 	// The word must follow what the query matched: NETWORK after USAMA
@@ -1246,7 +1249,7 @@ func orgWordsMissing(a, b *name, usedB []bool) bool {
 		}
 	}
 	for j := last + 1; j < len(b.toks); j++ {
-		if _, ok := orgWords[b.toks[j].text]; ok {
+		if _, ok := orgWords[b.toks[j].text]; ok && b.toks[j].cls != clsLegal {
 			return true
 		}
 	}
