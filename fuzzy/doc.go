@@ -125,7 +125,8 @@
 //   - A legal form with one typing error is still one: a word of a form
 //     of several whose other words are as written (JOINT STOK COMPANY),
 //     or the name's last word (CO LIMIED, EODO).
-//   - Legal forms of different classes on both sides cost 0.01 (never
+//   - Legal forms of different classes on both sides cost 0.01, and a
+//     listed company without any against a query with one 0.005 (never
 //     below Threshold): the company the query names ranks first.
 //   - Missing is not conflicting (persons): a middle name, patronymic or
 //     nasab link that one side has and the other lacks weighs 0.3 of

@@ -136,6 +136,18 @@ func TestCutStubRanks(t *testing.T) {
 	if !(long > short && short >= Threshold) {
 		t.Errorf("%q: short %.3f, long %.3f", q, short, long)
 	}
+	for _, c := range [][3]string{
+		// The stub begins the listed legal words after the match.
+		{"IRANIAN INVESTMENT PETROCHEMICAL GR", "IRANIAN INVESTMENT PETROCHEMICAL GROUP COMPANY", "IRANIAN PETROCHEMICAL INVESTMENT DEVELOPMENT MANAGEMENT COMPANY"},
+		// The query's legal form is the named company's.
+		{"AKTSIONERNOE OBSHCHESTVO AKKUMULYAT", "AKTSIONERNOE OBSHCHESTVO AKKUMULYATORNYI ZAVOD IM. N.M.IGNATYEVA AKOM", "AKKUMULYATORNYE TEKHNOLOGII"},
+	} {
+		named := Compare(c[0], c[1], KindOrganization).Score
+		other := Compare(c[0], c[2], KindOrganization).Score
+		if !(named > other) {
+			t.Errorf("%q: named %.3f, other %.3f", c[0], named, other)
+		}
+	}
 	q = "LIMITED LIABILITY COMPANY COAL COMP"
 	named := Compare(q, "LIMITED LIABILITY COMPANY COAL COMPANY RAZREZ BEYSKIY", KindOrganization).Score
 	other := Compare(q, "COAL TAR REFINING COMPANY", KindOrganization).Score

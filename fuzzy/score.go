@@ -669,9 +669,11 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		score = capCut(score) // a token only partly seen
 	}
 	if a.flags&flagCut != 0 && score > cutCap-legalTieBreak {
-		if t := &a.toks[na-1]; t.cut && !usedA[na-1] && len(t.text) < 3 {
+		if t := &a.toks[na-1]; t.cut && !usedA[na-1] && len(t.text) < 3 && !stubAhead(t.text, b, usedB[:nb]) {
 			// The query goes on past this listed name (CORPS R...): a
-			// listed name that goes on too ranks first.
+			// listed name that goes on too ranks first. A stub that
+			// begins the listed legal words after the match (GR...
+			// GROUP COMPANY) is the listed name going on.
 			score = cutCap - legalTieBreak
 		}
 	}
@@ -684,6 +686,15 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		score *= numberPenalty
 		if ex != nil {
 			ex.notes = append(ex.notes, "numbers differ")
+		}
+	}
+	if a.legal != 0 && b.legal == 0 && b.flags&flagOrg != 0 && score > 0 && score < 1 {
+		// The company the query names with its legal form ranks before
+		// one listed without any (AO AKKUMULYAT... is AO AKKUMULYATORNYI
+		// ZAVOD rather than AKKUMULYATORNYE TEKHNOLOGII).
+		score = max(score-legalTieBreak/2, min(score, Threshold))
+		if ex != nil {
+			ex.notes = append(ex.notes, "the listed name has no legal form: "+legalClasses[a.legal]+" in the query")
 		}
 	}
 	if a.legal != 0 && b.legal != 0 && a.legal != b.legal && score > 0 {
