@@ -645,10 +645,14 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		if unseen, stub = cutTail(a, b, usedA[:na], usedB[:nb]); (unseen > 0 || stub > 0) && unseen < wb && stub < wa {
 			cutScore = combine(min(ca/(wa-stub), 1), min(cb/(wb-unseen), 1), spec)
 			cutScore = capCut(cutScore)
-			if t := &a.toks[na-1]; t.cut && !usedA[na-1] && !stubAhead(t.text, b, usedB[:nb]) {
+			if t := &a.toks[na-1]; t.cut && !usedA[na-1] && !stubAhead(t.text, b, usedB[:nb]) || !beginsWith(b, a) {
 				// The stub does not begin the listed token after the
 				// cut (NAUCHNO IS... is NAUCHNO ISSLEDOVATELSKII rather
-				// than NAUCHNO-PROIZVODSTVENNOE): the other ranks first.
+				// than NAUCHNO-PROIZVODSTVENNOE), or the listed name
+				// does not begin as the query does (LIMITED LIABILITY
+				// COMPANY INTERNATI... is LLC INTERNATIONAL INNOVATION
+				// CENTER rather than INTERNATIONAL HELICOPTERS PROGRAMS
+				// LLC): the other ranks first.
 				cutScore = max(cutScore-legalTieBreak/2, min(cutScore, Threshold))
 			}
 		}
@@ -970,6 +974,21 @@ func distinctMatched(a *name, usedA []bool) int {
 		}
 	}
 	return n
+}
+
+// beginsWith reports whether listed name b begins with cut query a's
+// tokens as written, the last one (cut) as a prefix.
+func beginsWith(b, a *name) bool {
+	n := len(a.toks)
+	if n == 0 || len(b.toks) < n {
+		return false
+	}
+	for i := 0; i < n-1; i++ {
+		if a.toks[i].text != b.toks[i].text {
+			return false
+		}
+	}
+	return strings.HasPrefix(b.toks[n-1].text, a.toks[n-1].text)
 }
 
 // stubAhead reports whether stub begins the listed token right after the
