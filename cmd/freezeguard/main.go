@@ -40,6 +40,7 @@ Usage:
   freezeguard lists fetch DIR [--eu-token T] [--source NAME=URL]
   freezeguard audit verify LOG [--anchor SEQ:HASH]
   freezeguard audit review LOG [--decision ID --reviewer NAME (--confirm|--dismiss) --reason TEXT]
+  freezeguard version [--json]
 
 Every command that reads lists takes --lists PATH (repeatable: a file or a
 directory of official list files; formats are detected from content).
@@ -137,6 +138,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return e.lists(ctx, rest)
 	case "audit":
 		return e.audit(ctx, rest)
+	case "version":
+		return e.version(ctx, rest)
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q", cmd)
