@@ -98,16 +98,18 @@ func (g graph) chain(root, prefix string) string {
 	return ""
 }
 
-// checkNoForbidden fails the test for each root that reaches a forbidden
-// package, naming the chain.
-func checkNoForbidden(t *testing.T, g graph) {
+// checkNoForbidden fails the test for each root that reaches a package
+// whose path begins with prefix, naming the chain; why says why it must not.
+func checkNoForbidden(t *testing.T, g graph, prefix, why string) {
 	t.Helper()
 	for _, root := range g.roots {
-		if c := g.chain(root, forbidden); c != "" {
-			t.Errorf("%s depends on the full-text engine, which the screening path must not pull in: %s", root, c)
+		if c := g.chain(root, prefix); c != "" {
+			t.Errorf("%s depends on %s, %s: %s", root, prefix, why, c)
 		}
 	}
 }
+
+const bleveWhy = "the full-text engine, which the screening path must not pull in"
 
 // TestScreeningPathHasNoBleve checks the packages an embedder links.
 func TestScreeningPathHasNoBleve(t *testing.T) {
@@ -119,14 +121,14 @@ func TestScreeningPathHasNoBleve(t *testing.T) {
 			t.Errorf("go list matched no package %s%s; roots: %v", module, want, g.roots)
 		}
 	}
-	checkNoForbidden(t, g)
+	checkNoForbidden(t, g, forbidden, bleveWhy)
 }
 
 // TestScreeningPathTestsHaveNoBleve checks the same packages with their
 // tests: today no test there needs bleve either, and the test binaries
 // of the screening path stay as lean as the library.
 func TestScreeningPathTestsHaveNoBleve(t *testing.T) {
-	checkNoForbidden(t, listDeps(t, true, screeningPath...))
+	checkNoForbidden(t, listDeps(t, true, screeningPath...), forbidden, bleveWhy)
 }
 
 // TestChainFindsBleve checks the checker on the package that does use
@@ -140,4 +142,36 @@ func TestChainFindsBleve(t *testing.T) {
 		t.Fatalf("chain from %s to %s* = %q, want a chain through bleve", root, forbidden, c)
 	}
 	t.Logf("fulltext reaches bleve: %s", c)
+}
+
+// gplOnlyInTests is github.com/antzucaro/matchr, licensed GPL-2.0-or-later:
+// package fuzzy's tests use it as the reference for their own string
+// metrics. Linked into a package, it would put the GPL's terms on every
+// binary built from that package, which the Apache-2.0 licence of this
+// module does not (docs/dependencies.md).
+const gplOnlyInTests = "github.com/antzucaro/matchr"
+
+// TestNoGPLLinked checks that no package of the module (tests aside)
+// imports the GPL-licensed test reference.
+func TestNoGPLLinked(t *testing.T) {
+	g := listDeps(t, false, module+"/...")
+	checkNoForbidden(t, g, gplOnlyInTests, "a GPL-2.0-or-later module kept to tests")
+}
+
+// TestChainFindsMatchr checks the checker on the test graph of fuzzy,
+// which does import matchr.
+func TestChainFindsMatchr(t *testing.T) {
+	root := module + "/fuzzy"
+	g := listDeps(t, true, root)
+	found := false
+	for p := range g.imports {
+		if c := g.chain(p, gplOnlyInTests); strings.HasSuffix(p, ".test]") && c != "" {
+			found = true
+			t.Logf("fuzzy's tests reach matchr: %s", c)
+			break
+		}
+	}
+	if !found {
+		t.Fatalf("no test variant of %s reaches %s: the checker or the test reference changed", root, gplOnlyInTests)
+	}
 }

@@ -8,5 +8,8 @@
 // it, directly or through another package: an embedder who links only
 // those should not inherit bleve's module graph. The test runs
 // "go list -deps" on them and fails naming the import chain that reaches
-// bleve. docs/dependencies.md lists what each package costs.
+// bleve. It also keeps github.com/antzucaro/matchr (GPL-2.0-or-later), the
+// reference package fuzzy's tests compare against, out of every package of
+// the module: tests only. docs/dependencies.md lists what each package
+// costs and every licence.
 package depcheck
