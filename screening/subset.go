@@ -1,0 +1,132 @@
+package screening
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/freezeguard/freezeguard/fuzzy"
+	"github.com/freezeguard/freezeguard/lists"
+)
+
+// Subset finds the parties that could have a hit on a few entities of a
+// Screener's snapshot, at a fraction of the cost of screening them: the
+// candidate search Screen runs (fuzzy index, exact name key, identifiers,
+// owners), over an index of those entities only. Rescreening a customer
+// book after a list change uses it to pass over the customers the change
+// cannot concern, and to screen in full only the few it may.
+//
+// It never misses a party Screen would hit on one of the entities: name
+// scores do not depend on what else is indexed (token rarity is a static
+// table, see fuzzy/weights.go), fuzzy retrieval finds every name that
+// scores at or above the near-miss threshold, and an index of fewer names
+// returns any one of them sooner, not later. It may say yes to a party
+// whose candidate then scores below the hold threshold: Screen decides.
+// Safe for concurrent use.
+type Subset struct {
+	st     *state
+	pol    Policy
+	screen *Screener
+}
+
+// Subset builds a Subset over the entities of s's current snapshot with
+// the given ids; ids not in the snapshot are ignored. An empty Subset
+// matches no one.
+func (s *Screener) Subset(ids []string) *Subset {
+	cur := s.cur.Load()
+	var ents []lists.Entity
+	for _, id := range ids {
+		if i, ok := cur.byID[id]; ok {
+			ents = append(ents, cur.snap.Entities[i])
+		}
+	}
+	sub := lists.NewSnapshot(ents, cur.snap.Sources, cur.snap.Loaded)
+	return &Subset{st: buildState(sub, 0), pol: s.pol, screen: s}
+}
+
+// Len returns the number of entities in the Subset.
+func (f *Subset) Len() int { return len(f.st.snap.Entities) }
+
+// Probe is what a Subset found out about a party without screening it.
+type Probe struct {
+	// Candidate: the party may have a hit on an entity of the Subset;
+	// screen it.
+	Candidate bool
+	// Unreadable, if not empty, says why the party's name cannot be read
+	// (no letter or digit): Screen would hold it.
+	Unreadable string
+	// Flags are FlagInputFieldInvalid flags for secondary fields (date
+	// of birth, country, kind, gender) that cannot be read, as Screen
+	// would raise them.
+	Flags []Flag
+}
+
+// Probe checks one party. An error wraps ErrInvalidParty, as Screen's
+// would for the same party.
+func (f *Subset) Probe(p Party) (Probe, error) {
+	var pr Probe
+	in, err := checkParty(&p, false, f.screen.now())
+	if err != nil {
+		return pr, err
+	}
+	pr.Flags = in.flags
+	if why := unreadableName(p.Name); why != "" {
+		pr.Unreadable = why
+	}
+	pr.Candidate = f.candidate(&p, in.kind)
+	return pr, nil
+}
+
+// candidate mirrors the candidate gathering of screenParty: any name
+// record found by the index or the exact key, any identifier or owner
+// listed, makes the party a candidate.
+func (f *Subset) candidate(p *Party, kind lists.Kind) bool {
+	st := f.st
+	if len(st.snap.Entities) == 0 {
+		return false
+	}
+	if name := strings.TrimSpace(p.Name); name != "" && unreadableName(p.Name) == "" {
+		var buf [1]fuzzy.Match
+		// A limit of one is enough: if any record scores at or above
+		// the threshold, the search returns one.
+		if len(st.ix.Search(name, MatchKind(kind), 1, f.pol.NearMissThreshold, buf[:0])) > 0 {
+			return true
+		}
+		if len(st.exact[nameKey(name)]) > 0 {
+			return true
+		}
+	}
+	for _, doc := range p.Documents {
+		if n := normNumber(doc.Number); len(n) >= minIdentifierLn && len(st.ids["doc:"+n]) > 0 {
+			return true
+		}
+	}
+	if b := normBIC(p.BIC); b != "" && len(st.ids["bic:"+b]) > 0 {
+		return true
+	}
+	if w := normCrypto(p.Crypto); len(w) >= minIdentifierLn && len(st.ids["crypto:"+w]) > 0 {
+		return true
+	}
+	return slices.ContainsFunc(p.Owned, func(id string) bool { _, ok := st.byID[id]; return ok })
+}
+
+// Related returns the ids of the entities of s's current snapshot resolved
+// to the same person or organisation as the entity id on other lists (the
+// Related field of a hit on it), sorted; nil when it stands alone or is not
+// in the snapshot. A change to one list can change what a hit on another
+// list's entity says (a new UN counterpart makes an OFAC hit multilateral),
+// so rescreening compares these between two snapshots.
+func (s *Screener) Related(id string) []string {
+	st := s.cur.Load()
+	i, ok := st.byID[id]
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, j := range st.related(i) {
+		if j != i {
+			out = append(out, st.snap.Entities[j].ID)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
