@@ -39,11 +39,11 @@ func load(t testing.TB, rc realChange) *loaded {
 		return v.(*loaded)
 	}
 	ctx := context.Background()
-	old, err := loader.Load(ctx, rc.old)
+	old, err := loader.Load(ctx, rc.old...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cur, err := loader.Load(ctx, rc.new)
+	cur, err := loader.Load(ctx, rc.new...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +231,7 @@ func TestRealChanges(t *testing.T) {
 			for _, m := range mismatches {
 				t.Error(m)
 			}
-			for _, k := range []string{"added", "removed", "changed", "unchanged-fields", "clean"} {
+			for _, k := range []string{"added", "removed", "changed", "relinked", "unchanged-fields", "clean"} {
 				if tl := by[k]; tl != nil {
 					t.Logf("%-16s %4d customers, %4d as expected (added: new-hit on it; removed: delisted from it; changed: reported; others: silent)", k, tl.n, tl.found)
 				}
@@ -391,4 +391,13 @@ func TestRunStops(t *testing.T) {
 	if _, err := r.Run(ctx, slices.Values(customers), 2, func(Result) error { return nil }); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled context: %v", err)
 	}
+}
+
+// relinked returns the Rescreener's relinked ids for two snapshots.
+func relinked(t testing.TB, old, cur *lists.Snapshot) []string {
+	r, err := New(context.Background(), old, cur, Options{Log: audit.NewMemory(), Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Delta().Relinked
 }
