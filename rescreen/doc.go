@@ -16,7 +16,8 @@
 //   - the old side: entities removed, and the same changed entities as
 //     they were.
 //
-// Each customer is probed against both small indexes (screening.Subset);
+// Each customer is probed once against one small index of both sides
+// (screening.Subset);
 // the few that may have a hit on a delta entity are screened in full
 // against the old and the new snapshot by ordinary Screeners, so every
 // decision is the one a full screen gives, with the same scorer,

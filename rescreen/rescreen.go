@@ -120,7 +120,8 @@ func (r *Result) Reportable() bool {
 // concurrent use.
 type Rescreener struct {
 	old, new       *screening.Screener
-	oldSub, newSub *screening.Subset
+	sub            *screening.Subset // the delta: both sides in one index
+	nOld, nNew     int
 	delta          Delta
 	added, removed map[string]bool
 	both           map[string]bool // Material and Relinked
@@ -207,8 +208,20 @@ func New(ctx context.Context, old, cur *lists.Snapshot, opts Options) (*Rescreen
 	for _, id := range both {
 		r.both[id] = true
 	}
-	r.newSub = newS.Subset(slices.Concat(r.delta.Added, both))
-	r.oldSub = oldS.Subset(slices.Concat(r.delta.Removed, both))
+	var ents []lists.Entity
+	pick := func(s *lists.Snapshot, ids []string) int {
+		n := 0
+		for _, id := range ids {
+			if e, ok := s.Entity(id); ok {
+				ents = append(ents, *e)
+				n++
+			}
+		}
+		return n
+	}
+	r.nOld = pick(old, slices.Concat(r.delta.Removed, both))
+	r.nNew = pick(cur, slices.Concat(r.delta.Added, both))
+	r.sub = newS.Subset(ents)
 	return r, nil
 }
 
@@ -241,7 +254,7 @@ func (r *Rescreener) Delta() Delta { return r.delta }
 
 // Indexed returns the number of entities indexed on the old and the new
 // side.
-func (r *Rescreener) Indexed() (old, new int) { return r.oldSub.Len(), r.newSub.Len() }
+func (r *Rescreener) Indexed() (old, new int) { return r.nOld, r.nNew }
 
 // Check rescreens one customer. Most customers cost one probe of each
 // small index and are not screened further. An error is the audit log's
@@ -255,19 +268,15 @@ func (r *Rescreener) Check(ctx context.Context, c Customer) (Result, error) {
 	if strings.TrimSpace(c.Party.Name) == "" && !hasIdentifier(&c.Party) {
 		return r.hold(ctx, res, c, "no name to screen")
 	}
-	pn, err := r.newSub.Probe(c.Party)
+	pr, err := r.sub.Probe(c.Party)
 	if err != nil {
 		return r.hold(ctx, res, c, err.Error())
 	}
-	res.Flags = pn.Flags
-	if pn.Unreadable != "" {
-		return r.hold(ctx, res, c, pn.Unreadable)
+	res.Flags = pr.Flags
+	if pr.Unreadable != "" {
+		return r.hold(ctx, res, c, pr.Unreadable)
 	}
-	po, err := r.oldSub.Probe(c.Party)
-	if err != nil {
-		return r.hold(ctx, res, c, err.Error())
-	}
-	if !pn.Candidate && !po.Candidate {
+	if !pr.Candidate {
 		return res, nil
 	}
 	res.Screened = true

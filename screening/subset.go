@@ -28,18 +28,14 @@ type Subset struct {
 	screen *Screener
 }
 
-// Subset builds a Subset over the entities of s's current snapshot with
-// the given ids; ids not in the snapshot are ignored. An empty Subset
-// matches no one.
-func (s *Screener) Subset(ids []string) *Subset {
+// Subset builds a Subset over the given entities with s's policy. They
+// need not be in s's snapshot: rescreening puts the entities of two
+// snapshots of the same lists in one Subset (those removed and those
+// added, and both versions of those changed), so that a customer's name
+// is read once. An empty Subset matches no one.
+func (s *Screener) Subset(ents []lists.Entity) *Subset {
 	cur := s.cur.Load()
-	var ents []lists.Entity
-	for _, id := range ids {
-		if i, ok := cur.byID[id]; ok {
-			ents = append(ents, cur.snap.Entities[i])
-		}
-	}
-	sub := lists.NewSnapshot(ents, cur.snap.Sources, cur.snap.Loaded)
+	sub := lists.NewSnapshot(slices.Clone(ents), cur.snap.Sources, cur.snap.Loaded)
 	return &Subset{st: buildState(sub, 0), pol: s.pol, screen: s}
 }
 
