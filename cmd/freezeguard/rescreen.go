@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"strings"
@@ -58,7 +59,12 @@ and written with its error; a dob, country or kind that cannot be read
 is written with its flags and error, and the name is screened without
 it. Each change's decision, and a rescreen record, go to the audit log.
 Both snapshots must hold the same lists. A summary is printed on stderr;
-the exit status is 1 when any line could not be read.`)
+the exit status is 1 when any line could not be read.
+
+--shard K/N rescreens only the customers of shard K (0 <= K < N): those
+whose id hashes (FNV-1a 64) to K modulo N, or, without an id, whose line
+number does. N processes given the same input and shards 0..N-1 cover
+the book once.`)
 	oldDir := fs.String("old", "", "the old lists: `PATH` (file or directory), as --lists")
 	newDir := fs.String("new", "", "the new lists: `PATH` (file or directory), as --lists")
 	in := fs.String("in", "", "customers `FILE`: JSON Lines or CSV, as batch reads; default stdin")
@@ -66,6 +72,7 @@ the exit status is 1 when any line could not be read.`)
 	auditPath := fs.String("audit", "", "append decisions and rescreen records to the audit `LOG`; default: in memory only")
 	jur := fs.String("jurisdiction", "US", "the bank's jurisdiction: US, EU, UK or other (decides which lists bind)")
 	workers := fs.Int("workers", defaultWorkers(), "rescreen with `N` goroutines; the default is one per core")
+	shardFlag := fs.String("shard", "", "rescreen only shard `K/N` of the customers (by a hash of the id)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -77,6 +84,10 @@ the exit status is 1 when any line could not be read.`)
 		return usageError(fs, "rescreen: --old and --new are required")
 	case *workers < 1:
 		return usageError(fs, "rescreen: --workers must be at least 1")
+	}
+	sh, err := parseShard(*shardFlag)
+	if err != nil {
+		return usageError(fs, "rescreen: --shard: %v", err)
 	}
 	pol := screening.DefaultPolicy(screening.Jurisdiction(*jur))
 	if err := pol.Validate(); err != nil {
@@ -126,13 +137,13 @@ the exit status is 1 when any line could not be read.`)
 		if err != nil {
 			return fmt.Errorf("rescreen: %w", err)
 		}
-		err = e.runRescreen(ctx, rs, r, f, *workers)
+		err = e.runRescreen(ctx, rs, r, f, *workers, sh)
 		if cerr := f.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("rescreen: writing output: %w", cerr)
 		}
 		return err
 	}
-	return e.runRescreen(ctx, rs, r, e.stdout, *workers)
+	return e.runRescreen(ctx, rs, r, e.stdout, *workers, sh)
 }
 
 // describe names a snapshot's sources and dates for the summary.
@@ -150,16 +161,20 @@ func describe(s *lists.Snapshot) string {
 
 // runRescreen streams the customers of r through rs and writes the
 // reportable ones to w, with the summary on stderr.
-func (e *env) runRescreen(ctx context.Context, rs *rescreen.Rescreener, r io.Reader, w io.Writer, workers int) error {
+func (e *env) runRescreen(ctx context.Context, rs *rescreen.Rescreener, r io.Reader, w io.Writer, workers int, sh shard) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	var pmu sync.Mutex // the reader and the writer both touch the progress line
 	prog := newProgress(e.stderr, inputSize(r))
 	var lines lineStats
 	var rerr error
-	read := 0
+	read, skipped := 0, 0
 	customers := func(yield func(rescreen.Customer) bool) {
 		lines, rerr = readBatch(r, func(j *job) bool {
+			if !sh.has(string(j.in.ID), j.line) {
+				skipped++
+				return true
+			}
 			c := rescreen.Customer{ID: string(j.in.ID), Seq: int64(j.line),
 				Party: screening.Party{Name: j.in.Name, Kind: lists.Kind(j.in.Kind), BirthDate: j.in.DOB, Country: j.in.Country}}
 			if j.err != nil {
@@ -215,7 +230,10 @@ func (e *env) runRescreen(ctx context.Context, rs *rescreen.Rescreener, r io.Rea
 		st.Customers, st.Candidates, st.Changes[rescreen.NewHit]+st.Changes[rescreen.Changed]+st.Changes[rescreen.Delisted],
 		st.Changes[rescreen.NewHit], st.Changes[rescreen.Changed], st.Changes[rescreen.Delisted],
 		st.Unreadable, st.Flagged, st.Elapsed.Round(1e6), rate)
-	if n := lines.header + lines.blank + st.Customers; n != lines.lines {
+	if sh.n > 1 {
+		fmt.Fprintf(e.stderr, "freezeguard: rescreen: shard %d/%d: %d customers of other shards skipped\n", sh.k, sh.n, skipped)
+	}
+	if n := lines.header + lines.blank + skipped + st.Customers; n != lines.lines {
 		return fmt.Errorf("rescreen: %d input lines but %d accounted for: output incomplete", lines.lines, n)
 	}
 	if st.Unreadable > 0 {
@@ -259,4 +277,33 @@ func withoutDup(fs []screening.Flag, f screening.Flag) []screening.Flag {
 		}
 	}
 	return append(fs, f)
+}
+
+// shard is a part of the customer book: K of N.
+type shard struct{ k, n uint64 }
+
+func parseShard(s string) (shard, error) {
+	if s == "" {
+		return shard{0, 1}, nil
+	}
+	var sh shard
+	if _, err := fmt.Sscanf(s, "%d/%d", &sh.k, &sh.n); err != nil || sh.n == 0 || sh.k >= sh.n || fmt.Sprintf("%d/%d", sh.k, sh.n) != s {
+		return shard{}, fmt.Errorf("%q: want K/N with 0 <= K < N, e.g. 0/4", s)
+	}
+	return sh, nil
+}
+
+// has reports whether the customer with this id (or, without one, on this
+// line) is in the shard: a pure function of the id, so the same customer
+// falls in the same shard in every run.
+func (sh shard) has(id string, line int) bool {
+	if sh.n <= 1 {
+		return true
+	}
+	if id == "" {
+		return uint64(line)%sh.n == sh.k
+	}
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return h.Sum64()%sh.n == sh.k
 }

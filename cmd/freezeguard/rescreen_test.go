@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -105,5 +107,44 @@ func TestRescreenCLIRefuses(t *testing.T) {
 	_, stderr, code = cli(t, "", "rescreen", "--new", unNew)
 	if code != 2 || !strings.Contains(stderr, "--old and --new are required") {
 		t.Errorf("no --old: exit %d\n%s", code, stderr)
+	}
+}
+
+// Three shards of a book give, together, what the whole book gives: the
+// output is a pure function of the snapshots and the customer.
+func TestRescreenShards(t *testing.T) {
+	in := "../../rescreen/testdata/generated_customers_un_2026-02-27_2026-08-01.jsonl"
+	key := func(out string) []string {
+		var ks []string
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			var o rescreenOutput
+			if err := json.Unmarshal([]byte(l), &o); err != nil {
+				t.Fatalf("%s: %v", l, err)
+			}
+			k := o.ID + " " + o.Change + " " + o.Outcome
+			for _, h := range o.Hits {
+				k += " " + h.Entity + "=" + h.Change
+			}
+			ks = append(ks, k)
+		}
+		slices.Sort(ks)
+		return ks
+	}
+	whole, _ := mustCLI(t, "", "rescreen", "--old", unOld, "--new", unNew, "--in", in)
+	var parts []string
+	for k := range 3 {
+		out, stderr := mustCLI(t, "", "rescreen", "--old", unOld, "--new", unNew, "--in", in, "--shard", fmt.Sprintf("%d/3", k))
+		if !strings.Contains(stderr, fmt.Sprintf("shard %d/3:", k)) {
+			t.Errorf("shard %d: stderr does not name it:\n%s", k, stderr)
+		}
+		parts = append(parts, strings.TrimSpace(out))
+	}
+	if w, p := key(whole), key(strings.Join(parts, "\n")); !slices.Equal(w, p) || len(w) == 0 {
+		t.Errorf("shards give %d lines, the whole book %d:\n%v\n%v", len(p), len(w), p, w)
+	}
+	for _, bad := range []string{"3/3", "1", "-1/2", "a/b", "1/0"} {
+		if _, stderr, code := cli(t, "", "rescreen", "--old", unOld, "--new", unNew, "--shard", bad); code != 2 || !strings.Contains(stderr, "--shard") {
+			t.Errorf("--shard %s: exit %d\n%s", bad, code, stderr)
+		}
 	}
 }
