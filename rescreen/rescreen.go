@@ -285,9 +285,14 @@ func (r *Rescreener) Check(ctx context.Context, c Customer) (Result, error) {
 	if err != nil {
 		return res, fmt.Errorf("rescreen: customer %s: %w", c.ID, err)
 	}
-	do, err := r.old.Screen(dry, c.Party)
-	if err != nil {
-		return res, fmt.Errorf("rescreen: customer %s: %w", c.ID, err)
+	// The old snapshot can only give a hit on an entity of the delta's
+	// old side (removed, or in both) if the probe found one; a customer
+	// found on added entities alone needs no old screen.
+	var do screening.Decision
+	if slices.ContainsFunc(pr.Entities, func(id string) bool { return !r.added[id] }) {
+		if do, err = r.old.Screen(dry, c.Party); err != nil {
+			return res, fmt.Errorf("rescreen: customer %s: %w", c.ID, err)
+		}
 	}
 	res.Hits = r.compare(hitsOf(&do), hitsOf(&dn))
 	if len(res.Hits) == 0 {

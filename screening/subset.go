@@ -47,6 +47,9 @@ type Probe struct {
 	// Candidate: the party may have a hit on an entity of the Subset;
 	// screen it.
 	Candidate bool
+	// Entities are the ids of the Subset's entities it may have a hit
+	// on; a full screen can hit no other entity of the Subset.
+	Entities []string
 	// Unreadable, if not empty, says why the party's name cannot be read
 	// (no letter or digit): Screen would hold it.
 	Unreadable string
@@ -68,41 +71,60 @@ func (f *Subset) Probe(p Party) (Probe, error) {
 	if why := unreadableName(p.Name); why != "" {
 		pr.Unreadable = why
 	}
-	pr.Candidate = f.candidate(&p, in.kind)
+	pr.Entities = f.candidates(&p, in.kind)
+	pr.Candidate = len(pr.Entities) > 0
 	return pr, nil
 }
 
-// candidate mirrors the candidate gathering of screenParty: any name
-// record found by the index or the exact key, any identifier or owner
-// listed, makes the party a candidate.
-func (f *Subset) candidate(p *Party, kind lists.Kind) bool {
+// candidates mirrors the candidate gathering of screenParty: the
+// entities of the name records the index or the exact key finds, and of
+// the identifiers and owners listed.
+func (f *Subset) candidates(p *Party, kind lists.Kind) []string {
 	st := f.st
 	if len(st.snap.Entities) == 0 {
-		return false
+		return nil
+	}
+	var out []string
+	add := func(ei int32) {
+		if id := st.snap.Entities[ei].ID; !slices.Contains(out, id) {
+			out = append(out, id)
+		}
 	}
 	if name := strings.TrimSpace(p.Name); name != "" && unreadableName(p.Name) == "" {
-		var buf [1]fuzzy.Match
-		// A limit of one is enough: if any record scores at or above
-		// the threshold, the search returns one.
-		if len(st.ix.Search(name, MatchKind(kind), 1, f.pol.NearMissThreshold, buf[:0])) > 0 {
-			return true
+		var buf [8]fuzzy.Match
+		// Every record at or above the threshold (screenParty keeps the
+		// best Policy.Candidates of the whole index; any of these may be
+		// among them).
+		for _, m := range st.ix.Search(name, MatchKind(kind), len(st.names), f.pol.NearMissThreshold, buf[:0]) {
+			add(st.names[m.ID].ent)
 		}
-		if len(st.exact[nameKey(name)]) > 0 {
-			return true
+		for _, id := range st.exact[nameKey(name)] {
+			add(st.names[id].ent)
 		}
 	}
+	var keys []string
 	for _, doc := range p.Documents {
-		if n := normNumber(doc.Number); len(n) >= minIdentifierLn && len(st.ids["doc:"+n]) > 0 {
-			return true
+		if n := normNumber(doc.Number); len(n) >= minIdentifierLn {
+			keys = append(keys, "doc:"+n)
 		}
 	}
-	if b := normBIC(p.BIC); b != "" && len(st.ids["bic:"+b]) > 0 {
-		return true
+	if b := normBIC(p.BIC); b != "" {
+		keys = append(keys, "bic:"+b)
 	}
-	if w := normCrypto(p.Crypto); len(w) >= minIdentifierLn && len(st.ids["crypto:"+w]) > 0 {
-		return true
+	if w := normCrypto(p.Crypto); len(w) >= minIdentifierLn {
+		keys = append(keys, "crypto:"+w)
 	}
-	return slices.ContainsFunc(p.Owned, func(id string) bool { _, ok := st.byID[id]; return ok })
+	for _, k := range keys {
+		for _, ei := range st.ids[k] {
+			add(ei)
+		}
+	}
+	for _, id := range p.Owned {
+		if ei, ok := st.byID[id]; ok {
+			add(ei)
+		}
+	}
+	return out
 }
 
 // Related returns the ids of the entities of s's current snapshot resolved

@@ -10,7 +10,7 @@ import (
 )
 
 // A Subset says yes to every party a full screen hits on one of its
-// entities: by name (the listed names of every 7th entity, as listed and
+// entities, and names the entity: by name (the listed names of every 7th entity, as listed and
 // given name first, against a Subset of every 3rd), by identifier alone,
 // and by owner.
 func TestSubsetNeverMisses(t *testing.T) {
@@ -60,8 +60,8 @@ func TestSubsetNeverMisses(t *testing.T) {
 		for _, h := range d.Parties[0].Hits {
 			if in[h.EntityID] {
 				hitsInSubset++
-				if !pr.Candidate {
-					t.Errorf("%+v: a full screen hits %s, in the Subset, but Probe found no candidate", p, h.EntityID)
+				if !pr.Candidate || !slices.Contains(pr.Entities, h.EntityID) {
+					t.Errorf("%+v: a full screen hits %s, in the Subset, but Probe did not find it (%v)", p, h.EntityID, pr.Entities)
 				}
 			}
 		}

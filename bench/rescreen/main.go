@@ -1,6 +1,6 @@
 // Command rescreen measures rescreening a customer book against a list
-// change: N generated customers (one in a hundred named after an entity
-// of the change, the rest people on no list) streamed through a
+// change: N generated customers (by default one in a hundred named after
+// an entity of the change, the rest people on no list) streamed through a
 // rescreen.Rescreener over the delta, and the same customers against the
 // whole new list for comparison.
 //
@@ -43,21 +43,23 @@ func main() {
 	book := flag.String("book", "rescreen/testdata/generated_customers_ofac_2024-05-03_2024-07-02.jsonl", "customers named after the change's entities, mixed in one in a hundred")
 	workers := flag.Int("workers", runtime.GOMAXPROCS(0), "goroutines")
 	whole := flag.Bool("whole", true, "also run against the whole new list")
+	every := flag.Int("every", 100, "one customer in `N` is named after an entity of the change (0: none)")
 	write := flag.String("write", "", "write the generated book to `FILE` as JSON Lines and exit")
 	flag.Parse()
 	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
-	if err := run(*n, *oldPath, *newPath, *book, *workers, *whole, *write); err != nil {
+	if err := run(*n, *oldPath, *newPath, *book, *every, *workers, *whole, *write); err != nil {
 		fmt.Fprintln(os.Stderr, "bench/rescreen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, oldPath, newPath, bookPath string, workers int, whole bool, write string) error {
+func run(n int, oldPath, newPath, bookPath string, every, workers int, whole bool, write string) error {
 	ctx := context.Background()
 	gen, err := newGenerator(bookPath)
 	if err != nil {
 		return err
 	}
+	gen.every = every
 	if write != "" {
 		return gen.write(write, n)
 	}
@@ -80,8 +82,8 @@ func run(n int, oldPath, newPath, bookPath string, workers int, whole bool, writ
 	}
 	genRate := float64(k) / time.Since(t0).Seconds()
 
-	fmt.Printf("rescreen benchmark: %d customers (1 in 100 named after an entity of the change), %d workers, GOMAXPROCS %d, %s\n",
-		n, workers, runtime.GOMAXPROCS(0), runtime.Version())
+	fmt.Printf("rescreen benchmark: %d customers (1 in %d named after an entity of the change), %d workers, GOMAXPROCS %d, %s\n",
+		n, every, workers, runtime.GOMAXPROCS(0), runtime.Version())
 	fmt.Printf("lists loaded in %s; generating customers alone: %.0f/s\n", load.Round(time.Millisecond), genRate)
 	fmt.Printf("%-12s %10s %8s %8s %12s %12s %10s %10s %9s %9s %s\n", "run", "start-up", "indexed", "wall", "customers/s", "CPU µs/cust", "screened", "reported", "heap MiB", "RSS MiB", "load avg")
 
@@ -147,6 +149,7 @@ func measure(ctx context.Context, name string, old, cur *lists.Snapshot, gen *ge
 type generator struct {
 	cultures []culture
 	listed   []rescreen.Customer
+	every    int // one customer in every is from listed; 0: none
 }
 
 type culture struct {
@@ -211,8 +214,8 @@ func (g *generator) customers(n int) iter.Seq[rescreen.Customer] {
 		var b strings.Builder
 		for i := range n {
 			var c rescreen.Customer
-			if i%100 == 50 && len(g.listed) > 0 {
-				c = g.listed[(i/100)%len(g.listed)]
+			if g.every > 0 && i%g.every == g.every/2 && len(g.listed) > 0 {
+				c = g.listed[(i/g.every)%len(g.listed)]
 			} else {
 				cu := &g.cultures[r.IntN(len(g.cultures))]
 				pat := cu.patterns[r.IntN(len(cu.patterns))]
