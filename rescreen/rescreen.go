@@ -225,7 +225,10 @@ func New(ctx context.Context, old, cur *lists.Snapshot, opts Options) (*Rescreen
 	return r, nil
 }
 
-// sameSources checks that both snapshots hold the same set of sources.
+// sameSources checks that both snapshots hold the same lists: the same
+// set of sources, and for each source entities mostly in common (ids are
+// stable across editions of one list; OFAC's SDN and consolidated lists
+// share a source but hardly an id).
 func sameSources(old, cur *lists.Snapshot) error {
 	set := func(s *lists.Snapshot) []string {
 		var out []string
@@ -238,6 +241,31 @@ func sameSources(old, cur *lists.Snapshot) error {
 	a, b := set(old), set(cur)
 	if !slices.Equal(a, b) {
 		return fmt.Errorf("%w: old holds %s, new holds %s", ErrDifferentSources, orNone(a), orNone(b))
+	}
+	type count struct{ old, cur, both int }
+	counts := map[lists.Source]*count{}
+	get := func(src lists.Source) *count {
+		if counts[src] == nil {
+			counts[src] = &count{}
+		}
+		return counts[src]
+	}
+	for i := range old.Entities {
+		get(old.Entities[i].Source).old++
+	}
+	for i := range cur.Entities {
+		e := &cur.Entities[i]
+		c := get(e.Source)
+		c.cur++
+		if _, ok := old.Entity(e.ID); ok {
+			c.both++
+		}
+	}
+	for _, src := range a {
+		c := get(lists.Source(src))
+		if n := min(c.old, c.cur); n > 0 && c.both*2 < n {
+			return fmt.Errorf("%w: %s: only %d of %d and %d entities in common, not two editions of one list", ErrDifferentSources, src, c.both, c.old, c.cur)
+		}
 	}
 	return nil
 }

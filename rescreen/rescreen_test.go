@@ -324,6 +324,16 @@ func TestDifferentSources(t *testing.T) {
 	if !strings.Contains(err.Error(), "old holds OFAC, new holds UN") {
 		t.Errorf("error does not say which lists: %v", err)
 	}
+	// OFAC's consolidated list against its SDN list: one source, two
+	// lists.
+	cons, err := loader.Load(context.Background(), "../testdata/ofac/cons_xml_2025-03-28")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(context.Background(), ofac.cur, cons, Options{Log: audit.NewMemory()})
+	if !errors.Is(err, ErrDifferentSources) || !strings.Contains(err.Error(), "entities in common") {
+		t.Fatalf("SDN against consolidated: %v, want ErrDifferentSources", err)
+	}
 }
 
 func TestBadCustomers(t *testing.T) {
