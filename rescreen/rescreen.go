@@ -284,8 +284,8 @@ func (r *Rescreener) Delta() Delta { return r.delta }
 // side.
 func (r *Rescreener) Indexed() (old, new int) { return r.nOld, r.nNew }
 
-// Check rescreens one customer. Most customers cost one probe of each
-// small index and are not screened further. An error is the audit log's
+// Check rescreens one customer. Most customers cost one probe of the
+// delta index and are not screened further. An error is the audit log's
 // (wrapping screening.ErrAuditLog) or the context's: the customer was not
 // rescreened and the run must stop.
 func (r *Rescreener) Check(ctx context.Context, c Customer) (Result, error) {
