@@ -32,6 +32,7 @@ const usage = `freezeguard screens names and payments against the OFAC, EU and U
 Usage:
   freezeguard screen NAME [--dob D] [--country CC] [--kind K] [--json]
   freezeguard batch [--in FILE] [--out FILE] [--audit LOG] [--workers N]
+  freezeguard rescreen --old DIR --new DIR [--in FILE] [--out FILE] [--audit LOG]
   freezeguard compare [NAME1 NAME2] [--in FILE] [--out FILE] [--kind K]
   freezeguard payment FILE... [--json] [--audit LOG]     (FILE - reads stdin)
   freezeguard lists info [--json]
@@ -130,6 +131,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return e.screen(ctx, rest)
 	case "batch":
 		return e.batch(ctx, rest)
+	case "rescreen":
+		return e.rescreen(ctx, rest)
 	case "compare":
 		return e.compare(ctx, rest)
 	case "payment":
