@@ -463,8 +463,10 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 					}
 					p.dotted = dotSeen
 					p.appendParts(r)
-				case n > 0 && comma != n && p.rngs[n-1].e == r.s && splitWord(p.buf[p.rngs[n-1].s:r.e], int(r.s-p.rngs[n-1].s)):
-					p.rngs[n-1].e = r.e // COM PANY: a word split in two
+				case !single && n > 0 && comma != n && p.rngs[n-1].e == r.s && splitWord(p.buf[p.rngs[n-1].s:r.e], int(r.s-p.rngs[n-1].s)):
+					// COM PANY: a word split in two; not a letter, an
+					// initial or a legal form's (SYSTEM S.A.).
+					p.rngs[n-1].e = r.e
 					single = false
 				default:
 					p.appendParts(r)

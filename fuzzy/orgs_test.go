@@ -18,6 +18,8 @@ func TestLegalFormsAnyWay(t *testing.T) {
 		{"GENERAL PETROLEUM Corp.", "GENERAL PETROLEUM CORPORATION"},
 		{"Hoda Shipping Co., Ltd.", "HODA SHIPPING COMPANY LIMITED"},
 		{"Kuzey Enerji Sanayi ve Ticaret A.Ş.", "KUZEY ENERJI"},
+		// S.A. after SYSTEM is a legal form, not SYSTEMS A (a word split).
+		{"World Line System SA", "WORLD LINE SYSTEM S.A."},
 	} {
 		if ex := Compare(p[0], p[1], KindOrganization); ex.Score < Threshold {
 			t.Errorf("%q vs %q: %.3f %v", p[0], p[1], ex.Score, ex.Notes)
