@@ -198,7 +198,7 @@ func naturalOrder(full string, k lists.Kind) string {
 }
 
 // romanisation variants: whole tokens (both directions are used) and
-// substring rules, from DOMAIN.md §6.
+// substring rules, from docs/matching.md.
 var romanWords = [][]string{
 	{"MUHAMMAD", "MOHAMMED", "MOHAMED", "MOHAMMAD", "MUHAMMED", "MOHAMAD"},
 	{"AHMAD", "AHMED"}, {"MAHMUD", "MAHMOUD", "MAHMOOD"}, {"HUSAYN", "HUSSEIN", "HUSSAIN", "HUSEIN"},

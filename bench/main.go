@@ -40,6 +40,7 @@ type Config struct {
 	Brute      int           `json:"brute"`       // queries for the brute-force baseline
 	Clean      int           `json:"clean"`       // generated people on no list (dev set c)
 	PerVariant int           `json:"per_variant"` // altered listed names per alteration kind (dev set b)
+	Misses     int           `json:"-"`           // misses and false alerts listed per kind in the notes
 }
 
 // String is the configuration line printed under the machine line: every
@@ -70,7 +71,7 @@ func (c Config) want(name string) bool {
 }
 
 func defaultConfig() Config {
-	return Config{Seed: 20260801, Runs: 5, Queries: 20000, Listed: 0.05, Duration: 3 * time.Second, Brute: 30, Clean: 6000, PerVariant: 300}
+	return Config{Seed: 20260801, Runs: 5, Queries: 20000, Listed: 0.05, Duration: 3 * time.Second, Brute: 30, Clean: 6000, PerVariant: 300, Misses: 3}
 }
 
 func main() {
@@ -86,6 +87,7 @@ func main() {
 	flag.IntVar(&cfg.Brute, "brute", cfg.Brute, "queries for the brute-force baseline")
 	flag.IntVar(&cfg.Clean, "clean", cfg.Clean, "generated people on no list (dev set c)")
 	flag.IntVar(&cfg.PerVariant, "per-variant", cfg.PerVariant, "altered listed names per alteration kind (dev set b)")
+	flag.IntVar(&cfg.Misses, "misses", cfg.Misses, "misses listed per alteration kind in the notes (dev set b)")
 	flag.Parse()
 	if *only != "" {
 		for _, s := range strings.Split(*only, ",") {

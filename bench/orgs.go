@@ -68,7 +68,7 @@ func secOrgs(ctx context.Context, cfg Config, sc *screening.Screener) (*Section,
 	}
 	s := &Section{Name: "quality: e. listed companies as payments write them"}
 	var gt groupTally // a: held with the entity in the top 10, b: ranked first
-	var misses []string
+	var misses, notFirst []string
 	for _, c := range cs {
 		d, err := sc.Screen(ctx, screening.Party{Name: c.Name, Kind: lists.Organization})
 		if err != nil {
@@ -85,7 +85,10 @@ func secOrgs(ctx context.Context, cfg Config, sc *screening.Screener) (*Section,
 			}
 		}
 		gt.add(c.How, inTop, first)
-		if !inTop && len(misses) < 15 {
+		if inTop && !first && len(notFirst) < cfg.Misses {
+			notFirst = append(notFirst, fmt.Sprintf("%q (listed %q; first %q %.2f)", c.Name, c.Listed, hits[0].MatchedName, hits[0].Score))
+		}
+		if !inTop && len(misses) < max(15, cfg.Misses) {
 			best := "nothing"
 			if len(hits) > 0 {
 				best = fmt.Sprintf("%q %.2f", hits[0].MatchedName, hits[0].Score)
@@ -104,6 +107,9 @@ func secOrgs(ctx context.Context, cfg Config, sc *screening.Screener) (*Section,
 	s.notef("per kind of change: %s", strings.Join(parts, "; "))
 	if len(misses) > 0 {
 		s.notef("missed: %s", strings.Join(misses, "; "))
+	}
+	if len(notFirst) > 0 {
+		s.notef("found, not first: %s", strings.Join(notFirst, "; "))
 	}
 	return s, nil
 }

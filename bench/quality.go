@@ -336,10 +336,26 @@ func secScript(cfg Config, w *world) (*Section, error) {
 	}
 	ofacIx := fuzzy.Build(recs)
 	var gt groupTally // a: found >= threshold, b: ranked first
+	shown := 0
 	for _, c := range cs {
 		rs := w.search(ofacIx, c.Query, fuzzy.KindUnknown)
 		fd, f1 := rankOf(rs, func(e int32) bool { return slices.Contains(c.OFAC, e) })
 		gt.add(c.Script, fd, f1)
+		if !fd && shown < cfg.Misses {
+			shown++
+			score := 0.0
+			for _, r := range rs {
+				if slices.Contains(c.OFAC, r.ent) {
+					score = r.score
+					break
+				}
+			}
+			top := "nothing"
+			if len(rs) > 0 {
+				top = fmt.Sprintf("%s %.2f", w.snap.Entities[rs[0].ent].ID, rs[0].score)
+			}
+			s.notef("missed: %q (UN %s, OFAC %s %q at %.2f; top %s)", c.Query, c.UN, w.snap.Entities[c.OFAC[0]].ID, w.snap.Entities[c.OFAC[0]].Names[0].Full, score, top)
+		}
 	}
 	all := gt.all
 	s.count("UN individuals' original-script names / linked to OFAC", len(cs), fmt.Sprintf("of %d non-Latin original-script names; link = same normalised Latin name + compatible DOB", withScript))
@@ -360,7 +376,7 @@ func secVariants(cfg Config, w *world, alts []altered) *Section {
 		rs := w.search(w.ix, a.Query, fuzzy.KindUnknown)
 		fd, f1 := rankOf(rs, w.inGroup(a.Ent))
 		gt.add(a.Kind, fd, f1)
-		if !fd && shown[a.Kind] < 3 {
+		if !fd && shown[a.Kind] < cfg.Misses {
 			shown[a.Kind]++
 			s.notef("%s missed: %q (listed %q, %s)", a.Kind, a.Query, a.Source, w.snap.Entities[a.Ent].ID)
 		}
@@ -368,6 +384,16 @@ func secVariants(cfg Config, w *world, alts []altered) *Section {
 	all := gt.all
 	s.rate("recall >= threshold, all alterations", all.a, all.n, fmt.Sprintf("%d alterations x up to %d names, seed %d", len(alterations), cfg.PerVariant, cfg.Seed))
 	s.rate("recall@1, all alterations", all.b, all.n, "")
+	// Issue 11 reports two typos and a dropped middle name on their own:
+	// the target is on the other alterations.
+	var rest groupCount
+	for k, t := range gt.by {
+		if k != altTypo2 && k != altDropMid {
+			rest.a += t.a
+			rest.n += t.n
+		}
+	}
+	s.rate("recall >= threshold, without two typos and middle dropped (target >= 96 %)", rest.a, rest.n, "")
 	for _, k := range alterations {
 		if t := gt.by[k]; t != nil {
 			s.rate("recall >= threshold: "+k, t.a, t.n, fmt.Sprintf("@1 %.1f %%", 100*float64(t.b)/float64(max(t.n, 1))))

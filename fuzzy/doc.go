@@ -118,9 +118,15 @@
 //   - Brand names are not fuzzy: when either name is an organisation's
 //     and the query's only distinctive word matched is not spelt as listed
 //     (Visa/WISA, Amgen/AMEGINO, Stripe/STREET; vowel-only romanisations
-//     like Hezbollah/HIZBALLAH, exact joins and cut prefixes are spelt),
-//     the score is capped at 0.69.
-//   - Legal forms of different classes on both sides cost 0.01 (never
+//     like Hezbollah/HIZBALLAH, exact joins and cut prefixes are spelt,
+//     and so is a typing error that keeps the first letter in a word of
+//     eight letters or more, or two adjacent letters swapped:
+//     TRANSSERVNICE, COHCAN), the score is capped at 0.69.
+//   - A legal form with one typing error is still one: a word of a form
+//     of several whose other words are as written (JOINT STOK COMPANY),
+//     or the name's last word (CO LIMIED, EODO).
+//   - Legal forms of different classes on both sides cost 0.01, and a
+//     listed company without any against a query with one 0.005 (never
 //     below Threshold): the company the query names ranks first.
 //   - Missing is not conflicting (persons): a middle name, patronymic or
 //     nasab link that one side has and the other lacks weighs 0.3 of

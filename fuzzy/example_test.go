@@ -49,7 +49,14 @@ func ExampleCompare() {
 func ExampleIndex_Explain() {
 	ix := fuzzy.Build([]fuzzy.Record{{ID: 7, Name: "AL-QAIDA", Kind: fuzzy.KindOrganization}})
 	ex := ix.Explain("Al Qaeda Trading LLC", fuzzy.KindOrganization, 7)
-	fmt.Printf("%.2f %v\n", ex.Score, ex.Notes[0])
+	fmt.Printf("%.3f\n", ex.Score)
+	for _, n := range ex.Notes {
+		fmt.Println(n)
+	}
 	// Output:
-	// 0.85 legal forms ignored: trading, llc
+	// 0.841
+	// the listed name has no legal form: LLC in the query
+	// legal forms ignored: trading, llc
+	// query made of common tokens (specificity 0.93): both names must be covered
+	// query coverage 0.85, listed-name coverage 0.85
 }

@@ -87,6 +87,15 @@ type legalSeq struct {
 // the sequence occurs.
 var legalSeqsBy = map[string][]legalSeq{}
 
+// legalSeqsBy2 holds the same sequences by their second token, to read
+// one whose first token is mistyped (JOPNT STOCK COMPANY).
+var legalSeqsBy2 = map[string][]legalSeq{}
+
+// legalDeletions maps each legal word of four letters or more, and each
+// of its one-letter deletions, to the word: the symmetric-deletion lookup
+// of a mistyped legal form at the end of a name (LIMIED, SDTOCK).
+var legalDeletions = map[string][]string{}
+
 // legalSorted holds legalWords sorted, for prefix lookups (a name cut
 // inside a legal form: OTVETST...).
 var legalSorted []string
@@ -187,6 +196,7 @@ func initLegalForms() {
 	slices.SortStableFunc(seqs, func(a, b legalSeq) int { return len(b.toks) - len(a.toks) })
 	for _, q := range seqs {
 		legalSeqsBy[q.toks[0]] = append(legalSeqsBy[q.toks[0]], q)
+		legalSeqsBy2[q.toks[1]] = append(legalSeqsBy2[q.toks[1]], q)
 	}
 	for _, w := range legacyLegal {
 		if _, ok := legalWords[w]; !ok {
@@ -197,6 +207,78 @@ func initLegalForms() {
 		legalSorted = append(legalSorted, w)
 	}
 	slices.Sort(legalSorted)
+	for _, w := range legalSorted {
+		if len(w) < 4 || legalWords[w] == 0 && slices.Contains(businessWords, w) {
+			continue
+		}
+		legalDeletions[w] = append(legalDeletions[w], w)
+		for i := range len(w) {
+			d := w[:i] + w[i+1:]
+			if !slices.Contains(legalDeletions[d], w) {
+				legalDeletions[d] = append(legalDeletions[d], w)
+			}
+		}
+	}
+}
+
+// mistyped reports whether a is legal word w with one typing error that
+// keeps its first letter: a letter more, less or changed in a word of five
+// letters or more (SDTOCK, LIMIED, JOPNT), or two letters swapped in one of
+// four (EODO). Shorter forms (OJC for OJSC) are too close to other words.
+func mistyped(a, w string) bool {
+	if a == w || len(a) < 4 || len(w) < 4 || a[0] != w[0] {
+		return false
+	}
+	if min(len(a), len(w)) >= 5 && osa(a, w, 1) == 1 {
+		return true
+	}
+	return swapped(a, w)
+}
+
+// mistypedLegal returns the legal word of four letters or more that t is
+// with one typing error (see mistyped), or "".
+func mistypedLegal(t string) string {
+	if len(t) < 4 || len(t) > maxTokenBytes {
+		return ""
+	}
+	check := func(key string) string {
+		for _, w := range legalDeletions[key] {
+			if mistyped(t, w) {
+				return w
+			}
+		}
+		return ""
+	}
+	if w := check(t); w != "" {
+		return w
+	}
+	var b [maxTokenBytes]byte
+	for i := range len(t) {
+		d := append(append(b[:0], t[:i]...), t[i+1:]...)
+		if w := check(str(d)); w != "" {
+			return w
+		}
+	}
+	return ""
+}
+
+// seqNear reports whether the tokens at rs spell seq with one of them
+// mistyped; the others, at least one, as written. With the rest of the
+// form around it, a word of four letters may have any one error (JOINT
+// STOK COMPANY).
+func seqNear(buf []byte, rs []rng, seq []string) bool {
+	if len(rs) < len(seq) {
+		return false
+	}
+	typos := 0
+	for k, w := range seq {
+		if t := str(buf[rs[k].s:rs[k].e]); t != w {
+			if typos++; typos > 1 || !mistyped(t, w) && (len(t) < 4 || len(w) < 4 || t[0] != w[0] || osa(t, w, 1) != 1) {
+				return false
+			}
+		}
+	}
+	return typos == 1
 }
 
 // legalPrefix reports whether t, three letters or more, begins a legal

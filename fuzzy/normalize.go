@@ -463,8 +463,10 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 					}
 					p.dotted = dotSeen
 					p.appendParts(r)
-				case n > 0 && comma != n && p.rngs[n-1].e == r.s && splitWord(p.buf[p.rngs[n-1].s:r.e], int(r.s-p.rngs[n-1].s)):
-					p.rngs[n-1].e = r.e // COM PANY: a word split in two
+				case !single && n > 0 && comma != n && p.rngs[n-1].e == r.s && splitWord(p.buf[p.rngs[n-1].s:r.e], int(r.s-p.rngs[n-1].s)):
+					// COM PANY: a word split in two; not a letter, an
+					// initial or a legal form's (SYSTEM S.A.).
+					p.rngs[n-1].e = r.e
 					single = false
 				default:
 					p.appendParts(r)
@@ -776,6 +778,62 @@ func rotate(rs []rng, k int) {
 	reverse(rs)
 }
 
+// mistypedLegal marks, among the tokens not yet classified, a legal form
+// of several words with one of them mistyped (JOINT STOKC COMPANY, JOPNT
+// STOCK COMPANY) and a mistyped legal word ending the name (CO LIMIED),
+// so that a typing error in a legal form does not count as a distinctive
+// word the listed name lacks. legal receives the first form's class if
+// none was found before.
+func (p *parser) mistypedLegal(cls []uint8, legal *uint8) {
+	n := len(cls)
+	free := func(i, k int) bool {
+		for j := i; j < i+k; j++ {
+			if cls[j] != 0xff {
+				return false
+			}
+		}
+		return true
+	}
+	mark := func(i, k int, class uint8) {
+		for j := i; j < i+k; j++ {
+			cls[j] = clsLegal
+		}
+		if *legal == 0 {
+			*legal = class
+		}
+	}
+	for i := 0; i < n; i++ {
+		if cls[i] != 0xff {
+			continue
+		}
+		text := str(p.buf[p.rngs[i].s:p.rngs[i].e])
+		k, class := 0, uint8(0)
+		for _, seq := range legalSeqsBy[text] {
+			if free(i, min(len(seq.toks), n-i)) && seqNear(p.buf, p.rngs[i:n], seq.toks) {
+				k, class = len(seq.toks), seq.class
+				break
+			}
+		}
+		if k == 0 && i+1 < n {
+			for _, seq := range legalSeqsBy2[str(p.buf[p.rngs[i+1].s:p.rngs[i+1].e])] {
+				if free(i, min(len(seq.toks), n-i)) && seqNear(p.buf, p.rngs[i:n], seq.toks) {
+					k, class = len(seq.toks), seq.class
+					break
+				}
+			}
+		}
+		if k == 0 && i == n-1 && classify(text, KindOrganization) == clsContent {
+			if w := mistypedLegal(text); w != "" {
+				k, class = 1, legalWords[w]
+			}
+		}
+		if k > 0 {
+			mark(i, k, class)
+			i += k - 1
+		}
+	}
+}
+
 func allLegal(buf []byte, rs []rng) bool {
 	for _, r := range rs {
 		if _, ok := legalForms[str(buf[r.s:r.e])]; !ok {
@@ -826,6 +884,9 @@ func (p *parser) finish(kind Kind, reordered bool) {
 				i += k - 1
 			}
 		}
+	}
+	if kind != KindPerson && n >= 2 {
+		p.mistypedLegal(cls[:n], &legal)
 	}
 	// Vessel prefixes: M/V, M/T, M/Y, MV, MT, MY, SS, FV. Not for persons.
 	if (kind == KindVessel || kind == KindUnknown) && n >= 2 {

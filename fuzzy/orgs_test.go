@@ -18,6 +18,8 @@ func TestLegalFormsAnyWay(t *testing.T) {
 		{"GENERAL PETROLEUM Corp.", "GENERAL PETROLEUM CORPORATION"},
 		{"Hoda Shipping Co., Ltd.", "HODA SHIPPING COMPANY LIMITED"},
 		{"Kuzey Enerji Sanayi ve Ticaret A.Ş.", "KUZEY ENERJI"},
+		// S.A. after SYSTEM is a legal form, not SYSTEMS A (a word split).
+		{"World Line System SA", "WORLD LINE SYSTEM S.A."},
 	} {
 		if ex := Compare(p[0], p[1], KindOrganization); ex.Score < Threshold {
 			t.Errorf("%q vs %q: %.3f %v", p[0], p[1], ex.Score, ex.Notes)
@@ -106,6 +108,8 @@ func TestBrandNamesNotFuzzy(t *testing.T) {
 		{"General Motors Company", "CENTRAL INSTITUTE OF AVIATION MOTORS"},
 		{"Zenith Bank plc", "BANK ZENIT PUBLIC JOINT STOCK COMPANY"},
 		{"Stena AB", "SATNA"},
+		{"Lego A/S", "LEGO INVESTMENTS EOOD"},
+		{"Alphabet Inc.", "ALPHABET INTERNATIONAL DMCC"},
 		{"Islamic Revolutionary Guard Corps", "ISLAMIC REVOLUTIONARY GUARD CORPS NAVY"},
 	} {
 		if ex := Compare(p[0], p[1], KindOrganization); ex.Score >= Threshold {
@@ -134,10 +138,61 @@ func TestCutStubRanks(t *testing.T) {
 	if !(long > short && short >= Threshold) {
 		t.Errorf("%q: short %.3f, long %.3f", q, short, long)
 	}
+	for _, c := range [][3]string{
+		// The stub begins the listed legal words after the match.
+		{"IRANIAN INVESTMENT PETROCHEMICAL GR", "IRANIAN INVESTMENT PETROCHEMICAL GROUP COMPANY", "IRANIAN PETROCHEMICAL INVESTMENT DEVELOPMENT MANAGEMENT COMPANY"},
+		// The listed name begins as the query does.
+		{"LIMITED LIABILITY COMPANY INTERNATI", "LIMITED LIABILITY COMPANY INTERNATIONAL INNOVATION CENTER FOR MARINE STRUCTURES AND SHIP REPAIR", "INTERNATIONAL HELICOPTERS PROGRAMS LIMITED LIABILITY COMPANY"},
+		// The query's legal form is the named company's.
+		{"AKTSIONERNOE OBSHCHESTVO AKKUMULYAT", "AKTSIONERNOE OBSHCHESTVO AKKUMULYATORNYI ZAVOD IM. N.M.IGNATYEVA AKOM", "AKKUMULYATORNYE TEKHNOLOGII"},
+	} {
+		named := Compare(c[0], c[1], KindOrganization).Score
+		other := Compare(c[0], c[2], KindOrganization).Score
+		if !(named > other) {
+			t.Errorf("%q: named %.3f, other %.3f", c[0], named, other)
+		}
+	}
 	q = "LIMITED LIABILITY COMPANY COAL COMP"
 	named := Compare(q, "LIMITED LIABILITY COMPANY COAL COMPANY RAZREZ BEYSKIY", KindOrganization).Score
 	other := Compare(q, "COAL TAR REFINING COMPANY", KindOrganization).Score
 	if !(named > other) {
 		t.Errorf("%q: COAL COMPANY RAZREZ %.3f, COAL TAR %.3f", q, named, other)
+	}
+}
+
+// One typing error in a long distinctive word, two letters swapped, or a
+// mistyped legal form still finds a listed company; one letter changed in
+// a short brand word, or the first letter, does not (those pairs are real
+// unlisted companies against listed ones).
+func TestCompanyTypos(t *testing.T) {
+	for _, p := range [][2]string{
+		{"TRANSSERVNICE LLC", "TRANSSERVICE LLC"},
+		{"KORNEISTO INTERNATIONAL OY", "KONEISTO INTERNATIONAL OY"},
+		{"COHCAN HOLDINGS LLC", "COCHAN HOLDINGS LLC"},
+		{"JOINT STOK COMPANY TEKHNODINAMIKA", "JOINT STOCK COMPANY TEKHNODINAMIKA"},
+		{"OPEN JOPNT STOCK COMPANY KREDO", "OPEN JOINT STOCK COMPANY KREDO"},
+		{"SHENG CORE TECHNOLOGY CO LIMIED", "SHENG CORE TECHNOLOGY CO LIMITED"},
+		{"VABO SYSTEMS EODO", "VABO SYSTEMS EOOD"},
+	} {
+		if ex := Compare(p[0], p[1], KindOrganization); ex.Score < Threshold {
+			t.Errorf("%q vs %q: %.3f %v", p[0], p[1], ex.Score, ex.Notes)
+		}
+	}
+	for _, p := range [][2]string{
+		{"PostFinance AG", "BANK ROSTFINANCE"},
+		{"WALMART INC.", "WELMART GROUP LP"},
+		{"INDITEX", "INDUITEX LTDA."},
+		{"Visa Inc.", "GRUPO WISA, S.A."},
+	} {
+		if ex := Compare(p[0], p[1], KindOrganization); ex.Score >= Threshold {
+			t.Errorf("%q vs %q: %.3f %v", p[0], p[1], ex.Score, ex.Notes)
+		}
+	}
+	// A four-letter word one swap from a legal form is one only ending
+	// the name: elsewhere it stays distinctive.
+	var p parser
+	p.parse("EODO TRADING", KindOrganization)
+	if c := p.names[0].toks[0].cls; c == clsLegal {
+		t.Errorf("EODO before a name read as a legal form")
 	}
 }

@@ -16,8 +16,10 @@ package fuzzy
 // assets, stock-exchange listings), in English and in the languages of
 // the main markets, and checked against the lists: none of them is the
 // distinctive part of a listed name on its own. It does not hold brand
-// names: a listed company that shares a distinctive word with a brand
-// (OTTO, LEGO) is a real namesake, and a reviewer should see it.
+// names: a listed company named as a brand is (OTTO, JSC NEC) a real
+// namesake, and a reviewer should see it; one named after the brand's
+// word and more (LEGO INVESTMENTS EOOD for Lego A/S) is not (see
+// orgWordsMissing).
 var commonOrgWords = set(
 	// English
 	"access", "advanced", "agri", "alliance", "allied", "american", "apex", "applied", "asset", "assets",

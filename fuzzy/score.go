@@ -645,15 +645,19 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		if unseen, stub = cutTail(a, b, usedA[:na], usedB[:nb]); (unseen > 0 || stub > 0) && unseen < wb && stub < wa {
 			cutScore = combine(min(ca/(wa-stub), 1), min(cb/(wb-unseen), 1), spec)
 			cutScore = capCut(cutScore)
-			if t := &a.toks[na-1]; t.cut && !usedA[na-1] && !stubAhead(t.text, b, usedB[:nb]) {
+			if t := &a.toks[na-1]; t.cut && !usedA[na-1] && !stubAhead(t.text, b, usedB[:nb]) || !beginsWith(b, a) {
 				// The stub does not begin the listed token after the
 				// cut (NAUCHNO IS... is NAUCHNO ISSLEDOVATELSKII rather
-				// than NAUCHNO-PROIZVODSTVENNOE): the other ranks first.
+				// than NAUCHNO-PROIZVODSTVENNOE), or the listed name
+				// does not begin as the query does (LIMITED LIABILITY
+				// COMPANY INTERNATI... is LLC INTERNATIONAL INNOVATION
+				// CENTER rather than INTERNATIONAL HELICOPTERS PROGRAMS
+				// LLC): the other ranks first.
 				cutScore = max(cutScore-legalTieBreak/2, min(cutScore, Threshold))
 			}
 		}
 	}
-	if orgWordsMissing(a, b, usedB[:nb]) {
+	if orgWordsMissing(a, b, usedA[:na], usedB[:nb]) {
 		score *= orgWordPenalty
 		if ex != nil {
 			ex.notes = append(ex.notes, "the listed name is an organisation's (words the query lacks)")
@@ -669,9 +673,11 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		score = capCut(score) // a token only partly seen
 	}
 	if a.flags&flagCut != 0 && score > cutCap-legalTieBreak {
-		if t := &a.toks[na-1]; t.cut && !usedA[na-1] && len(t.text) < 3 {
+		if t := &a.toks[na-1]; t.cut && !usedA[na-1] && len(t.text) < 3 && !stubAhead(t.text, b, usedB[:nb]) {
 			// The query goes on past this listed name (CORPS R...): a
-			// listed name that goes on too ranks first.
+			// listed name that goes on too ranks first. A stub that
+			// begins the listed legal words after the match (GR...
+			// GROUP COMPANY) is the listed name going on.
 			score = cutCap - legalTieBreak
 		}
 	}
@@ -684,6 +690,15 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		score *= numberPenalty
 		if ex != nil {
 			ex.notes = append(ex.notes, "numbers differ")
+		}
+	}
+	if a.legal != 0 && b.legal == 0 && b.flags&flagOrg != 0 && score > 0 && score < 1 {
+		// The company the query names with its legal form ranks before
+		// one listed without any (AO AKKUMULYAT... is AO AKKUMULYATORNYI
+		// ZAVOD rather than AKKUMULYATORNYE TEKHNOLOGII).
+		score = max(score-legalTieBreak/2, min(score, Threshold))
+		if ex != nil {
+			ex.notes = append(ex.notes, "the listed name has no legal form: "+legalClasses[a.legal]+" in the query")
 		}
 	}
 	if a.legal != 0 && b.legal != 0 && a.legal != b.legal && score > 0 {
@@ -812,6 +827,13 @@ func capCut(s float32) float32 {
 // in its vowels (Hezbollah/HIZBALLAH, Shabaab/SHABAB); not a consonant (Visa/WISA, Cisco/SISCO,
 // Stripe/STREET), a syllable more (Amgen/AMEGINO) or a short word's
 // vowels (Stena/SATNA, Mills/MILES).
+// brandTypoLen is the length from which one typing error in an
+// organisation's one distinctive word still spells it (TRANSSERVNICE /
+// TRANSSERVICE): at eight letters two real brand words rarely lie one
+// edit apart, while shorter ones do (Visa/WISA, Walmart/WELMART,
+// Inditex/INDUITEX, in the unlisted-companies sets).
+const brandTypoLen = 8
+
 func spelt(a, b *tok, how uint8) bool {
 	switch how {
 	case howExact, howCut:
@@ -820,6 +842,10 @@ func spelt(a, b *tok, how uint8) bool {
 		if a.guessed {
 			return true
 		}
+	}
+	if a.text[0] == b.text[0] && (min(len(a.text), len(b.text)) >= brandTypoLen && osa(a.text, b.text, 1) <= 1 ||
+		len(a.text) >= 5 && swapped(a.text, b.text)) {
+		return true
 	}
 	if !b.known {
 		// Only a spelling established on the lists (held by several
@@ -831,6 +857,19 @@ func spelt(a, b *tok, how uint8) bool {
 	}
 	d := len(a.text) - len(b.text)
 	return d >= -1 && d <= 1 && len(a.text) >= 7 && sameConsonants(a.text, b.text)
+}
+
+// swapped reports whether b is a with two adjacent letters swapped (TAIBER
+// / TIABER), the commonest typing error.
+func swapped(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
 }
 
 // sameConsonants reports whether a and b have the same consonants in the
@@ -935,6 +974,21 @@ func distinctMatched(a *name, usedA []bool) int {
 		}
 	}
 	return n
+}
+
+// beginsWith reports whether listed name b begins with cut query a's
+// tokens as written, the last one (cut) as a prefix.
+func beginsWith(b, a *name) bool {
+	n := len(a.toks)
+	if n == 0 || len(b.toks) < n {
+		return false
+	}
+	for i := 0; i < n-1; i++ {
+		if a.toks[i].text != b.toks[i].text {
+			return false
+		}
+	}
+	return strings.HasPrefix(b.toks[n-1].text, a.toks[n-1].text)
 }
 
 // stubAhead reports whether stub begins the listed token right after the
@@ -1203,14 +1257,17 @@ func joinTexts(ts []tok) string {
 
 // orgWordsMissing reports whether the listed name b has a word of
 // organisation names (network, university, investment) after all it
-// shares with the query, while the query has none: then the listed name is something named after what the query
-// names ("USAMA BIN LADEN NETWORK" for Osama bin Laden, "HAMAS INVESTMENT
-// COMPANY" for Hamas), another entity.
-func orgWordsMissing(a, b *name, usedB []bool) bool {
-	if b.flags&flagOrgWord == 0 {
+// shares with the query, while the query has none: then the listed name
+// is something named after what the query names ("USAMA BIN LADEN
+// NETWORK" for Osama bin Laden, "HAMAS INVESTMENT COMPANY" for Hamas),
+// another entity. A query with a legal form is a company in its own right
+// unless a single word of it matched: "Lego A/S" is not LEGO INVESTMENTS
+// EOOD, nor "Alphabet Inc." ALPHABET INTERNATIONAL DMCC.
+func orgWordsMissing(a, b *name, usedA, usedB []bool) bool {
+	if b.flags&flagOrgWord == 0 || a.flags&flagOrgWord != 0 {
 		return false
 	}
-	if a.flags&(flagOrgWord|flagLegal) != 0 {
+	if a.flags&flagLegal != 0 && distinctMatched(a, usedA) > 1 {
 		return false
 	}
 	// The word must follow what the query matched: NETWORK after USAMA
@@ -1222,7 +1279,7 @@ func orgWordsMissing(a, b *name, usedB []bool) bool {
 		}
 	}
 	for j := last + 1; j < len(b.toks); j++ {
-		if _, ok := orgWords[b.toks[j].text]; ok {
+		if _, ok := orgWords[b.toks[j].text]; ok && b.toks[j].cls != clsLegal {
 			return true
 		}
 	}

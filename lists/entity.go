@@ -69,7 +69,7 @@ type Name struct {
 // for judicial oversight: they freeze assets without a conviction.
 type Class string
 
-// Programme classes (DOMAIN.md §3).
+// Programme classes (docs/lists.md).
 const (
 	ClassNarcotics     Class = "crime:narcotics"
 	ClassOrganised     Class = "crime:organised-crime"

@@ -8,13 +8,13 @@ import (
 )
 
 // Programme taxonomy: which programmes are crime-based, who designates them
-// and on what legal basis (DOMAIN.md §3). The tables below are curated data:
+// and on what legal basis (docs/lists.md). The tables below are curated data:
 // each row cites the instrument it rests on in its Source column, so that an
 // audit record can say not only "crime-based" but why.
 //
 // The OFAC rows cover every programme tag found in the OFAC files under
 // testdata/ (SDN and consolidated, CSV and XML, 2020-2025) plus the tags
-// DOMAIN.md names that those files do not use (CYBER, CYBER3, CYBER4, SDT,
+// docs/lists.md names that those files do not use (CYBER, CYBER3, CYBER4, SDT,
 // BPI-SDNTK, ICC-EO14203). A tag not in the table is ClassUnknown: the
 // screening layer treats that as "needs a person", never as "not crime".
 

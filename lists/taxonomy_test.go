@@ -305,7 +305,7 @@ var update = flag.Bool("update", false, "rewrite PROGRAMS.md from the taxonomy")
 func TestProgramsDoc(t *testing.T) {
 	var b bytes.Buffer
 	b.WriteString("# Programme taxonomy\n\nGenerated from lists/taxonomy.go by `go test ./lists -run ProgramsDoc -update`; do not edit.\n")
-	b.WriteString("Which sanctions programmes freezeguard treats as crime-based, who designates under them and on what legal basis (DOMAIN.md §3).\n")
+	b.WriteString("Which sanctions programmes freezeguard treats as crime-based, who designates under them and on what legal basis (docs/lists.md).\n")
 	b.WriteString("A code not in this table is classified `unknown` and needs a person.\n\n")
 	if err := WriteProgramTable(&b); err != nil {
 		t.Fatal(err)

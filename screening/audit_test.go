@@ -8,7 +8,7 @@ import (
 )
 
 // TestDecisionRecord checks that the logged record of a FREEZE carries
-// everything DOMAIN.md §4 asks of an audit record, as JSON a reader of the
+// everything docs/audit.md lists for an audit record, as JSON a reader of the
 // log (not this package) sees it.
 func TestDecisionRecord(t *testing.T) {
 	s, log, _ := newScreener(t, realSnapshot(t), DefaultPolicy(JurisdictionUS))

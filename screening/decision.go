@@ -31,10 +31,10 @@ func (o Outcome) severity() int {
 	return 0
 }
 
-// FlagCode names a judicial-oversight fact about a hit (DOMAIN.md §5).
+// FlagCode names a judicial-oversight fact about a hit (docs/decisions.md).
 type FlagCode string
 
-// Oversight flags (DOMAIN.md §5). D: from the list data; C: from the
+// Oversight flags (docs/decisions.md). D: from the list data; C: from the
 // curated tables in oversight.json; X: from the bank's input.
 const (
 	FlagCrimeBased           FlagCode = "CRIME_BASED_PROGRAM"             // C: narcotics, organised crime, cyber, corruption/human rights

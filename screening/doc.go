@@ -1,7 +1,7 @@
 // Package screening turns sanctions-list candidates into decisions a bank
 // can act on and defend: FREEZE, HOLD or CLEAR, each with the legal regime,
 // the reporting deadline, the retention date and the judicial-oversight
-// facts (DOMAIN.md §5) behind it.
+// facts (docs/decisions.md) behind it.
 //
 // A Screener is built from a lists.Snapshot under a Policy (which lists bind
 // the bank by law, which it screens as risk, thresholds, four-eyes rules).

@@ -234,7 +234,7 @@ func (s *Screener) evaluate(st *state, pp *PaymentParty, key string, in *partyIn
 	return h, true
 }
 
-// flags computes the oversight flags of a hit (DOMAIN.md §5).
+// flags computes the oversight flags of a hit (docs/decisions.md).
 func (s *Screener) flags(st *state, p *Party, e *lists.Entity, h *Hit, weakOnly, corroborated bool, c *candidate, now time.Time) []Flag {
 	var fs []Flag
 	add := func(code FlagCode, format string, args ...any) {

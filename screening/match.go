@@ -306,6 +306,13 @@ func countryEvidence(country string, e *lists.Entity) (Evidence, bool) {
 	if slices.Contains(cs, c) {
 		return Evidence{Fact: "country", Effect: "for", Weight: wCountryAgree, Detail: fmt.Sprintf("the party's country is among the listed nationalities, addresses and places of birth (%s)", strings.Join(cs, ", "))}, true
 	}
+	// A former state and its successors are compatible: born in the USSR
+	// (SU) and living in Russia is not a disagreement (nor a confirmation).
+	for _, l := range cs {
+		if slices.Contains(lists.CountrySuccessors(l), c) || slices.Contains(lists.CountrySuccessors(c), l) {
+			return Evidence{Fact: "country", Effect: "neutral", Detail: fmt.Sprintf("the party's country %s and the listed %s are a former state and its successor", c, l)}, true
+		}
+	}
 	return Evidence{Fact: "country", Effect: "against", Weight: wCountryDiffer, Detail: fmt.Sprintf("the party's country is not among the listed countries (%s)", strings.Join(cs, ", "))}, true
 }
 

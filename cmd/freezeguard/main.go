@@ -32,6 +32,7 @@ const usage = `freezeguard screens names and payments against the OFAC, EU and U
 Usage:
   freezeguard screen NAME [--dob D] [--country CC] [--kind K] [--json]
   freezeguard batch [--in FILE] [--out FILE] [--audit LOG] [--workers N]
+  freezeguard rescreen --old DIR --new DIR [--in FILE] [--out FILE] [--audit LOG]
   freezeguard compare [NAME1 NAME2] [--in FILE] [--out FILE] [--kind K]
   freezeguard payment FILE... [--json] [--audit LOG]     (FILE - reads stdin)
   freezeguard lists info [--json]
@@ -41,6 +42,7 @@ Usage:
   freezeguard audit verify LOG [--anchor SEQ:HASH]
   freezeguard audit review LOG [--decision ID --reviewer NAME (--confirm|--dismiss) --reason TEXT]
   freezeguard serve --audit LOG [--lists DIR] [--addr HOST:PORT] [--tokens FILE]
+  freezeguard version [--json]
 
 Every command that reads lists takes --lists PATH (repeatable: a file or a
 directory of official list files; formats are detected from content).
@@ -130,6 +132,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return e.screen(ctx, rest)
 	case "batch":
 		return e.batch(ctx, rest)
+	case "rescreen":
+		return e.rescreen(ctx, rest)
 	case "compare":
 		return e.compare(ctx, rest)
 	case "payment":
@@ -140,6 +144,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return e.audit(ctx, rest)
 	case "serve":
 		return e.serve(ctx, rest)
+	case "version":
+		return e.version(ctx, rest)
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q", cmd)

@@ -9,7 +9,7 @@ import (
 )
 
 // Spellings of one name that must fold alike: romanisation variants from
-// DOMAIN.md §6, the Putin renderings and the UN list.
+// docs/matching.md, the Putin renderings and the UN list.
 var foldSame = [][]string{
 	{"vladimir", "wladimir", "władimir", "vladímír", "vlagyimir"},
 	{"vladimirovich", "vladimirovitch", "wladimirowitsch", "vladimirovič", "vladimiroviç", "vladimirovitj", "vladímirovitx", "wladimirowicz", "wladimirowitsj", "vladimirovici", "vlagyimirovics"},

@@ -66,7 +66,7 @@ type Source struct {
 	Want loader.Format
 }
 
-// Official download locations (DOMAIN.md §2). They change now and then;
+// Official download locations (docs/lists.md). They change now and then;
 // every one can be overridden by passing other Sources.
 const (
 	OFACSDNXMLURL       = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.XML"

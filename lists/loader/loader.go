@@ -1,7 +1,7 @@
 // Package loader reads sanctions list files into a lists.Snapshot,
 // detecting each file's format from its content.
 //
-// DESIGN.md calls this lists.Load; it lives in its own package because the
+// docs/design.md calls this lists.Load; it lives in its own package because the
 // parsers (lists/ofac, lists/eu, lists/un) import package lists for the
 // entity model, so lists cannot import them back without an import cycle.
 //
