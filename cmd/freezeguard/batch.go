@@ -38,6 +38,9 @@ type (
 	batchOutput = report.Line
 )
 
+// hitsOut converts hits to the output shape.
+func hitsOut(hs []screening.Hit) []batchHit { return report.Hits(hs) }
+
 func (e *env) batch(ctx context.Context, args []string) error {
 	fs := e.newFlags("batch", `batch [--in FILE] [--out FILE] [--audit LOG] [--workers N] [--lists PATH] [--jurisdiction J]
 
