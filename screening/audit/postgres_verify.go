@@ -314,4 +314,3 @@ func PostgresHead(ctx context.Context, dsn string) (seq uint64, hash string, err
 	}
 	return rep.Head.Seq, rep.Head.Hash, nil
 }
-
