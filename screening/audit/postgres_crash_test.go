@@ -65,7 +65,7 @@ func TestPostgresCrash(t *testing.T) {
 	}
 
 	// The child appends until killed.
-	child, acks := audit.PGChild(t, dsn, 0)
+	child, acks := audit.PGChild(t, dsn, -1)
 	childAcks := 0
 	for a := range acks {
 		seq, _ := strconv.ParseUint(a[0], 10, 64)

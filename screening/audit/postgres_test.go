@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -295,36 +296,57 @@ func TestPostgresAnchor(t *testing.T) {
 
 const pgHelperEnv = "FREEZEGUARD_AUDIT_PG_HELPER"
 
-// TestPostgresHelperProcess is the child of the multi-process tests: when
-// pgHelperEnv is set to "DSN|N" it appends N decisions (N = 0: until
-// killed) from 8 goroutines, printing "ack SEQ HASH" once each Append has
-// returned. Run directly, it does nothing.
+// TestPostgresHelperProcess is the child of the multi-process tests and
+// benchmarks: when pgHelperEnv is set to "DSN|N[|W|wait]" it appends N
+// decisions (N < 0: until killed) from W goroutines (default 8), printing
+// "ack SEQ HASH" once each Append has returned. With "wait" it prints
+// "ready" once connected and waits for a line on stdin before it starts,
+// and prints only "done" at the end. Run directly, it does nothing.
 func TestPostgresHelperProcess(t *testing.T) {
 	spec := os.Getenv(pgHelperEnv)
 	if spec == "" {
 		return
 	}
-	dsn, nStr, _ := strings.Cut(spec, "|")
-	n, _ := strconv.Atoi(nStr)
+	f := strings.Split(spec, "|")
+	dsn := f[0]
+	n, _ := strconv.Atoi(f[1])
+	writers, wait := 8, false
+	if len(f) > 2 {
+		writers, _ = strconv.Atoi(f[2])
+	}
+	if len(f) > 3 {
+		wait = f[3] == "wait"
+	}
 	l, err := OpenPostgres(ctx, dsn, WithVerifyOnOpen(false))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "helper:", err)
 		os.Exit(2)
 	}
 	ds := pgDecisions(t, 200)
+	if wait {
+		fmt.Println("ready")
+		bufio.NewReader(os.Stdin).ReadString('\n')
+	}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	for g := range 8 {
+	var next atomic.Int64
+	for range writers {
 		wg.Go(func() {
-			for i := g; n == 0 || i < n; i += 8 {
-				r, err := l.Append(ctx, TypeDecision, ds[i%len(ds)])
+			for {
+				i := next.Add(1) - 1
+				if n >= 0 && i >= int64(n) {
+					return
+				}
+				r, err := l.Append(ctx, TypeDecision, ds[i%int64(len(ds))])
 				if err != nil {
 					fmt.Fprintln(os.Stderr, "helper:", err)
 					os.Exit(3)
 				}
-				mu.Lock()
-				os.Stdout.WriteString("ack " + strconv.FormatUint(r.Seq, 10) + " " + r.Hash + "\n")
-				mu.Unlock()
+				if !wait {
+					mu.Lock()
+					os.Stdout.WriteString("ack " + strconv.FormatUint(r.Seq, 10) + " " + r.Hash + "\n")
+					mu.Unlock()
+				}
 			}
 		})
 	}
@@ -332,6 +354,9 @@ func TestPostgresHelperProcess(t *testing.T) {
 	if err := l.Close(); err != nil {
 		fmt.Fprintln(os.Stderr, "helper:", err)
 		os.Exit(4)
+	}
+	if wait {
+		fmt.Println("done")
 	}
 	os.Exit(0)
 }
