@@ -276,23 +276,38 @@ func (l *PostgresLog) commit(ctx context.Context, batch []*pgRequest) error {
 		}
 		l.conn = conn
 	}
-	tx, err := l.conn.Begin(ctx)
-	if err != nil {
-		return fmt.Errorf("audit: postgres: begin: %w", err)
-	}
-	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, `LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE`); err != nil {
-		return fmt.Errorf("audit: postgres: lock audit_log: %w", err)
+	// BEGIN, the lock and the head read go in one round trip.
+	var b pgx.Batch
+	b.Queue(`BEGIN`)
+	b.Queue(`LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE`)
+	b.Queue(`SELECT seq, hash, time FROM audit_log ORDER BY seq DESC LIMIT 1`)
+	br := l.conn.SendBatch(ctx, &b)
+	_, err := br.Exec()
+	if err == nil {
+		_, err = br.Exec()
 	}
 	var c chain
 	var seq int64
-	err = tx.QueryRow(ctx, `SELECT seq, hash, time FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&seq, &c.head, &c.last)
-	switch {
-	case errors.Is(err, pgx.ErrNoRows):
-	case err != nil:
-		return fmt.Errorf("audit: postgres: read head: %w", err)
-	default:
-		c.seq = uint64(seq)
+	if err == nil {
+		err = br.QueryRow().Scan(&seq, &c.head, &c.last)
+		if errors.Is(err, pgx.ErrNoRows) {
+			err = nil
+		} else if err == nil {
+			c.seq = uint64(seq)
+		}
+	}
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	// A failed transaction is rolled back; the caller drops the
+	// connection on any error anyway.
+	defer func() {
+		if l.conn.PgConn().TxStatus() != 'I' {
+			l.conn.Exec(ctx, `ROLLBACK`)
+		}
+	}()
+	if err != nil {
+		return fmt.Errorf("audit: postgres: lock audit_log and read its head: %w", err)
 	}
 	now := l.cfg.now().Truncate(time.Microsecond)
 	rows := make([][]any, len(batch))
@@ -303,17 +318,21 @@ func (l *PostgresLog) commit(ctx context.Context, batch []*pgRequest) error {
 		rows[i] = r.idx.row(&r.rec, string(line[:len(line)-1]))
 	}
 	if len(rows) == 1 {
-		_, err = tx.Exec(ctx, `INSERT INTO audit_log (seq, time, type, record, hash, prev_hash,
+		_, err = l.conn.Exec(ctx, `INSERT INTO audit_log (seq, time, type, record, hash, prev_hash,
 			decision_id, payment_id, outcome, status, party_names, entity_ids, report_by)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`, rows[0]...)
 	} else {
-		_, err = tx.CopyFrom(ctx, pgx.Identifier{"audit_log"}, pgColumns, pgx.CopyFromRows(rows))
+		_, err = l.conn.CopyFrom(ctx, pgx.Identifier{"audit_log"}, pgColumns, pgx.CopyFromRows(rows))
 	}
 	if err != nil {
 		return fmt.Errorf("audit: postgres: insert seq %d to %d: %w", batch[0].rec.Seq, c.seq, err)
 	}
-	if err := tx.Commit(ctx); err != nil {
+	tag, err := l.conn.Exec(ctx, `COMMIT`)
+	if err != nil {
 		return fmt.Errorf("audit: postgres: commit seq %d to %d (outcome unknown, not acknowledged): %w", batch[0].rec.Seq, c.seq, err)
+	}
+	if tag.String() != "COMMIT" { // an aborted transaction answers COMMIT with ROLLBACK
+		return fmt.Errorf("audit: postgres: commit seq %d to %d: the server rolled the transaction back (%s)", batch[0].rec.Seq, c.seq, tag)
 	}
 	l.batches++
 	l.mu.Lock()
