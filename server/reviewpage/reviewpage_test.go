@@ -247,3 +247,17 @@ func TestReviewFourEyes(t *testing.T) {
 		t.Fatalf("%d review records in %d, want 2", reviews, rep.Records)
 	}
 }
+
+// recordsOfType reads the fixture's log back, keeping records of one type.
+func (f *fixture) recordsOfType(typ string) iter.Seq2[audit.Record, error] {
+	return func(yield func(audit.Record, error) bool) {
+		for r, err := range audit.RecordsSpec(context.Background(), f.path) {
+			if err == nil && r.Type != typ {
+				continue
+			}
+			if !yield(r, err) {
+				return
+			}
+		}
+	}
+}

@@ -75,7 +75,7 @@ form.inline{display:inline}
 </style></head><body>
 <header><h1><a href="/review">freezeguard review</a></h1>
 {{with .S}}<div>Signed in as <strong>{{.Name}}</strong> ({{.Role}})
-{{if $.CSRF}}<form class="inline" method="post" action="/review/logout"><input type="hidden" name="csrf" value="{{$.CSRF}}"><button>Sign out</button></form>{{end}}</div>{{end}}
+{{if $.CSRF}}<form class="inline" method="post" action="/review/logout"><input type="hidden" name="csrf" value="{{$.CSRF}}"><button id="signout">Sign out</button></form>{{end}}</div>{{end}}
 </header>
 {{template "body" .}}
 </body></html>{{end}}`
