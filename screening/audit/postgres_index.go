@@ -21,6 +21,12 @@ type pgIndex struct {
 // indexOf reads the index fields of a body of type typ. Bodies of other
 // shapes simply give empty fields: the log takes any JSON body.
 func indexOf(typ string, body *jvalue) pgIndex {
+	x := rawIndexOf(typ, body)
+	x.clean()
+	return x
+}
+
+func rawIndexOf(typ string, body *jvalue) pgIndex {
 	var x pgIndex
 	switch typ {
 	case TypeDecision:
@@ -50,6 +56,22 @@ func indexOf(typ string, body *jvalue) pgIndex {
 		x.decisionID = body.member("decision_id").text()
 	}
 	return x
+}
+
+// clean replaces NUL characters, which a JSON string may hold but a
+// PostgreSQL text value may not, by U+FFFD in every text column, so that
+// such a body is logged (its record column keeps the NUL, escaped) rather
+// than failing its whole transaction.
+func (x *pgIndex) clean() {
+	fix := func(s string) string { return strings.ReplaceAll(s, "\x00", "\uFFFD") }
+	x.decisionID, x.paymentID, x.outcome, x.status = fix(x.decisionID), fix(x.paymentID), fix(x.outcome), fix(x.status)
+	for i := range x.partyNames {
+		x.partyNames[i] = fix(x.partyNames[i])
+	}
+	for i := range x.entityIDs {
+		x.entityIDs[i] = fix(x.entityIDs[i])
+	}
+	x.partyNames, x.entityIDs = sortedSet(x.partyNames), sortedSet(x.entityIDs)
 }
 
 func sortedSet(s []string) []string {

@@ -62,17 +62,26 @@ func TestPostgresAppendVerify(t *testing.T) {
 	if rv.Seq != 61 {
 		t.Fatalf("review has seq %d, want 61", rv.Seq)
 	}
+	// A NUL in a string is valid JSON but not PostgreSQL text: the record
+	// is logged all the same (the index columns get U+FFFD).
+	nul := ds[7]
+	nul.ID, nul.Parties = "nul\x00id", []pgParty{{}}
+	nul.Parties[0].Party.Name = "A\x00B"
+	if _, err := l.Append(ctx, TypeDecision, nul); err != nil {
+		t.Fatalf("append with a NUL character: %v", err)
+	}
 	rep, err := VerifyPostgres(ctx, dsn, 0, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Records != 61 || rep.Head.Hash != rv.Hash {
-		t.Fatalf("verify: %d records head %s, want 61 and %s", rep.Records, rep.Head.Hash, rv.Hash)
+	if rep.Records != 62 || rep.Head.Prev != rv.Hash {
+		t.Fatalf("verify: %d records, head after %s; want 62 after the review %s", rep.Records, rep.Head.Prev, rv.Hash)
 	}
-	if seq, hash := l.Head(); seq != 61 || hash != rv.Hash {
+	rv = rep.Head
+	if seq, hash := l.Head(); seq != 62 || hash != rv.Hash {
 		t.Fatalf("Head() = %d %s", seq, hash)
 	}
-	if seq, hash, err := PostgresHead(ctx, dsn); err != nil || seq != 61 || hash != rv.Hash {
+	if seq, hash, err := PostgresHead(ctx, dsn); err != nil || seq != 62 || hash != rv.Hash {
 		t.Fatalf("PostgresHead = %d %s %v", seq, hash, err)
 	}
 
@@ -85,7 +94,7 @@ func TestPostgresAppendVerify(t *testing.T) {
 		buf.Write(appendLine(nil, &r))
 	}
 	frep, err := Verify(&buf)
-	if err != nil || frep.Records != 61 || frep.Head.Hash != rv.Hash {
+	if err != nil || frep.Records != 62 || frep.Head.Hash != rv.Hash {
 		t.Fatalf("exported rows as a file: %+v, %v", frep.Head, err)
 	}
 
@@ -108,10 +117,11 @@ func TestPostgresAppendVerify(t *testing.T) {
 	if err := conn.QueryRow(ctx, `SELECT count(*) FROM audit_open_holds`).Scan(&n); err != nil || n != 19 {
 		t.Fatalf("open holds: %d, %v; want 19", n, err)
 	}
-	// 20 FREEZE decisions due 2026-12-16 and one confirmed HOLD, none
-	// reported; late is judged against now(), so count them all.
-	if err := conn.QueryRow(ctx, `SELECT count(*) FROM audit_freezes WHERE reported_at IS NULL`).Scan(&n); err != nil || n != 21 {
-		t.Fatalf("freezes: %d, %v; want 21", n, err)
+	// 21 FREEZE decisions due 2026-12-16 (one the NUL one) and one
+	// confirmed HOLD, none reported; late is judged against now(), so
+	// count them all.
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM audit_freezes WHERE reported_at IS NULL`).Scan(&n); err != nil || n != 22 {
+		t.Fatalf("freezes: %d, %v; want 22", n, err)
 	}
 
 	// The trigger refuses changes made the ordinary way.
@@ -130,14 +140,14 @@ func TestPostgresAppendVerify(t *testing.T) {
 		t.Fatalf("Append after Close: %v", err)
 	}
 	l2 := openPG(t, dsn, WithVerifyOnOpen(false))
-	if r := l2.OpenReport(); r.Created || r.Records != 61 || r.Head.Hash != rv.Hash {
+	if r := l2.OpenReport(); r.Created || r.Records != 62 || r.Head.Hash != rv.Hash {
 		t.Fatalf("reopen: %+v", r)
 	}
 	r, err := l2.Append(ctx, TypeDecision, ds[1])
-	if err != nil || r.Seq != 62 || r.Prev != rv.Hash {
+	if err != nil || r.Seq != 63 || r.Prev != rv.Hash {
 		t.Fatalf("append after reopen: seq %d prev %s, %v", r.Seq, r.Prev, err)
 	}
-	if _, err := l2.Verify(ctx, 61, rv.Hash); err != nil {
+	if _, err := l2.Verify(ctx, 62, rv.Hash); err != nil {
 		t.Fatal(err)
 	}
 }
