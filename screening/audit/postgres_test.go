@@ -452,4 +452,62 @@ func TestPostgresTwoProcesses(t *testing.T) {
 	}
 }
 
-var _ = time.Second
+
+// TestPostgresQueries answers the compliance questions through
+// QueryPostgres: decisions on an entity and a party, open HOLDs, and
+// freezes reported late, on time or not at all.
+func TestPostgresQueries(t *testing.T) {
+	dsn := pgTestSchema(t)
+	l := openPG(t, dsn)
+	ds := pgDecisions(t, 6) // outcomes HOLD, FREEZE, CLEAR, HOLD, FREEZE, CLEAR
+	past := time.Date(2020, 1, 6, 0, 0, 0, 0, time.UTC)
+	future := time.Now().AddDate(1, 0, 0).UTC()
+	ds[1].ReportBy = past   // FREEZE, never reported: overdue
+	ds[4].ReportBy = future // FREEZE, reported in time
+	ds[3].ReportBy = past   // HOLD, confirmed by review, reported late
+	for _, d := range ds {
+		if _, err := l.Append(ctx, TypeDecision, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	steps := []struct {
+		typ  string
+		body any
+	}{
+		{TypeReview, map[string]any{"decision_id": ds[3].ID, "status": "resolved", "outcome": "FREEZE"}},
+		{TypeReport, map[string]any{"decision_id": ds[3].ID, "authority": "OFAC", "reference": "R-3"}},
+		{TypeReport, map[string]any{"decision_id": ds[4].ID, "authority": "OFAC", "reference": "R-4"}},
+	}
+	for _, s := range steps {
+		if _, err := l.Append(ctx, s.typ, s.body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := func(q Query) []string {
+		t.Helper()
+		fs, err := QueryPostgres(ctx, dsn, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, f := range fs {
+			out = append(out, f.DecisionID)
+		}
+		return out
+	}
+	eq := func(what string, got []string, want ...string) {
+		t.Helper()
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("%s: %v, want %v", what, got, want)
+		}
+	}
+	eq("entity", ids(Query{EntityID: ds[2].Parties[0].Hits[0].EntityID}), ds[2].ID)
+	eq("party (any case)", ids(Query{Party: strings.ToUpper(ds[5].Parties[0].Party.Name)}), ds[5].ID)
+	eq("open holds", ids(Query{OpenHolds: true}), ds[0].ID)
+	eq("late freezes", ids(Query{LateFreezes: true}), ds[1].ID, ds[3].ID)
+	eq("decision", ids(Query{DecisionID: ds[3].ID}), ds[3].ID, ds[3].ID, ds[3].ID)
+	eq("outcome in range", ids(Query{Outcome: "CLEAR", From: time.Now().Add(-time.Hour), To: time.Now().Add(time.Hour)}), ds[2].ID, ds[5].ID)
+	if _, err := QueryPostgres(ctx, dsn, Query{OpenHolds: true, LateFreezes: true}); err == nil {
+		t.Error("two questions at once: no error")
+	}
+}
