@@ -452,7 +452,6 @@ func TestPostgresTwoProcesses(t *testing.T) {
 	}
 }
 
-
 // TestPostgresQueries answers the compliance questions through
 // QueryPostgres: decisions on an entity and a party, open HOLDs, and
 // freezes reported late, on time or not at all.
