@@ -510,3 +510,16 @@ func TestPostgresQueries(t *testing.T) {
 		t.Error("two questions at once: no error")
 	}
 }
+
+// TestPostgresNoSchema: a search_path naming no existing schema is a clear
+// error, not a table created somewhere else.
+func TestPostgresNoSchema(t *testing.T) {
+	dsn := withParam(t, pgTestSchema(t), "search_path", "fg_test_no_such_schema")
+	_, err := OpenPostgres(ctx, dsn)
+	if err == nil || !strings.Contains(err.Error(), "no schema") {
+		t.Fatalf("OpenPostgres with a missing schema: %v", err)
+	}
+	if _, err := VerifyPostgres(ctx, dsn, 0, ""); err == nil {
+		t.Fatal("VerifyPostgres without a table: no error")
+	}
+}

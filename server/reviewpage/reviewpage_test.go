@@ -43,7 +43,7 @@ type fixture struct {
 // only a risk and sets no reporting deadline, then under the EU policy,
 // where it binds and must be reported without delay. The first party's
 // name and address carry markup, which the page must show as text.
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	snap, err := loader.Load(ctx, unFile)
