@@ -2,62 +2,19 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"net/url"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/freezeguard/freezeguard/internal/pgtest"
 	"github.com/jackc/pgx/v5"
 )
 
-// pgSchema returns a DSN for a fresh schema with a random name on the
-// test PostgreSQL server (FREEZEGUARD_TEST_PG, default the project
-// machines' server), dropped at the end; it skips without a server unless
-// FREEZEGUARD_REQUIRE_PG is set.
-func pgSchema(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("FREEZEGUARD_TEST_PG")
-	if base == "" {
-		base = "postgres://root@127.0.0.1:5432/test?sslmode=disable"
-	}
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		if os.Getenv("FREEZEGUARD_REQUIRE_PG") != "" {
-			t.Fatalf("PostgreSQL at %s: %v", base, err)
-		}
-		t.Skipf("PostgreSQL not reachable at %s (%v): start it or set FREEZEGUARD_TEST_PG", base, err)
-	}
-	defer conn.Close(ctx)
-	var b [8]byte
-	rand.Read(b[:])
-	schema := "fg_cli_" + hex.EncodeToString(b[:])
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		c, err := pgx.Connect(ctx, base)
-		if err != nil {
-			t.Errorf("dropping %s: %v", schema, err)
-			return
-		}
-		defer c.Close(ctx)
-		c.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+// pgSchema returns a DSN for a fresh schema of the test's own on the test
+// PostgreSQL server (internal/pgtest).
+func pgSchema(t *testing.T) string { return pgtest.Schema(t, "fg_cli_") }
 
 // TestAuditPostgresCLI runs the fleet's commands on one PostgreSQL store:
 // a batch and a screen write to it, verify checks it, query finds the

@@ -1,78 +1,21 @@
 package audit
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
-	"net/url"
-	"os"
 	"testing"
 	"time"
 
+	"github.com/freezeguard/freezeguard/internal/pgtest"
 	"github.com/jackc/pgx/v5"
 )
 
-// The PostgreSQL tests run on the real server: FREEZEGUARD_TEST_PG names it
-// (default: the project machines' server, 127.0.0.1:5432, database test,
-// trust auth). Each test gets a schema of its own with a random name,
-// dropped at the end, so parallel runs never collide. Without a server the
-// tests skip, saying why, unless FREEZEGUARD_REQUIRE_PG is set (as .ci/run
-// does), when they fail.
+// The PostgreSQL tests run on the real server, each in a schema of its
+// own (internal/pgtest).
 
-const defaultTestPG = "postgres://root@127.0.0.1:5432/test?sslmode=disable"
-
-func testPGBase() string {
-	if s := os.Getenv("FREEZEGUARD_TEST_PG"); s != "" {
-		return s
-	}
-	return defaultTestPG
-}
-
-// pgTestSchema creates a schema with a random name and returns a DSN whose
-// search_path is that schema; the schema is dropped when the test ends.
-func pgTestSchema(tb testing.TB) string {
-	tb.Helper()
-	base := testPGBase()
-	cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	conn, err := pgx.Connect(cctx, base)
-	if err != nil {
-		if os.Getenv("FREEZEGUARD_REQUIRE_PG") != "" {
-			tb.Fatalf("PostgreSQL at %s: %v", base, err)
-		}
-		tb.Skipf("PostgreSQL not reachable at %s (%v): start it (pg_ctlcluster --skip-systemctl-redirect VERSION main start) or set FREEZEGUARD_TEST_PG", base, err)
-	}
-	defer conn.Close(context.Background())
-	var b [8]byte
-	rand.Read(b[:])
-	schema := "fg_test_" + hex.EncodeToString(b[:])
-	if _, err := conn.Exec(cctx, "CREATE SCHEMA "+schema); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() {
-		c, err := pgx.Connect(context.Background(), base)
-		if err != nil {
-			tb.Errorf("dropping schema %s: %v", schema, err)
-			return
-		}
-		defer c.Close(context.Background())
-		if _, err := c.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			tb.Errorf("dropping schema %s: %v", schema, err)
-		}
-	})
-	return withParam(tb, base, "search_path", schema)
-}
+func pgTestSchema(tb testing.TB) string { return pgtest.Schema(tb, "fg_test_") }
 
 func withParam(tb testing.TB, dsn, key, value string) string {
-	u, err := url.Parse(dsn)
-	if err != nil {
-		tb.Fatalf("FREEZEGUARD_TEST_PG must be a postgres:// URL: %v", err)
-	}
-	q := u.Query()
-	q.Set(key, value)
-	u.RawQuery = q.Encode()
-	return u.String()
+	return pgtest.WithParam(tb, dsn, key, value)
 }
 
 // pgExec runs SQL on the test schema as an administrator would, with the
