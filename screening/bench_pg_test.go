@@ -27,12 +27,13 @@ var benchPayment = Payment{ID: "bench", Parties: []PaymentParty{
 	{Role: Creditor, Path: "Cdtr/Nm", Party: Party{Name: "Northwind Trading GmbH", Country: "DE"}},
 }}
 
-// decideLoop decides n payments from 16 goroutines.
+// decideLoop decides n payments from 64 goroutines: the payment threads
+// of a busy switch, whose concurrent decisions share one commit.
 func decideLoop(s *Screener, n int) error {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	var first atomic.Pointer[error]
-	for range 16 {
+	for range 64 {
 		wg.Go(func() {
 			for next.Add(1) <= int64(n) {
 				if _, err := s.Decide(context.Background(), benchPayment); err != nil {
@@ -87,7 +88,7 @@ func TestDecidePostgresHelper(t *testing.T) {
 }
 
 // BenchmarkDecidePostgres: whole decisions (screening, the decision
-// record, the durable append) per second, from 16 goroutines per process:
+// record, the durable append) per second, from 64 goroutines per process:
 // into the file log (fsync, group commit) in this process, and into one
 // PostgreSQL chain from 1 and from 4 processes (synchronous_commit on).
 //
