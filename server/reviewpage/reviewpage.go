@@ -180,6 +180,14 @@ func (h *Handler) loginForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
+	// A sign-in form posted from another site would sign the victim in
+	// as someone else (login CSRF): refuse a foreign Origin.
+	if o := r.Header.Get("Origin"); o != "" {
+		if u, err := url.Parse(o); err != nil || u.Host != r.Host {
+			http.Error(w, "sign-in from another site refused", http.StatusForbidden)
+			return
+		}
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
 	tok := strings.TrimSpace(r.PostFormValue("token"))
 	rv, ok := h.cfg.Auth(tok)

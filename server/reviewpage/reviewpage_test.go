@@ -159,6 +159,18 @@ func TestAuthAndQueue(t *testing.T) {
 		t.Fatalf("the party's markup is not escaped on the decision page:\n%s", page)
 	}
 
+	// A sign-in posted from another site is refused.
+	req, _ := http.NewRequest("POST", f.srv.URL+"/review/login", strings.NewReader("token=tok-ana"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", "https://evil.example")
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusForbidden || len(resp.Cookies()) != 0 {
+		t.Fatalf("sign-in from another origin: %d, cookies %v", resp.StatusCode, resp.Cookies())
+	}
 	// Sign-in form: the cookie is HttpOnly and SameSite=Strict.
 	resp, _ = f.do(t, c, "POST", "/review/login", "", url.Values{"token": {"tok-vic"}})
 	if resp.StatusCode != http.StatusUnauthorized || len(resp.Cookies()) != 0 {
