@@ -53,8 +53,8 @@ func TestOpenSpec(t *testing.T) {
 
 	for spec, want := range map[string]string{
 		"postgres://fg:s3cret@db:5432/x?sslmode=disable": "postgres://fg:xxxxx@db:5432/x?sslmode=disable",
-		"postgresql://db/x":                              "postgresql://db/x",
-		"/var/log/audit.jsonl":                           "/var/log/audit.jsonl",
+		"postgresql://db/x":    "postgresql://db/x",
+		"/var/log/audit.jsonl": "/var/log/audit.jsonl",
 	} {
 		if got := DisplaySpec(spec); got != want {
 			t.Errorf("DisplaySpec(%q) = %q, want %q", spec, got, want)
