@@ -19,8 +19,9 @@ import (
 //
 // Appends from one process are group-committed, as in FileLog: one writer
 // goroutine takes every record waiting and writes them in one transaction.
-// That transaction locks the table against other writers (LOCK TABLE ... IN
-// SHARE ROW EXCLUSIVE MODE, which readers do not wait for), reads the last
+// That transaction takes the table's writer lock (a transaction-scoped
+// advisory lock keyed by the table, which readers never wait for and which
+// needs no privilege beyond INSERT and SELECT), reads the last
 // row and continues the chain from it, so writers in several processes
 // never fork the chain or leave a gap in seq. Append returns once the
 // transaction has committed with synchronous_commit on: the record is in
@@ -68,6 +69,13 @@ type pgRequest struct {
 	rec   Record
 	err   error
 }
+
+// pgWriterLock serialises the writers of one audit_log table, in every
+// process, until their transaction ends: an advisory lock keyed by the
+// table's oid (unique in the database) in the high word "FGLK". LOCK
+// TABLE would do too, but needs UPDATE or DELETE rights, which writers
+// should not have.
+const pgWriterLock = `SELECT pg_advisory_xact_lock((x'46474c4b'::bigint << 32) | 'audit_log'::regclass::oid::bigint)`
 
 // pgBatchTimeout bounds one append transaction, so that a server that
 // stops answering fails the appends instead of blocking them for ever.
@@ -279,7 +287,7 @@ func (l *PostgresLog) commit(ctx context.Context, batch []*pgRequest) error {
 	// BEGIN, the lock and the head read go in one round trip.
 	var b pgx.Batch
 	b.Queue(`BEGIN`)
-	b.Queue(`LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE`)
+	b.Queue(pgWriterLock)
 	b.Queue(`SELECT seq, hash, time FROM audit_log ORDER BY seq DESC LIMIT 1`)
 	br := l.conn.SendBatch(ctx, &b)
 	_, err := br.Exec()

@@ -115,10 +115,18 @@ func migrate(ctx context.Context, conn *pgx.Conn) error {
 	if schema == nil {
 		return fmt.Errorf("audit: postgres: no schema to create audit_log in: the search_path names no existing schema")
 	}
-	if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS audit_schema_version (
-		version int PRIMARY KEY,
-		applied timestamptz NOT NULL DEFAULT now())`); err != nil {
+	// Only create what is missing: a writer's role need not be allowed to
+	// create anything in the schema once it exists.
+	var exists bool
+	if err := tx.QueryRow(ctx, `SELECT to_regclass('audit_schema_version') IS NOT NULL`).Scan(&exists); err != nil {
 		return fmt.Errorf("audit: postgres: migrate: %w", err)
+	}
+	if !exists {
+		if _, err := tx.Exec(ctx, `CREATE TABLE audit_schema_version (
+			version int PRIMARY KEY,
+			applied timestamptz NOT NULL DEFAULT now())`); err != nil {
+			return fmt.Errorf("audit: postgres: migrate: %w", err)
+		}
 	}
 	var have int
 	if err := tx.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM audit_schema_version`).Scan(&have); err != nil {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"strconv"
@@ -546,5 +547,53 @@ func TestPostgresInterleaved(t *testing.T) {
 	}
 	if rep, err := VerifyPostgres(ctx, dsn, 0, ""); err != nil || rep.Records != 20 {
 		t.Fatalf("%d records, %v", rep.Records, err)
+	}
+}
+
+// TestPostgresLeastPrivilege: a writer's role with only SELECT and INSERT
+// on audit_log (and SELECT on audit_schema_version) opens the store,
+// appends to the chain and verifies it, and cannot change a row.
+func TestPostgresLeastPrivilege(t *testing.T) {
+	dsn := pgTestSchema(t)
+	openPG(t, dsn).Close() // the owner creates the schema
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := u.Query().Get("search_path")
+	role := "fg_writer_" + schema[len("fg_test_"):]
+	pgExec(t, dsn, "CREATE ROLE "+role+" LOGIN")
+	t.Cleanup(func() {
+		conn, err := pgx.Connect(ctx, dsn)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer conn.Close(ctx)
+		conn.Exec(ctx, "DROP OWNED BY "+role)
+		conn.Exec(ctx, "DROP ROLE "+role)
+	})
+	pgExec(t, dsn, "GRANT USAGE ON SCHEMA "+schema+" TO "+role)
+	pgExec(t, dsn, "GRANT SELECT, INSERT ON audit_log TO "+role)
+	pgExec(t, dsn, "GRANT SELECT ON audit_schema_version TO "+role)
+	u.User = url.User(role)
+	wdsn := u.String()
+
+	l := openPG(t, wdsn)
+	for _, d := range pgDecisions(t, 5) {
+		if _, err := l.Append(ctx, TypeDecision, d); err != nil {
+			t.Fatalf("append as %s: %v", role, err)
+		}
+	}
+	if rep, err := VerifyPostgres(ctx, wdsn, 0, ""); err != nil || rep.Records != 5 {
+		t.Fatalf("verify as %s: %d records, %v", role, rep.Records, err)
+	}
+	conn, err := pgx.Connect(ctx, wdsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, `UPDATE audit_log SET outcome = 'CLEAR' WHERE seq = 1`); err == nil || !strings.Contains(err.Error(), "permission denied") {
+		t.Fatalf("UPDATE as %s: %v, want permission denied", role, err)
 	}
 }
