@@ -19,6 +19,10 @@ const auditUsage = `Usage:
   freezeguard audit verify LOG [--anchor SEQ:HASH]
   freezeguard audit review LOG [--json]
   freezeguard audit review LOG --decision ID --reviewer NAME (--confirm|--dismiss) --reason TEXT [--json]
+  freezeguard audit query DSN (--entity ID|--party NAME|--decision ID|--outcome O|--open-holds|--late-freezes) [--from T] [--to T] [--json]
+  freezeguard audit report LOG --decision ID --authority NAME --reference REF
+
+LOG is a file or a PostgreSQL store (postgres://...); DSN a PostgreSQL store.
 
 Run 'freezeguard audit COMMAND -h' for a command's flags.
 `
@@ -27,13 +31,15 @@ func (e *env) audit(ctx context.Context, args []string) error {
 	return e.subcommand(ctx, "audit", auditUsage, args, map[string]func(context.Context, []string) error{
 		"verify": e.auditVerify,
 		"review": e.auditReview,
+		"query":  e.auditQuery,
+		"report": e.auditReport,
 	})
 }
 
 // auditVerify exits 0 when the log's chain is intact (a torn last line, the
 // trace of a crash mid-write, is reported but is not tampering) and 1 with
 // the first bad record named on stderr otherwise.
-func (e *env) auditVerify(_ context.Context, args []string) error {
+func (e *env) auditVerify(ctx context.Context, args []string) error {
 	fs := e.newFlags("audit verify", `audit verify LOG [--anchor SEQ:HASH]
 
 Checks the log's hash chain. Exit status 0 when it is intact (a torn last
@@ -60,25 +66,16 @@ change, and pass them later as --anchor SEQ:HASH.`)
 		}
 		aSeq, aHash = n, strings.ToLower(hash)
 	}
-	f, err := os.Open(pos[0])
-	if err != nil {
-		return fmt.Errorf("audit verify: %w", err)
-	}
-	defer f.Close()
-	var rep audit.Report
-	if aSeq > 0 {
-		rep, err = audit.VerifyAnchor(f, aSeq, aHash)
-	} else {
-		rep, err = audit.Verify(f)
-	}
+	name := audit.DisplaySpec(pos[0])
+	rep, err := audit.VerifySpec(ctx, pos[0], aSeq, aHash)
 	if errors.Is(err, audit.ErrTampered) || errors.Is(err, audit.ErrAnchorMismatch) {
-		fmt.Fprintf(e.stderr, "freezeguard: %s: TAMPERED or corrupt after %d good records: %v\n", pos[0], rep.Records, err)
+		fmt.Fprintf(e.stderr, "freezeguard: %s: TAMPERED or corrupt after %d good records: %v\n", name, rep.Records, err)
 		return exitError{1}
 	}
 	if err != nil {
-		return fmt.Errorf("audit verify %s: %w", pos[0], err)
+		return fmt.Errorf("audit verify %s: %w", name, err)
 	}
-	fmt.Fprintf(e.stdout, "%s: intact: %d records", pos[0], rep.Records)
+	fmt.Fprintf(e.stdout, "%s: intact: %d records", name, rep.Records)
 	if rep.Records > 0 {
 		fmt.Fprintf(e.stdout, ", head seq %d hash %s", rep.Head.Seq, rep.Head.Hash)
 	}
@@ -87,7 +84,7 @@ change, and pass them later as --anchor SEQ:HASH.`)
 	}
 	fmt.Fprintln(e.stdout)
 	if rep.Torn != nil {
-		fmt.Fprintf(e.stdout, "%s: torn tail (a crash mid-write, not tampering): %v\n", pos[0], rep.Torn)
+		fmt.Fprintf(e.stdout, "%s: torn tail (a crash mid-write, not tampering): %v\n", name, rep.Torn)
 	}
 	return nil
 }
@@ -115,6 +112,9 @@ func (e *env) auditReview(ctx context.Context, args []string) error {
 	}
 	if *id == "" || *reviewer == "" || *reason == "" || *confirm == *dismiss {
 		return usageError(fs, "audit review: want --decision, --reviewer, --reason and one of --confirm or --dismiss")
+	}
+	if audit.IsPostgres(pos[0]) {
+		return e.reviewPostgres(ctx, pos[0], *id, *reviewer, *confirm, *reason, *asJSON)
 	}
 	// The log must exist (audit.Open would create it), and is locked
 	// before the cases are rebuilt from it, so that no other writer can
@@ -147,13 +147,8 @@ func (e *env) auditReview(ctx context.Context, args []string) error {
 	return e.printCase(c, *asJSON)
 }
 
-func replay(ctx context.Context, path string) (*screening.MemoryReviewStore, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return screening.ReplayReviews(ctx, audit.Records(f))
+func replay(ctx context.Context, spec string) (*screening.MemoryReviewStore, error) {
+	return screening.ReplayReviews(ctx, audit.RecordsSpec(ctx, spec))
 }
 
 // listCases prints every review case in the log, open ones first.
@@ -164,7 +159,7 @@ func (e *env) listCases(ctx context.Context, path string, asJSON bool) error {
 	}
 	cases := store.Cases()
 	if len(cases) == 0 && !asJSON {
-		fmt.Fprintf(e.stdout, "%s: no held decisions\n", path)
+		fmt.Fprintf(e.stdout, "%s: no held decisions\n", audit.DisplaySpec(path))
 	}
 	// Open cases first, then awaiting a second reviewer, then resolved;
 	// oldest first within each.

@@ -43,6 +43,9 @@ Usage:
   freezeguard audit review LOG [--decision ID --reviewer NAME (--confirm|--dismiss) --reason TEXT]
   freezeguard serve --audit LOG [--lists DIR] [--addr HOST:PORT] [--tokens FILE]
   freezeguard version [--json]
+  freezeguard audit query DSN (--entity ID|--party NAME|--open-holds|--late-freezes|...)
+  freezeguard audit report LOG --decision ID --authority NAME --reference REF
+  (LOG: a file, or a PostgreSQL store shared by a fleet: postgres://...)
 
 Every command that reads lists takes --lists PATH (repeatable: a file or a
 directory of official list files; formats are detected from content).

@@ -112,13 +112,13 @@ the book once.`)
 	}
 	var lg audit.Log = &forgetfulLog{}
 	if *auditPath != "" {
-		fl, err := audit.Open(*auditPath)
+		fl, err := openAudit(ctx, *auditPath)
 		if err != nil {
 			return err
 		}
 		defer func() {
 			if cerr := fl.Close(); cerr != nil && err == nil {
-				err = fmt.Errorf("audit log %s: %w", *auditPath, cerr)
+				err = fmt.Errorf("audit log %s: %w", audit.DisplaySpec(*auditPath), cerr)
 			}
 		}()
 		lg = fl

@@ -27,7 +27,7 @@ func addScreenerFlags(fs *flag.FlagSet) screenerFlags {
 	return screenerFlags{
 		lists:        listFlags(fs),
 		jurisdiction: fs.String("jurisdiction", "US", "the bank's jurisdiction: US, EU, UK or other (decides which lists bind)"),
-		auditPath:    fs.String("audit", "", "append every decision to the audit `LOG` (JSON Lines, hash-chained, fsynced); default: in memory only"),
+		auditPath:    fs.String("audit", "", "append every decision to the audit `LOG`: a file (JSON Lines, hash-chained, fsynced) or a PostgreSQL store (postgres://...); default: in memory only"),
 	}
 }
 
@@ -51,13 +51,13 @@ func (e *env) withScreener(ctx context.Context, f screenerFlags, fn func(session
 	}
 	var lg audit.Log = &forgetfulLog{}
 	if *f.auditPath != "" {
-		fl, err := audit.Open(*f.auditPath)
+		fl, err := openAudit(ctx, *f.auditPath)
 		if err != nil {
 			return err
 		}
 		defer func() {
 			if cerr := fl.Close(); cerr != nil && err == nil {
-				err = fmt.Errorf("audit log %s: %w", *f.auditPath, cerr)
+				err = fmt.Errorf("audit log %s: %w", audit.DisplaySpec(*f.auditPath), cerr)
 			}
 		}()
 		lg = fl

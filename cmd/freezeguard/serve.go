@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"iter"
 	"log/slog"
 	"net"
 	"net/http"
@@ -105,7 +104,7 @@ func (e *env) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := openAudit(*sf.auditPath)
+	store, err := openAudit(ctx, *sf.auditPath)
 	if err != nil {
 		return fmt.Errorf("serve: audit: %w", err)
 	}
@@ -115,7 +114,7 @@ func (e *env) serve(ctx context.Context, args []string) error {
 		}
 	}()
 	opts := server.Options{
-		Snapshot: snap, Policy: pol, Log: store.Log, History: store.History, Tokens: tokens,
+		Snapshot: snap, Policy: pol, Log: store, History: audit.RecordsSpec(ctx, *sf.auditPath), Tokens: tokens,
 		RequestTimeout: f.timeout, KeepDecisions: f.keep, Logger: logger,
 	}
 	if f.maxListAge >= 0 {
@@ -238,42 +237,6 @@ func loopbackOnly(addr string) error {
 		return nil
 	}
 	return fmt.Errorf("--addr %q is not a loopback address: without --tokens the API needs no token, so it may listen on loopback only (127.0.0.1, ::1); give --tokens FILE to serve other hosts", addr)
-}
-
-// auditStore is an opened audit store: the log to append to, its history
-// to replay at start, and how to close it.
-type auditStore struct {
-	Log     audit.Log
-	History iter.Seq2[audit.Record, error]
-	Close   func() error
-}
-
-// openAudit opens the audit store named by spec. Every command that takes
-// --audit for the service goes through here, so that another store (a
-// postgres:// DSN) plugs in at one place. Today: a file path, the
-// hash-chained JSON Lines log of package audit.
-func openAudit(spec string) (auditStore, error) {
-	if strings.HasPrefix(spec, "postgres://") || strings.HasPrefix(spec, "postgresql://") {
-		return auditStore{}, errors.New("a PostgreSQL audit store is not part of this build: give a log file path")
-	}
-	fl, err := audit.Open(spec)
-	if err != nil {
-		return auditStore{}, err
-	}
-	hist := func(yield func(audit.Record, error) bool) {
-		f, err := os.Open(spec)
-		if err != nil {
-			yield(audit.Record{}, err)
-			return
-		}
-		defer f.Close()
-		for rec, err := range audit.Records(f) {
-			if !yield(rec, err) {
-				return
-			}
-		}
-	}
-	return auditStore{Log: fl, History: hist, Close: fl.Close}, nil
 }
 
 // listFetcher downloads the official files into dir (lists/fetch: a file

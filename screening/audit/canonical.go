@@ -435,6 +435,13 @@ func Canonical(data []byte) ([]byte, error) {
 // when red is not nil. A json.RawMessage is taken as JSON text; anything
 // else goes through json.Marshal.
 func encodeBody(body any, red *Redactor) ([]byte, error) {
+	out, _, err := encodeBodyValue(body, red)
+	return out, err
+}
+
+// encodeBodyValue is encodeBody that also returns the parsed (and redacted)
+// body, so that a store can index fields of it without parsing it again.
+func encodeBodyValue(body any, red *Redactor) ([]byte, jvalue, error) {
 	var raw []byte
 	switch b := body.(type) {
 	case json.RawMessage:
@@ -443,24 +450,24 @@ func encodeBody(body any, red *Redactor) ([]byte, error) {
 		var err error
 		raw, err = json.Marshal(body)
 		if err != nil {
-			return nil, fmt.Errorf("audit: encode body: %w", err)
+			return nil, jvalue{}, fmt.Errorf("audit: encode body: %w", err)
 		}
 	}
 	if len(raw) > maxBodySize {
-		return nil, fmt.Errorf("audit: body is %d bytes, more than the limit of %d", len(raw), maxBodySize)
+		return nil, jvalue{}, fmt.Errorf("audit: body is %d bytes, more than the limit of %d", len(raw), maxBodySize)
 	}
 	v, err := parseJSON(raw)
 	if err != nil {
-		return nil, fmt.Errorf("audit: body: %w", err)
+		return nil, jvalue{}, fmt.Errorf("audit: body: %w", err)
 	}
 	if red != nil {
 		red.redact(&v, false)
 	}
 	out := v.appendCanonical(make([]byte, 0, len(raw)))
 	if len(out) > maxBodySize {
-		return nil, fmt.Errorf("audit: body is %d bytes once encoded, more than the limit of %d", len(out), maxBodySize)
+		return nil, jvalue{}, fmt.Errorf("audit: body is %d bytes once encoded, more than the limit of %d", len(out), maxBodySize)
 	}
-	return out, nil
+	return out, v, nil
 }
 
 // formatTime is the one text form of a record time: RFC 3339 in UTC with

@@ -67,6 +67,20 @@
 // NUL bytes after a power loss), an operator can move the end aside with
 // CutTail and reopen.
 //
+// # PostgreSQL
+//
+// OpenPostgres keeps the same records in a PostgreSQL table, audit_log,
+// that any number of processes append to as one chain: each process
+// group-commits its appends in one transaction, which locks the table
+// against other writers, continues the chain from the last row and returns
+// only after COMMIT with synchronous_commit on. A row's record column is
+// the record's file-log line, so records move between the two stores and
+// both Verify functions check them. VerifyPostgres also checks every
+// column against its record, so it does not rely on the table's
+// append-only trigger. QueryPostgres answers the compliance questions
+// (decisions on an entity or a party, open HOLDs, late freezes) from
+// indexed columns; OpenSpec opens a file or a store from one string.
+//
 // # Personal data
 //
 // The log holds the inputs screened, which are personal data. Files are

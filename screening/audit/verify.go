@@ -51,6 +51,9 @@ const (
 	// ProblemPrev: the record's prev is not the previous record's hash (the
 	// chain was broken, e.g. a record was replaced by one with a valid hash).
 	ProblemPrev Problem = "prev mismatch"
+	// ProblemColumn: a column of a PostgreSQL row (seq, hash, prev_hash,
+	// time, type or an index column) disagrees with the record it holds.
+	ProblemColumn Problem = "column mismatch"
 )
 
 // TamperError names the first bad record of a log: its line (1-based), the
@@ -63,15 +66,24 @@ type TamperError struct {
 	Problem Problem
 	Detail  string
 	Err     error // underlying cause, e.g. a JSON syntax error; may be nil
+
+	// Where, when set, names the place of a record kept outside a file
+	// (e.g. "table audit_log"), and Line and Offset are not used.
+	Where string
 }
 
 // Error says where the first bad record is and what is wrong with it.
 func (e *TamperError) Error() string {
 	var where []string
-	if e.Line > 0 {
-		where = append(where, fmt.Sprintf("line %d", e.Line))
+	switch {
+	case e.Where != "":
+		where = append(where, e.Where)
+	default:
+		if e.Line > 0 {
+			where = append(where, fmt.Sprintf("line %d", e.Line))
+		}
+		where = append(where, fmt.Sprintf("byte %d", e.Offset))
 	}
-	where = append(where, fmt.Sprintf("byte %d", e.Offset))
 	if e.Seq != 0 {
 		where = append(where, fmt.Sprintf("seq %d", e.Seq))
 	}
