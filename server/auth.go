@@ -80,6 +80,13 @@ func HashToken(token string) string {
 	return hex.EncodeToString(h[:])
 }
 
+// Lookup returns the identity of a token (the token itself, not its
+// hash).
+func (t *Tokens) Lookup(token string) (Identity, bool) {
+	id, ok := t.byHash[sha256.Sum256([]byte(strings.TrimSpace(token)))]
+	return id, ok
+}
+
 // lookup finds the identity of a request's bearer token.
 func (t *Tokens) lookup(r *http.Request) (Identity, bool) {
 	auth := r.Header.Get("Authorization")

@@ -348,7 +348,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) *apiError 
 		return err
 	}
 	id := r.PathValue("id")
-	c, rerr := s.reviews.Review(r.Context(), id, who.Name, req.Action, req.Reason)
+	c, rerr := s.review(r.Context(), id, who.Name, req.Action, req.Reason)
 	switch {
 	case rerr == nil:
 	case errors.Is(rerr, screening.ErrReviewNotFound):

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/freezeguard/freezeguard/server/reviewpage"
 	"iter"
 	"log/slog"
 	"net/http"
@@ -44,6 +45,15 @@ type Options struct {
 	// open review cases and the decisions GET /v1/decisions/{id} can show.
 	// Nil for a store that is new or cannot be read back.
 	History iter.Seq2[audit.Record, error]
+	// Records reads the audit store from its first record, anew at each
+	// call (audit.RecordsSpec). When set, every review step first replays
+	// the store, so that steps written by the review page or by other
+	// instances sharing the store count (four eyes across a fleet), and
+	// the review page is served at /review (it needs Tokens).
+	Records func(ctx context.Context) iter.Seq2[audit.Record, error]
+	// LockDecision, if set, serialises the review steps of one decision
+	// across processes (audit.LockPostgresDecision for a shared store).
+	LockDecision func(ctx context.Context, decisionID string) (unlock func() error, err error)
 	// Load reloads the lists (SIGHUP, POST /v1/admin/reload, after a
 	// fetch); nil: the lists cannot be reloaded.
 	Load func(ctx context.Context) (*lists.Snapshot, error)
@@ -87,6 +97,12 @@ type Server struct {
 	routes     []Route
 	mux        *http.ServeMux
 
+	records      func(ctx context.Context) iter.Seq2[audit.Record, error]
+	lockDecision func(ctx context.Context, decisionID string) (unlock func() error, err error)
+	log          audit.Log                    // the audit store, timed
+	cases        *screening.MemoryReviewStore // this process's view of the review cases
+	reviewMu     sync.Mutex                   // serialises review steps in this process
+
 	auditErr   atomic.Pointer[error] // the last audit append failure, nil after a success
 	reloadMu   sync.Mutex
 	lastReload atomic.Pointer[ReloadStatus]
@@ -113,7 +129,8 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	if opts.Snapshot == nil || opts.Log == nil {
 		return nil, errors.New("server: Options.Snapshot and Options.Log are required")
 	}
-	s := &Server{tokens: opts.Tokens, load: opts.Load, fetch: opts.Fetch, logger: opts.Logger, now: opts.Now, timeout: opts.RequestTimeout}
+	s := &Server{tokens: opts.Tokens, load: opts.Load, fetch: opts.Fetch, logger: opts.Logger, now: opts.Now, timeout: opts.RequestTimeout,
+		records: opts.Records, lockDecision: opts.LockDecision}
 	if s.logger == nil {
 		s.logger = slog.Default()
 	}
@@ -145,6 +162,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		}
 	}
 	lg := &timedLog{Log: opts.Log, m: s.m, failed: s.auditFailed}
+	s.log, s.cases = lg, store
 	s.reviews = screening.NewReviews(store, lg, s.now)
 	sc, err := screening.New(ctx, opts.Snapshot, screening.Options{Policy: pol, Log: lg, Reviews: s.reviews, Now: s.now, Logger: s.logger})
 	if err != nil {
@@ -153,7 +171,65 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	s.sc = sc
 	s.lastReload.Store(&ReloadStatus{Time: s.now().UTC(), OK: true, Generation: sc.Generation(), Entities: len(opts.Snapshot.Entities)})
 	s.buildRoutes()
+	if s.records != nil && s.tokens != nil {
+		page, err := reviewpage.New(reviewpage.Config{
+			Auth:    s.reviewer,
+			Log:     lg,
+			Records: s.records,
+			Entity:  func(id string) (*lists.Entity, bool) { return s.sc.Snapshot().Entity(id) },
+			Lock:    s.lockDecision,
+			Now:     s.now,
+			Logger:  s.logger,
+		})
+		if err != nil {
+			return nil, err
+		}
+		s.Mount("/review", page)
+		s.Mount("/review/", page)
+	}
 	return s, nil
+}
+
+// reviewer is the review page's sign-in: a token of role review or admin.
+func (s *Server) reviewer(token string) (reviewpage.Reviewer, bool) {
+	id, ok := s.tokens.Lookup(token)
+	switch {
+	case !ok:
+		return reviewpage.Reviewer{}, false
+	case id.Role == RoleReview:
+		return reviewpage.Reviewer{Name: id.Name, Role: "reviewer"}, true
+	case id.Role == RoleAdmin:
+		return reviewpage.Reviewer{Name: id.Name, Role: "admin"}, true
+	}
+	return reviewpage.Reviewer{}, false
+}
+
+// review applies one review step. With Options.Records the cases are
+// first replayed from the audit store, under the decision's lock, so the
+// step sees those written by the review page and by other instances;
+// otherwise this process's cases decide.
+func (s *Server) review(ctx context.Context, id, reviewer string, action screening.ReviewAction, reason string) (screening.ReviewCase, error) {
+	if s.records == nil {
+		return s.reviews.Review(ctx, id, reviewer, action, reason)
+	}
+	s.reviewMu.Lock()
+	defer s.reviewMu.Unlock()
+	if s.lockDecision != nil {
+		unlock, err := s.lockDecision(ctx, id)
+		if err != nil {
+			return screening.ReviewCase{}, fmt.Errorf("locking decision %s: %w", id, err)
+		}
+		defer unlock()
+	}
+	cases, err := screening.ReplayReviews(ctx, s.records(ctx))
+	if err != nil {
+		return screening.ReviewCase{}, fmt.Errorf("replaying the reviews: %w", err)
+	}
+	c, err := screening.NewReviews(cases, s.log, s.now).Review(ctx, id, reviewer, action, reason)
+	if err == nil {
+		err = s.cases.Put(ctx, c) // for GET /v1/decisions/{id}
+	}
+	return c, err
 }
 
 // replay reads the audit history once: the review cases are rebuilt by

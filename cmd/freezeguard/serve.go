@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"log/slog"
 	"net"
 	"net/http"
@@ -114,8 +115,14 @@ func (e *env) serve(ctx context.Context, args []string) error {
 		}
 	}()
 	opts := server.Options{
-		Snapshot: snap, Policy: pol, Log: store, History: audit.RecordsSpec(ctx, *sf.auditPath), Tokens: tokens,
+		Snapshot: snap, Policy: pol, Log: store, History: audit.RecordsSpec(ctx, *sf.auditPath),
+		Records: func(ctx context.Context) iter.Seq2[audit.Record, error] { return audit.RecordsSpec(ctx, *sf.auditPath) }, Tokens: tokens,
 		RequestTimeout: f.timeout, KeepDecisions: f.keep, Logger: logger,
+	}
+	if audit.IsPostgres(*sf.auditPath) {
+		opts.LockDecision = func(ctx context.Context, id string) (func() error, error) {
+			return audit.LockPostgresDecision(ctx, *sf.auditPath, id)
+		}
 	}
 	if f.maxListAge >= 0 {
 		opts.MaxListAge = &f.maxListAge
