@@ -94,6 +94,13 @@ func parseMT(data []byte) parsed {
 			i++
 		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x1a:
 			i++
+		case c == '{' && cur != nil && cur.blocks["4"] != nil && emptyOpen(data, i):
+			// A "{" with nothing after it up to the message separator or
+			// the end (the real MT103-out-ack.rje has "-}{" then "$"): an
+			// empty, unterminated trailer block. Nothing is in it, so
+			// nothing is lost; it is reported, not read as a broken message.
+			p.skipped = append(p.skipped, fmt.Sprintf("stray \"{\" with nothing after it at byte %d (line %d), after the text block of %s", i, lineAt(data, i), p.label(cur)))
+			i++
 		case c == '{':
 			b, next, err := p.parseBlock(i, 0)
 			if err != nil {
@@ -128,6 +135,21 @@ func parseMT(data []byte) parsed {
 	}
 	flush()
 	return parsed{pays: p.out, partial: p.partial, skipped: p.skipped, err: joinErrs(p.errs)}
+}
+
+// emptyOpen reports whether data[i] == '{' is followed only by blanks up
+// to the next '$' separator or the end of the input.
+func emptyOpen(data []byte, i int) bool {
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case ' ', '\t', '\r', '\n', 0x1a:
+		case '$':
+			return true
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // resync skips to the next message boundary ('$' or "{1:") at or after i.
