@@ -841,6 +841,7 @@ func mtParty(f finField) (screening.Party, error) {
 	// account or party-identifier line "/..." .
 	account := func() {
 		if len(lines) > 0 && strings.HasPrefix(strings.TrimSpace(lines[0]), "/") {
+			pt.Account = strings.TrimLeft(strings.TrimSpace(lines[0]), "/")
 			lines = lines[1:]
 		}
 	}
@@ -907,6 +908,8 @@ func mtPartyF(f finField) (screening.Party, error) {
 			if parts[0] == "CCPT" || parts[0] == "NIDN" || parts[0] == "DRLC" || parts[0] == "SOSE" || parts[0] == "ARNU" {
 				pt.Kind = lists.Person
 			}
+		} else {
+			pt.Account = strings.TrimLeft(first, "/")
 		}
 	}
 	var name, addr []string

@@ -274,6 +274,9 @@ func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentPa
 		}
 		d.Parties = append(d.Parties, pr)
 	}
+	if !s.pol.SkipEmbargo {
+		s.checkEmbargo(&d, parties, pay, now)
+	}
 	d.ID = newDecisionID(now)
 	s.finish(&d, now)
 	rec, err := s.log.Append(ctx, audit.TypeDecision, &d)
@@ -327,7 +330,31 @@ func (c *candidate) offer(st *state, id uint32, score float64) {
 	}
 }
 
+// screenParty screens one party of a decision: free text through its
+// windows (freetext.go), a party by its name and identifiers and, in a
+// payment, by the windows of its address lines too.
 func (s *Screener) screenParty(st *state, pp PaymentParty, inPayment bool, now time.Time) (PartyResult, error) {
+	if inPayment && isFreeTextRole(pp.Role) {
+		return s.screenFreeText(st, pp, now), nil
+	}
+	pr, err := s.screenName(st, pp, inPayment, now)
+	if err != nil || !inPayment || s.pol.SkipFreeText || strings.TrimSpace(pp.Party.Address) == "" {
+		return pr, err
+	}
+	for _, h := range s.freeTextHits(st, pp.Role, pp.Path, pp.Party.Address, "address", now) {
+		if slices.ContainsFunc(pr.Hits, func(x Hit) bool { return x.EntityID == h.EntityID }) {
+			continue
+		}
+		pr.Hits = append(pr.Hits, h)
+		if h.Outcome.severity() > pr.Outcome.severity() {
+			pr.Outcome = h.Outcome
+		}
+	}
+	return pr, nil
+}
+
+// screenName screens a party by its name and identifiers.
+func (s *Screener) screenName(st *state, pp PaymentParty, inPayment bool, now time.Time) (PartyResult, error) {
 	p := pp.Party
 	pr := PartyResult{Role: pp.Role, Path: pp.Path, Party: p, Outcome: Clear}
 	in, err := checkParty(&p, inPayment, now)
