@@ -263,7 +263,7 @@ func (p *isoParser) strays(n *node, path string, role screening.Role, dst []scre
 	if n.text != "" && len(n.kids) > 0 {
 		p.fail(n, path, fmt.Errorf("%w: text next to child elements in <%s>", ErrSyntax, n.name))
 		p.bad = true
-		dst = appendFreeText(dst, n.text, path)
+		dst = appendFreeText(dst, screening.FreeText, n.text, path)
 	}
 	for _, k := range n.kids {
 		kp, kr := path+"/"+k.name, role
@@ -708,7 +708,7 @@ func isoAddress(a *node) (string, string) {
 // element it came from.
 func (p *isoParser) texts(tx *node, path string, pay *screening.Payment) {
 	add := func(text, at string) {
-		pay.Parties = appendFreeText(pay.Parties, text, at)
+		pay.Parties = appendFreeText(pay.Parties, screening.FreeText, text, at)
 	}
 	for _, k := range tx.kids {
 		kp := path + "/" + k.name
@@ -719,10 +719,10 @@ func (p *isoParser) texts(tx *node, path string, pay *screening.Payment) {
 				switch r.name {
 				case "Ustrd":
 					nu++
-					add(r.text, kp+"/"+indexed("Ustrd", nu))
+					pay.Parties = appendFreeText(pay.Parties, screening.Remittance, r.text, kp+"/"+indexed("Ustrd", nu))
 				case "Strd":
 					ns++
-					add(leafText(r), kp+"/"+indexed("Strd", ns))
+					pay.Parties = appendFreeText(pay.Parties, screening.Remittance, leafText(r), kp+"/"+indexed("Strd", ns))
 				}
 			}
 		case "InstrForCdtrAgt", "InstrForNxtAgt":
@@ -741,8 +741,9 @@ func (p *isoParser) texts(tx *node, path string, pay *screening.Payment) {
 // spaces. The screener refuses queries over 1 KiB.
 const maxFreeText = 512
 
-// appendFreeText appends text as one or more FreeText parties at path.
-func appendFreeText(dst []screening.PaymentParty, text, path string) []screening.PaymentParty {
+// appendFreeText appends text as one or more free-text parties (role
+// FreeText or Remittance) at path.
+func appendFreeText(dst []screening.PaymentParty, role screening.Role, text, path string) []screening.PaymentParty {
 	text = normSpace(text)
 	for text != "" {
 		chunk := text
@@ -756,7 +757,7 @@ func appendFreeText(dst []screening.PaymentParty, text, path string) []screening
 			}
 			chunk = chunk[:cut]
 		}
-		dst = append(dst, screening.PaymentParty{Role: screening.FreeText, Path: path, Party: screening.Party{Name: chunk}})
+		dst = append(dst, screening.PaymentParty{Role: role, Path: path, Party: screening.Party{Name: chunk}})
 		text = strings.TrimSpace(text[len(chunk):])
 	}
 	return dst

@@ -575,7 +575,11 @@ func (t *mtTx) field(f finField, roles map[string]screening.Role) {
 	}
 	path := t.label + " :" + f.tag + ":"
 	if textFields[f.tag] {
-		t.pay.Parties = appendFreeText(t.pay.Parties, narrative(f.lines), path)
+		role := screening.FreeText
+		if f.tag == "70" {
+			role = screening.Remittance // MT 70 is the remittance information
+		}
+		t.pay.Parties = appendFreeText(t.pay.Parties, role, narrative(f.lines), path)
 		return
 	}
 	role, ok := roles[f.tag[:2]]
@@ -584,7 +588,7 @@ func (t *mtTx) field(f finField, roles map[string]screening.Role) {
 			// A field this package does not know may carry a name: say
 			// so, and screen its text rather than drop it.
 			t.fail(f, fmt.Errorf("%w: field :%s: is not one MT103/MT101 defines; its text is screened as free text", ErrSyntax, f.tag))
-			t.pay.Parties = appendFreeText(t.pay.Parties, strings.Join(f.lines, " "), path)
+			t.pay.Parties = appendFreeText(t.pay.Parties, screening.FreeText, strings.Join(f.lines, " "), path)
 		}
 		return
 	}

@@ -74,7 +74,7 @@ func TestMoovPacs008(t *testing.T) {
 		{0, screening.CreditorAgent, tx + "CdtrAgt/FinInstnId/Nm", "Bank B", "", "US"},
 		{0, screening.InstructingAgent, tx + "InstgAgt", "", "", ""},
 		{0, screening.InstructedAgent, tx + "InstdAgt", "", "", ""},
-		{0, screening.FreeText, tx + "RmtInf/Strd[1]", "CINV INV34563 2025-03-01", "", ""},
+		{0, screening.Remittance, tx + "RmtInf/Strd[1]", "CINV INV34563 2025-03-01", "", ""},
 	}
 	for _, c := range []struct {
 		file, id, amount string
@@ -180,7 +180,7 @@ func TestPain001Lithuanian(t *testing.T) {
 			{0, screening.DebtorAgent, pi + "DbtrAgt/FinInstnId/BIC", "", "CBSBLT26XXX", ""},
 			{0, screening.CreditorAgent, pi + "CdtTrfTxInf[1]/CdtrAgt/FinInstnId/Nm", "UNICREDIT BANK AO", "", "RU"},
 			{0, screening.Creditor, pi + "CdtTrfTxInf[1]/Cdtr/Nm", "COMPANY Z", "", ""},
-			{0, screening.FreeText, pi + "CdtTrfTxInf[1]/RmtInf/Ustrd[1]", "PREPAYMENT RUB 1000,00", "", ""},
+			{0, screening.Remittance, pi + "CdtTrfTxInf[1]/RmtInf/Ustrd[1]", "PREPAYMENT RUB 1000,00", "", ""},
 		}},
 		{"International_payment_USD_naujas_1.xml", "EndToEndId0002", "111.11", "USD", []want{
 			{0, screening.CreditorAgent, pi + "CdtTrfTxInf[1]/CdtrAgt/FinInstnId/Nm", "DEUTSCHE BANK TRUST COMPANY AMERICAS", "BKTRUS33", ""},
@@ -190,7 +190,7 @@ func TestPain001Lithuanian(t *testing.T) {
 			{0, screening.DebtorAgent, pi + "DbtrAgt/FinInstnId/BIC", "", "CBSBLT26", ""},
 			{0, screening.CreditorAgent, pi + "CdtTrfTxInf[1]/CdtrAgt/FinInstnId/BIC", "", "SMPOLT22", ""},
 			{0, screening.Creditor, pi + "CdtTrfTxInf[1]/Cdtr/Nm", "IMONE Z", "", "LT"},
-			{0, screening.FreeText, pi + "CdtTrfTxInf[1]/RmtInf/Ustrd[1]", "Apmokama saskaita-faktura Nr. 1", "", ""},
+			{0, screening.Remittance, pi + "CdtTrfTxInf[1]/RmtInf/Ustrd[1]", "Apmokama saskaita-faktura Nr. 1", "", ""},
 		}},
 	} {
 		t.Run(c.file, func(t *testing.T) {
@@ -239,7 +239,7 @@ func TestPain001SwissMusterfile(t *testing.T) {
 		{5, screening.CreditorAgent, b + "PmtInf[4]/CdtTrfTxInf[1]/CdtrAgt/FinInstnId/BIC", "", "AABBCCDDXXX", ""},
 		{5, screening.Creditor, b + "PmtInf[4]/CdtTrfTxInf[1]/Cdtr/Nm", "Maria Bernasconi", "", "IT"},
 		{6, screening.Debtor, b + "PmtInf[5]/Dbtr/Nm", "Maria Bernasconi", "", ""},
-		{7, screening.FreeText, b + "PmtInf[5]/CdtTrfTxInf[2]/RmtInf/Strd[1]", "SCOR RF18539007547034", "", ""},
+		{7, screening.Remittance, b + "PmtInf[5]/CdtTrfTxInf[2]/RmtInf/Strd[1]", "SCOR RF18539007547034", "", ""},
 	})
 	// Parties[5]: after the contact name InitgPty/CtctDtls/Nm, which is
 	// screened too.
@@ -266,7 +266,7 @@ func TestMT101(t *testing.T) {
 		{0, screening.Debtor, "MT101[1] A :50H:", "TESTAR00AXXX", "", ""},
 		{0, screening.CreditorAgent, "MT101[1] B[1] :57A:", "", "CIBKCNBJ473", ""},
 		{0, screening.Creditor, "MT101[1] B[1] :59:", "CASH CUSTOMER I", "", ""},
-		{0, screening.FreeText, "MT101[1] B[1] :70:", "C767405OCP021001", "", ""},
+		{0, screening.Remittance, "MT101[1] B[1] :70:", "C767405OCP021001", "", ""},
 	})
 }
 
@@ -292,7 +292,7 @@ func TestMT103BulkWithACK(t *testing.T) {
 		{0, screening.Debtor, "MT103[1] :50K:", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "", ""},
 		{0, screening.OrderingInstitution, "MT103[1] :52A:", "", "CCCCNGLA", ""},
 		{0, screening.Creditor, "MT103[1] :59:", "BBBBBBBBBBBBBBBB", "", ""},
-		{0, screening.FreeText, "MT103[1] :70:", "042517477151 REFERENCE:1500009007 TRANSFER", "", ""},
+		{0, screening.Remittance, "MT103[1] :70:", "042517477151 REFERENCE:1500009007 TRANSFER", "", ""},
 		{0, screening.FreeText, "MT103[1] :72:", "DEUTSCHE BANK TRUST CO. AMERICAS NEW YORK, NY 10015", "", ""},
 		{1, screening.InstructingAgent, "MT103[2] {2:}", "", "BKTRUS33XXX", ""},
 		{1, screening.Debtor, "MT103[2] :50K:", "ANANANANANANA", "", ""},

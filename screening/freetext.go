@@ -150,6 +150,30 @@ func textWindows(st *state, text string) []string {
 func (s *Screener) freeTextHits(st *state, role Role, path, text, where string, now time.Time) []Hit {
 	thr := s.pol.freeTextThreshold()
 	var hits []Hit
+	keep := func(h Hit) {
+		if k := slices.IndexFunc(hits, func(x Hit) bool { return x.EntityID == h.EntityID }); k >= 0 {
+			if h.Score > hits[k].Score {
+				hits[k] = h
+			}
+			return
+		}
+		hits = append(hits, h)
+	}
+	// Identifiers written in the text: a BIC or IMO number listed for an
+	// entity is an exact match, so it needs no cost model.
+	for _, id := range textIdentifiers(st, text) {
+		r, err := s.screenName(st, PaymentParty{Role: role, Path: path, Party: id}, true, now)
+		if err != nil {
+			continue
+		}
+		for _, h := range r.Hits {
+			if h.Outcome == Freeze {
+				h.Outcome = Hold
+			}
+			h.Reason = fmt.Sprintf("the %s contains a listed identifier: %s", where, h.Reason)
+			keep(h)
+		}
+	}
 	for _, w := range textWindows(st, text) {
 		nw := len(strings.Fields(w))
 		sub := PaymentParty{Role: role, Path: path, Party: Party{Name: w}}
@@ -171,16 +195,38 @@ func (s *Screener) freeTextHits(st *state, role Role, path, text, where string, 
 				h.Outcome = Hold
 			}
 			h.Reason = fmt.Sprintf("the %s contains %q: %s", where, w, h.Reason)
-			if k := slices.IndexFunc(hits, func(x Hit) bool { return x.EntityID == h.EntityID }); k >= 0 {
-				if h.Score > hits[k].Score {
-					hits[k] = h
-				}
-				continue
-			}
-			hits = append(hits, h)
+			keep(h)
 		}
 	}
 	return hits
+}
+
+// textIdentifiers returns the identifiers in text that some listed entity
+// carries: BICs (8 or 11 letters and digits) and IMO numbers ("IMO
+// 9123456"), each as a party to screen by that identifier alone.
+func textIdentifiers(st *state, text string) []Party {
+	var out []Party
+	words := strings.FieldsFunc(strings.ToUpper(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, w := range words {
+		if b := normBIC(w); b != "" && len(st.ids["bic:"+b]) > 0 {
+			out = append(out, Party{BIC: w})
+		}
+		if n := strings.TrimPrefix(w, "IMO"); len(n) == 7 && (n != w || i > 0 && words[i-1] == "IMO") && isDigits(n) {
+			if len(st.ids["doc:"+n]) > 0 {
+				out = append(out, Party{Documents: []Document{{Type: "imo", Number: n}}})
+			}
+		}
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // screenFreeText screens a free-text party (role FreeText or Remittance):
