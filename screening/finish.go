@@ -127,6 +127,16 @@ func (s *Screener) finish(d *Decision, now time.Time) {
 	case d.Outcome == Clear && d.HasFlag(FlagEmbargoed):
 		d.Reason = "no party matches a screened list entry at or above the hold threshold; embargoed jurisdictions reported, none binding without a licence"
 		fmt.Fprintf(&b, "CLEAR: no party matched; flagged %s (not held): %s.", FlagEmbargoed, flagText(d.Flags, FlagEmbargoed))
+	case d.Outcome == Clear && d.HasFlag(FlagKnownFalsePositive):
+		d.Reason = "every hit is a known false positive recorded by a reviewer (" + string(FlagKnownFalsePositive) + ")"
+		fmt.Fprintf(&b, "CLEAR: %s: %s.", d.Reason, flagText(d.Flags, FlagKnownFalsePositive))
+		for _, pr := range d.Parties {
+			for _, f := range pr.Flags {
+				if f.Code == FlagKnownFalsePositive {
+					fmt.Fprintf(&b, " %s.", f.Reason)
+				}
+			}
+		}
 	case d.Outcome == Clear:
 		d.Reason = "no party matches a screened list entry at or above the hold threshold"
 		fmt.Fprintf(&b, "CLEAR: %d part%s screened against %s; none matched at or above %.2f.", len(d.Parties), plural(len(d.Parties), "y", "ies"), sourcesText(d.Snapshot.Sources), s.pol.HoldThreshold)

@@ -31,6 +31,10 @@ type Options struct {
 	Log audit.Log
 	// Reviews, if set, receives every HOLD decision for four-eyes review.
 	Reviews *Reviews
+	// KnownGoods are the "party is not entity" records to honour (load
+	// them from the audit log with LoadKnownGoods); empty if nil.
+	// RecordKnownGood adds to them.
+	KnownGoods *KnownGoods
 	// Now returns the decision time; time.Now if nil. Tests set it.
 	Now func() time.Time
 	// Logger receives operational messages; slog.Default() if nil.
@@ -56,6 +60,7 @@ type Screener struct {
 	pol     Policy
 	log     audit.Log
 	reviews *Reviews
+	known   *KnownGoods
 	now     func() time.Time
 	logger  *slog.Logger
 	maxDrop float64
@@ -92,6 +97,9 @@ func New(ctx context.Context, snap *lists.Snapshot, opts Options) (*Screener, er
 	s := &Screener{pol: opts.Policy.clone(), log: opts.Log, reviews: opts.Reviews, now: opts.Now, logger: opts.Logger, maxDrop: opts.MaxListDrop}
 	if s.now == nil {
 		s.now = time.Now
+	}
+	if s.known = opts.KnownGoods; s.known == nil {
+		s.known = NewKnownGoods()
 	}
 	if s.logger == nil {
 		s.logger = slog.Default()
@@ -274,6 +282,7 @@ func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentPa
 		}
 		d.Parties = append(d.Parties, pr)
 	}
+	s.applyKnownGood(st, &d, now)
 	if !s.pol.SkipEmbargo {
 		s.checkEmbargo(&d, parties, pay, now)
 	}

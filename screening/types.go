@@ -29,6 +29,9 @@ type Party struct {
 	// Account is the party's account as the message gives it (an IBAN
 	// names its country: screened for embargoes).
 	Account string `json:"account,omitempty"`
+	// CustomerID is the bank's own id of the party: a known-good record
+	// (KnownGood) may name the party by it.
+	CustomerID string `json:"customer_id,omitempty"`
 	// Phone is a telephone number of the party (its international prefix
 	// is screened for embargoes).
 	Phone string `json:"phone,omitempty"`
