@@ -111,9 +111,9 @@ func TestKnownGoodByNameAndDOB(t *testing.T) {
 		t.Errorf("other DOB cleared")
 	}
 	for _, bad := range []KnownGood{
-		{Name: "X", EntityID: ent, Reviewer: "r", Reason: "x", Expires: exp},                                  // no DOB
-		{CustomerID: "C", EntityID: ent, Reason: "x", Expires: exp},                                           // no reviewer
-		{CustomerID: "C", EntityID: "ofac:0", Reviewer: "r", Reason: "x", Expires: exp},                       // unknown entity
+		{Name: "X", EntityID: ent, Reviewer: "r", Reason: "x", Expires: exp},                                 // no DOB
+		{CustomerID: "C", EntityID: ent, Reason: "x", Expires: exp},                                          // no reviewer
+		{CustomerID: "C", EntityID: "ofac:0", Reviewer: "r", Reason: "x", Expires: exp},                      // unknown entity
 		{CustomerID: "C", EntityID: ent, Reviewer: "r", Reason: "x", Expires: decisionTime.AddDate(2, 0, 0)}, // too long
 		{CustomerID: "C", EntityID: ent, Reviewer: "r", Reason: "x", Expires: decisionTime.Add(-time.Hour)},  // expired
 	} {
