@@ -22,6 +22,12 @@ type paymentParty struct {
 	Hits    []batchHit `json:"hits"`
 }
 
+// paymentEmbargo is one embargoed jurisdiction found in a payment.
+type paymentEmbargo struct {
+	Payment string `json:"payment"`
+	screening.EmbargoMatch
+}
+
 // paymentOutput is the result for one message file.
 type paymentOutput struct {
 	File      string            `json:"file"`
@@ -29,7 +35,10 @@ type paymentOutput struct {
 	Decisions []string          `json:"decisions"` // decision ids in the audit log
 	Parties   []paymentParty    `json:"parties"`
 	Signals   []payments.Signal `json:"signals,omitempty"`
-	Error     string            `json:"error,omitempty"` // what could not be parsed (the outcome is then at least HOLD)
+	// Embargoes are the places in the payments that lie in embargoed
+	// jurisdictions, with the regime and its outcome.
+	Embargoes []paymentEmbargo `json:"embargoes,omitempty"`
+	Error     string           `json:"error,omitempty"` // what could not be parsed (the outcome is then at least HOLD)
 	// Unreadable counts the decisions recording what could not be read
 	// (held, flag UNREADABLE_INPUT, a review case each).
 	Unreadable int      `json:"unreadable,omitempty"`
@@ -42,7 +51,11 @@ func (e *env) payment(ctx context.Context, args []string) error {
 Screens every party of each payment message (ISO 20022 pacs.008, pacs.009,
 pain.001 XML; SWIFT MT103/MT101 FIN or RJE); FILE - reads stdin. With
 --json, one object per file: file, outcome, decisions, parties (payment,
-role, path, name, bic, outcome, hits), signals, error. A message that
+role, path, name, bic, outcome, hits), signals, embargoes (regime,
+route, value, outcome), error. Remittance information and narrative
+fields are parties of role remittance or free_text, searched for listed
+names; countries, towns, BICs, IBANs and phone numbers are checked
+against the embargo table (EMBARGOED_JURISDICTION). A message that
 cannot be read completely is at least a HOLD flagged UNREADABLE_INPUT,
 logged with a review case; the exit status is then 1 and stderr says how
 many files could not be screened completely.`)
@@ -94,6 +107,20 @@ func (e *env) screenFiles(ctx context.Context, s *screening.Screener, files []st
 				fmt.Fprintf(e.stdout, "           hit %s %q score %.3f flags %v\n", h.Entity, h.Name, h.Score, h.Flags)
 			}
 		}
+		for _, m := range o.Embargoes {
+			what := m.Country
+			if m.Region != "" {
+				what += "/" + m.Region
+			}
+			note := ""
+			switch {
+			case m.Licence != "":
+				note = " (licence: " + m.Licence + ")"
+			case !m.Binding:
+				note = " (not binding)"
+			}
+			fmt.Fprintf(e.stdout, "  %-8s embargo %-14s %s %s %q in %s%s\n", m.Outcome, m.Regime, what, m.Route, m.Value, m.Path, note)
+		}
 	}
 	if failed > 0 {
 		fmt.Fprintf(e.stderr, "freezeguard: payment: %d of %d file%s could not be screened completely: held (UNREADABLE_INPUT), see the review cases\n", failed, len(files), map[bool]string{true: "", false: "s"}[len(files) == 1])
@@ -132,6 +159,9 @@ func (e *env) screenFile(ctx context.Context, s *screening.Screener, name string
 	}
 	for _, d := range res.Decisions {
 		o.Decisions = append(o.Decisions, d.ID)
+		for _, m := range d.Embargoes {
+			o.Embargoes = append(o.Embargoes, paymentEmbargo{Payment: d.PaymentID, EmbargoMatch: m})
+		}
 		for _, pr := range d.Parties {
 			pp := paymentParty{
 				Payment: d.PaymentID, Role: string(pr.Role), Path: pr.Path, Name: pr.Party.Name, BIC: pr.Party.BIC,
