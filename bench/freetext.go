@@ -167,7 +167,10 @@ func remittancePayment(id, text string) screening.Payment {
 // listed names, and payments/s with free text and embargo checks on and off.
 func secFreeText(ctx context.Context, cfg Config, w *world, sc *screening.Screener, people []cleanName) (*Section, error) {
 	s := &Section{Name: "quality: i. free text (remittance information)"}
-	ordinary := genRemittanceOrdinary(cfg.Seed, 5000, people)
+	// Sizes follow the configuration (defaults: 5,000 ordinary texts, 600
+	// placed names, 2,000 payments, best of 3), so the harness test stays small.
+	nOrdinary, nPlaced, runs := cfg.Clean*5/6, 2*cfg.PerVariant, min(3, cfg.Runs)
+	ordinary := genRemittanceOrdinary(cfg.Seed, nOrdinary, people)
 	held, shown := 0, 0
 	for i, t := range ordinary {
 		d, err := sc.Decide(ctx, remittancePayment(fmt.Sprint("o", i), t))
@@ -187,9 +190,9 @@ func secFreeText(ctx context.Context, cfg Config, w *world, sc *screening.Screen
 			}
 		}
 	}
-	s.rate("generated ordinary remittance texts held (target ≤ 0.5 %)", held, len(ordinary), fmt.Sprintf("%d templates in 10 languages, people from the generated name tables", len(remittanceTemplates)))
+	s.rate("generated ordinary remittance texts held (target ≤ 0.5 %)", held, len(ordinary), fmt.Sprintf("%d templates in 11 languages, people from the generated name tables", len(remittanceTemplates)))
 
-	placed := genRemittanceListed(cfg.Seed, 600, w, people)
+	placed := genRemittanceListed(cfg.Seed, nPlaced, w, people)
 	found, missed := 0, 0
 	for i, p := range placed {
 		d, err := sc.Decide(ctx, remittancePayment(fmt.Sprint("l", i), p.Text))
@@ -220,7 +223,7 @@ func secFreeText(ctx context.Context, cfg Config, w *world, sc *screening.Screen
 	if err != nil {
 		return nil, err
 	}
-	pays := make([]screening.Payment, 2000)
+	pays := make([]screening.Payment, min(2000, len(ordinary)))
 	for i := range pays {
 		p := remittancePayment(fmt.Sprint("t", i), ordinary[i%len(ordinary)])
 		p.Parties = append([]screening.PaymentParty{
@@ -233,7 +236,7 @@ func secFreeText(ctx context.Context, cfg Config, w *world, sc *screening.Screen
 	}
 	rate := func(x *screening.Screener) (float64, error) {
 		var best float64
-		for run := 0; run < 3; run++ {
+		for run := 0; run < runs; run++ {
 			t0 := time.Now()
 			for _, p := range pays {
 				if _, err := x.Decide(ctx, p); err != nil {
@@ -252,7 +255,7 @@ func secFreeText(ctx context.Context, cfg Config, w *world, sc *screening.Screen
 	if err != nil {
 		return nil, err
 	}
-	s.add("payments/s, free text and embargo checks on (1 goroutine, best of 3)", on, "count", "4 parties with addresses and BICs + 1 remittance line")
+	s.add(fmt.Sprintf("payments/s, free text and embargo checks on (1 goroutine, best of %d)", runs), on, "count", fmt.Sprintf("%d payments: 4 parties with addresses and BICs + 1 remittance line", len(pays)))
 	s.add("payments/s, free text and embargo checks off", offRate, "count", fmt.Sprintf("on/off = %.2f", on/offRate))
 	return s, nil
 }
