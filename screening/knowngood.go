@@ -185,7 +185,8 @@ func EntityFingerprint(e *lists.Entity) string {
 // RecordKnownGood records that a party is not a listed entity, as of the
 // snapshot in use: it checks the record (a reviewer, a reason, the party
 // by customer id or by name and date of birth, an entity the snapshot
-// holds, an expiry within MaxKnownGoodAge), computes the entity's
+// holds, an expiry within MaxKnownGoodAge, and, when it names a decision
+// and the Screener has Reviews, that the decision's case was dismissed), computes the entity's
 // fingerprint, logs it (audit type known-good) and then honours it in
 // every later decision of this Screener. Another instance reading the
 // same log picks it up with LoadKnownGoods. An audit failure wraps
@@ -201,6 +202,16 @@ func (s *Screener) RecordKnownGood(ctx context.Context, kg KnownGood) (KnownGood
 		return kg, fmt.Errorf("%w: the party needs a customer id, or a name and a date of birth", ErrKnownGoodInvalid)
 	case !kg.Expires.After(now) || kg.Expires.Sub(now) > MaxKnownGoodAge:
 		return kg, fmt.Errorf("%w: expiry %s must be after now and within %s", ErrKnownGoodInvalid, kg.Expires.Format(time.DateOnly), MaxKnownGoodAge)
+	}
+	if kg.DecisionID != "" && s.reviews != nil {
+		// Recorded from a review: only a dismissed case may say so.
+		c, ok, err := s.reviews.Case(ctx, kg.DecisionID)
+		if err != nil {
+			return kg, fmt.Errorf("screening: known-good: review of %s: %w", kg.DecisionID, err)
+		}
+		if !ok || c.Status != StatusResolved || c.Outcome != Clear {
+			return kg, fmt.Errorf("%w: decision %s is not a dismissed review case", ErrKnownGoodInvalid, kg.DecisionID)
+		}
 	}
 	st := s.cur.Load()
 	ei, ok := st.byID[kg.EntityID]

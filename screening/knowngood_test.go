@@ -34,6 +34,10 @@ func TestKnownGoodEndToEnd(t *testing.T) {
 		t.Fatalf("dismissal: %+v, %v", c, err)
 	}
 	exp := decisionTime.AddDate(0, 6, 0)
+	held, _ := s.Screen(ctx, party)
+	if _, err := s.RecordKnownGood(ctx, KnownGood{CustomerID: "CUST-20991", EntityID: entity, Reviewer: "bob", Reason: "x", DecisionID: held.ID, Expires: exp}); !errors.Is(err, ErrKnownGoodInvalid) {
+		t.Errorf("record from an undismissed case: %v, want ErrKnownGoodInvalid", err)
+	}
 	kg, err := s.RecordKnownGood(ctx, KnownGood{CustomerID: "CUST-20991", EntityID: entity, Reviewer: "bob", Reason: "British teacher born 1988, passport on file", DecisionID: d.ID, Expires: exp})
 	if err != nil || kg.ID == "" || kg.Fingerprint == "" {
 		t.Fatalf("record: %+v, %v", kg, err)
