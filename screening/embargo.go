@@ -94,6 +94,7 @@ type place struct {
 
 type placeSpelling struct {
 	toks []string
+	raw  string // as the table writes it
 	p    *place
 }
 
@@ -202,7 +203,7 @@ func parseEmbargo(regimes, places []byte) (*embargoData, error) {
 			if len(toks) == 0 {
 				return fmt.Errorf("place %s: empty spelling", p.key)
 			}
-			e.places[toks[0]] = append(e.places[toks[0]], placeSpelling{toks: toks, p: p})
+			e.places[toks[0]] = append(e.places[toks[0]], placeSpelling{toks: toks, raw: s, p: p})
 		}
 		return nil
 	})
@@ -313,7 +314,7 @@ func partyLoci(pp *PaymentParty) []locus {
 				continue
 			}
 			if consistent(given, sp.p.consistent) {
-				out = append(out, locus{country: sp.p.country, region: sp.p.region, route: "town", value: strings.Join(sp.toks, " ")})
+				out = append(out, locus{country: sp.p.country, region: sp.p.region, route: "town", value: sp.raw})
 			}
 		}
 	}
