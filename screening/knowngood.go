@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -91,6 +92,29 @@ func LoadKnownGoods(ctx context.Context, recs iter.Seq2[audit.Record, error]) (*
 		k.add(kg)
 	}
 	return k, nil
+}
+
+// knownGoodsIn reads the known-good records of the logs the package
+// knows how to read back: a file log (by its path) and a memory log.
+func knownGoodsIn(ctx context.Context, l audit.Log) (*KnownGoods, error) {
+	switch l := l.(type) {
+	case *audit.FileLog:
+		f, err := os.Open(l.Path())
+		if err != nil {
+			return nil, fmt.Errorf("reading known-good records: %w", err)
+		}
+		defer f.Close()
+		return LoadKnownGoods(ctx, audit.Records(f))
+	case *audit.MemoryLog:
+		return LoadKnownGoods(ctx, func(yield func(audit.Record, error) bool) {
+			for _, r := range l.Records() {
+				if !yield(r, nil) {
+					return
+				}
+			}
+		})
+	}
+	return NewKnownGoods(), nil
 }
 
 func (k *KnownGoods) add(kg KnownGood) {

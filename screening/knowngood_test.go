@@ -126,3 +126,38 @@ func TestKnownGoodByNameAndDOB(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownGoodFromFileLog: a Screener over a file log honours the
+// known-good records already in it (the CLI's batch and payment with
+// --audit, a restarted service).
+func TestKnownGoodFromFileLog(t *testing.T) {
+	path := t.TempDir() + "/screening.log"
+	open := func() (*Screener, *audit.FileLog) {
+		l, err := audit.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := New(ctx, realSnapshot(t), Options{Log: l, Now: func() time.Time { return decisionTime }, Logger: slog.New(slog.DiscardHandler)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s, l
+	}
+	s, l := open()
+	party := Party{Name: "Noel Timothy Heath", CustomerID: "C-7"}
+	d, _ := s.Screen(ctx, party)
+	if d.Outcome != Hold {
+		t.Fatalf("%s", d.Outcome)
+	}
+	if _, err := s.RecordKnownGood(ctx, KnownGood{CustomerID: "C-7", EntityID: d.Hits()[0].EntityID, Reviewer: "r", Reason: "not him", Expires: decisionTime.AddDate(0, 1, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s2, l2 := open()
+	defer l2.Close()
+	if d, _ := s2.Screen(ctx, party); d.Outcome != Clear || !d.HasFlag(FlagKnownFalsePositive) {
+		t.Errorf("after reopening the log: %s", d.Outcome)
+	}
+}

@@ -31,9 +31,11 @@ type Options struct {
 	Log audit.Log
 	// Reviews, if set, receives every HOLD decision for four-eyes review.
 	Reviews *Reviews
-	// KnownGoods are the "party is not entity" records to honour (load
-	// them from the audit log with LoadKnownGoods); empty if nil.
-	// RecordKnownGood adds to them.
+	// KnownGoods are the "party is not entity" records to honour. If nil,
+	// New reads them from Log when it is an *audit.FileLog or
+	// *audit.MemoryLog (a scan of the log at start); other logs (a shared
+	// store) pass them here, read with LoadKnownGoods. RecordKnownGood
+	// adds to them.
 	KnownGoods *KnownGoods
 	// Now returns the decision time; time.Now if nil. Tests set it.
 	Now func() time.Time
@@ -99,7 +101,11 @@ func New(ctx context.Context, snap *lists.Snapshot, opts Options) (*Screener, er
 		s.now = time.Now
 	}
 	if s.known = opts.KnownGoods; s.known == nil {
-		s.known = NewKnownGoods()
+		k, err := knownGoodsIn(ctx, opts.Log)
+		if err != nil {
+			return nil, fmt.Errorf("screening: New: %w", err)
+		}
+		s.known = k
 	}
 	if s.logger == nil {
 		s.logger = slog.Default()
