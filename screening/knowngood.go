@@ -72,22 +72,23 @@ type KnownGoods struct {
 // NewKnownGoods returns an empty set.
 func NewKnownGoods() *KnownGoods { return &KnownGoods{byEntity: map[string][]KnownGood{}} }
 
-// LoadKnownGoods reads the known-good records of an audit log.
+// LoadKnownGoods reads the known-good records of an audit log. On an
+// error it returns the records read before it with the error.
 func LoadKnownGoods(ctx context.Context, recs iter.Seq2[audit.Record, error]) (*KnownGoods, error) {
 	k := NewKnownGoods()
 	for rec, err := range recs {
 		if err != nil {
-			return nil, fmt.Errorf("screening: loading known-good records: %w", err)
+			return k, fmt.Errorf("screening: loading known-good records: %w", err)
 		}
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return k, err
 		}
 		if rec.Type != TypeKnownGood {
 			continue
 		}
 		var kg KnownGood
 		if err := json.Unmarshal(rec.Body, &kg); err != nil {
-			return nil, fmt.Errorf("screening: loading known-good records: record %d: %w", rec.Seq, err)
+			return k, fmt.Errorf("screening: loading known-good records: record %d: %w", rec.Seq, err)
 		}
 		k.add(kg)
 	}
@@ -101,7 +102,7 @@ func knownGoodsIn(ctx context.Context, l audit.Log) (*KnownGoods, error) {
 	case *audit.FileLog:
 		f, err := os.Open(l.Path())
 		if err != nil {
-			return nil, fmt.Errorf("reading known-good records: %w", err)
+			return NewKnownGoods(), fmt.Errorf("reading known-good records: %w", err)
 		}
 		defer f.Close()
 		return LoadKnownGoods(ctx, audit.Records(f))

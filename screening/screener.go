@@ -100,15 +100,18 @@ func New(ctx context.Context, snap *lists.Snapshot, opts Options) (*Screener, er
 	if s.now == nil {
 		s.now = time.Now
 	}
-	if s.known = opts.KnownGoods; s.known == nil {
-		k, err := knownGoodsIn(ctx, opts.Log)
-		if err != nil {
-			return nil, fmt.Errorf("screening: New: %w", err)
-		}
-		s.known = k
-	}
 	if s.logger == nil {
 		s.logger = slog.Default()
+	}
+	if s.known = opts.KnownGoods; s.known == nil {
+		// A log that cannot be read back to its end (a broken record)
+		// still gives the records before the break: they only clear hits
+		// a reviewer dismissed, and screening must not stop for it.
+		k, err := knownGoodsIn(ctx, opts.Log)
+		if err != nil {
+			s.logger.Warn("screening: known-good records read only up to an unreadable record", "err", err, "records", len(k.All()))
+		}
+		s.known = k
 	}
 	s.bufs.New = func() any { b := make([]fuzzy.Match, 0, 64); return &b }
 	if err := s.Reload(ctx, snap); err != nil {
