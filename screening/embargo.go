@@ -497,8 +497,15 @@ func (s *Screener) checkEmbargo(d *Decision, parties []PaymentParty, pay *Paymen
 		if m.Outcome.severity() > d.Outcome.severity() {
 			d.Outcome = m.Outcome
 		}
-		if !slices.Contains(regimes, m.Regime) {
-			regimes = append(regimes, m.Regime)
+		r := m.Regime + " (" + string(m.Outcome) + ")"
+		switch {
+		case m.Licence != "":
+			r = m.Regime + " (licensed)"
+		case !m.Binding:
+			r = m.Regime + " (not binding)"
+		}
+		if !slices.Contains(regimes, r) {
+			regimes = append(regimes, r)
 		}
 		if m.Outcome != Clear {
 			by := now
