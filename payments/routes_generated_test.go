@@ -223,3 +223,18 @@ func TestIMOInText_generated(t *testing.T) {
 	}
 	t.Errorf("%s: IMO not found", res.Outcome)
 }
+
+// TestLEIInText_generated: a listed LEI (VTB BANK, ofac:17013, from the
+// SDN remarks) in an instruction to the creditor agent is found.
+func TestLEIInText_generated(t *testing.T) {
+	s := sharedScreener(t)
+	res := screenString(t, s, mt103("F01AAAAUSLAAXXX5195167828", ":50K:/1\nANNA SCHMIDT", ":59:/2\nJOHN SMITH\n:72:/INS/LEI 253400V1H6ART1UQ0N98"))
+	for _, d := range res.Decisions {
+		for _, h := range d.Hits() {
+			if h.EntityID == "ofac:17013" && res.Outcome == screening.Hold {
+				return
+			}
+		}
+	}
+	t.Errorf("%s: LEI not found", res.Outcome)
+}

@@ -202,14 +202,18 @@ func (s *Screener) freeTextHits(st *state, role Role, path, text, where string, 
 }
 
 // textIdentifiers returns the identifiers in text that some listed entity
-// carries: BICs (8 or 11 letters and digits) and IMO numbers ("IMO
-// 9123456"), each as a party to screen by that identifier alone.
+// carries: BICs (8 or 11 letters and digits), LEIs (20 characters ending in
+// two check digits) and IMO numbers ("IMO 9123456"), each as a party to
+// screen by that identifier alone.
 func textIdentifiers(st *state, text string) []Party {
 	var out []Party
 	words := strings.FieldsFunc(strings.ToUpper(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	for i, w := range words {
 		if b := normBIC(w); b != "" && len(st.ids["bic:"+b]) > 0 {
 			out = append(out, Party{BIC: w})
+		}
+		if isLEI(w) && len(st.ids["doc:"+w]) > 0 {
+			out = append(out, Party{Documents: []Document{{Type: "lei", Number: w}}})
 		}
 		if n := strings.TrimPrefix(w, "IMO"); len(n) == 7 && (n != w || i > 0 && words[i-1] == "IMO") && isDigits(n) {
 			if len(st.ids["doc:"+n]) > 0 {
@@ -218,6 +222,20 @@ func textIdentifiers(st *state, text string) []Party {
 		}
 	}
 	return out
+}
+
+// isLEI reports whether s has the form of an ISO 17442 LEI: 18 letters
+// and digits and two check digits.
+func isLEI(s string) bool {
+	if len(s) != 20 || !isDigits(s[18:]) {
+		return false
+	}
+	for i := 0; i < 18; i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 func isDigits(s string) bool {
