@@ -148,6 +148,13 @@ func run(ctx context.Context, cfg Config, progress io.Writer) (*Report, error) {
 			}
 		case "pairs":
 			err = add(secPairs())
+		case "freetext":
+			var s *screening.Screener
+			if err = needSets(); err == nil {
+				if s, err = screener(); err == nil {
+					err = add(secFreeText(ctx, cfg, w, s, clean))
+				}
+			}
 		case "fullnames":
 			err = add(secFullNames(cfg, w))
 		case "lookalike":

@@ -11,10 +11,15 @@
 // ("Document/FIToFICstmrCdtTrf/CdtTrfTxInf[2]/Cdtr/Nm", "MT103[2] :59F:")
 // that a reviewer can find in the original message.
 //
-// Free text (ISO 20022 Ustrd/Strd and instructions to agents, MT fields
-// 70, 72, 77B) becomes FreeText parties with their own paths, not
-// Payment.Text: screening.Screener.Decide screens Text as well, so text in
-// both would be screened twice and lose its location.
+// Free text becomes parties with their own paths, not Payment.Text
+// (screening.Screener.Decide screens Text as well, so text in both would
+// be screened twice and lose its location): remittance information (ISO
+// 20022 RmtInf/Ustrd and Strd, MT field 70) with role Remittance,
+// instructions to agents and MT 72 and 77B with role FreeText. The
+// screener searches them for listed names as word windows. Accounts
+// (DbtrAcct, CdtrAcct, the MT account line) and phone numbers are kept on
+// their party, so that an IBAN's or a number's country is checked against
+// the embargo table with the party's country, address and BIC.
 //
 // Input is untrusted. Every parser caps its input at MaxSize, rejects
 // invalid UTF-8 and any XML DOCTYPE, never panics, and reports bad input as

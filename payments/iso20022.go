@@ -263,7 +263,7 @@ func (p *isoParser) strays(n *node, path string, role screening.Role, dst []scre
 	if n.text != "" && len(n.kids) > 0 {
 		p.fail(n, path, fmt.Errorf("%w: text next to child elements in <%s>", ErrSyntax, n.name))
 		p.bad = true
-		dst = appendFreeText(dst, n.text, path)
+		dst = appendFreeText(dst, screening.FreeText, n.text, path)
 	}
 	for _, k := range n.kids {
 		kp, kr := path+"/"+k.name, role
@@ -368,7 +368,7 @@ func (p *isoParser) pacs(body *node, base, family string) []screening.Payment {
 		if pay.Date.IsZero() {
 			pay.Date = grpDate
 		}
-		pay.Parties = p.parties(tx, path, pay.Parties)
+		pay.Parties = accounts(tx, p.parties(tx, path, pay.Parties))
 		p.texts(tx, path, &pay)
 		// pacs.009 COV: the underlying customer credit transfer names the
 		// real debtor and creditor; screen them too.
@@ -412,7 +412,7 @@ func (p *isoParser) pain001(body *node, base string) []screening.Payment {
 		ni++
 		piPath := base + "/" + indexed("PmtInf", ni)
 		p.bad = grpBad
-		debtorSide := p.parties(pi, piPath, append([]screening.PaymentParty(nil), shared...))
+		debtorSide := accounts(pi, p.parties(pi, piPath, append([]screening.PaymentParty(nil), shared...)))
 		debtorSide = p.strays(without(pi, "CdtTrfTxInf"), piPath, screening.FreeText, debtorSide)
 		sharedBad := p.bad
 		date := parseISODate(pi.str("ReqdExctnDt"))
@@ -445,7 +445,7 @@ func (p *isoParser) pain001(body *node, base string) []screening.Payment {
 			} else if a := tx.get("Amt", "EqvtAmt", "Amt"); a != nil {
 				pay.Amount, pay.Currency = a.text, a.attr("Ccy")
 			}
-			pay.Parties = append(append(pay.Parties, debtorSide...), p.parties(tx, path, nil)...)
+			pay.Parties = append(append(pay.Parties, debtorSide...), accounts(tx, p.parties(tx, path, nil))...)
 			p.texts(tx, path, &pay)
 			pay.Parties = p.strays(tx, path, screening.FreeText, pay.Parties)
 			okDebtor := p.require(pi, piPath, debtorSide, "Dbtr")
@@ -607,7 +607,10 @@ func isoParty(n *node, path string, role screening.Role) (screening.PaymentParty
 			pt.Documents = otherIDs(prv, pt.Documents)
 		}
 	}
-	if pt.Name == "" && pt.BIC == "" && len(pt.Documents) == 0 && pt.Address == "" && pt.Country == "" {
+	if c := n.child("CtctDtls"); c != nil {
+		pt.Phone = joinNonEmpty(" ", c.str("PhneNb"), c.str("MobNb"))
+	}
+	if pt.Name == "" && pt.BIC == "" && len(pt.Documents) == 0 && pt.Address == "" && pt.Country == "" && pt.Phone == "" {
 		return screening.PaymentParty{}, false, nil
 	}
 	pp := screening.PaymentParty{Role: role, Path: path, Party: pt}
@@ -705,7 +708,7 @@ func isoAddress(a *node) (string, string) {
 // element it came from.
 func (p *isoParser) texts(tx *node, path string, pay *screening.Payment) {
 	add := func(text, at string) {
-		pay.Parties = appendFreeText(pay.Parties, text, at)
+		pay.Parties = appendFreeText(pay.Parties, screening.FreeText, text, at)
 	}
 	for _, k := range tx.kids {
 		kp := path + "/" + k.name
@@ -716,10 +719,10 @@ func (p *isoParser) texts(tx *node, path string, pay *screening.Payment) {
 				switch r.name {
 				case "Ustrd":
 					nu++
-					add(r.text, kp+"/"+indexed("Ustrd", nu))
+					pay.Parties = appendFreeText(pay.Parties, screening.Remittance, r.text, kp+"/"+indexed("Ustrd", nu))
 				case "Strd":
 					ns++
-					add(leafText(r), kp+"/"+indexed("Strd", ns))
+					pay.Parties = appendFreeText(pay.Parties, screening.Remittance, leafText(r), kp+"/"+indexed("Strd", ns))
 				}
 			}
 		case "InstrForCdtrAgt", "InstrForNxtAgt":
@@ -738,8 +741,9 @@ func (p *isoParser) texts(tx *node, path string, pay *screening.Payment) {
 // spaces. The screener refuses queries over 1 KiB.
 const maxFreeText = 512
 
-// appendFreeText appends text as one or more FreeText parties at path.
-func appendFreeText(dst []screening.PaymentParty, text, path string) []screening.PaymentParty {
+// appendFreeText appends text as one or more free-text parties (role
+// FreeText or Remittance) at path.
+func appendFreeText(dst []screening.PaymentParty, role screening.Role, text, path string) []screening.PaymentParty {
 	text = normSpace(text)
 	for text != "" {
 		chunk := text
@@ -753,7 +757,7 @@ func appendFreeText(dst []screening.PaymentParty, text, path string) []screening
 			}
 			chunk = chunk[:cut]
 		}
-		dst = append(dst, screening.PaymentParty{Role: screening.FreeText, Path: path, Party: screening.Party{Name: chunk}})
+		dst = append(dst, screening.PaymentParty{Role: role, Path: path, Party: screening.Party{Name: chunk}})
 		text = strings.TrimSpace(text[len(chunk):])
 	}
 	return dst
@@ -799,4 +803,40 @@ func joinNonEmpty(sep string, ss ...string) string {
 		}
 	}
 	return strings.Join(parts, sep)
+}
+
+// accountRoles maps account elements to the role of the party holding the
+// account.
+var accountRoles = map[string]screening.Role{
+	"DbtrAcct":    screening.Debtor,
+	"CdtrAcct":    screening.Creditor,
+	"DbtrAgtAcct": screening.DebtorAgent,
+	"CdtrAgtAcct": screening.CreditorAgent,
+}
+
+// accounts gives the parties in dst the accounts n holds for them
+// (DbtrAcct/Id/IBAN or Othr/Id): an IBAN names a country, which is
+// screened for embargoes. The last party of the role takes it (the one
+// read from n itself, after any shared ones).
+func accounts(n *node, dst []screening.PaymentParty) []screening.PaymentParty {
+	for _, k := range n.kids {
+		role, ok := accountRoles[k.name]
+		if !ok {
+			continue
+		}
+		id := k.str("Id", "IBAN")
+		if id == "" {
+			id = k.str("Id", "Othr", "Id")
+		}
+		if id == "" {
+			continue
+		}
+		for i := len(dst) - 1; i >= 0; i-- {
+			if dst[i].Role == role {
+				dst[i].Party.Account = id
+				break
+			}
+		}
+	}
+	return dst
 }

@@ -94,6 +94,13 @@ func parseMT(data []byte) parsed {
 			i++
 		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x1a:
 			i++
+		case c == '{' && cur != nil && cur.blocks["4"] != nil && emptyOpen(data, i):
+			// A "{" with nothing after it up to the message separator or
+			// the end (the real MT103-out-ack.rje has "-}{" then "$"): an
+			// empty, unterminated trailer block. Nothing is in it, so
+			// nothing is lost; it is reported, not read as a broken message.
+			p.skipped = append(p.skipped, fmt.Sprintf("stray \"{\" with nothing after it at byte %d (line %d), after the text block of %s", i, lineAt(data, i), p.label(cur)))
+			i++
 		case c == '{':
 			b, next, err := p.parseBlock(i, 0)
 			if err != nil {
@@ -128,6 +135,21 @@ func parseMT(data []byte) parsed {
 	}
 	flush()
 	return parsed{pays: p.out, partial: p.partial, skipped: p.skipped, err: joinErrs(p.errs)}
+}
+
+// emptyOpen reports whether data[i] == '{' is followed only by blanks up
+// to the next '$' separator or the end of the input.
+func emptyOpen(data []byte, i int) bool {
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case ' ', '\t', '\r', '\n', 0x1a:
+		case '$':
+			return true
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // resync skips to the next message boundary ('$' or "{1:") at or after i.
@@ -553,7 +575,11 @@ func (t *mtTx) field(f finField, roles map[string]screening.Role) {
 	}
 	path := t.label + " :" + f.tag + ":"
 	if textFields[f.tag] {
-		t.pay.Parties = appendFreeText(t.pay.Parties, narrative(f.lines), path)
+		role := screening.FreeText
+		if f.tag == "70" {
+			role = screening.Remittance // MT 70 is the remittance information
+		}
+		t.pay.Parties = appendFreeText(t.pay.Parties, role, narrative(f.lines), path)
 		return
 	}
 	role, ok := roles[f.tag[:2]]
@@ -562,7 +588,7 @@ func (t *mtTx) field(f finField, roles map[string]screening.Role) {
 			// A field this package does not know may carry a name: say
 			// so, and screen its text rather than drop it.
 			t.fail(f, fmt.Errorf("%w: field :%s: is not one MT103/MT101 defines; its text is screened as free text", ErrSyntax, f.tag))
-			t.pay.Parties = appendFreeText(t.pay.Parties, strings.Join(f.lines, " "), path)
+			t.pay.Parties = appendFreeText(t.pay.Parties, screening.FreeText, strings.Join(f.lines, " "), path)
 		}
 		return
 	}
@@ -819,6 +845,7 @@ func mtParty(f finField) (screening.Party, error) {
 	// account or party-identifier line "/..." .
 	account := func() {
 		if len(lines) > 0 && strings.HasPrefix(strings.TrimSpace(lines[0]), "/") {
+			pt.Account = strings.TrimLeft(strings.TrimSpace(lines[0]), "/")
 			lines = lines[1:]
 		}
 	}
@@ -885,6 +912,8 @@ func mtPartyF(f finField) (screening.Party, error) {
 			if parts[0] == "CCPT" || parts[0] == "NIDN" || parts[0] == "DRLC" || parts[0] == "SOSE" || parts[0] == "ARNU" {
 				pt.Kind = lists.Person
 			}
+		} else {
+			pt.Account = strings.TrimLeft(first, "/")
 		}
 	}
 	var name, addr []string

@@ -152,7 +152,7 @@ func (res *Result) raise(dec screening.Decision) {
 	for j := range dec.Parties {
 		pr := &dec.Parties[j]
 		o := pr.Outcome
-		if o == screening.Freeze && signalOnly(pr.Party) {
+		if o == screening.Freeze && signalOnly(pr.Party) && !hasFlag(pr.Flags, screening.FlagEmbargoed) {
 			o = screening.Hold
 		}
 		if rank(o) > rank(res.Outcome) {
@@ -161,13 +161,23 @@ func (res *Result) raise(dec screening.Decision) {
 	}
 	// A decision may be more severe than any party (e.g. unreadable
 	// input, or policy on the payment as a whole): respect it.
-	if rank(dec.Outcome) > rank(res.Outcome) && (!allSignalOnly(dec) || dec.HasFlag(screening.FlagUnreadableInput)) {
+	if rank(dec.Outcome) > rank(res.Outcome) && (!allSignalOnly(dec) || dec.HasFlag(screening.FlagUnreadableInput) || dec.HasFlag(screening.FlagEmbargoed)) {
 		res.Outcome, res.Worst = dec.Outcome, nil
 	}
 }
 
+func hasFlag(fs []screening.Flag, c screening.FlagCode) bool {
+	for _, f := range fs {
+		if f.Code == c {
+			return true
+		}
+	}
+	return false
+}
+
 // signalOnly reports whether a party carries nothing but a country or an
-// address.
+// address. Such a party never freezes through a name match; an embargoed
+// jurisdiction (flag EMBARGOED_JURISDICTION) may, where the policy says so.
 func signalOnly(p screening.Party) bool {
 	return p.Name == "" && p.BIC == "" && len(p.Documents) == 0 && p.Crypto == "" && len(p.Owned) == 0
 }

@@ -56,8 +56,17 @@ func realScreener(t testing.TB) *screening.Screener {
 	if snapErr != nil {
 		t.Fatal(snapErr)
 	}
+	return screenerWith(t, screening.Policy{})
+}
+
+// screenerWith is realScreener under policy pol (zero: the default).
+func screenerWith(t testing.TB, pol screening.Policy) *screening.Screener {
+	t.Helper()
+	if snap == nil {
+		realScreener(t)
+	}
 	now := func() time.Time { return time.Date(2026, 8, 3, 12, 0, 0, 0, time.UTC) }
-	s, err := screening.New(context.Background(), snap, screening.Options{Log: audit.NewMemory(), Now: now, Logger: slog.New(slog.DiscardHandler)})
+	s, err := screening.New(context.Background(), snap, screening.Options{Policy: pol, Log: audit.NewMemory(), Now: now, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -203,11 +203,20 @@ type Message struct {
 	Decisions []string          `json:"decisions"` // decision ids in the audit log
 	Parties   []MessageParty    `json:"parties"`
 	Signals   []payments.Signal `json:"signals,omitempty"`
-	Error     string            `json:"error,omitempty"` // what could not be parsed (the outcome is then at least HOLD)
+	// Embargoes are the places in the payments that lie in embargoed
+	// jurisdictions, with the regime and its outcome.
+	Embargoes []Embargo `json:"embargoes,omitempty"`
+	Error     string    `json:"error,omitempty"` // what could not be parsed (the outcome is then at least HOLD)
 	// Unreadable counts the decisions recording what could not be read
 	// (held, flag UNREADABLE_INPUT, a review case each).
 	Unreadable int      `json:"unreadable,omitempty"`
 	Skipped    []string `json:"skipped,omitempty"` // FIN ACK/NAK service messages passed over
+}
+
+// Embargo is one embargoed jurisdiction found in a payment.
+type Embargo struct {
+	Payment string `json:"payment"`
+	screening.EmbargoMatch
 }
 
 // FromResult fills a Message from the result of payments.ScreenMessage or
@@ -220,6 +229,9 @@ func FromResult(file string, res payments.Result) Message {
 	}
 	for _, d := range res.Decisions {
 		o.Decisions = append(o.Decisions, d.ID)
+		for _, m := range d.Embargoes {
+			o.Embargoes = append(o.Embargoes, Embargo{Payment: d.PaymentID, EmbargoMatch: m})
+		}
 		for _, pr := range d.Parties {
 			pp := MessageParty{
 				Payment: d.PaymentID, Role: string(pr.Role), Path: pr.Path, Name: pr.Party.Name, BIC: pr.Party.BIC,

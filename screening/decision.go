@@ -55,6 +55,8 @@ const (
 	FlagUnreadableInput      FlagCode = "UNREADABLE_INPUT"                // X: input that could not be read completely: held, never cleared
 	FlagInputFieldInvalid    FlagCode = "INPUT_FIELD_INVALID"             // X: a secondary field (dob, country) unreadable: ignored as evidence, name screened
 	FlagMixedScriptName      FlagCode = "MIXED_SCRIPT_NAME"               // X: a word mixes look-alike letters of several scripts
+	FlagEmbargoed            FlagCode = "EMBARGOED_JURISDICTION"          // C+X: a country, region, town, BIC, IBAN or phone in an embargoed jurisdiction (embargo.tsv)
+	FlagKnownFalsePositive   FlagCode = "KNOWN_FALSE_POSITIVE"            // X: a reviewer recorded that this party is not this entity (KnownGood)
 )
 
 // Flag is one oversight flag with the one-line reason it was raised.
@@ -171,6 +173,9 @@ type Decision struct {
 	// Flags are about the input as a whole: UNREADABLE_INPUT when some of
 	// it could not be read, and so was held rather than cleared.
 	Flags []Flag `json:"flags,omitempty"`
+	// Embargoes are the places in the payment that lie in an embargoed
+	// jurisdiction, each with its regime and what it asks for.
+	Embargoes []EmbargoMatch `json:"embargoes,omitempty"`
 
 	Regimes     []Regime  `json:"regimes,omitempty"`
 	ReportBy    time.Time `json:"report_by,omitzero"` // earliest reporting deadline (FREEZE and HOLD)

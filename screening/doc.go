@@ -20,6 +20,15 @@
 // are logged with clean decisions. Every decision is appended to the audit
 // log before Decide returns.
 //
+// Beyond names, Decide reads a payment as a compliance officer does: free
+// text (remittance information, narrative fields, address lines) is
+// searched for listed names as word windows (freetext.go); every country
+// code, address, town, BIC, IBAN, phone number and the currency are
+// checked against curated, cited embargo tables (embargo.go,
+// EMBARGOED_JURISDICTION); and a reviewer's "this party is not that
+// entity" record (RecordKnownGood) clears later hits of that party on that
+// entity until the entity's data changes (KNOWN_FALSE_POSITIVE).
+//
 // # How a decision is made
 //
 // Each listed name scores from 0 to 1 against the party's name (1: the

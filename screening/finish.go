@@ -118,8 +118,26 @@ func (s *Screener) finish(d *Decision, now time.Time) {
 	d.RetainUntil = now.AddDate(years, 0, 0)
 
 	var b strings.Builder
-	switch d.Outcome {
-	case Clear:
+	embargoOnly := top == nil && d.Outcome != Clear && d.HasFlag(FlagEmbargoed) && !d.HasFlag(FlagUnreadableInput)
+	switch {
+	case embargoOnly:
+		d.Reason = "the payment touches an embargoed jurisdiction (EMBARGOED_JURISDICTION)"
+		b.WriteString(embargoExplanation(d))
+		fmt.Fprintf(&b, " Lists: %s.", sourcesText(d.Snapshot.Sources))
+	case d.Outcome == Clear && d.HasFlag(FlagEmbargoed):
+		d.Reason = "no party matches a screened list entry at or above the hold threshold; embargoed jurisdictions reported, none binding without a licence"
+		fmt.Fprintf(&b, "CLEAR: no party matched; flagged %s (not held): %s.", FlagEmbargoed, flagText(d.Flags, FlagEmbargoed))
+	case d.Outcome == Clear && d.HasFlag(FlagKnownFalsePositive):
+		d.Reason = "every hit is a known false positive recorded by a reviewer (" + string(FlagKnownFalsePositive) + ")"
+		fmt.Fprintf(&b, "CLEAR: %s: %s.", d.Reason, flagText(d.Flags, FlagKnownFalsePositive))
+		for _, pr := range d.Parties {
+			for _, f := range pr.Flags {
+				if f.Code == FlagKnownFalsePositive {
+					fmt.Fprintf(&b, " %s.", f.Reason)
+				}
+			}
+		}
+	case d.Outcome == Clear:
 		d.Reason = "no party matches a screened list entry at or above the hold threshold"
 		fmt.Fprintf(&b, "CLEAR: %d part%s screened against %s; none matched at or above %.2f.", len(d.Parties), plural(len(d.Parties), "y", "ies"), sourcesText(d.Snapshot.Sources), s.pol.HoldThreshold)
 		if nm := bestNearMiss(d); nm != nil {
@@ -130,7 +148,7 @@ func (s *Screener) finish(d *Decision, now time.Time) {
 				fmt.Fprintf(&b, " Note: %q is only a legal form or generic words: it names no one in particular, so it matched nothing.", p.Party.Name)
 			}
 		}
-	case Hold:
+	case d.Outcome == Hold:
 		if top == nil {
 			// Held without a listed match: only unreadable input does that.
 			d.Reason = unreadableReason(d)
@@ -177,6 +195,9 @@ func (s *Screener) finish(d *Decision, now time.Time) {
 		if d.HasFlag(FlagUnreadableInput) {
 			fmt.Fprintf(&b, " Also %s: %s.", FlagUnreadableInput, unreadableReason(d))
 		}
+		if d.HasFlag(FlagEmbargoed) {
+			fmt.Fprintf(&b, " Also %s: %s.", FlagEmbargoed, flagText(d.Flags, FlagEmbargoed))
+		}
 		if d.Outcome == Hold {
 			b.WriteString(" A reviewer must confirm (freeze) or dismiss (release) the payment.")
 		}
@@ -196,6 +217,16 @@ func (s *Screener) finish(d *Decision, now time.Time) {
 	}
 	fmt.Fprintf(&b, " Keep this record until %s.", d.RetainUntil.Format(time.DateOnly))
 	d.Explanation = b.String()
+}
+
+// flagText is the reason of the first flag with code c.
+func flagText(fs []Flag, c FlagCode) string {
+	for _, f := range fs {
+		if f.Code == c {
+			return f.Reason
+		}
+	}
+	return ""
 }
 
 func plural(n int, one, many string) string {

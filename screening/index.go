@@ -3,6 +3,7 @@ package screening
 import (
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/freezeguard/freezeguard/fuzzy"
@@ -35,6 +36,10 @@ type state struct {
 	// published is the oldest publish date per source (zero if unknown).
 	published map[lists.Source]time.Time
 	ref       SnapshotRef
+	// vocab is the words of every listed name, for free-text windows;
+	// built on first use (vocabulary).
+	vocabOnce sync.Once
+	vocab     map[string]bool
 }
 
 type nameRef struct{ ent, name int32 }

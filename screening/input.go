@@ -33,7 +33,7 @@ func checkParty(p *Party, inPayment bool, now time.Time) (partyInput, error) {
 	if len(p.Documents) > maxDocuments || len(p.Owned) > maxDocuments {
 		return in, fmt.Errorf("%w: %d documents and %d owners, more than the %d allowed", ErrInvalidParty, len(p.Documents), len(p.Owned), maxDocuments)
 	}
-	if strings.TrimSpace(p.Name) == "" && !hasIdentifier(p) && !(inPayment && (strings.TrimSpace(p.Address) != "" || strings.TrimSpace(p.Country) != "")) {
+	if strings.TrimSpace(p.Name) == "" && !hasIdentifier(p) && !(inPayment && (strings.TrimSpace(p.Address) != "" || strings.TrimSpace(p.Country) != "" || strings.TrimSpace(p.Account) != "" || strings.TrimSpace(p.Phone) != "")) {
 		return in, fmt.Errorf("%w: no name and no identifier (document, BIC, digital-currency address or owner) to screen", ErrInvalidParty)
 	}
 	if strings.TrimSpace(p.BirthDate) != "" {

@@ -184,8 +184,8 @@ func FuzzDecide(f *testing.F) {
 	f.Fuzz(func(t *testing.T, dob, country, gender, other string) {
 		pay := Payment{ID: "F", Parties: []PaymentParty{
 			{Role: Debtor, Path: "Dbtr", Party: Party{Name: other, BirthDate: dob, Country: country, Gender: gender}},
-			{Role: Creditor, Path: "Cdtr", Party: Party{Name: "Saddam Hussein Al-Tikriti", Kind: "person", BirthDate: dob, Country: country, Gender: gender}},
-		}}
+			{Role: Creditor, Path: "Cdtr", Party: Party{Name: "Saddam Hussein Al-Tikriti", Kind: "person", BirthDate: dob, Country: country, Gender: gender, Address: other}},
+		}, Text: []string{other}}
 		d, err := s.Decide(ctx, pay)
 		if err != nil {
 			// Only the other party may be at fault (no name at all, or too long).

@@ -3,6 +3,7 @@ package screening
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/freezeguard/freezeguard/fuzzy"
@@ -63,6 +64,33 @@ type Policy struct {
 	// FourEyesDismissStrong requires a second reviewer to dismiss a hit
 	// scored at or above FreezeThreshold.
 	FourEyesDismissStrong bool `json:"four_eyes_dismiss_strong"`
+
+	// SkipEmbargo turns off the country and region embargo checks
+	// (embargo.tsv); they are on by default.
+	SkipEmbargo bool `json:"skip_embargo,omitempty"`
+	// EmbargoOutcome is the outcome of a binding comprehensive or
+	// territorial embargo: HOLD when empty, or FREEZE. Sectoral regimes
+	// are always HOLD; UN measures on goods and regimes that do not bind
+	// the bank are flagged only.
+	EmbargoOutcome Outcome `json:"embargo_outcome,omitempty"`
+	// GeneralLicences are the licences the bank relies on: matches of
+	// their regimes are reported, not held.
+	GeneralLicences []GeneralLicence `json:"general_licences,omitempty"`
+
+	// SkipFreeText turns off the screening of free text (remittance
+	// information, narrative fields, address lines) for listed names.
+	SkipFreeText bool `json:"skip_free_text,omitempty"`
+	// FreeTextThreshold is the score a window of free text needs to be a
+	// hit; zero: DefaultFreeTextThreshold (or HoldThreshold if higher).
+	FreeTextThreshold float64 `json:"free_text_threshold,omitempty"`
+}
+
+// embargoOutcome is the outcome of a binding embargo under the policy.
+func (p *Policy) embargoOutcome() Outcome {
+	if p.EmbargoOutcome == "" {
+		return Hold
+	}
+	return p.EmbargoOutcome
 }
 
 // DefaultPolicy returns the policy a bank in jurisdiction j starts from.
@@ -129,6 +157,16 @@ func (p *Policy) Validate() error {
 	if p.NearMisses < 0 || p.RetentionYears < 0 || p.MaxListAge < 0 {
 		return fmt.Errorf("screening: policy: near-misses, retention and max list age must not be negative")
 	}
+	switch p.EmbargoOutcome {
+	case "", Hold, Freeze:
+	default:
+		return fmt.Errorf("screening: policy: embargo outcome %q (want HOLD or FREEZE)", p.EmbargoOutcome)
+	}
+	for _, gl := range p.GeneralLicences {
+		if !slices.ContainsFunc(embargo.regimes, func(r EmbargoRegime) bool { return r.ID == gl.Regime }) || strings.TrimSpace(gl.Name) == "" {
+			return fmt.Errorf("screening: policy: general licence %q for regime %q: the regime must be in the embargo table and the licence named", gl.Name, gl.Regime)
+		}
+	}
 	for _, s := range p.Binding {
 		if slices.Contains(p.Risk, s) {
 			return fmt.Errorf("screening: policy: source %s is both binding and risk", s)
@@ -143,6 +181,7 @@ func (p *Policy) Validate() error {
 func (p Policy) clone() Policy {
 	p.Binding = slices.Clone(p.Binding)
 	p.Risk = slices.Clone(p.Risk)
+	p.GeneralLicences = slices.Clone(p.GeneralLicences)
 	return p
 }
 

@@ -18,8 +18,11 @@ import (
 // confirms it (FREEZE) or dismisses it (CLEAR), with a reason. Confirming a
 // freeze resting on a crime-based or politically flagged listing, and
 // dismissing a hit scored at or above the freeze threshold, need a second,
-// different reviewer who agrees. Every step is logged before it takes
-// effect, and the review state can be rebuilt from the log.
+// different reviewer who agrees. When the two disagree the case stays
+// open, marked disputed, and only a reviewer with the admin role (who took
+// no side in the dispute) may decide it; that decision is final. Every
+// step is logged before it takes effect, and the review state can be
+// rebuilt from the log.
 
 // ReviewAction is what a reviewer decides.
 type ReviewAction string
@@ -40,8 +43,13 @@ const (
 	StatusResolved       ReviewStatus = "resolved"
 )
 
+// RoleAdmin is the reviewer role that may decide a disputed case. The bank
+// authenticates reviewers and says which role each has (ReviewAs).
+const RoleAdmin = "admin"
+
 // Review errors, for errors.Is.
 var (
+	ErrAdminRequired  = errors.New("screening: four eyes: the reviewers disagree, only an admin may decide this case")
 	ErrReviewNotFound = errors.New("screening: no open review for this decision")
 	ErrReviewResolved = errors.New("screening: review already resolved")
 	ErrSameReviewer   = errors.New("screening: four eyes: the second approval must come from a different reviewer")
@@ -54,6 +62,9 @@ type ReviewStep struct {
 	Action   ReviewAction `json:"action"`
 	Reason   string       `json:"reason"`
 	Time     time.Time    `json:"time"`
+	// Role is the reviewer's role as the bank vouches for it (RoleAdmin
+	// may decide a disputed case); empty for an ordinary reviewer.
+	Role string `json:"role,omitempty"`
 }
 
 // ReviewCase is the review state of one held decision.
@@ -68,6 +79,10 @@ type ReviewCase struct {
 	ConfirmNeedsSecond string `json:"confirm_needs_second,omitempty"`
 	DismissNeedsSecond string `json:"dismiss_needs_second,omitempty"`
 
+	// Disputed says two reviewers disagreed (one confirmed, the other
+	// dismissed): the case stays open until an admin decides it.
+	Disputed bool `json:"disputed,omitempty"`
+
 	Pending *ReviewStep  `json:"pending,omitempty"` // the first approval awaiting a second
 	Steps   []ReviewStep `json:"steps,omitempty"`   // every step, in order
 }
@@ -79,6 +94,7 @@ type ReviewRecord struct {
 	Step       ReviewStep   `json:"step"`
 	Status     ReviewStatus `json:"status"`
 	Outcome    Outcome      `json:"outcome"`
+	Disputed   bool         `json:"disputed,omitempty"`
 }
 
 // ReviewStore keeps review cases. A bank may back it with its case system;
@@ -201,22 +217,34 @@ func (c *ReviewCase) apply(s ReviewStep) error {
 		return fmt.Errorf("%w: action %q (want confirm or dismiss)", ErrReviewInvalid, s.Action)
 	}
 	resolve := func() {
-		c.Status, c.Pending = StatusResolved, nil
+		c.Status, c.Pending, c.Disputed = StatusResolved, nil, false
 		if s.Action == Confirm {
 			c.Outcome = Freeze
 		} else {
 			c.Outcome = Clear
 		}
 	}
+	same := func(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) }
 	switch {
+	case c.Disputed && s.Role != RoleAdmin:
+		return fmt.Errorf("%w: decision %s (reviewer %s has role %q)", ErrAdminRequired, c.DecisionID, s.Reviewer, s.Role)
+	case c.Disputed:
+		// The admin's decision is final, but must come from outside the
+		// dispute: a party to it cannot settle it.
+		for _, p := range c.Steps {
+			if same(p.Reviewer, s.Reviewer) {
+				return fmt.Errorf("%w: %s took part in the dispute on decision %s", ErrSameReviewer, s.Reviewer, c.DecisionID)
+			}
+		}
+		resolve()
 	case c.Pending != nil && strings.EqualFold(strings.TrimSpace(c.Pending.Reviewer), strings.TrimSpace(s.Reviewer)):
 		return fmt.Errorf("%w: %s already approved %s of decision %s", ErrSameReviewer, s.Reviewer, c.Pending.Action, c.DecisionID)
 	case c.Pending != nil && c.Pending.Action == s.Action:
 		resolve()
 	case c.Pending != nil:
-		// The second reviewer disagrees: the case goes back to open, still
-		// held, and needs two agreeing reviewers again.
-		c.Status, c.Pending = StatusOpen, nil
+		// The second reviewer disagrees: the case stays open and held,
+		// marked disputed, until an admin decides it.
+		c.Status, c.Pending, c.Disputed = StatusOpen, nil, true
 	case s.Action == Confirm && c.ConfirmNeedsSecond != "" || s.Action == Dismiss && c.DismissNeedsSecond != "":
 		st := s
 		c.Status, c.Pending = StatusAwaitingSecond, &st
@@ -244,6 +272,14 @@ func (r *Reviews) Open(ctx context.Context, d *Decision) error {
 // before the store is updated; if the log refuses it, the error wraps
 // ErrAuditLog and the case is unchanged.
 func (r *Reviews) Review(ctx context.Context, decisionID, reviewer string, action ReviewAction, reason string) (ReviewCase, error) {
+	return r.ReviewAs(ctx, decisionID, reviewer, "", action, reason)
+}
+
+// ReviewAs is Review by a reviewer with a role the bank vouches for: a
+// disputed case (two reviewers disagreed) can only be decided by a
+// reviewer with RoleAdmin who took no part in the dispute (else
+// ErrAdminRequired or ErrSameReviewer), and that decision is final.
+func (r *Reviews) ReviewAs(ctx context.Context, decisionID, reviewer, role string, action ReviewAction, reason string) (ReviewCase, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	c, ok, err := r.store.Get(ctx, decisionID)
@@ -254,11 +290,11 @@ func (r *Reviews) Review(ctx context.Context, decisionID, reviewer string, actio
 		return ReviewCase{}, fmt.Errorf("%w: %s", ErrReviewNotFound, decisionID)
 	}
 	c = c.clone() // a store may hand out memory it keeps
-	step := ReviewStep{Reviewer: strings.TrimSpace(reviewer), Action: action, Reason: strings.TrimSpace(reason), Time: r.now().UTC()}
+	step := ReviewStep{Reviewer: strings.TrimSpace(reviewer), Action: action, Reason: strings.TrimSpace(reason), Time: r.now().UTC(), Role: strings.TrimSpace(role)}
 	if err := c.apply(step); err != nil {
 		return c, err
 	}
-	if _, err := r.log.Append(ctx, audit.TypeReview, ReviewRecord{DecisionID: decisionID, Step: step, Status: c.Status, Outcome: c.Outcome}); err != nil {
+	if _, err := r.log.Append(ctx, audit.TypeReview, ReviewRecord{DecisionID: decisionID, Step: step, Status: c.Status, Outcome: c.Outcome, Disputed: c.Disputed}); err != nil {
 		return ReviewCase{}, notLogged(ctx, "review "+decisionID, err)
 	}
 	if err := r.store.Put(ctx, c); err != nil {
@@ -307,7 +343,10 @@ func ReplayReviews(ctx context.Context, recs iter.Seq2[audit.Record, error]) (*M
 			if err := c.apply(rr.Step); err != nil {
 				return nil, fmt.Errorf("screening: replaying reviews: record %d: %w", rec.Seq, err)
 			}
-			if c.Status != rr.Status || c.Outcome != rr.Outcome {
+			// A logged dispute must replay as one; records written before
+			// disputes were recorded carry no mark, so its absence is not
+			// checked.
+			if c.Status != rr.Status || c.Outcome != rr.Outcome || rr.Disputed && !c.Disputed {
 				return nil, fmt.Errorf("screening: replaying reviews: record %d: logged state %s/%s, replay gives %s/%s", rec.Seq, rr.Status, rr.Outcome, c.Status, c.Outcome)
 			}
 			st.m[rr.DecisionID] = c

@@ -31,6 +31,12 @@ type Options struct {
 	Log audit.Log
 	// Reviews, if set, receives every HOLD decision for four-eyes review.
 	Reviews *Reviews
+	// KnownGoods are the "party is not entity" records to honour. If nil,
+	// New reads them from Log when it is an *audit.FileLog or
+	// *audit.MemoryLog (a scan of the log at start); other logs (a shared
+	// store) pass them here, read with LoadKnownGoods. RecordKnownGood
+	// adds to them.
+	KnownGoods *KnownGoods
 	// Now returns the decision time; time.Now if nil. Tests set it.
 	Now func() time.Time
 	// Logger receives operational messages; slog.Default() if nil.
@@ -56,6 +62,7 @@ type Screener struct {
 	pol     Policy
 	log     audit.Log
 	reviews *Reviews
+	known   *KnownGoods
 	now     func() time.Time
 	logger  *slog.Logger
 	maxDrop float64
@@ -95,6 +102,16 @@ func New(ctx context.Context, snap *lists.Snapshot, opts Options) (*Screener, er
 	}
 	if s.logger == nil {
 		s.logger = slog.Default()
+	}
+	if s.known = opts.KnownGoods; s.known == nil {
+		// A log that cannot be read back to its end (a broken record)
+		// still gives the records before the break: they only clear hits
+		// a reviewer dismissed, and screening must not stop for it.
+		k, err := knownGoodsIn(ctx, opts.Log)
+		if err != nil {
+			s.logger.Warn("screening: known-good records read only up to an unreadable record", "err", err, "records", len(k.All()))
+		}
+		s.known = k
 	}
 	s.bufs.New = func() any { b := make([]fuzzy.Match, 0, 64); return &b }
 	if err := s.Reload(ctx, snap); err != nil {
@@ -274,6 +291,10 @@ func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentPa
 		}
 		d.Parties = append(d.Parties, pr)
 	}
+	s.applyKnownGood(st, &d, now)
+	if !s.pol.SkipEmbargo {
+		s.checkEmbargo(&d, parties, pay, now)
+	}
 	d.ID = newDecisionID(now)
 	s.finish(&d, now)
 	rec, err := s.log.Append(ctx, audit.TypeDecision, &d)
@@ -327,7 +348,31 @@ func (c *candidate) offer(st *state, id uint32, score float64) {
 	}
 }
 
+// screenParty screens one party of a decision: free text through its
+// windows (freetext.go), a party by its name and identifiers and, in a
+// payment, by the windows of its address lines too.
 func (s *Screener) screenParty(st *state, pp PaymentParty, inPayment bool, now time.Time) (PartyResult, error) {
+	if inPayment && isFreeTextRole(pp.Role) {
+		return s.screenFreeText(st, pp, now), nil
+	}
+	pr, err := s.screenName(st, pp, inPayment, now)
+	if err != nil || !inPayment || s.pol.SkipFreeText || strings.TrimSpace(pp.Party.Address) == "" {
+		return pr, err
+	}
+	for _, h := range s.freeTextHits(st, pp.Role, pp.Path, pp.Party.Address, "address", now) {
+		if slices.ContainsFunc(pr.Hits, func(x Hit) bool { return x.EntityID == h.EntityID }) {
+			continue
+		}
+		pr.Hits = append(pr.Hits, h)
+		if h.Outcome.severity() > pr.Outcome.severity() {
+			pr.Outcome = h.Outcome
+		}
+	}
+	return pr, nil
+}
+
+// screenName screens a party by its name and identifiers.
+func (s *Screener) screenName(st *state, pp PaymentParty, inPayment bool, now time.Time) (PartyResult, error) {
 	p := pp.Party
 	pr := PartyResult{Role: pp.Role, Path: pp.Path, Party: p, Outcome: Clear}
 	in, err := checkParty(&p, inPayment, now)

@@ -26,6 +26,15 @@ type Party struct {
 	// province, CC"; ISO 20022 DtAndPlcOfBirth, MT 50F line 5): a
 	// secondary identifier to confirm or dismiss a name hit.
 	BirthPlace string `json:"birth_place,omitempty"`
+	// Account is the party's account as the message gives it (an IBAN
+	// names its country: screened for embargoes).
+	Account string `json:"account,omitempty"`
+	// CustomerID is the bank's own id of the party: a known-good record
+	// (KnownGood) may name the party by it.
+	CustomerID string `json:"customer_id,omitempty"`
+	// Phone is a telephone number of the party (its international prefix
+	// is screened for embargoes).
+	Phone string `json:"phone,omitempty"`
 }
 
 // Document is an identifier the bank holds for a party.
@@ -53,7 +62,8 @@ const (
 	OrderingInstitution    Role = "ordering_institution"
 	SendersCorrespondent   Role = "senders_correspondent"
 	ReceiversCorrespondent Role = "receivers_correspondent"
-	FreeText               Role = "free_text" // remittance information, field 70/72: may hold names
+	FreeText               Role = "free_text"  // remittance information, field 70/72: may hold names
+	Remittance             Role = "remittance" // remittance information (RmtInf, MT 70): searched for names as free text
 )
 
 // PaymentParty is a party in a payment with the role it plays and where in

@@ -24,7 +24,11 @@ func (e *env) payment(ctx context.Context, args []string) error {
 Screens every party of each payment message (ISO 20022 pacs.008, pacs.009,
 pain.001 XML; SWIFT MT103/MT101 FIN or RJE); FILE - reads stdin. With
 --json, one object per file: file, outcome, decisions, parties (payment,
-role, path, name, bic, outcome, hits), signals, error. A message that
+role, path, name, bic, outcome, hits), signals, embargoes (regime,
+route, value, outcome), error. Remittance information and narrative
+fields are parties of role remittance or free_text, searched for listed
+names; countries, towns, BICs, IBANs and phone numbers are checked
+against the embargo table (EMBARGOED_JURISDICTION). A message that
 cannot be read completely is at least a HOLD flagged UNREADABLE_INPUT,
 logged with a review case; the exit status is then 1 and stderr says how
 many files could not be screened completely.`)
@@ -75,6 +79,20 @@ func (e *env) screenFiles(ctx context.Context, s *screening.Screener, files []st
 			for _, h := range p.Hits {
 				fmt.Fprintf(e.stdout, "           hit %s %q score %.3f flags %v\n", h.Entity, h.Name, h.Score, h.Flags)
 			}
+		}
+		for _, m := range o.Embargoes {
+			what := m.Country
+			if m.Region != "" {
+				what += "/" + m.Region
+			}
+			note := ""
+			switch {
+			case m.Licence != "":
+				note = " (licence: " + m.Licence + ")"
+			case !m.Binding:
+				note = " (not binding)"
+			}
+			fmt.Fprintf(e.stdout, "  %-8s embargo %-14s %s %s %q in %s%s\n", m.Outcome, m.Regime, what, m.Route, m.Value, m.Path, note)
 		}
 	}
 	if failed > 0 {

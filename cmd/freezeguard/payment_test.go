@@ -63,3 +63,46 @@ func TestPaymentUnreadableExitsNonZero(t *testing.T) {
 		t.Errorf("ACKs not reported: %q", errOut)
 	}
 }
+
+// TestPaymentEmbargoAndFreeText_generated: a pacs.008 generated from the
+// real sample with the creditor in Tehran and ROSNEFT in the remittance
+// information is held, with the embargo and the remittance hit in the
+// JSON; the real MT103-out-ack.rje is read in full (exit 0).
+func TestPaymentEmbargoAndFreeText_generated(t *testing.T) {
+	b, err := os.ReadFile(paymentsDir + "/iso20022_pacs008_moov-wire20022/CustomerCreditTransfer_Scenario1_Step1_pacs.008.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	i := strings.Index(s, "<Cdtr>")
+	k, j := i+strings.Index(s[i:], "<PstlAdr>"), i+strings.Index(s[i:], "</PstlAdr>")
+	s = s[:k] + "<PstlAdr><TwnNm>Tehran</TwnNm><Ctry>IR</Ctry>" + s[j:]
+	s = strings.Replace(s, "<RmtInf>", "<RmtInf><Ustrd>payment via BANK ROSSIYA ST PETERSBURG</Ustrd>", 1)
+	p := filepath.Join(t.TempDir(), "pacs008_tehran_generated.xml")
+	if err := os.WriteFile(p, []byte(s), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := cli(t, "", "payment", "--json", p)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var o paymentOutput
+	if err := json.Unmarshal([]byte(out), &o); err != nil {
+		t.Fatal(err)
+	}
+	embargo, remit := false, false
+	for _, m := range o.Embargoes {
+		embargo = embargo || m.Regime == "US-IRAN" && m.Outcome == "HOLD"
+	}
+	for _, pp := range o.Parties {
+		remit = remit || pp.Role == "remittance" && len(pp.Hits) > 0 && pp.Hits[0].Entity == "ofac:16681"
+	}
+	if o.Outcome != "HOLD" || !embargo || !remit {
+		t.Errorf("outcome %s, embargo %v, remittance hit %v: %s", o.Outcome, embargo, remit, out)
+	}
+
+	out, errOut, code = cli(t, "", "payment", paymentsDir+"/swift_mt_prowide-core/MT103-out-ack.rje")
+	if code != 0 || !strings.Contains(errOut, "stray") || strings.Contains(out, "UNREADABLE") {
+		t.Errorf("MT103-out-ack.rje: exit %d, stderr %q", code, errOut)
+	}
+}
