@@ -164,7 +164,16 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	lg := &timedLog{Log: opts.Log, m: s.m, failed: s.auditFailed}
 	s.log, s.cases = lg, store
 	s.reviews = screening.NewReviews(store, lg, s.now)
-	sc, err := screening.New(ctx, opts.Snapshot, screening.Options{Policy: pol, Log: lg, Reviews: s.reviews, Now: s.now, Logger: s.logger})
+	// The log is wrapped (timedLog): screening.New cannot read the
+	// known-good records from it, so they come from the history.
+	var known *screening.KnownGoods
+	if opts.History != nil {
+		var err error
+		if known, err = screening.LoadKnownGoods(ctx, opts.History); err != nil {
+			return nil, fmt.Errorf("server: reading the known-good records: %w", err)
+		}
+	}
+	sc, err := screening.New(ctx, opts.Snapshot, screening.Options{Policy: pol, Log: lg, Reviews: s.reviews, KnownGoods: known, Now: s.now, Logger: s.logger})
 	if err != nil {
 		return nil, err
 	}
