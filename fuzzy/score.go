@@ -1267,7 +1267,8 @@ func orgWordsMissing(a, b *name, usedA, usedB []bool) bool {
 	if b.flags&flagOrgWord == 0 || a.flags&flagOrgWord != 0 {
 		return false
 	}
-	if a.flags&flagLegal != 0 && distinctMatched(a, usedA) > 1 {
+	legalQuery := a.flags&flagLegal != 0
+	if legalQuery && distinctMatched(a, usedA) > 1 {
 		return false
 	}
 	// The word must follow what the query matched: NETWORK after USAMA
@@ -1279,7 +1280,10 @@ func orgWordsMissing(a, b *name, usedA, usedB []bool) bool {
 		}
 	}
 	for j := last + 1; j < len(b.toks); j++ {
-		if _, ok := orgWords[b.toks[j].text]; ok && b.toks[j].cls != clsLegal {
+		// Against a query with a legal form, the listed legal words are
+		// that form, not what the listed name adds (POWERTECH L. L.
+		// COMPANY is POWERTECH LIMITED LIABILITY COMPANY).
+		if _, ok := orgWords[b.toks[j].text]; ok && !(legalQuery && b.toks[j].cls == clsLegal) {
 			return true
 		}
 	}
