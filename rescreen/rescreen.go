@@ -53,6 +53,10 @@ type Options struct {
 	// and rescreen record of every reported customer, and the held
 	// decision of every customer that cannot be read. Required.
 	Log audit.Log
+	// KnownGoods are the "party is not entity X" records to honour, read
+	// from the audit store with screening.LoadKnownGoods (Log is wrapped,
+	// so screening.New cannot read them from it). Nil: none.
+	KnownGoods *screening.KnownGoods
 	// Now returns the decision time; time.Now if nil.
 	Now func() time.Time
 	// Logger receives operational messages; slog.Default() if nil.
@@ -167,7 +171,11 @@ func New(ctx context.Context, old, cur *lists.Snapshot, opts Options) (*Rescreen
 	if err := sameSources(old, cur); err != nil {
 		return nil, err
 	}
-	so := screening.Options{Policy: opts.Policy, Now: opts.Now, Logger: opts.Logger, MaxListDrop: -1}
+	known := opts.KnownGoods
+	if known == nil {
+		known = screening.NewKnownGoods()
+	}
+	so := screening.Options{Policy: opts.Policy, Now: opts.Now, Logger: opts.Logger, MaxListDrop: -1, KnownGoods: known}
 	so.Log = discard{}
 	oldS, err := screening.New(ctx, old, so)
 	if err != nil {
@@ -358,6 +366,9 @@ func (r *Rescreener) compare(old, cur []screening.Hit) []HitChange {
 		seen[h.EntityID] = true
 		o := oldBy[h.EntityID]
 		switch {
+		case o == nil && knownFalsePositive(h):
+			// A reviewer recorded that the customer is not this entity,
+			// and the entity has not changed since: nothing to review.
 		case r.added[h.EntityID] || o == nil && r.inDelta(h.EntityID):
 			hc := HitChange{Change: NewHit, Hit: *h, NewOutcome: h.Outcome}
 			if o != nil {
@@ -382,6 +393,20 @@ func (r *Rescreener) compare(old, cur []screening.Hit) []HitChange {
 	}
 	slices.SortStableFunc(out, func(a, b HitChange) int { return b.Change.rank() - a.Change.rank() })
 	return out
+}
+
+// knownFalsePositive reports whether a hit was cleared by a known-good
+// record (screening.KnownGood).
+func knownFalsePositive(h *screening.Hit) bool {
+	if h.Outcome != screening.Clear {
+		return false
+	}
+	for _, f := range h.Flags {
+		if f.Code == screening.FlagKnownFalsePositive {
+			return true
+		}
+	}
+	return false
 }
 
 // inDelta reports whether an entity in both snapshots is indexed: a hit

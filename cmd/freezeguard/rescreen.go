@@ -123,7 +123,13 @@ the book once.`)
 		}()
 		lg = fl
 	}
-	rs, err := rescreen.New(ctx, old, cur, rescreen.Options{Policy: pol, Log: lg})
+	var known *screening.KnownGoods
+	if *auditPath != "" {
+		if known, err = screening.LoadKnownGoods(ctx, audit.RecordsSpec(ctx, *auditPath)); err != nil {
+			return fmt.Errorf("rescreen: known-good records in %s: %w", audit.DisplaySpec(*auditPath), err)
+		}
+	}
+	rs, err := rescreen.New(ctx, old, cur, rescreen.Options{Policy: pol, Log: lg, KnownGoods: known})
 	if err != nil {
 		return err
 	}
