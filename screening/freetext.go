@@ -191,6 +191,9 @@ func (s *Screener) freeTextHits(st *state, role Role, path, text, where string, 
 			if nw == 1 && (h.Kind != lists.Organization || len(strings.Fields(h.MatchedName)) != 1) {
 				continue // one word names a listed organisation or nothing (vessels are called MARIA and SEVASTOPOL)
 			}
+			if where == "address" && h.Kind != lists.Person && listedLeftOut(&h) {
+				continue // an address names places: BUENOS AIRES is the city, not BUENOS AIRES SERVICIOS S.A. DE C.V., unless the address names the company whole
+			}
 			if h.Outcome == Freeze {
 				h.Outcome = Hold
 			}
@@ -199,6 +202,17 @@ func (s *Screener) freeTextHits(st *state, role Role, path, text, where string, 
 		}
 	}
 	return hits
+}
+
+// listedLeftOut reports whether a word of the listed name other than its
+// legal form was left unmatched.
+func listedLeftOut(h *Hit) bool {
+	for _, u := range h.Explanation.Unmatched {
+		if strings.HasPrefix(u, "candidate: ") {
+			return true
+		}
+	}
+	return false
 }
 
 // textIdentifiers returns the identifiers in text that some listed entity

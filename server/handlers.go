@@ -348,12 +348,12 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) *apiError 
 		return err
 	}
 	id := r.PathValue("id")
-	c, rerr := s.review(r.Context(), id, who.Name, req.Action, req.Reason)
+	c, rerr := s.review(r.Context(), id, who, req.Action, req.Reason)
 	switch {
 	case rerr == nil:
 	case errors.Is(rerr, screening.ErrReviewNotFound):
 		return errorf(http.StatusNotFound, probNotFound, "%v", rerr)
-	case errors.Is(rerr, screening.ErrReviewResolved), errors.Is(rerr, screening.ErrSameReviewer):
+	case errors.Is(rerr, screening.ErrReviewResolved), errors.Is(rerr, screening.ErrSameReviewer), errors.Is(rerr, screening.ErrAdminRequired):
 		return errorf(http.StatusConflict, probConflict, "%v", rerr)
 	case errors.Is(rerr, screening.ErrReviewInvalid):
 		return errorf(http.StatusUnprocessableEntity, probInvalid, "%v", rerr)

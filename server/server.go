@@ -217,9 +217,14 @@ func (s *Server) reviewer(token string) (reviewpage.Reviewer, bool) {
 // first replayed from the audit store, under the decision's lock, so the
 // step sees those written by the review page and by other instances;
 // otherwise this process's cases decide.
-func (s *Server) review(ctx context.Context, id, reviewer string, action screening.ReviewAction, reason string) (screening.ReviewCase, error) {
+func (s *Server) review(ctx context.Context, id string, who Identity, action screening.ReviewAction, reason string) (screening.ReviewCase, error) {
+	// Only an admin decides a case the reviewers disagree on.
+	reviewer, role := who.Name, ""
+	if who.Role == RoleAdmin {
+		role = screening.RoleAdmin
+	}
 	if s.records == nil {
-		return s.reviews.Review(ctx, id, reviewer, action, reason)
+		return s.reviews.ReviewAs(ctx, id, reviewer, role, action, reason)
 	}
 	s.reviewMu.Lock()
 	defer s.reviewMu.Unlock()
@@ -234,7 +239,7 @@ func (s *Server) review(ctx context.Context, id, reviewer string, action screeni
 	if err != nil {
 		return screening.ReviewCase{}, fmt.Errorf("replaying the reviews: %w", err)
 	}
-	c, err := screening.NewReviews(cases, s.log, s.now).Review(ctx, id, reviewer, action, reason)
+	c, err := screening.NewReviews(cases, s.log, s.now).ReviewAs(ctx, id, reviewer, role, action, reason)
 	if err == nil {
 		err = s.cases.Put(ctx, c) // for GET /v1/decisions/{id}
 	}

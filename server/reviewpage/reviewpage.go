@@ -382,13 +382,13 @@ func (h *Handler) review(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	action := screening.ReviewAction(r.PostFormValue("action"))
 	reason := strings.TrimSpace(r.PostFormValue("reason"))
-	c, err := h.step(r.Context(), id, s.Name, action, reason)
+	c, err := h.step(r.Context(), id, s.Name, s.Role, action, reason)
 	status := http.StatusOK
 	switch {
 	case err == nil:
 	case errors.Is(err, screening.ErrReviewNotFound):
 		status = http.StatusNotFound
-	case errors.Is(err, screening.ErrSameReviewer), errors.Is(err, screening.ErrReviewResolved):
+	case errors.Is(err, screening.ErrSameReviewer), errors.Is(err, screening.ErrReviewResolved), errors.Is(err, screening.ErrAdminRequired):
 		status = http.StatusConflict
 	case errors.Is(err, screening.ErrReviewInvalid):
 		status = http.StatusBadRequest
@@ -415,7 +415,7 @@ func (h *Handler) review(w http.ResponseWriter, r *http.Request) {
 
 // step applies one review step under the locks, on the state replayed
 // from the log.
-func (h *Handler) step(ctx context.Context, id, reviewer string, action screening.ReviewAction, reason string) (screening.ReviewCase, error) {
+func (h *Handler) step(ctx context.Context, id, reviewer, role string, action screening.ReviewAction, reason string) (screening.ReviewCase, error) {
 	if reason == "" {
 		return screening.ReviewCase{}, fmt.Errorf("%w: a reason is required", screening.ErrReviewInvalid)
 	}
@@ -432,7 +432,8 @@ func (h *Handler) step(ctx context.Context, id, reviewer string, action screenin
 	if err != nil {
 		return screening.ReviewCase{}, err
 	}
-	return screening.NewReviews(st.cases, h.cfg.Log, h.cfg.Now).Review(ctx, id, reviewer, action, reason)
+	// The page's admin is screening's: only an admin decides a disputed case.
+	return screening.NewReviews(st.cases, h.cfg.Log, h.cfg.Now).ReviewAs(ctx, id, reviewer, role, action, reason)
 }
 
 func (h *Handler) fail(w http.ResponseWriter, err error) {
