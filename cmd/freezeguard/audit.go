@@ -93,9 +93,10 @@ change, and pass them later as --anchor SEQ:HASH.`)
 // rebuilt from the log, the step is applied under the four-eyes rules and
 // appended to the same log.
 func (e *env) auditReview(ctx context.Context, args []string) error {
-	fs := e.newFlags("audit review", "audit review LOG --decision ID --reviewer NAME (--confirm|--dismiss) --reason TEXT")
+	fs := e.newFlags("audit review", "audit review LOG --decision ID --reviewer NAME [--role admin] (--confirm|--dismiss) --reason TEXT")
 	id := fs.String("decision", "", "the held decision's `ID`")
 	reviewer := fs.String("reviewer", "", "who reviews (`NAME`)")
+	role := fs.String("role", "", "the reviewer's `ROLE`: admin decides a case two reviewers disagree on (DISPUTED)")
 	confirm := fs.Bool("confirm", false, "confirm the hit: the party is the listed one (freeze)")
 	dismiss := fs.Bool("dismiss", false, "dismiss the hit as a false positive (clear)")
 	reason := fs.String("reason", "", "why (`TEXT`), for the record")
@@ -135,7 +136,10 @@ func (e *env) auditReview(ctx context.Context, args []string) error {
 	if *confirm {
 		action = screening.Confirm
 	}
-	c, err := screening.NewReviews(store, log, nil).Review(ctx, *id, *reviewer, action, *reason)
+	if *role != "" && *role != screening.RoleAdmin {
+		return usageError(fs, "audit review: --role must be admin (or left out)")
+	}
+	c, err := screening.NewReviews(store, log, nil).ReviewAs(ctx, *id, *reviewer, *role, action, *reason)
 	if err != nil {
 		return err
 	}

@@ -40,7 +40,7 @@ Usage:
   freezeguard lists search QUERY [--phrase|--query] [--limit N] [--index DIR]
   freezeguard lists fetch DIR [--eu-token T] [--source NAME=URL]
   freezeguard audit verify LOG [--anchor SEQ:HASH]
-  freezeguard audit review LOG [--decision ID --reviewer NAME (--confirm|--dismiss) --reason TEXT]
+  freezeguard audit review LOG [--decision ID --reviewer NAME [--role admin] (--confirm|--dismiss) --reason TEXT]
   freezeguard serve --audit LOG [--lists DIR] [--addr HOST:PORT] [--tokens FILE]
   freezeguard version [--json]
   freezeguard audit query DSN (--entity ID|--party NAME|--open-holds|--late-freezes|...)
