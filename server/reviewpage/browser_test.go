@@ -2,6 +2,7 @@ package reviewpage
 
 import (
 	"context"
+	"github.com/freezeguard/freezeguard/screening"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -109,6 +110,10 @@ func TestBrowserReview(t *testing.T) {
 	if !strings.Contains(msg, "confirm by ben") {
 		t.Fatalf("after ben's confirmation: %q", msg)
 	}
+	// They disagree: the case is disputed until an admin decides.
+	if d := text("disputed"); !strings.Contains(d, "DISPUTED") {
+		t.Fatalf("after a dismissal and a confirmation: %q", d)
+	}
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatal(err)
@@ -126,6 +131,23 @@ func TestBrowserReview(t *testing.T) {
 	}
 	t.Logf("screenshot of the decision view: %s (%d bytes); %s", out, len(png), msg)
 
+	// An admin who took no side settles it.
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.ID("signout")),
+		chromedp.WaitVisible(chromedp.ID("token")),
+		signIn("tok-ada"),
+		chromedp.Navigate(f.srv.URL+"/review/decisions/"+id),
+		chromedp.WaitVisible(chromedp.ID("reason")),
+		chromedp.SendKeys(chromedp.ID("reason"), "Father's name and town agree with IQi.001: confirmed"),
+		chromedp.Click(chromedp.ID("confirm")),
+		chromedp.WaitVisible(chromedp.ID("msg")),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if st := text("status"); st != string(screening.StatusResolved) {
+		t.Fatalf("after the admin's decision: status %q (%s)", st, text("msg"))
+	}
+
 	// Both steps are in the log, by two different reviewers.
 	n := 0
 	for r, err := range f.recordsOfType("review") {
@@ -137,6 +159,6 @@ func TestBrowserReview(t *testing.T) {
 		}
 	}
 	if n != 2 {
-		t.Fatalf("%d review steps logged, want 2", n)
+		t.Fatalf("%d review steps by ana and ben logged, want 2", n)
 	}
 }

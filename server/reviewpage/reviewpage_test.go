@@ -28,6 +28,7 @@ const unFile = "../../testdata/un/consolidated_2026-08-01.xml"
 var reviewers = map[string]Reviewer{
 	"tok-ana": {"ana", "reviewer"},
 	"tok-ben": {"ben", "reviewer"},
+	"tok-ada": {"ada", "admin"},
 	"tok-vic": {"vic", "auditor"}, // may not review
 }
 

@@ -95,7 +95,7 @@ var pages = map[string]string{
 <td>{{day .Decision.ReportBy}}</td><td>{{when .Case.Opened}}</td>
 <td><a href="/review/decisions/{{.Case.DecisionID}}">{{.Case.DecisionID}}</a>{{with .Decision.PaymentID}}<br>payment {{.}}{{end}}</td>
 <td>{{join .Parties "; "}}</td><td>{{join .Entities "; "}}</td>
-<td>{{.Case.Status}}{{with .Case.Pending}}<br>{{.Action}} by {{.Reviewer}}, awaiting a second reviewer{{end}}</td>
+<td>{{.Case.Status}}{{if .Case.Disputed}}, DISPUTED (an admin decides){{end}}{{with .Case.Pending}}<br>{{.Action}} by {{.Reviewer}}, awaiting a second reviewer{{end}}</td>
 </tr>{{end}}</table>
 {{else}}<p>No open HOLDs.</p>{{end}}{{end}}`,
 
@@ -106,6 +106,7 @@ var pages = map[string]string{
 Report by {{day .D.ReportBy}}; keep until {{day .D.RetainUntil}}.</p>
 <p>{{.D.Reason}}</p>
 <p>Review: <strong id="status">{{.Case.Status}}</strong>, outcome <strong id="outcome">{{.Case.Outcome}}</strong>.
+{{if .Case.Disputed}}<br><strong id="disputed">DISPUTED</strong>: the reviewers disagree; a reviewer with the admin role who took no side decides, and that decision is final.{{end}}
 {{with .Case.ConfirmNeedsSecond}}<br>Confirming needs a second, different reviewer: {{.}}{{end}}
 {{with .Case.DismissNeedsSecond}}<br>Dismissing needs a second, different reviewer: {{.}}{{end}}</p>
 {{if .Case.Steps}}<table><tr><th>Time</th><th>Reviewer</th><th>Action</th><th>Reason</th></tr>
