@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -88,7 +89,19 @@ func main() {
 	flag.IntVar(&cfg.Clean, "clean", cfg.Clean, "generated people on no list (dev set c)")
 	flag.IntVar(&cfg.PerVariant, "per-variant", cfg.PerVariant, "altered listed names per alteration kind (dev set b)")
 	flag.IntVar(&cfg.Misses, "misses", cfg.Misses, "misses listed per alteration kind in the notes (dev set b)")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this `FILE` (go tool pprof)")
 	flag.Parse()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(2)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if *only != "" {
 		for _, s := range strings.Split(*only, ",") {
 			s = strings.TrimSpace(s)
