@@ -38,3 +38,14 @@ func TestCountrySuccessorStates(t *testing.T) {
 		t.Errorf("FR: %s (%s)", ev.Effect, ev.Detail)
 	}
 }
+
+func TestParseJurisdiction(t *testing.T) {
+	for in, want := range map[string]Jurisdiction{"US": JurisdictionUS, "uk": JurisdictionUK, " Eu ": JurisdictionEU, "OTHER": JurisdictionOther} {
+		if got, err := ParseJurisdiction(in); err != nil || got != want {
+			t.Errorf("ParseJurisdiction(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := ParseJurisdiction("mars"); err == nil {
+		t.Error("ParseJurisdiction(mars): no error")
+	}
+}

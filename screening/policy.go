@@ -22,6 +22,17 @@ const (
 	JurisdictionOther Jurisdiction = "other"
 )
 
+// ParseJurisdiction reads a jurisdiction as a person writes it, in any
+// case ("uk", "Eu", "OTHER").
+func ParseJurisdiction(s string) (Jurisdiction, error) {
+	for _, j := range []Jurisdiction{JurisdictionUS, JurisdictionEU, JurisdictionUK, JurisdictionOther} {
+		if strings.EqualFold(strings.TrimSpace(s), string(j)) {
+			return j, nil
+		}
+	}
+	return "", fmt.Errorf("screening: jurisdiction %q: want US, EU, UK or other", s)
+}
+
 // Policy is the bank's screening policy. It is recorded in every decision
 // so that a supervisor can see the thresholds and rules a decision used.
 type Policy struct {

@@ -252,7 +252,9 @@ func (h *helpFlag) Set(s string) error {
 	return err
 }
 
-// printFlags is flag.PrintDefaults without the -help alias of -h.
+// printFlags is flag.PrintDefaults without the -help alias of -h, with
+// flags written --name as the usage lines write them (package flag takes
+// both).
 func printFlags(fs *flag.FlagSet) {
 	w := fs.Output()
 	fs.VisitAll(func(f *flag.Flag) {
@@ -260,7 +262,7 @@ func printFlags(fs *flag.FlagSet) {
 			return
 		}
 		name, usage := flag.UnquoteUsage(f)
-		line := "  -" + f.Name
+		line := "  --" + f.Name
 		if name != "" {
 			line += " " + name
 		}

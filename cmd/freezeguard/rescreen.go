@@ -89,10 +89,11 @@ the book once.`)
 	if err != nil {
 		return usageError(fs, "rescreen: --shard: %v", err)
 	}
-	pol := screening.DefaultPolicy(screening.Jurisdiction(*jur))
-	if err := pol.Validate(); err != nil {
+	j, err := screening.ParseJurisdiction(*jur)
+	if err != nil {
 		return err
 	}
+	pol := screening.DefaultPolicy(j)
 	r := e.stdin
 	if *in != "" {
 		f, err := os.Open(*in)

@@ -26,7 +26,7 @@ type screenerFlags struct {
 func addScreenerFlags(fs *flag.FlagSet) screenerFlags {
 	return screenerFlags{
 		lists:        listFlags(fs),
-		jurisdiction: fs.String("jurisdiction", "US", "the bank's jurisdiction: US, EU, UK or other (decides which lists bind)"),
+		jurisdiction: fs.String("jurisdiction", "US", "the bank's jurisdiction `J`: US, EU, UK or other, in any case (decides which lists bind)"),
 		auditPath:    fs.String("audit", "", "append every decision to the audit `LOG`: a file (JSON Lines, hash-chained, fsynced) or a PostgreSQL store (postgres://...); default: in memory only"),
 	}
 }
@@ -41,10 +41,11 @@ type session struct {
 // file (or, without --audit, to a log that keeps nothing), runs fn and
 // closes the log.
 func (e *env) withScreener(ctx context.Context, f screenerFlags, fn func(session) error) (err error) {
-	pol := screening.DefaultPolicy(screening.Jurisdiction(*f.jurisdiction))
-	if err := pol.Validate(); err != nil {
+	j, err := screening.ParseJurisdiction(*f.jurisdiction)
+	if err != nil {
 		return err
 	}
+	pol := screening.DefaultPolicy(j)
 	snap, err := e.loadLists(ctx, *f.lists)
 	if err != nil {
 		return err

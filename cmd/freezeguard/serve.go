@@ -97,10 +97,11 @@ func (e *env) serve(ctx context.Context, args []string) error {
 	} else if err := loopbackOnly(f.addr); err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	pol := screening.DefaultPolicy(screening.Jurisdiction(*sf.jurisdiction))
-	if err := pol.Validate(); err != nil {
+	j, err := screening.ParseJurisdiction(*sf.jurisdiction)
+	if err != nil {
 		return err
 	}
+	pol := screening.DefaultPolicy(j)
 	snap, err := e.loadLists(ctx, *sf.lists)
 	if err != nil {
 		return err

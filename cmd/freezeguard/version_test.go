@@ -34,3 +34,20 @@ func TestVersion(t *testing.T) {
 		t.Error("version with an argument: no error")
 	}
 }
+
+// The flags are written --name in the help, as the usage lines and the
+// README write them, and --jurisdiction takes any case (issue 16).
+func TestFlagsAsWritten(t *testing.T) {
+	out, _ := mustCLI(t, "", "batch", "-h")
+	if !strings.Contains(out, "\n  --audit LOG") || strings.Contains(out, "\n  -audit") {
+		t.Errorf("batch -h does not write --audit:\n%s", out)
+	}
+	for _, j := range []string{"uk", "Eu", "OTHER", "us"} {
+		if _, errOut, code := cli(t, "", "screen", "Anna Schmidt", "--jurisdiction", j, "--lists", unNew); code != 0 {
+			t.Errorf("--jurisdiction %s: exit %d: %s", j, code, errOut)
+		}
+	}
+	if _, errOut, code := cli(t, "", "screen", "Anna Schmidt", "--jurisdiction", "mars", "--lists", unNew); code != 2 || !strings.Contains(errOut, "want US, EU, UK or other") {
+		t.Errorf("--jurisdiction mars: exit %d: %s", code, errOut)
+	}
+}
