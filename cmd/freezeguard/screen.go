@@ -135,16 +135,24 @@ func (e *env) screen(ctx context.Context, args []string) error {
 			enc.SetIndent("", "  ")
 			return enc.Encode(d)
 		}
-		printDecision(e.stdout, &d)
+		printDecision(e.stdout, &d, *sf.auditPath != "")
 		return nil
 	})
 }
 
 // printDecision writes a decision for a person to read: outcome, reason,
-// a table of hits and the explanation of the best one.
-func printDecision(w io.Writer, d *screening.Decision) {
+// a table of hits and the explanation of the best one. logged says whether
+// the decision went to an audit log (--audit): a record nobody keeps has
+// no retention date to tell.
+func printDecision(w io.Writer, d *screening.Decision, logged bool) {
 	fmt.Fprintf(w, "%s  %s\n", d.Outcome, d.Reason)
-	if !d.ReportBy.IsZero() {
+	switch {
+	case d.ReportBy.IsZero():
+	case d.Outcome == screening.Hold:
+		// Reporting starts when a reviewer confirms the hit: review by
+		// then, and a confirmed freeze is reported by the same time.
+		fmt.Fprintf(w, "review by %s (if the hit is confirmed, the freeze is reported by then)\n", d.ReportBy.Format("2006-01-02 15:04 MST"))
+	default:
 		fmt.Fprintf(w, "report by %s\n", d.ReportBy.Format("2006-01-02 15:04 MST"))
 	}
 	for _, p := range d.Parties {
@@ -200,7 +208,13 @@ func printDecision(w io.Writer, d *screening.Decision) {
 		}
 	}
 	if d.Explanation != "" {
-		fmt.Fprintf(w, "\n%s\n", d.Explanation)
+		ex := d.Explanation
+		if !logged {
+			if i := strings.LastIndex(ex, " Keep this record until "); i >= 0 {
+				ex = ex[:i] + " Not logged (no --audit): nothing keeps this record."
+			}
+		}
+		fmt.Fprintf(w, "\n%s\n", ex)
 	}
 }
 

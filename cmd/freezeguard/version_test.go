@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -49,5 +50,22 @@ func TestFlagsAsWritten(t *testing.T) {
 	}
 	if _, errOut, code := cli(t, "", "screen", "Anna Schmidt", "--jurisdiction", "mars", "--lists", unNew); code != 2 || !strings.Contains(errOut, "want US, EU, UK or other") {
 		t.Errorf("--jurisdiction mars: exit %d: %s", code, errOut)
+	}
+}
+
+// A HOLD's deadline is a review-by time (reporting starts when a freeze is
+// confirmed), and a decision without --audit does not claim a retention
+// date nobody keeps (issue 16).
+func TestScreenTextDeadlines(t *testing.T) {
+	out, _ := mustCLI(t, "", "screen", "Saddam Hussein Al-Tikriti", "--lists", unNew, "--jurisdiction", "EU")
+	if !strings.HasPrefix(out, "HOLD") || !strings.Contains(out, "\nreview by ") || strings.Contains(out, "\nreport by ") {
+		t.Errorf("a HOLD's deadline:\n%s", out)
+	}
+	if strings.Contains(out, "Keep this record until") || !strings.Contains(out, "Not logged (no --audit)") {
+		t.Errorf("without --audit:\n%s", out)
+	}
+	out, _ = mustCLI(t, "", "screen", "Saddam Hussein Al-Tikriti", "--lists", unNew, "--jurisdiction", "EU", "--audit", filepath.Join(t.TempDir(), "a.log"))
+	if !strings.Contains(out, "Keep this record until") {
+		t.Errorf("with --audit:\n%s", out)
 	}
 }
