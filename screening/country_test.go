@@ -2,7 +2,10 @@ package screening
 
 import (
 	"context"
+	"encoding/json"
+	"strings"
 	"testing"
+	"time"
 )
 
 // A listed birthplace in a former state (GARIYEV, Denis Valiullovich, born
@@ -47,5 +50,26 @@ func TestParseJurisdiction(t *testing.T) {
 	}
 	if _, err := ParseJurisdiction("mars"); err == nil {
 		t.Error("ParseJurisdiction(mars): no error")
+	}
+}
+
+// The policy in an audit record says its list age as a duration, and an
+// older record's nanoseconds still read (issue 16).
+func TestPolicyMaxListAgeJSON(t *testing.T) {
+	p := DefaultPolicy(JurisdictionUS)
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"max_list_age":"168h0m0s"`) {
+		t.Errorf("policy JSON: %s", b)
+	}
+	var back Policy
+	if err := json.Unmarshal(b, &back); err != nil || back.MaxListAge != p.MaxListAge || back.Jurisdiction != p.Jurisdiction {
+		t.Errorf("round trip: %v %+v", err, back)
+	}
+	old := strings.Replace(string(b), `"max_list_age":"168h0m0s"`, `"max_list_age":604800000000000`, 1)
+	if err := json.Unmarshal([]byte(old), &back); err != nil || back.MaxListAge != 168*time.Hour {
+		t.Errorf("nanoseconds: %v %v", err, back.MaxListAge)
 	}
 }

@@ -1,6 +1,7 @@
 package screening
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -94,6 +95,47 @@ type Policy struct {
 	// FreeTextThreshold is the score a window of free text needs to be a
 	// hit; zero: DefaultFreeTextThreshold (or HoldThreshold if higher).
 	FreeTextThreshold float64 `json:"free_text_threshold,omitempty"`
+}
+
+// MarshalJSON writes MaxListAge as a duration a reader of an audit record
+// can read ("168h0m0s"), not as nanoseconds.
+func (p Policy) MarshalJSON() ([]byte, error) {
+	type plain Policy
+	return json.Marshal(struct {
+		plain
+		MaxListAge string `json:"max_list_age"`
+	}{plain(p), p.MaxListAge.String()})
+}
+
+// UnmarshalJSON reads MaxListAge as a duration string, or as nanoseconds
+// (records written before MarshalJSON).
+func (p *Policy) UnmarshalJSON(b []byte) error {
+	type plain Policy
+	v := struct {
+		*plain
+		MaxListAge json.RawMessage `json:"max_list_age"`
+	}{plain: (*plain)(p)}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	if len(v.MaxListAge) == 0 || string(v.MaxListAge) == "null" {
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(v.MaxListAge, &s); err == nil {
+		d, err := time.ParseDuration(s)
+		if err != nil {
+			return fmt.Errorf("screening: policy max_list_age: %w", err)
+		}
+		p.MaxListAge = d
+		return nil
+	}
+	var n int64
+	if err := json.Unmarshal(v.MaxListAge, &n); err != nil {
+		return fmt.Errorf("screening: policy max_list_age: %w", err)
+	}
+	p.MaxListAge = time.Duration(n)
+	return nil
 }
 
 // embargoOutcome is the outcome of a binding embargo under the policy.
