@@ -92,7 +92,7 @@ func (e *env) listsSearch(ctx context.Context, args []string) error {
 	fs := e.newFlags("lists search", "lists search QUERY [--lists PATH] [--phrase|--query] [--limit N] [--index DIR] [--json]")
 	paths := listFlags(fs)
 	phrase := fs.Bool("phrase", false, "match the words as a phrase, in order")
-	qs := fs.Bool("query", false, "use bleve query-string syntax (field:value, +must, -not, word~2)")
+	qs := fs.Bool("query", false, "use bleve query-string syntax (field:value, +must, -not, word~2); fields: name (primary), names (all), ids (documents, IMO, BIC, wallets), addresses, programs, remarks, countries, kind, source")
 	limit := fs.Int("limit", 10, "at most `N` results")
 	dir := fs.String("index", "", "bleve index `DIR` (default: a cache directory keyed by the lists' hashes)")
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -128,7 +128,7 @@ func (e *env) listsSearch(ctx context.Context, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return json.NewEncoder(e.stdout).Encode(hits)
+		return json.NewEncoder(e.stdout).Encode(searchOutput(hits))
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ENTITY\tSCORE\tNAME")
@@ -136,6 +136,38 @@ func (e *env) listsSearch(ctx context.Context, args []string) error {
 		fmt.Fprintf(tw, "%s\t%.3f\t%s\n", h.ID, h.Score, h.Name)
 	}
 	return tw.Flush()
+}
+
+// searchHit is one `lists search --json` result: the matched parts of each
+// field as plain text with the byte spans matched, not HTML.
+type searchHit struct {
+	ID      string                     `json:"id"`
+	Score   float64                    `json:"score"`
+	Name    string                     `json:"name"`
+	Matches map[string][]searchMatched `json:"matches,omitempty"` // by field: name, names, ids, addresses, programs, remarks, countries
+}
+
+type searchMatched struct {
+	Text  string          `json:"text"`
+	Marks []fulltext.Span `json:"marks"`
+}
+
+func searchOutput(hits []fulltext.Hit) []searchHit {
+	out := make([]searchHit, 0, len(hits))
+	for _, h := range hits {
+		sh := searchHit{ID: h.ID, Score: h.Score, Name: h.Name}
+		for field, frags := range h.Fragments {
+			if sh.Matches == nil {
+				sh.Matches = map[string][]searchMatched{}
+			}
+			for _, f := range frags {
+				text, marks := fulltext.Unmark(f)
+				sh.Matches[field] = append(sh.Matches[field], searchMatched{text, marks})
+			}
+		}
+		out = append(out, sh)
+	}
+	return out
 }
 
 // openOrBuildFulltext opens the bleve index for this snapshot, building it

@@ -853,6 +853,10 @@ func TestListsSearch(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &hits); err != nil || len(hits) == 0 || len(hits) > 3 {
 		t.Fatalf("search --json: %v, %s", err, out)
 	}
+	// The matches are plain text with the spans matched, not HTML.
+	if strings.Contains(out, "<mark>") || strings.Contains(out, "\\u003cmark") || !strings.Contains(out, `"marks":[{"start":`) {
+		t.Errorf("search --json matches: %s", out)
+	}
 	if !slices.ContainsFunc(hits, func(h struct {
 		ID   string `json:"id"`
 		Name string `json:"name"`
