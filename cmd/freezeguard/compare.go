@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"text/tabwriter"
 
+	"github.com/freezeguard/freezeguard/fuzzy"
 	"github.com/freezeguard/freezeguard/report"
 )
 
@@ -31,6 +34,7 @@ explanation, per token; a bad line gets an error and the run goes on.`)
 	in := fs.String("in", "", "JSON Lines `FILE` of {\"id\",\"name1\",\"name2\",\"kind\"}; default stdin when no names are given")
 	out := fs.String("out", "", "output `FILE`; default stdout")
 	kind := fs.String("kind", "", "person, organization, vessel, aircraft or unknown (for NAME1 NAME2)")
+	asJSON := fs.Bool("json", false, "for NAME1 NAME2: print JSON instead of text (JSON Lines input always gets JSON Lines)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -51,13 +55,13 @@ explanation, per token; a bad line gets an error and the run goes on.`)
 		r = f
 	}
 	if *out == "" {
-		return e.runCompare(ctx, pos, *kind, r, e.stdout)
+		return e.runCompare(ctx, pos, *kind, *asJSON, r, e.stdout)
 	}
 	f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600) // names of people, as batch --out
 	if err != nil {
 		return fmt.Errorf("compare: %w", err)
 	}
-	err = e.runCompare(ctx, pos, *kind, r, f)
+	err = e.runCompare(ctx, pos, *kind, *asJSON, r, f)
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("compare: writing output: %w", cerr)
 	}
@@ -66,13 +70,17 @@ explanation, per token; a bad line gets an error and the run goes on.`)
 
 // runCompare scores the pair in names, or else every JSON Lines pair in r.
 // A bad line gets an output line with its error, and the run goes on.
-func (e *env) runCompare(ctx context.Context, names []string, kind string, r io.Reader, w io.Writer) error {
+func (e *env) runCompare(ctx context.Context, names []string, kind string, asJSON bool, r io.Reader, w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	if len(names) == 2 {
 		o := compareOne(compareInput{Name1: names[0], Name2: names[1], Kind: kind})
 		if o.Error != "" {
 			return fmt.Errorf("compare: %s", o.Error)
+		}
+		if !asJSON {
+			printCompare(bw, &o)
+			return bw.Flush()
 		}
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(o); err != nil {
@@ -113,5 +121,34 @@ func (e *env) runCompare(ctx context.Context, names []string, kind string, r io.
 		if rerr == io.EOF {
 			return bw.Flush()
 		}
+	}
+}
+
+// printCompare writes a scored pair for a person to read: the verdict, the
+// names as normalised, token by token how they matched, and the notes.
+func printCompare(w io.Writer, o *compareOutput) {
+	verdict := "NO MATCH"
+	if o.Match {
+		verdict = "MATCH"
+	}
+	fmt.Fprintf(w, "%s  %.3f (threshold %.2f)\n", verdict, o.Score, fuzzy.Threshold)
+	ex := o.Explanation
+	if ex == nil {
+		return
+	}
+	fmt.Fprintf(w, "name 1: %s\nname 2: %s\n", ex.Query, ex.Candidate)
+	if len(ex.Tokens) > 0 {
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "\nNAME 1\tNAME 2\tHOW\tSIMILARITY\tWEIGHT")
+		for _, t := range ex.Tokens {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%.2f\t%.2f\n", t.Query, t.Candidate, t.How, t.Sim, t.Weight)
+		}
+		tw.Flush()
+	}
+	if len(ex.Unmatched) > 0 {
+		fmt.Fprintf(w, "unmatched: %s\n", strings.Join(ex.Unmatched, ", "))
+	}
+	for _, n := range ex.Notes {
+		fmt.Fprintf(w, "note: %s\n", n)
 	}
 }

@@ -33,7 +33,7 @@ Usage:
   freezeguard screen NAME [--dob D] [--country CC] [--kind K] [--json]
   freezeguard batch [--in FILE] [--out FILE] [--audit LOG] [--workers N]
   freezeguard rescreen --old DIR --new DIR [--in FILE] [--out FILE] [--audit LOG]
-  freezeguard compare [NAME1 NAME2] [--in FILE] [--out FILE] [--kind K]
+  freezeguard compare [NAME1 NAME2 [--json]] [--in FILE] [--out FILE] [--kind K]
   freezeguard payment FILE... [--json] [--audit LOG]     (FILE - reads stdin)
   freezeguard lists info [--json]
   freezeguard lists diff OLD NEW [--json]

@@ -578,7 +578,7 @@ func TestProgress(t *testing.T) {
 }
 
 func TestCompare(t *testing.T) {
-	out, _ := mustCLI(t, "", "compare", "Mohammed", "Muhammad", "--kind", "person")
+	out, _ := mustCLI(t, "", "compare", "Mohammed", "Muhammad", "--kind", "person", "--json")
 	var o compareOutput
 	if err := json.Unmarshal([]byte(out), &o); err != nil {
 		t.Fatal(err)
@@ -586,7 +586,7 @@ func TestCompare(t *testing.T) {
 	if !o.Match || o.Score < 0.8 || o.Explanation == nil || len(o.Explanation.Tokens) == 0 {
 		t.Errorf("Mohammed/Muhammad: %+v", o)
 	}
-	out, _ = mustCLI(t, "", "compare", "John Smith", "Vladimir Putin")
+	out, _ = mustCLI(t, "", "compare", "John Smith", "Vladimir Putin", "--json")
 	o = compareOutput{}
 	if err := json.Unmarshal([]byte(out), &o); err != nil || o.Match || o.Score >= 0.8 {
 		t.Errorf("John Smith/Vladimir Putin: %v %+v", err, o)

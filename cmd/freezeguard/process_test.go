@@ -122,7 +122,7 @@ func TestBinary(t *testing.T) {
 		{"", []string{"audit", "verify", log}, 0, "intact: 2 records", ""},
 		{"", []string{"payment", "--lists", unNew, garbage}, 1, "HOLD", "garbage.xml"},
 		{`{"id":"1","name":"Saddam Hussein al-Tikriti"}` + "\nbad\n", []string{"batch", "--lists", unNew}, 1, `"entity":"un:IQi.001"`, "1 of 2 lines could not be screened"},
-		{"", []string{"compare", "Putin", "Путин"}, 0, `"match": true`, ""},
+		{"", []string{"compare", "Putin", "Путин", "--json"}, 0, `"match": true`, ""},
 	} {
 		r := exe(c.stdin, c.args...)
 		if r.code != c.code || !strings.Contains(r.stdout, c.stdout) || !strings.Contains(r.stderr, c.stderr) {

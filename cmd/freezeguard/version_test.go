@@ -69,3 +69,15 @@ func TestScreenTextDeadlines(t *testing.T) {
 		t.Errorf("with --audit:\n%s", out)
 	}
 }
+
+// compare speaks text to a person by default, JSON with --json (issue 16).
+func TestCompareText(t *testing.T) {
+	out, _ := mustCLI(t, "", "compare", "Mohammed Al-Rashid", "AL-RASHID, Muhammad")
+	if !strings.HasPrefix(out, "MATCH  ") || !strings.Contains(out, "transliterated") || strings.Contains(out, "{") {
+		t.Errorf("compare text:\n%s", out)
+	}
+	out, _ = mustCLI(t, "", "compare", "John Smith", "Vladimir Putin")
+	if !strings.HasPrefix(out, "NO MATCH  ") {
+		t.Errorf("compare text, no match:\n%s", out)
+	}
+}
