@@ -25,12 +25,15 @@ type (
 func compareOne(in compareInput) compareOutput { return report.Compare(in) }
 
 func (e *env) compare(ctx context.Context, args []string) error {
-	fs := e.newFlags("compare", `compare [NAME1 NAME2] [--kind K] [--in FILE] [--out FILE]
+	fs := e.newFlags("compare", `compare [NAME1 NAME2 [--json]] [--kind K] [--in FILE] [--out FILE]
 
 Scores two names with the matcher, without any list: the pair given, or
 every JSON Lines pair {"id","name1","name2","kind"} from --in or stdin.
-Writes id, score, match (score at or above the matcher's threshold) and the
-explanation, per token; a bad line gets an error and the run goes on.`)
+For a pair given, prints the verdict (MATCH at or above the matcher's
+threshold), the names as normalised and how each token matched (--json:
+the same as JSON). For JSON Lines, writes one JSON line per pair: id,
+score, match and the explanation; a bad line gets an error and the run
+goes on.`)
 	in := fs.String("in", "", "JSON Lines `FILE` of {\"id\",\"name1\",\"name2\",\"kind\"}; default stdin when no names are given")
 	out := fs.String("out", "", "output `FILE`; default stdout")
 	kind := fs.String("kind", "", "person, organization, vessel, aircraft or unknown (for NAME1 NAME2)")
