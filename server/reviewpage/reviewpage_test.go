@@ -200,7 +200,7 @@ func TestReviewFourEyes(t *testing.T) {
 	}
 	// The listed entity is shown beside the party: its names in every
 	// script (the UN gives the Arabic original), the flags, the tokens.
-	for _, want := range []string{"un:IQi.001", "صدام حسين التكريتي", "NO_SECONDARY_ID", "Dismissing needs a second", "saddam"} {
+	for _, want := range []string{"un:IQi.001", "صدام حسين التكريتي", "NO_SECONDARY_ID", "Dismissing needs a second", "saddam", "Review by"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("decision page lacks %q", want)
 		}

@@ -90,7 +90,7 @@ var pages = map[string]string{
 
 	"queue": `{{define "body"}}<h2>Open HOLDs ({{len .Items}})</h2>
 <p>Most urgent first (reporting deadline), then oldest.</p>
-{{if .Items}}<table id="queue"><tr><th>Report by</th><th>Held since</th><th>Decision</th><th>Party</th><th>Listed entities hit</th><th>Status</th></tr>
+{{if .Items}}<table id="queue"><tr><th>Review by</th><th>Held since</th><th>Decision</th><th>Party</th><th>Listed entities hit</th><th>Status</th></tr>
 {{range .Items}}<tr>
 <td>{{day .Decision.ReportBy}}</td><td>{{when .Case.Opened}}</td>
 <td><a href="/review/decisions/{{.Case.DecisionID}}">{{.Case.DecisionID}}</a>{{with .Decision.PaymentID}}<br>payment {{.}}{{end}}</td>
@@ -103,7 +103,7 @@ var pages = map[string]string{
 {{with .Msg}}<p class="msg" id="msg">{{.}}</p>{{end}}
 {{with .Error}}<p class="err" id="error">{{.}}</p>{{end}}
 <div class="box"><p>Outcome at decision: <span class="hold">{{.D.Outcome}}</span>, {{when .D.Time}}{{with .D.PaymentID}}, payment {{.}}{{end}}.
-Report by {{day .D.ReportBy}}; keep until {{day .D.RetainUntil}}.</p>
+{{if eq (print .D.Outcome) "HOLD"}}Review by {{day .D.ReportBy}} (a confirmed freeze is reported by then){{else}}Report by {{day .D.ReportBy}}{{end}}; keep until {{day .D.RetainUntil}}.</p>
 <p>{{.D.Reason}}</p>
 <p>Review: <strong id="status">{{.Case.Status}}</strong>, outcome <strong id="outcome">{{.Case.Outcome}}</strong>.
 {{if .Case.Disputed}}<br><strong id="disputed">DISPUTED</strong>: the reviewers disagree; a reviewer with the admin role who took no side decides, and that decision is final.{{end}}
