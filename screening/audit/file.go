@@ -65,21 +65,6 @@ type FileLog struct {
 
 var _ Log = (*FileLog)(nil)
 
-// request states, guarded by FileLog.mu.
-const (
-	reqPending = iota // in FileLog.pending: can still be withdrawn
-	reqTaken          // taken by the writer: will be written
-)
-
-type request struct {
-	typ   string
-	body  []byte
-	state int
-	done  chan struct{}
-	rec   Record
-	err   error
-}
-
 // OpenReport says what Open found in an existing file and what it did.
 type OpenReport struct {
 	Created  bool        // the file did not exist and was created
@@ -327,25 +312,7 @@ func (l *FileLog) Append(ctx context.Context, typ string, body any) (Record, err
 	l.cond.Signal()
 	l.mu.Unlock()
 
-	select {
-	case <-req.done:
-		return req.rec, req.err
-	case <-ctx.Done():
-	}
-	l.mu.Lock()
-	if req.state == reqPending {
-		for i, p := range l.pending {
-			if p == req {
-				l.pending = append(l.pending[:i], l.pending[i+1:]...)
-				break
-			}
-		}
-		l.mu.Unlock()
-		return Record{}, ctx.Err()
-	}
-	l.mu.Unlock()
-	<-req.done
-	return req.rec, req.err
+	return awaitAppend(ctx, &l.mu, &l.pending, req)
 }
 
 // run is the writer goroutine: it takes pending records in batches, seals,
@@ -361,24 +328,7 @@ func (l *FileLog) run() {
 			l.mu.Unlock()
 			return
 		}
-		// Take what is pending, up to maxBatch records and maxBatchBytes
-		// of bodies (always at least one record).
-		n, size := 0, 0
-		for _, r := range l.pending {
-			if n > 0 && (n == l.cfg.maxBatch || size+len(r.body) > maxBatchBytes || !l.cfg.groupCommit) {
-				break
-			}
-			n++
-			size += len(r.body)
-		}
-		batch := make([]*request, n)
-		copy(batch, l.pending)
-		for _, r := range batch {
-			r.state = reqTaken
-		}
-		rest := copy(l.pending, l.pending[n:])
-		clear(l.pending[rest:])
-		l.pending = l.pending[:rest]
+		batch := takeBatch(&l.pending, l.cfg.maxBatch, l.cfg.groupCommit)
 		failed := l.failed
 		l.mu.Unlock()
 

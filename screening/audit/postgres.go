@@ -43,7 +43,7 @@ type PostgresLog struct {
 
 	mu      sync.Mutex
 	cond    sync.Cond
-	pending []*pgRequest
+	pending []*request
 	closed  bool
 	headSeq uint64
 	head    string
@@ -59,16 +59,6 @@ type PostgresLog struct {
 }
 
 var _ Log = (*PostgresLog)(nil)
-
-type pgRequest struct {
-	typ   string
-	body  []byte
-	idx   pgIndex
-	state int
-	done  chan struct{}
-	rec   Record
-	err   error
-}
 
 // pgWriterLock serialises the writers of one audit_log table, in every
 // process, until their transaction ends: an advisory lock keyed by the
@@ -184,7 +174,7 @@ func (l *PostgresLog) Append(ctx context.Context, typ string, body any) (Record,
 	if err != nil {
 		return Record{}, err
 	}
-	req := &pgRequest{typ: typ, body: b, idx: indexOf(typ, &v), done: make(chan struct{})}
+	req := &request{typ: typ, body: b, idx: indexOf(typ, &v), done: make(chan struct{})}
 	l.mu.Lock()
 	if l.closed {
 		l.mu.Unlock()
@@ -194,25 +184,7 @@ func (l *PostgresLog) Append(ctx context.Context, typ string, body any) (Record,
 	l.cond.Signal()
 	l.mu.Unlock()
 
-	select {
-	case <-req.done:
-		return req.rec, req.err
-	case <-ctx.Done():
-	}
-	l.mu.Lock()
-	if req.state == reqPending {
-		for i, p := range l.pending {
-			if p == req {
-				l.pending = append(l.pending[:i], l.pending[i+1:]...)
-				break
-			}
-		}
-		l.mu.Unlock()
-		return Record{}, ctx.Err()
-	}
-	l.mu.Unlock()
-	<-req.done
-	return req.rec, req.err
+	return awaitAppend(ctx, &l.mu, &l.pending, req)
 }
 
 // run is the writer goroutine: it takes the pending records in batches and
@@ -228,22 +200,7 @@ func (l *PostgresLog) run() {
 			l.mu.Unlock()
 			return
 		}
-		n, size := 0, 0
-		for _, r := range l.pending {
-			if n > 0 && (n == l.cfg.maxBatch || size+len(r.body) > maxBatchBytes || !l.cfg.groupCommit) {
-				break
-			}
-			n++
-			size += len(r.body)
-		}
-		batch := make([]*pgRequest, n)
-		copy(batch, l.pending)
-		for _, r := range batch {
-			r.state = reqTaken
-		}
-		rest := copy(l.pending, l.pending[n:])
-		clear(l.pending[rest:])
-		l.pending = l.pending[:rest]
+		batch := takeBatch(&l.pending, l.cfg.maxBatch, l.cfg.groupCommit)
 		l.mu.Unlock()
 
 		ctx, cancel := context.WithTimeout(context.Background(), pgBatchTimeout)
@@ -276,7 +233,7 @@ var pgColumns = []string{"seq", "time", "type", "record", "hash", "prev_hash",
 
 // commit writes one batch in one transaction: lock the table, read the
 // head, seal the records after it, copy them in, commit.
-func (l *PostgresLog) commit(ctx context.Context, batch []*pgRequest) error {
+func (l *PostgresLog) commit(ctx context.Context, batch []*request) error {
 	if l.conn == nil || l.conn.IsClosed() {
 		conn, err := pgx.ConnectConfig(ctx, l.connCfg)
 		if err != nil {
