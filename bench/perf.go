@@ -269,7 +269,7 @@ func secLatency(ctx context.Context, cfg Config, w *world, mix []query) (*Sectio
 			if err != nil {
 				return fmt.Errorf("Screen(%q): %w", q.Name, err)
 			}
-			outcomes[sev(d.Outcome)]++
+			outcomes[d.Outcome.Severity()]++
 		}
 		return nil
 	})
@@ -282,16 +282,6 @@ func secLatency(ctx context.Context, cfg Config, w *world, mix []query) (*Sectio
 	s.add("Screener.Screen allocs/query", float64(m1.Mallocs-m0.Mallocs)/float64(n), "allocs", fmt.Sprintf("%.0f B/query (includes the decision record kept by the memory log)", float64(m1.TotalAlloc-m0.TotalAlloc)/float64(n)))
 	s.notef("Search is called as screening calls it: kind unknown, limit %d, min score %.2f", pol.Candidates, pol.NearMissThreshold)
 	return s, nil
-}
-
-func sev(o screening.Outcome) int {
-	switch o {
-	case screening.Freeze:
-		return 2
-	case screening.Hold:
-		return 1
-	}
-	return 0
 }
 
 // parallel runs f over the mix from g goroutines for d and returns names

@@ -92,7 +92,7 @@ func ScreenMessage(ctx context.Context, d Decider, r io.Reader) (Result, error) 
 			res.raise(dec)
 		}
 	}
-	if rank(res.Outcome) < rank(screening.Hold) {
+	if res.Outcome.Severity() < screening.Hold.Severity() {
 		res.Outcome, res.Worst = screening.Hold, nil
 	}
 	return res, nil
@@ -155,13 +155,13 @@ func (res *Result) raise(dec screening.Decision) {
 		if o == screening.Freeze && signalOnly(pr.Party) && !hasFlag(pr.Flags, screening.FlagEmbargoed) {
 			o = screening.Hold
 		}
-		if rank(o) > rank(res.Outcome) {
+		if o.Severity() > res.Outcome.Severity() {
 			res.Outcome, res.Worst = o, pr
 		}
 	}
 	// A decision may be more severe than any party (e.g. unreadable
 	// input, or policy on the payment as a whole): respect it.
-	if rank(dec.Outcome) > rank(res.Outcome) && (!allSignalOnly(dec) || dec.HasFlag(screening.FlagUnreadableInput) || dec.HasFlag(screening.FlagEmbargoed)) {
+	if dec.Outcome.Severity() > res.Outcome.Severity() && (!allSignalOnly(dec) || dec.HasFlag(screening.FlagUnreadableInput) || dec.HasFlag(screening.FlagEmbargoed)) {
 		res.Outcome, res.Worst = dec.Outcome, nil
 	}
 }
@@ -189,15 +189,4 @@ func allSignalOnly(d screening.Decision) bool {
 		}
 	}
 	return true
-}
-
-// rank orders outcomes by severity.
-func rank(o screening.Outcome) int {
-	switch o {
-	case screening.Freeze:
-		return 2
-	case screening.Hold:
-		return 1
-	}
-	return 0
 }

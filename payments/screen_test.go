@@ -196,7 +196,7 @@ func (f fakeDecider) Decide(_ context.Context, p screening.Payment) (screening.D
 			o = screening.Clear
 		}
 		d.Parties = append(d.Parties, screening.PartyResult{Role: pp.Role, Path: pp.Path, Party: pp.Party, Outcome: o})
-		if rank(o) > rank(d.Outcome) {
+		if o.Severity() > d.Outcome.Severity() {
 			d.Outcome = o
 		}
 	}

@@ -21,7 +21,9 @@ const (
 	Freeze Outcome = "FREEZE"
 )
 
-func (o Outcome) severity() int {
+// Severity orders outcomes: CLEAR 0, HOLD 1, FREEZE 2 (anything else 0),
+// so that the most severe of several decides.
+func (o Outcome) Severity() int {
 	switch o {
 	case Freeze:
 		return 2

@@ -490,11 +490,11 @@ func (s *Screener) checkEmbargo(d *Decision, parties []PaymentParty, pay *Paymen
 		if m.Party >= 0 {
 			pr := &d.Parties[m.Party]
 			pr.Flags = append(pr.Flags, Flag{Code: FlagEmbargoed, Reason: why})
-			if m.Outcome.severity() > pr.Outcome.severity() {
+			if m.Outcome.Severity() > pr.Outcome.Severity() {
 				pr.Outcome = m.Outcome
 			}
 		}
-		if m.Outcome.severity() > d.Outcome.severity() {
+		if m.Outcome.Severity() > d.Outcome.Severity() {
 			d.Outcome = m.Outcome
 		}
 		r := m.Regime + " (" + string(m.Outcome) + ")"

@@ -27,7 +27,7 @@ func screenerAt(t *testing.T, pol Policy, at time.Time) *Screener {
 func regimesOf(d Decision) map[string]Outcome {
 	m := map[string]Outcome{}
 	for _, e := range d.Embargoes {
-		if e.Outcome.severity() >= m[e.Regime].severity() {
+		if e.Outcome.Severity() >= m[e.Regime].Severity() {
 			m[e.Regime] = e.Outcome
 		}
 	}

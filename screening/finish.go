@@ -98,7 +98,7 @@ func (s *Screener) finish(d *Decision, now time.Time) {
 				order = append(order, h.Source)
 			}
 			bySource[h.Source] = append(bySource[h.Source], h)
-			if top == nil || h.Outcome.severity() > top.Outcome.severity() || h.Outcome == top.Outcome && h.Score > top.Score {
+			if top == nil || h.Outcome.Severity() > top.Outcome.Severity() || h.Outcome == top.Outcome && h.Score > top.Score {
 				top, topParty, topIdx = h, pr, pi
 			}
 		}

@@ -274,7 +274,7 @@ func (s *Screener) screenFreeText(st *state, pp PaymentParty, now time.Time) Par
 	}
 	pr.Hits = s.freeTextHits(st, pp.Role, pp.Path, pp.Party.Name, where, now)
 	for _, h := range pr.Hits {
-		if h.Outcome.severity() > pr.Outcome.severity() {
+		if h.Outcome.Severity() > pr.Outcome.Severity() {
 			pr.Outcome = h.Outcome
 		}
 	}

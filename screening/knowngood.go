@@ -304,7 +304,7 @@ func (s *Screener) applyKnownGood(st *state, d *Decision, now time.Time) {
 			pr.Outcome = Hold
 		}
 		for _, h := range pr.Hits {
-			if h.Outcome.severity() > pr.Outcome.severity() {
+			if h.Outcome.Severity() > pr.Outcome.Severity() {
 				pr.Outcome = h.Outcome
 			}
 		}
@@ -318,7 +318,7 @@ func (s *Screener) applyKnownGood(st *state, d *Decision, now time.Time) {
 	}
 	var refs []string
 	for _, pr := range d.Parties {
-		if pr.Outcome.severity() > d.Outcome.severity() {
+		if pr.Outcome.Severity() > d.Outcome.Severity() {
 			d.Outcome = pr.Outcome
 		}
 		for _, f := range pr.Flags {

@@ -283,7 +283,7 @@ func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentPa
 			}
 			return Decision{}, fmt.Errorf("screening: %w: %s: %w", ErrInvalidPayment, partyWhere(i, pp), err)
 		}
-		if pr.Outcome.severity() > d.Outcome.severity() {
+		if pr.Outcome.Severity() > d.Outcome.Severity() {
 			d.Outcome = pr.Outcome
 		}
 		if unreadable == "" && !d.HasFlag(FlagUnreadableInput) && partyUnreadable(&pr) {
@@ -364,7 +364,7 @@ func (s *Screener) screenParty(st *state, pp PaymentParty, inPayment bool, now t
 			continue
 		}
 		pr.Hits = append(pr.Hits, h)
-		if h.Outcome.severity() > pr.Outcome.severity() {
+		if h.Outcome.Severity() > pr.Outcome.Severity() {
 			pr.Outcome = h.Outcome
 		}
 	}
@@ -455,7 +455,7 @@ func (s *Screener) screenName(st *state, pp PaymentParty, inPayment bool, now ti
 			// A reviewer of the hit sees that a field was given but not weighed.
 			h.Flags = append(h.Flags, in.flags...)
 			pr.Hits = append(pr.Hits, h)
-			if h.Outcome.severity() > pr.Outcome.severity() {
+			if h.Outcome.Severity() > pr.Outcome.Severity() {
 				pr.Outcome = h.Outcome
 			}
 		} else if h.Score >= s.pol.NearMissThreshold || h.NameScore >= s.pol.NearMissThreshold {
@@ -463,7 +463,7 @@ func (s *Screener) screenName(st *state, pp PaymentParty, inPayment bool, now ti
 		}
 	}
 	byScore := func(a, b Hit) int {
-		if c := b.Outcome.severity() - a.Outcome.severity(); c != 0 {
+		if c := b.Outcome.Severity() - a.Outcome.Severity(); c != 0 {
 			return c
 		}
 		if a.Score != b.Score {

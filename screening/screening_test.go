@@ -204,7 +204,7 @@ func TestOutcomeRules(t *testing.T) {
 			if h.Outcome != tc.outcome {
 				t.Errorf("hit outcome %s, want %s (reason: %s)", h.Outcome, tc.outcome, h.Reason)
 			}
-			if d.Outcome.severity() < h.Outcome.severity() {
+			if d.Outcome.Severity() < h.Outcome.Severity() {
 				t.Errorf("decision outcome %s less severe than hit %s", d.Outcome, h.Outcome)
 			}
 			if !strings.Contains(h.Reason, tc.reason) {

@@ -196,23 +196,13 @@ func (s *Server) handleScreenBatch(w http.ResponseWriter, r *http.Request) *apiE
 			return errs[i]
 		}
 		info.decisions = append(info.decisions, out[i].DecisionID)
-		if severity(screening.Outcome(out[i].Outcome)) > severity(worst) {
-			worst = screening.Outcome(out[i].Outcome)
+		if o := screening.Outcome(out[i].Outcome); o.Severity() > worst.Severity() {
+			worst = o
 		}
 	}
 	info.outcome = string(worst)
 	writeJSON(w, http.StatusOK, BatchResponse{Results: out})
 	return nil
-}
-
-func severity(o screening.Outcome) int {
-	switch o {
-	case screening.Freeze:
-		return 2
-	case screening.Hold:
-		return 1
-	}
-	return 0
 }
 
 // screenFailure maps an error from screening a payment: invalid input is
