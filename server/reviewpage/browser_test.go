@@ -94,18 +94,24 @@ func TestBrowserReview(t *testing.T) {
 	if st := text("status"); st != "awaiting-second" {
 		t.Fatalf("after ana's dismissal: status %q, want awaiting-second", st)
 	}
-	if err := chromedp.Do(ctx,
-		chromedp.Click(chromedp.ID("signout")),
-		chromedp.WaitVisible(chromedp.ID("token")),
-		signIn("tok-ben"),
-		chromedp.Navigate(f.srv.URL+"/review/decisions/"+id),
-		chromedp.WaitVisible(chromedp.ID("reason")),
-		chromedp.SendKeys(chromedp.ID("reason"), "Same name in Arabic script and UN listing IQi.001: confirm"),
-		chromedp.Click(chromedp.ID("confirm")),
-		chromedp.WaitVisible(chromedp.ID("msg")),
-	); err != nil {
-		t.Fatal(err)
+	// nextReviewer signs the current reviewer out, signs token in, and
+	// gives its step on the decision.
+	nextReviewer := func(token, reason, button string) {
+		t.Helper()
+		if err := chromedp.Do(ctx,
+			chromedp.Click(chromedp.ID("signout")),
+			chromedp.WaitVisible(chromedp.ID("token")),
+			signIn(token),
+			chromedp.Navigate(f.srv.URL+"/review/decisions/"+id),
+			chromedp.WaitVisible(chromedp.ID("reason")),
+			chromedp.SendKeys(chromedp.ID("reason"), reason),
+			chromedp.Click(chromedp.ID(button)),
+			chromedp.WaitVisible(chromedp.ID("msg")),
+		); err != nil {
+			t.Fatal(err)
+		}
 	}
+	nextReviewer("tok-ben", "Same name in Arabic script and UN listing IQi.001: confirm", "confirm")
 	msg := text("msg")
 	if !strings.Contains(msg, "confirm by ben") {
 		t.Fatalf("after ben's confirmation: %q", msg)
@@ -132,18 +138,7 @@ func TestBrowserReview(t *testing.T) {
 	t.Logf("screenshot of the decision view: %s (%d bytes); %s", out, len(png), msg)
 
 	// An admin who took no side settles it.
-	if err := chromedp.Do(ctx,
-		chromedp.Click(chromedp.ID("signout")),
-		chromedp.WaitVisible(chromedp.ID("token")),
-		signIn("tok-ada"),
-		chromedp.Navigate(f.srv.URL+"/review/decisions/"+id),
-		chromedp.WaitVisible(chromedp.ID("reason")),
-		chromedp.SendKeys(chromedp.ID("reason"), "Father's name and town agree with IQi.001: confirmed"),
-		chromedp.Click(chromedp.ID("confirm")),
-		chromedp.WaitVisible(chromedp.ID("msg")),
-	); err != nil {
-		t.Fatal(err)
-	}
+	nextReviewer("tok-ada", "Father's name and town agree with IQi.001: confirmed", "confirm")
 	if st := text("status"); st != string(screening.StatusResolved) {
 		t.Fatalf("after the admin's decision: status %q (%s)", st, text("msg"))
 	}
