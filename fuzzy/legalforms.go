@@ -222,14 +222,16 @@ func initLegalForms() {
 }
 
 // mistyped reports whether a is legal word w with one typing error that
-// keeps its first letter: a letter more, less or changed in a word of five
-// letters or more (SDTOCK, LIMIED, JOPNT), or two letters swapped in one of
-// four (EODO). Shorter forms (OJC for OJSC) are too close to other words.
-func mistyped(a, w string) bool {
+// keeps its first letter: two letters swapped, or in words of editLen
+// letters or more a letter more, less or changed. Alone, a form needs
+// editLen 5 (SDTOCK, LIMIED; EODO only as a swap): shorter forms are too
+// close to other words (OJC for OJSC). Amid the rest of its form, 4 (JOINT
+// STOK COMPANY).
+func mistyped(a, w string, editLen int) bool {
 	if a == w || len(a) < 4 || len(w) < 4 || a[0] != w[0] {
 		return false
 	}
-	if min(len(a), len(w)) >= 5 && osa(a, w, 1) == 1 {
+	if min(len(a), len(w)) >= editLen && osa(a, w, 1) == 1 {
 		return true
 	}
 	return swapped(a, w)
@@ -243,7 +245,7 @@ func mistypedLegal(t string) string {
 	}
 	check := func(key string) string {
 		for _, w := range legalDeletions[key] {
-			if mistyped(t, w) {
+			if mistyped(t, w, 5) {
 				return w
 			}
 		}
@@ -263,9 +265,8 @@ func mistypedLegal(t string) string {
 }
 
 // seqNear reports whether the tokens at rs spell seq with one of them
-// mistyped; the others, at least one, as written. With the rest of the
-// form around it, a word of four letters may have any one error (JOINT
-// STOK COMPANY).
+// mistyped (editLen 4: see mistyped); the others, at least one, as
+// written.
 func seqNear(buf []byte, rs []rng, seq []string) bool {
 	if len(rs) < len(seq) {
 		return false
@@ -273,7 +274,7 @@ func seqNear(buf []byte, rs []rng, seq []string) bool {
 	typos := 0
 	for k, w := range seq {
 		if t := str(buf[rs[k].s:rs[k].e]); t != w {
-			if typos++; typos > 1 || !mistyped(t, w) && (len(t) < 4 || len(w) < 4 || t[0] != w[0] || osa(t, w, 1) != 1) {
+			if typos++; typos > 1 || !mistyped(t, w, 4) {
 				return false
 			}
 		}

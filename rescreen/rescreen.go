@@ -398,15 +398,7 @@ func (r *Rescreener) compare(old, cur []screening.Hit) []HitChange {
 // knownFalsePositive reports whether a hit was cleared by a known-good
 // record (screening.KnownGood).
 func knownFalsePositive(h *screening.Hit) bool {
-	if h.Outcome != screening.Clear {
-		return false
-	}
-	for _, f := range h.Flags {
-		if f.Code == screening.FlagKnownFalsePositive {
-			return true
-		}
-	}
-	return false
+	return h.Outcome == screening.Clear && h.HasFlag(screening.FlagKnownFalsePositive)
 }
 
 // inDelta reports whether an entity in both snapshots is indexed: a hit
