@@ -155,24 +155,18 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	}
 	s.m = newMetrics(s)
 	store := screening.NewMemoryReviewStore()
+	// The log is wrapped (timedLog): screening.New cannot read the
+	// known-good records from it, so they come from the history too.
+	var known *screening.KnownGoods
 	if opts.History != nil {
 		var err error
-		if store, err = s.replay(ctx, opts.History); err != nil {
+		if store, known, err = s.replay(ctx, opts.History); err != nil {
 			return nil, fmt.Errorf("server: reading the audit history: %w", err)
 		}
 	}
 	lg := &timedLog{Log: opts.Log, m: s.m, failed: s.auditFailed}
 	s.log, s.cases = lg, store
 	s.reviews = screening.NewReviews(store, lg, s.now)
-	// The log is wrapped (timedLog): screening.New cannot read the
-	// known-good records from it, so they come from the history.
-	var known *screening.KnownGoods
-	if opts.History != nil {
-		var err error
-		if known, err = screening.LoadKnownGoods(ctx, opts.History); err != nil {
-			return nil, fmt.Errorf("server: reading the known-good records: %w", err)
-		}
-	}
 	sc, err := screening.New(ctx, opts.Snapshot, screening.Options{Policy: pol, Log: lg, Reviews: s.reviews, KnownGoods: known, Now: s.now, Logger: s.logger})
 	if err != nil {
 		return nil, err
@@ -247,14 +241,21 @@ func (s *Server) review(ctx context.Context, id string, who Identity, action scr
 }
 
 // replay reads the audit history once: the review cases are rebuilt by
-// screening.ReplayReviews, and the decisions are kept for lookup.
-func (s *Server) replay(ctx context.Context, hist iter.Seq2[audit.Record, error]) (*screening.MemoryReviewStore, error) {
+// screening.ReplayReviews, the decisions are kept for lookup, and the
+// known-good records are loaded.
+func (s *Server) replay(ctx context.Context, hist iter.Seq2[audit.Record, error]) (*screening.MemoryReviewStore, *screening.KnownGoods, error) {
 	n := 0
+	var known []audit.Record
 	tee := func(yield func(audit.Record, error) bool) {
 		for rec, err := range hist {
-			if err == nil && rec.Type == audit.TypeDecision {
-				s.decisions.putRecord(rec)
-				n++
+			if err == nil {
+				switch rec.Type {
+				case audit.TypeDecision:
+					s.decisions.putRecord(rec)
+					n++
+				case screening.TypeKnownGood:
+					known = append(known, rec)
+				}
 			}
 			if !yield(rec, err) {
 				return
@@ -263,10 +264,20 @@ func (s *Server) replay(ctx context.Context, hist iter.Seq2[audit.Record, error]
 	}
 	st, err := screening.ReplayReviews(ctx, tee)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	s.logger.Info("server: audit history read", "decisions", n, "review_cases", len(st.Cases()))
-	return st, nil
+	kg, err := screening.LoadKnownGoods(ctx, func(yield func(audit.Record, error) bool) {
+		for _, rec := range known {
+			if !yield(rec, nil) {
+				return
+			}
+		}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	s.logger.Info("server: audit history read", "decisions", n, "review_cases", len(st.Cases()), "known_good", len(known))
+	return st, kg, nil
 }
 
 func (s *Server) auditFailed(err error) {
