@@ -80,23 +80,29 @@ func ftFill(r *rand.Rand, tpl string, people []cleanName, x string) string {
 		}
 		return pick(ftTowns) + " " + pick(ftSectors) + " " + pick(ftLegal)
 	}
-	repl := map[string]func() string{
-		"{P}": func() string { return people[r.IntN(len(people))].Name },
-		"{C}": company,
-		"{G}": func() string { return pick(ftGoods) },
-		"{M}": func() string { return pick(ftMonths) },
-		"{Y}": func() string { return fmt.Sprint(2019 + r.IntN(8)) },
-		"{N}": func() string { return fmt.Sprint(1 + r.IntN(400)) },
-		"{I}": func() string {
+	// Placeholders are filled in this order: each draws from r, so a map's
+	// random iteration order would make the texts differ from run to run.
+	repl := []struct {
+		k string
+		f func() string
+	}{
+		{"{P}", func() string { return people[r.IntN(len(people))].Name }},
+		{"{C}", company},
+		{"{G}", func() string { return pick(ftGoods) }},
+		{"{M}", func() string { return pick(ftMonths) }},
+		{"{Y}", func() string { return fmt.Sprint(2019 + r.IntN(8)) }},
+		{"{N}", func() string { return fmt.Sprint(1 + r.IntN(400)) }},
+		{"{I}", func() string {
 			return []string{"INV-%d", "%d", "RE%d", "F%d/2025", "2026-%d", "A%d"}[r.IntN(6)] // format picked below
-		},
-		"{D}": func() string { return fmt.Sprintf("%02d.%02d.%d", 1+r.IntN(28), 1+r.IntN(12), 2020+r.IntN(7)) },
-		"{S}": func() string { return pick(ftStreets) },
-		"{T}": func() string { return pick(ftTowns) },
-		"{X}": func() string { return x },
+		}},
+		{"{D}", func() string { return fmt.Sprintf("%02d.%02d.%d", 1+r.IntN(28), 1+r.IntN(12), 2020+r.IntN(7)) }},
+		{"{S}", func() string { return pick(ftStreets) }},
+		{"{T}", func() string { return pick(ftTowns) }},
+		{"{X}", func() string { return x }},
 	}
 	out := tpl
-	for k, f := range repl {
+	for _, p := range repl {
+		k, f := p.k, p.f
 		for strings.Contains(out, k) {
 			v := f()
 			if k == "{I}" {
