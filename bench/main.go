@@ -88,7 +88,7 @@ func main() {
 	flag.IntVar(&cfg.Brute, "brute", cfg.Brute, "queries for the brute-force baseline")
 	flag.IntVar(&cfg.Clean, "clean", cfg.Clean, "generated people on no list (dev set c)")
 	flag.IntVar(&cfg.PerVariant, "per-variant", cfg.PerVariant, "altered listed names per alteration kind (dev set b)")
-	flag.IntVar(&cfg.Misses, "misses", cfg.Misses, "misses listed per alteration kind in the notes (dev set b)")
+	flag.IntVar(&cfg.Misses, "misses", cfg.Misses, "misses and false alerts listed per set in the notes (at least 12 false alerts)")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this `FILE` (go tool pprof)")
 	flag.Parse()
 	if *cpuProfile != "" {

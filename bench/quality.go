@@ -416,7 +416,7 @@ func secClean(ctx context.Context, cfg Config, w *world, sc *screening.Screener,
 		}
 		decHit := d.Outcome != screening.Clear
 		gt.add(c.Culture, nameHit, decHit)
-		if nameHit && len(examples) < 12 {
+		if nameHit && len(examples) < max(12, cfg.Misses) {
 			examples = append(examples, fmt.Sprintf("%q ~ %q %.2f (%s)", c.Name, w.recs[ms[0].ID].Name, ms[0].Score, d.Outcome))
 		}
 	}

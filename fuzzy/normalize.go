@@ -114,6 +114,7 @@ const (
 	flagCut      // a query long enough to have been cut at a field limit (see fieldLimits)
 	flagOrg      // an organisation's name (Kind), or a name with a legal form
 	flagPatr     // a person's name with a patronymic (see markPatronymic)
+	flagAbjad    // a query written in an abjad (Arabic, Persian, Hebrew script)
 )
 
 // States of parser.dotted: dotted initials are not looked for (persons,
@@ -1049,6 +1050,9 @@ func (p *parser) finish(kind Kind, reordered bool) {
 	}
 	if p.guessed {
 		nm.flags |= flagGuessed
+	}
+	if p.abjad {
+		nm.flags |= flagAbjad
 	}
 	if letters < minNameLetters {
 		// Too little to tell one name from another ("AA", "Li"): nothing

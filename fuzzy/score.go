@@ -469,6 +469,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	na, nb := len(a.toks), len(b.toks)
 	var credA, credB [maxTokens]float32
 	var usedA, usedB [maxTokens]bool
+	var toB [maxTokens]int8 // 1 + the listed token a query token pairs with
 	// Joins that spell a token exactly come first: "Ivano vich" is
 	// Ivanovich, and must not lose "ivano" to a fuzzy Ivan.
 	lenient := a.flags&flagGuessed != 0
@@ -539,6 +540,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			continue
 		}
 		usedA[p.i], usedB[p.j] = true, true
+		toB[p.i] = int8(p.j) + 1
 		strong = strong || strongPair(&a.toks[p.i], &b.toks[p.j], p.how)
 		cutPair = cutPair || p.how == howCut
 		if ta := &a.toks[p.i]; (ta.cls == clsContent || ta.cls == clsNumber) && spelt(ta, &b.toks[p.j], p.how) {
@@ -568,6 +570,19 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	// Joined and split tokens among the leftovers.
 	strong = sc.joins(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, false, lenient, false) || strong
 	strong = sc.joins(b, a, usedB[:nb], usedA[:na], credB[:nb], credA[:na], ex, true, lenient, false) || strong
+
+	// A first name that is the other's father's or grandfather's name,
+	// while the other's own first name goes unmatched, is another person's:
+	// Hussein Hijazi is not HIJAZI, Mohamad Hussein (Mohamad, son of
+	// Hussein), nor is Ibrahim Muhammad Hijazi (Ibrahim, son of Muhammad)
+	// Mohammed Hijazi. The pair earns nothing.
+	roleConflict := false
+	if (a.flags|b.flags)&flagOrg == 0 {
+		if i, j, ok := firstAsMiddle(a, b, usedA[:na], usedB[:nb], toB[:na]); ok {
+			credA[i], credB[j] = 0, 0
+			roleConflict = true
+		}
+	}
 
 	// Titles count only when matched: "President Putin" is Putin.
 	wa, wb := a.w, b.w
@@ -614,8 +629,15 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		// for the other's extra names: that "Tariq Youssef Aziz" holds
 		// Tariq and Aziz says little, and HIJAZI, Mohamad Hussein is not
 		// Husain Maryam Hijazi.
+		case a.flags&flagAbjad != 0 && ml == 0 && allMatched(b, usedB[:nb]) && contentTokens(b) >= 2 && heldIn(a, usedA[:na], toB[:na]) == heldFromFirst:
+			wa -= forgiven(a, usedA[:na], true) * specificity(b.wContent)
+			middleNote = "names the listed name lacks weigh little: it is the query's name shortened (missing, not conflicting)"
 		case mq > 0 && ml == 0 && allMatched(b, usedB[:nb]):
-			wa -= (1 - missingShare) * mq * specificity(b.wContent)
+			v := specificity(b.wContent)
+			if heldIn(a, usedA[:na], toB[:na]) == heldAtEdges {
+				v = 1
+			}
+			wa -= forgiven(a, usedA[:na], false) * v
 			middleNote = "middle names the listed name lacks weigh little (missing, not conflicting)"
 		case ml > 0 && mq == 0 && allMatched(a, usedA[:na]):
 			wb -= (1 - missingShare) * ml * specificity(a.wContent)
@@ -758,6 +780,9 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		}
 		if middleNote != "" {
 			ex.notes = append(ex.notes, middleNote)
+		}
+		if roleConflict {
+			ex.notes = append(ex.notes, "a first name stands as the other's middle name while the other's first name goes unmatched: another person")
 		}
 		if orderConflict {
 			ex.notes = append(ex.notes, "a name in a nasab chain (bin, ben, ould) in another place: another person")
@@ -934,6 +959,56 @@ func edges(n *name) (f, l int) {
 	return f, l
 }
 
+// forgiven returns how much of the weight of n's unmatched middle names
+// (with trailing, of all its unmatched names) a shorter name that lacks
+// them forgives: all but missingShare of the heaviest. A chain of father's
+// and grandfather's names (Abd al-Halim Hafiz Abd al-Fattah Remadna) is one
+// fact the short name leaves out, not four.
+func forgiven(n *name, used []bool, trailing bool) float32 {
+	f, l := edges(n)
+	var w, heaviest float32
+	for i := range n.toks {
+		if t := &n.toks[i]; !used[i] && t.cls == clsContent && (trailing || t.patr || f >= 0 && i != f && i != l) {
+			w += t.w
+			heaviest = max(heaviest, t.w)
+		}
+	}
+	return w - missingShare*heaviest
+}
+
+// How the names of a shorter name, all matched, stand in a longer one.
+const (
+	heldNot       = iota // in no role order that says "the same name shortened"
+	heldAtEdges          // as its first and last names: Kyu Maria KIM holds Kyu KIM
+	heldFromFirst        // from its first name on, in order: Abdul Basir Nawrazai holds Abdul Basir
+)
+
+// heldIn tells how the names of a shorter name stand in long name l, whose
+// matched tokens are used, token i paired with the other's token toB[i]-1
+// (0: matched by a join). Lists give a given name and a father's or family
+// name where a bank records the name in full, so the shorter name may stop
+// before l does; but it must begin where l begins and keep its order.
+func heldIn(l *name, used []bool, toB []int8) int {
+	f, last := edges(l)
+	switch {
+	case f < 0 || !used[f]:
+		return heldNot
+	case used[last]:
+		return heldAtEdges
+	}
+	prev := int8(0)
+	for i := range l.toks {
+		if toB[i] == 0 || l.toks[i].cls != clsContent {
+			continue
+		}
+		if toB[i] < prev {
+			return heldNot
+		}
+		prev = toB[i]
+	}
+	return heldFromFirst
+}
+
 // middleUnmatched returns the weight of n's unmatched middle tokens: the
 // content tokens between its first and last name (see edges), and its
 // patronymics.
@@ -946,6 +1021,41 @@ func middleUnmatched(n *name, used []bool) float32 {
 		}
 	}
 	return w
+}
+
+// firstAsMiddle finds a person's first name paired with a middle name of
+// the other (a name between the other's first and last names) whose own
+// first name is unmatched, the two last names paired, in either direction.
+// It returns the pair: query token i, listed token j.
+func firstAsMiddle(a, b *name, usedA, usedB []bool, toB []int8) (i, j int, ok bool) {
+	fa, la := edges(a)
+	fb, lb := edges(b)
+	if fa < 0 || fb < 0 || fa == la || fb == lb || int(toB[la])-1 != lb {
+		return 0, 0, false
+	}
+	if j := int(toB[fa]) - 1; j >= 0 && !usedB[fb] && j != fb && j != lb && b.toks[j].cls == clsContent {
+		return fa, j, true
+	}
+	if usedA[fa] {
+		return 0, 0, false
+	}
+	for i := range toB {
+		if int(toB[i])-1 == fb && i != fa && i != la && a.toks[i].cls == clsContent {
+			return i, fb, true
+		}
+	}
+	return 0, 0, false
+}
+
+// contentTokens returns how many content tokens n has.
+func contentTokens(n *name) int {
+	c := 0
+	for i := range n.toks {
+		if n.toks[i].cls == clsContent {
+			c++
+		}
+	}
+	return c
 }
 
 // allMatched reports whether every content token of n is matched.

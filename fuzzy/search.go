@@ -339,7 +339,7 @@ func (s *searcher) searchName(q *name, min float32) {
 	qspec := specificity(q.wContent)
 	wqMin := wq
 	if person {
-		wqMin -= (1 - missingShare) * middleUnmatched(q, s.noneUsed[:len(q.toks)])
+		wqMin -= forgiven(q, s.noneUsed[:len(q.toks)], true)
 	}
 	// Admission does not count on the discount: a listed name that lacks
 	// the query's middle names still holds its first and last names,
