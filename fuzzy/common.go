@@ -261,6 +261,24 @@ func isSyllable(t string) bool {
 	return ok
 }
 
+// pinyinWord reports whether t is spelt wholly by pinyin syllables, one
+// or more (Jiayi, Zhiyong): a Chinese name, not a typo of one. It does not
+// allocate.
+func pinyinWord(t string) bool {
+	// ok[i]: t[:i] splits into syllables; syllables are 1 to 6 letters.
+	var ok [maxTokenBytes + 1]bool
+	if len(t) == 0 || len(t) > maxTokenBytes {
+		return false
+	}
+	ok[0] = true
+	for i := 1; i <= len(t); i++ {
+		for j := max(0, i-6); j < i && !ok[i]; j++ {
+			ok[i] = ok[j] && isSyllable(t[j:i])
+		}
+	}
+	return ok[len(t)]
+}
+
 // pinyinSyllables holds the toneless pinyin syllables: every initial with
 // every final (a superset of the syllables in use, which does no harm).
 var pinyinSyllables = func() map[string]struct{} {

@@ -67,3 +67,31 @@ func TestCharacterLevel(t *testing.T) {
 		t.Errorf("B2B TRADE normalised to %q", s)
 	}
 }
+
+// Chinese syllables: another syllable is another character, and a listed
+// syllable is not a two-syllable given name; but a query token that no
+// pinyin spells is a typo of the listed syllable.
+func TestPinyinSyllables(t *testing.T) {
+	if ex := Compare("Phyong Guk KMANG", "Phyong Guk KANG", KindPerson); ex.Score < Threshold {
+		t.Errorf("typo of a syllable: %.3f %v", ex.Score, ex.Notes)
+	}
+	for _, p := range [][2]string{
+		{"Jiayi Zhang", "ZHANG, Jian"},
+		{"Yan Yong", "YAN, Zhiyong"},
+		{"Wang Yang", "WANG, Kang"},
+	} {
+		if ex := Compare(p[0], p[1], KindPerson); ex.Score >= Threshold {
+			t.Errorf("%q vs %q: %.3f %v", p[0], p[1], ex.Score, ex.Notes)
+		}
+	}
+	for _, w := range []string{"jiayi", "zhiyong", "xiaoming", "kang"} {
+		if !pinyinWord(w) {
+			t.Errorf("pinyinWord(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"kmang", "schneider", ""} {
+		if pinyinWord(w) {
+			t.Errorf("pinyinWord(%q) = true", w)
+		}
+	}
+}

@@ -257,8 +257,11 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 		// consonants agree (طارق read as Taraq is Tariq).
 		return 0, howNone
 	}
-	if (a.syl || b.syl) && !slip(a.fold, b.fold) && !pluralS(a.text, b.text) && !pluralS(b.text, a.text) {
-		return 0, howNone // another Chinese syllable is another character
+	if (a.syl || b.syl && pinyinWord(a.text)) && !slip(a.fold, b.fold) && !pluralS(a.text, b.text) && !pluralS(b.text, a.text) {
+		// Another Chinese syllable is another character, and a listed
+		// syllable is not a given name of two (Jian is not Jiayi); a
+		// query token no pinyin spells is a typo (KMANG for KANG).
+		return 0, howNone
 	}
 	if genderForms(a.text, b.text) || genderForms(b.text, a.text) {
 		return 0, howNone // Vinogradova is Vinogradov's wife or daughter
