@@ -75,6 +75,7 @@ func TestNormalisation(t *testing.T) {
 		{"\x00bad\xffutf8\x7f", KindUnknown, "bad utf 8"},
 		{"SEABRASSLIMITED", KindOrganization, "seabrass limited"},
 		{"LLCSYNESIS", KindUnknown, "llc synesis"},
+		{"U.S. BANCORP", KindOrganization, "u s bancorp"}, // a word of its own, not BAN CORP
 		{"JSC 33SHIPYARD", KindOrganization, "jsc 33 shipyard"},
 		{"JOINT STOCK COM PANY X", KindOrganization, "joint stock company x"},
 		{"Ivan Ivano vich", KindPerson, "ivan ivano vich"},

@@ -662,7 +662,7 @@ func (p *parser) appendParts(r rng) {
 			return
 		}
 	}
-	if len(t) >= 6 && !isDigit(t[0]) {
+	if len(t) >= 6 && !isDigit(t[0]) && !wordOfOrgs(t) {
 		for _, w := range gluedSuffixes {
 			if n := len(t) - len(w); n >= 3 && string(t[n:]) == w {
 				p.appendRng(rng{r.s, r.s + int32(n)})
@@ -739,6 +739,14 @@ func splitWord(w []byte, k int) bool {
 		}
 	}
 	return true
+}
+
+// wordOfOrgs reports whether t is itself a word of organisation names
+// (BANCORP is not BAN CORP). It does not allocate.
+func wordOfOrgs(t []byte) bool {
+	_, g := generic[string(t)]
+	_, c := commonOrgWords[string(t)]
+	return g || c
 }
 
 // gluedSuffixes and gluedPrefixes are legal forms and words of
