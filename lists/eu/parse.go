@@ -15,7 +15,6 @@
 package eu
 
 import (
-	"errors"
 	"fmt"
 	"io"
 
@@ -42,12 +41,19 @@ const (
 	MaxDepth = 16
 )
 
-// Sentinel causes, for errors.Is on a *ParseError. ErrTooLarge and
-// ErrDoctype are shared with lists/un (the same caps, the same refusal).
+// ErrDoctype is the cause, for errors.Is on a *ParseError, when the file
+// carries a DOCTYPE or another directive; it is shared with lists/un and
+// lists/ofac. The caps' errors wrap [lists.ErrTooLarge], and a file
+// without records is [lists.ErrNoRecords].
+var ErrDoctype = xmlscan.ErrDoctype
+
+// Deprecated aliases of the module-wide causes; errors.Is holds for either
+// name.
 var (
-	ErrTooLarge = xmlscan.ErrTooLarge
-	ErrDoctype  = xmlscan.ErrDoctype
-	ErrNoRecord = errors.New("no sanctionEntity record")
+	// Deprecated: use [lists.ErrTooLarge].
+	ErrTooLarge = lists.ErrTooLarge
+	// Deprecated: use [lists.ErrNoRecords].
+	ErrNoRecord = lists.ErrNoRecords
 )
 
 // ParseError reports where an EU file failed to parse. Loaders log it as is
@@ -121,7 +127,7 @@ func (p *parser) run() ([]lists.Entity, error) {
 		return nil, err
 	}
 	if len(out) == 0 {
-		return nil, p.s.Fail("", ErrNoRecord)
+		return nil, p.s.Fail("", fmt.Errorf("%w: no sanctionEntity element", lists.ErrNoRecords))
 	}
 	return out, nil
 }

@@ -99,8 +99,10 @@ const (
 	DefaultMaxBytes = loader.DefaultMaxFileBytes // same cap as the loader's
 )
 
-// ErrTooLarge is returned (wrapped) for a download over the size cap.
-var ErrTooLarge = errors.New("download exceeds the size cap")
+// ErrTooLarge is the cause for a download over Fetcher.MaxBytes.
+//
+// Deprecated: use [lists.ErrTooLarge], the same value.
+var ErrTooLarge = lists.ErrTooLarge
 
 // ErrOlder is returned (wrapped) when a download is a valid list published
 // before the copy already in place: a stale mirror or cache must not roll
@@ -548,7 +550,7 @@ func (f *Fetcher) download(ctx context.Context, dir string, s Source, since stri
 	}
 	max := f.maxBytes()
 	if resp.ContentLength > max {
-		return "", 0, "", "", fmt.Errorf("%w: Content-Length %d > %d", ErrTooLarge, resp.ContentLength, max)
+		return "", 0, "", "", fmt.Errorf("%w: Content-Length %d is over Fetcher.MaxBytes (%d bytes)", lists.ErrTooLarge, resp.ContentLength, max)
 	}
 	// The temporary name keeps the target's name first (the loader reads
 	// cons_* CSV as the consolidated list) and does not end in .xml/.csv,
@@ -570,7 +572,7 @@ func (f *Fetcher) download(ctx context.Context, dir string, s Source, since stri
 		return "", 0, "", "", fmt.Errorf("after %d bytes: %w", n, err)
 	}
 	if n > max {
-		return "", 0, "", "", fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)
+		return "", 0, "", "", fmt.Errorf("%w: download is larger than Fetcher.MaxBytes (%d bytes)", lists.ErrTooLarge, max)
 	}
 	if resp.ContentLength >= 0 && n != resp.ContentLength {
 		return "", 0, "", "", fmt.Errorf("got %d bytes, Content-Length said %d", n, resp.ContentLength)
@@ -618,7 +620,7 @@ func Validate(ctx context.Context, path string, want loader.Format) (lists.Prove
 		return lists.Provenance{}, err
 	}
 	if len(snap.Entities) == 0 {
-		return lists.Provenance{}, errors.New("the list holds no entities")
+		return lists.Provenance{}, fmt.Errorf("%w: the list holds no entities", lists.ErrNoRecords)
 	}
 	return snap.Sources[0], nil
 }

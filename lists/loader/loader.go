@@ -62,8 +62,10 @@ import (
 // runaway or hostile file cannot exhaust memory.
 const DefaultMaxFileBytes = 512 << 20
 
-// ErrTooLarge is returned (wrapped) for a file over the size cap.
-var ErrTooLarge = errors.New("file exceeds the size cap")
+// ErrTooLarge is the cause for a file over Loader.MaxFileBytes.
+//
+// Deprecated: use [lists.ErrTooLarge], the same value.
+var ErrTooLarge = lists.ErrTooLarge
 
 // ErrDuplicateID is returned (wrapped) when two files hold the same entity id.
 var ErrDuplicateID = errors.New("duplicate entity id")
@@ -463,8 +465,8 @@ func (l *Loader) parseUnit(ctx context.Context, fsys fs.FS, u unit) (ents []list
 		// A cap or ctx error reaches the parser as a read error; make sure
 		// it is in the chain whatever the parser's own wrapping did.
 		for _, o := range opened {
-			if o != nil && o.n.over && !errors.Is(err, ErrTooLarge) {
-				err = fmt.Errorf("%s: %w (%d bytes): %w", o.name, ErrTooLarge, o.n.max, err)
+			if o != nil && o.n.over != nil && !errors.Is(err, o.n.over) {
+				err = fmt.Errorf("%s: %w: %w", o.name, o.n.over, err)
 			}
 		}
 		if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
@@ -490,11 +492,11 @@ func (l *Loader) parseUnit(ctx context.Context, fsys fs.FS, u unit) (ents []list
 	return ents, prov, nil
 }
 
-// capReader fails with ErrTooLarge once more than max bytes are read.
+// capReader fails with lists.ErrTooLarge once more than max bytes are read.
 type capReader struct {
 	r         io.Reader
 	left, max int64
-	over      bool // the cap was hit (sticky, so the loader can say so whatever the parser made of the error)
+	over      error // the cap's error once hit (sticky, so the loader can say so whatever the parser made of it)
 }
 
 func (c *capReader) Read(p []byte) (int, error) {
@@ -503,8 +505,8 @@ func (c *capReader) Read(p []byte) (int, error) {
 		var one [1]byte
 		n, err := c.r.Read(one[:])
 		if n > 0 {
-			c.over = true
-			return 0, fmt.Errorf("%w (%d bytes)", ErrTooLarge, c.max)
+			c.over = fmt.Errorf("%w: file is larger than Loader.MaxFileBytes (%d bytes)", lists.ErrTooLarge, c.max)
+			return 0, c.over
 		}
 		return 0, err
 	}

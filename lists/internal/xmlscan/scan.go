@@ -22,14 +22,14 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/freezeguard/freezeguard/lists"
 )
 
-// Sentinel causes, for errors.Is on the parsers' errors. lists/eu and
-// lists/un re-export them.
-var (
-	ErrTooLarge = errors.New("input exceeds a size cap")
-	ErrDoctype  = errors.New("DOCTYPE and other XML directives are not allowed")
-)
+// ErrDoctype is the cause, for errors.Is, when a file carries a DOCTYPE or
+// another directive; lists/eu, lists/un and lists/ofac re-export it. Every
+// cap's error wraps lists.ErrTooLarge.
+var ErrDoctype = errors.New("DOCTYPE and other XML directives are not allowed")
 
 // ReadAhead is slack for the decoder's internal buffer (bufio, 4 KiB), which
 // reads ahead of Decoder.InputOffset: a step may read this much past its cap
@@ -145,7 +145,7 @@ func (s *Scanner) Next() bool {
 				return false
 			}
 			if s.depth >= s.f.MaxDepth {
-				s.err = s.Fail("", fmt.Errorf("%w: elements nested deeper than %d", ErrTooLarge, s.f.MaxDepth))
+				s.err = s.Fail("", fmt.Errorf("%w: elements nested deeper than %d", lists.ErrTooLarge, s.f.MaxDepth))
 				return false
 			}
 			switch {
@@ -201,7 +201,7 @@ func (s *Scanner) Decode(v any, record string) error {
 		return s.err
 	}
 	if size := s.d.InputOffset() - s.start; size > s.f.MaxRecordBytes {
-		s.err = s.Fail(record, fmt.Errorf("%w: record is larger than %d bytes", ErrTooLarge, s.f.MaxRecordBytes))
+		s.err = s.Fail(record, fmt.Errorf("%w: record is larger than %d bytes", lists.ErrTooLarge, s.f.MaxRecordBytes))
 		return s.err
 	}
 	return nil
@@ -262,11 +262,11 @@ func (g *guard) arm(offset, step int64) { g.limit = offset + step + ReadAhead }
 
 func (g *guard) Read(b []byte) (int, error) {
 	if g.n > g.fileCap {
-		g.over = fmt.Errorf("%w: file is larger than %d bytes", ErrTooLarge, g.fileCap)
+		g.over = fmt.Errorf("%w: file is larger than %d bytes", lists.ErrTooLarge, g.fileCap)
 		return 0, errStep
 	}
 	if g.n >= g.limit {
-		g.over = fmt.Errorf("%w: record or token is larger than %d bytes", ErrTooLarge, g.stepCap)
+		g.over = fmt.Errorf("%w: record or token is larger than %d bytes", lists.ErrTooLarge, g.stepCap)
 		return 0, errStep
 	}
 	room := min(g.limit-g.n, g.fileCap+1-g.n)
