@@ -15,7 +15,6 @@
 package eu
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/freezeguard/freezeguard/lists"
@@ -61,7 +60,7 @@ var (
 type ParseError struct {
 	Offset int64  // byte offset in the input where the problem was found
 	Line   int    // line of Offset (1-based), 0 when unknown
-	Record string // the record being read, e.g. `sanctionEntity #3 logicalId=207 at byte 5034`; "" outside records
+	Record string // the record being read, e.g. `sanctionEntity #3 logicalId="207" at byte 5034 (after eu:13)`; "" outside records
 	Err    error  // the cause
 }
 
@@ -80,6 +79,8 @@ var format = xmlscan.Format{
 	Published:      "generationDate",
 	RecordDepth:    1,
 	Records:        []string{"sanctionEntity"},
+	IDName:         "logicalId",
+	IDAttr:         "logicalId",
 	MaxFileBytes:   MaxFileBytes,
 	MaxRecordBytes: MaxRecordBytes,
 	MaxDepth:       MaxDepth,
@@ -91,73 +92,16 @@ var format = xmlscan.Format{
 // fileCap is MaxFileBytes; tests lower it.
 var fileCap int64 = MaxFileBytes
 
-// CONTRACT: the loader calls Parse. It fills Source, Format, Published and
-// Records of the Provenance; the loader fills File and SHA256.
-
 // Parse parses an EU FSF XML 1.1 file. Entities come back in file order,
-// with ids "eu:<logicalId>". Provenance.Published is the root's
-// generationDate.
+// with ids "eu:<logicalId>"; Provenance.Published is the root's
+// generationDate. It fills Source, Format, Published and Records of the
+// Provenance, and leaves File and SHA256 to the loader, which has the file.
 func Parse(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 	f := format
 	f.MaxFileBytes = fileCap
-	p := &parser{s: xmlscan.New(r, &f), ids: make(map[string]bool)}
-	ents, err := p.run()
+	ents, published, err := xmlscan.Read(r, &f, (*sanctionEntity).entity)
 	if err != nil {
 		return nil, lists.Provenance{}, err
 	}
-	return ents, lists.Provenance{Source: lists.EU, Format: Format, Published: p.s.Published(), Records: len(ents)}, nil
-}
-
-type parser struct {
-	s   *xmlscan.Scanner
-	ids map[string]bool
-	n   int // records started
-}
-
-func (p *parser) run() ([]lists.Entity, error) {
-	var out []lists.Entity
-	for p.s.Next() {
-		e, err := p.record()
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	if err := p.s.Err(); err != nil {
-		return nil, err
-	}
-	if len(out) == 0 {
-		return nil, p.s.Fail("", fmt.Errorf("%w: no sanctionEntity element", lists.ErrNoRecords))
-	}
-	return out, nil
-}
-
-// record decodes and maps the sanctionEntity element the scanner is at.
-func (p *parser) record() (lists.Entity, error) {
-	p.n++
-	t, start := p.s.Element(), p.s.Offset()
-	where := fmt.Sprintf("sanctionEntity #%d", p.n)
-	for _, a := range t.Attr {
-		if a.Name.Local == "logicalId" {
-			id := a.Value
-			if len(id) > 32 {
-				id = id[:32] + "..."
-			}
-			where += fmt.Sprintf(" logicalId=%q", id)
-		}
-	}
-	where += fmt.Sprintf(" at byte %d", start)
-	var rec sanctionEntity
-	if err := p.s.Decode(&rec, where); err != nil {
-		return lists.Entity{}, err
-	}
-	e, err := rec.entity()
-	if err != nil {
-		return lists.Entity{}, &ParseError{Offset: start, Record: where, Err: err}
-	}
-	if p.ids[e.ID] {
-		return lists.Entity{}, &ParseError{Offset: start, Record: where, Err: fmt.Errorf("duplicate logicalId %s", rec.LogicalID)}
-	}
-	p.ids[e.ID] = true
-	return e, nil
+	return ents, lists.Provenance{Source: lists.EU, Format: Format, Published: published, Records: len(ents)}, nil
 }

@@ -15,7 +15,6 @@
 package un
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/freezeguard/freezeguard/lists"
@@ -81,6 +80,7 @@ var format = xmlscan.Format{
 	Published:      "dateGenerated",
 	RecordDepth:    2,
 	Records:        []string{"INDIVIDUAL", "ENTITY"},
+	IDName:         "REFERENCE_NUMBER",
 	MaxFileBytes:   MaxFileBytes,
 	MaxRecordBytes: MaxRecordBytes,
 	MaxDepth:       MaxDepth,
@@ -92,72 +92,17 @@ var format = xmlscan.Format{
 // fileCap is MaxFileBytes; tests lower it.
 var fileCap int64 = MaxFileBytes
 
-// CONTRACT: the loader calls Parse. It fills Source, Format, Published and
-// Records of the Provenance; the loader fills File and SHA256.
-
 // Parse parses a UN consolidated list XML file. Entities come back in file
-// order (individuals, then entities), with ids "un:<REFERENCE_NUMBER>".
-// Provenance.Published is the root's dateGenerated.
+// order (individuals, then entities), with ids "un:<REFERENCE_NUMBER>";
+// Provenance.Published is the root's dateGenerated. It fills Source,
+// Format, Published and Records of the Provenance, and leaves File and
+// SHA256 to the loader, which has the file.
 func Parse(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 	f := format
 	f.MaxFileBytes = fileCap
-	p := &parser{s: xmlscan.New(r, &f), ids: make(map[string]bool)}
-	ents, err := p.run()
+	ents, published, err := xmlscan.Read(r, &f, (*record).entity)
 	if err != nil {
 		return nil, lists.Provenance{}, err
 	}
-	return ents, lists.Provenance{Source: lists.UN, Format: Format, Published: p.s.Published(), Records: len(ents)}, nil
-}
-
-type parser struct {
-	s    *xmlscan.Scanner
-	ids  map[string]bool
-	n    int    // records started
-	last string // id of the last good record, for error context
-}
-
-func (p *parser) run() ([]lists.Entity, error) {
-	var out []lists.Entity
-	for p.s.Next() {
-		e, err := p.record()
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	if err := p.s.Err(); err != nil {
-		return nil, err
-	}
-	if len(out) == 0 {
-		return nil, p.s.Fail("", fmt.Errorf("%w: no INDIVIDUAL or ENTITY element", lists.ErrNoRecords))
-	}
-	return out, nil
-}
-
-// record decodes and maps the INDIVIDUAL or ENTITY element the scanner is at.
-func (p *parser) record() (lists.Entity, error) {
-	p.n++
-	t, start := p.s.Element(), p.s.Offset()
-	kind := lists.Person
-	if t.Name.Local == "ENTITY" {
-		kind = lists.Organization
-	}
-	where := fmt.Sprintf("%s #%d at byte %d", t.Name.Local, p.n, start)
-	if p.last != "" {
-		where += " (after " + p.last + ")"
-	}
-	var rec record
-	if err := p.s.Decode(&rec, where); err != nil {
-		return lists.Entity{}, err
-	}
-	e, err := rec.entity(kind)
-	if err != nil {
-		return lists.Entity{}, &ParseError{Offset: start, Record: where, Err: err}
-	}
-	if p.ids[e.ID] {
-		return lists.Entity{}, &ParseError{Offset: start, Record: where, Err: fmt.Errorf("duplicate REFERENCE_NUMBER %q", rec.Ref)}
-	}
-	p.ids[e.ID] = true
-	p.last = e.ID
-	return e, nil
+	return ents, lists.Provenance{Source: lists.UN, Format: Format, Published: published, Records: len(ents)}, nil
 }

@@ -1,17 +1,22 @@
 // Package xmlscan is the streaming XML reader under the EU and UN list
 // parsers (lists/eu, lists/un). Both files have the same outline: one root
 // element with a generation time, and record elements a fixed depth below
-// it. A Scanner walks that outline token by token and stops at each record,
-// which the caller decodes whole with Decode and maps to the model.
+// it. A parser describes its outline in a [Format] and calls [Read] with its
+// record type and the mapping of a record to the model:
+//
+//	ents, published, err := xmlscan.Read(r, &format, (*record).entity)
+//
+// Read walks the outline with a [Scanner], decodes each record whole and
+// refuses duplicate ids and files without records.
 //
 // Input is untrusted. Every read is bounded: the whole input by
 // Format.MaxFileBytes, every token between records and every record by
 // Format.MaxRecordBytes, nesting outside records by Format.MaxDepth, and a
-// record's text fields by Fields.Max. DOCTYPE and other directives are
-// refused, so there is no entity expansion. Every failure is built by
-// Format.NewError from the byte offset, the line and the record being read,
-// so each parser keeps its own ParseError type; Message gives them one
-// wording.
+// record's text fields by Fields.Max; each cap's error wraps
+// lists.ErrTooLarge. DOCTYPE and other directives are refused, so there is
+// no entity expansion. Every failure is built by Format.NewError from the
+// byte offset, the line and the record being read, so each parser keeps
+// its own ParseError type; [Message] gives them one wording.
 package xmlscan
 
 import (
@@ -53,6 +58,12 @@ type Format struct {
 	// Records are the local names of record elements at RecordDepth.
 	// Other elements there are walked into like any container.
 	Records []string
+	// IDName is what the file calls a record's id ("logicalId"), for
+	// the error on a duplicate.
+	IDName string
+	// IDAttr is the record element's attribute holding its id, quoted
+	// in errors about the record; "" when the id is not an attribute.
+	IDAttr string
 
 	// MaxFileBytes caps the whole input.
 	MaxFileBytes int64
