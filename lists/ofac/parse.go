@@ -33,9 +33,6 @@ import (
 	"github.com/freezeguard/freezeguard/lists"
 )
 
-// CONTRACT: the loader calls these. Parsers fill Source, Format, Published
-// and Records of the Provenance; the loader fills File and SHA256.
-
 // ParseCSV parses a legacy CSV set. sdn is the primary file (sdn.csv or
 // cons_prim.csv); add, alt and comments may be nil.
 //
