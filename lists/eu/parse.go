@@ -1,17 +1,14 @@
 // Package eu parses the EU Financial Sanctions File (FSF), XML 1.1
-// (schema 20171012-FULL-schema-1_1.xsd: export/sanctionEntity), into
-// freezeguard entities.
+// (export/sanctionEntity), into [lists.Entity] values with ids
+// "eu:<logicalId>".
 //
-// The parser streams: it walks the file with xml.Decoder.Token and decodes
-// one sanctionEntity at a time (the scanner it shares with lists/un is in
-// lists/internal/xmlscan). Input is untrusted: every read is bounded
-// (see MaxFileBytes, MaxRecordBytes, MaxFieldBytes, MaxDepth), DOCTYPE
-// declarations are refused (so no entity-expansion tricks), and every
-// failure is a *ParseError naming the byte offset and the record.
+//	ents, prov, err := eu.Parse(f) // f: an open FSF XML file
 //
-// A file that parses but yields no sanctionEntity is an error: the schema
-// allows it, but an empty list loaded by mistake would silently stop all
-// EU screening.
+// The parser streams one sanctionEntity at a time and trusts nothing: a cap
+// ([MaxFileBytes] and the other Max constants) wraps [lists.ErrTooLarge], a
+// DOCTYPE is refused ([ErrDoctype]), a file without entities is
+// [lists.ErrNoRecords], and every failure is a [*ParseError] naming the
+// byte offset and the record. docs/lists.md describes the format.
 package eu
 
 import (

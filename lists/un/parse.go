@@ -1,17 +1,15 @@
 // Package un parses the UN Security Council consolidated list XML
-// (CONSOLIDATED_LIST, schema sc-sanctions.xsd) into freezeguard entities.
+// (CONSOLIDATED_LIST) into [lists.Entity] values with ids
+// "un:<REFERENCE_NUMBER>".
 //
-// The parser streams: it walks the file with xml.Decoder.Token and decodes
-// one INDIVIDUAL or ENTITY element at a time (the scanner it shares with
-// lists/eu is in lists/internal/xmlscan), so memory grows with the entities
-// kept, not with the size of any one token. Input is untrusted:
-// every read is bounded (see MaxFileBytes, MaxRecordBytes, MaxFieldBytes,
-// MaxDepth), DOCTYPE declarations are refused (so no entity-expansion
-// tricks), and every failure is a *ParseError naming the byte offset and the
-// record it happened in.
+//	ents, prov, err := un.Parse(f) // f: an open consolidated.xml
 //
-// A file that parses but yields no record is an error too: an empty list
-// loaded by mistake would silently stop all UN screening.
+// The parser streams one INDIVIDUAL or ENTITY at a time and trusts nothing:
+// a cap ([MaxFileBytes] and the other Max constants) wraps
+// [lists.ErrTooLarge], a DOCTYPE is refused ([ErrDoctype]), a file without
+// records is [lists.ErrNoRecords], and every failure is a [*ParseError]
+// naming the byte offset and the record. docs/lists.md describes the
+// format.
 package un
 
 import (
