@@ -73,6 +73,8 @@ func (e *ParseError) Unwrap() error { return e.Err }
 var format = xmlscan.Format{
 	Root:           "export",
 	Name:           "an EU FSF file",
+	Source:         lists.EU,
+	Provenance:     Format,
 	Published:      "generationDate",
 	RecordDepth:    1,
 	Records:        []string{"sanctionEntity"},
@@ -91,14 +93,10 @@ var fileCap int64 = MaxFileBytes
 
 // Parse parses an EU FSF XML 1.1 file. Entities come back in file order,
 // with ids "eu:<logicalId>"; Provenance.Published is the root's
-// generationDate. It fills Source, Format, Published and Records of the
-// Provenance, and leaves File and SHA256 to the loader, which has the file.
+// generationDate. The loader, which has the file, fills Provenance.File
+// and SHA256.
 func Parse(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 	f := format
 	f.MaxFileBytes = fileCap
-	ents, published, err := xmlscan.Read(r, &f, (*sanctionEntity).entity)
-	if err != nil {
-		return nil, lists.Provenance{}, err
-	}
-	return ents, lists.Provenance{Source: lists.EU, Format: Format, Published: published, Records: len(ents)}, nil
+	return xmlscan.Read(r, &f, (*sanctionEntity).entity)
 }

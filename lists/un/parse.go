@@ -75,6 +75,8 @@ func (e *ParseError) Unwrap() error { return e.Err }
 var format = xmlscan.Format{
 	Root:           "CONSOLIDATED_LIST",
 	Name:           "a UN consolidated list",
+	Source:         lists.UN,
+	Provenance:     Format,
 	Published:      "dateGenerated",
 	RecordDepth:    2,
 	Records:        []string{"INDIVIDUAL", "ENTITY"},
@@ -92,15 +94,10 @@ var fileCap int64 = MaxFileBytes
 
 // Parse parses a UN consolidated list XML file. Entities come back in file
 // order (individuals, then entities), with ids "un:<REFERENCE_NUMBER>";
-// Provenance.Published is the root's dateGenerated. It fills Source,
-// Format, Published and Records of the Provenance, and leaves File and
-// SHA256 to the loader, which has the file.
+// Provenance.Published is the root's dateGenerated. The loader, which has
+// the file, fills Provenance.File and SHA256.
 func Parse(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 	f := format
 	f.MaxFileBytes = fileCap
-	ents, published, err := xmlscan.Read(r, &f, (*record).entity)
-	if err != nil {
-		return nil, lists.Provenance{}, err
-	}
-	return ents, lists.Provenance{Source: lists.UN, Format: Format, Published: published, Records: len(ents)}, nil
+	return xmlscan.Read(r, &f, (*record).entity)
 }

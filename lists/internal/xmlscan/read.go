@@ -4,21 +4,21 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/freezeguard/freezeguard/lists"
 )
 
 // Read parses a whole list file as f describes: it decodes each record
 // element into a new R, maps it with entity and returns the entities in
-// file order with the root's generation time. The parsers keep only their
-// schema (R) and its mapping. A failure names the record as
+// file order with their Provenance (Source, Format, Published from the
+// root, Records; the loader, which has the file, fills File and SHA256).
+// The parsers keep only their schema (R) and its mapping. A failure names the record as
 // "INDIVIDUAL #12 at byte 5034 (after un:CDi.011)", with the Format.IDAttr
 // attribute when there is one. An entity id seen twice is an error (the
 // list would double-count hits), and so is a file without records
 // ([lists.ErrNoRecords]): an empty list loaded by mistake would silently
 // stop all screening against its source.
-func Read[R any](r io.Reader, f *Format, entity func(*R) (lists.Entity, error)) ([]lists.Entity, time.Time, error) {
+func Read[R any](r io.Reader, f *Format, entity func(*R) (lists.Entity, error)) ([]lists.Entity, lists.Provenance, error) {
 	s := New(r, f)
 	var out []lists.Entity
 	ids := make(map[string]bool)
@@ -27,27 +27,27 @@ func Read[R any](r io.Reader, f *Format, entity func(*R) (lists.Entity, error)) 
 		where := s.label(n, last)
 		var rec R
 		if err := s.Decode(&rec, where); err != nil {
-			return nil, time.Time{}, err
+			return nil, lists.Provenance{}, err
 		}
 		e, err := entity(&rec)
 		if err != nil {
-			return nil, time.Time{}, f.NewError(s.start, 0, where, err)
+			return nil, lists.Provenance{}, f.NewError(s.start, 0, where, err)
 		}
 		if ids[e.ID] {
 			_, id, _ := strings.Cut(e.ID, ":")
-			return nil, time.Time{}, f.NewError(s.start, 0, where, fmt.Errorf("duplicate %s %q", f.IDName, id))
+			return nil, lists.Provenance{}, f.NewError(s.start, 0, where, fmt.Errorf("duplicate %s %q", f.IDName, id))
 		}
 		ids[e.ID] = true
 		last = e.ID
 		out = append(out, e)
 	}
 	if err := s.Err(); err != nil {
-		return nil, time.Time{}, err
+		return nil, lists.Provenance{}, err
 	}
 	if len(out) == 0 {
-		return nil, time.Time{}, s.Fail("", fmt.Errorf("%w: no %s element", lists.ErrNoRecords, strings.Join(f.Records, " or ")))
+		return nil, lists.Provenance{}, s.Fail("", fmt.Errorf("%w: no %s element", lists.ErrNoRecords, strings.Join(f.Records, " or ")))
 	}
-	return out, s.Published(), nil
+	return out, lists.Provenance{Source: f.Source, Format: f.Provenance, Published: s.Published(), Records: len(out)}, nil
 }
 
 // label is how errors name the record Next stopped at, the n-th of the file.

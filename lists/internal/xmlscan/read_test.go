@@ -20,10 +20,11 @@ func (r *rec) toEntity() (lists.Entity, error) {
 func TestRead(t *testing.T) {
 	f := testFormat()
 	f.IDName, f.IDAttr = "id", "id"
+	f.Source, f.Provenance = lists.EU, "test"
 	head := `<list made="2026-08-01T23:00:03Z"><g>`
-	ents, pub, err := Read(strings.NewReader(head+`<rec id="1"><name>A</name></rec><other id="2"><name>B</name></other></g></list>`), f, (*rec).toEntity)
-	if err != nil || len(ents) != 2 || ents[0].ID != "t:1" || ents[1].Names[0].Full != "B" || pub.Year() != 2026 {
-		t.Fatalf("Read = %v, %v, %v", ents, pub, err)
+	ents, prov, err := Read(strings.NewReader(head+`<rec id="1"><name>A</name></rec><other id="2"><name>B</name></other></g></list>`), f, (*rec).toEntity)
+	if err != nil || len(ents) != 2 || ents[0].ID != "t:1" || ents[1].Names[0].Full != "B" || prov.Published.Year() != 2026 || prov.Records != 2 || prov.Source != lists.EU || prov.Format != "test" {
+		t.Fatalf("Read = %v, %+v, %v", ents, prov, err)
 	}
 	for _, c := range []struct {
 		name, in, want string

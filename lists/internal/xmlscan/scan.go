@@ -49,6 +49,10 @@ type Format struct {
 	// Name says what the file should be, for the error on a wrong root
 	// ("an EU FSF file").
 	Name string
+	// Source and Provenance are the Provenance.Source and .Format that
+	// Read reports (lists.EU, "eu-fsf-xml").
+	Source     lists.Source
+	Provenance string
 	// Published is the root attribute holding the generation time, an
 	// xs:dateTime ("generationDate"). It is required.
 	Published string
