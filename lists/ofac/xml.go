@@ -168,7 +168,7 @@ func (p *xmlParser) start(name string) error {
 	}
 	p.sawRoot = true
 	if len(p.stack) >= MaxDepth {
-		return p.errorf(ErrTooDeep)
+		return p.errorf(fmt.Errorf("%w (%d)", ErrTooDeep, MaxDepth))
 	}
 	p.stack = append(p.stack, name)
 	p.text = p.text[:0]

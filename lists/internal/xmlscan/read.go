@@ -12,12 +12,13 @@ import (
 // element into a new R, maps it with entity and returns the entities in
 // file order with their Provenance (Source, Format, Published from the
 // root, Records; the loader, which has the file, fills File and SHA256).
-// The parsers keep only their schema (R) and its mapping. A failure names the record as
-// "INDIVIDUAL #12 at byte 5034 (after un:CDi.011)", with the Format.IDAttr
-// attribute when there is one. An entity id seen twice is an error (the
-// list would double-count hits), and so is a file without records
-// ([lists.ErrNoRecords]): an empty list loaded by mistake would silently
-// stop all screening against its source.
+// The parsers keep only their schema (R) and its mapping.
+//
+// A failure names the record as "INDIVIDUAL #12 at byte 5034 (after
+// un:CDi.011)", with the Format.IDAttr attribute when there is one. An
+// entity id seen twice is an error (the list would double-count hits), and
+// so is a file without records ([lists.ErrNoRecords]): an empty list
+// loaded by mistake would silently stop all screening against its source.
 func Read[R any](r io.Reader, f *Format, entity func(*R) (lists.Entity, error)) ([]lists.Entity, lists.Provenance, error) {
 	s := New(r, f)
 	var out []lists.Entity
