@@ -1,18 +1,23 @@
-// Package fulltext is the analysts' search over all list data: a persistent
-// bleve (scorch) index of every entity's names, identifiers, addresses,
-// remarks and programmes, with fuzzy and phrase queries.
+// Package fulltext is the analysts' search over all list data: a
+// persistent bleve (scorch) index of every entity's names, identifiers,
+// addresses, remarks and programmes, with fuzzy and phrase queries.
 //
-// It is deliberately not on the screening hot path. Measured here, a bleve
-// fuzzy query over the embedded lists costs milliseconds, while
-// fuzzy.Index answers in microseconds; bleve earns its place where an
-// analyst wants to find "that vessel with IMO 9…" or a phrase in the
-// remarks, across every field.
+//	ix, err := fulltext.Build(ctx, "/var/lib/bank/search", snap) // or Open an existing one
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	defer ix.Close()
+//	hits, err := ix.Search(ctx, "ids:AD001095", fulltext.QueryString, 10)
+//
+// It is deliberately not on the screening path: a bleve fuzzy query takes
+// milliseconds where fuzzy.Index answers in microseconds. bleve earns its
+// place where an analyst wants "that vessel with IMO 9…" or a phrase in
+// the remarks, across every field.
 //
 // Text is analysed with freezeguard's own transliteration (fuzzy/translit),
-// so a query in Cyrillic or Arabic finds the Latin spellings in the lists,
-// and a Latin query finds the original-script names. Each indexed word
-// keeps its offsets in the original text, so highlights mark the original
-// words (see translitTokenizer).
+// so a query in Cyrillic or Arabic finds the Latin spellings in the lists
+// and a Latin query the original-script names; highlights mark the words
+// of the original text ([Hit].Fragments).
 package fulltext
 
 import (

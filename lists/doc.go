@@ -1,10 +1,26 @@
-// Package lists holds freezeguard's entity model: one typed, immutable view
-// of the OFAC, EU and UN sanctions lists, whatever format they came in.
+// Package lists is freezeguard's entity model: one typed, immutable view of
+// the OFAC, EU and UN sanctions lists, whatever format they came in.
 //
-// The parsers live in sub-packages (lists/ofac, lists/eu, lists/un) and
-// return []Entity plus a Provenance; package lists/loader detects formats
-// from content and assembles a Snapshot. Package lists itself knows nothing
-// about matching or any file format: it owns the types, the programme
-// taxonomy (which programmes are crime-based, who designates them, on what
-// legal basis) and snapshot diffing.
+//	snap, err := loader.Load(ctx, "/var/lib/bank/lists") // package lists/loader
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	e, ok := snap.Entity("un:QDi.001")
+//	if ok {
+//		fmt.Println(e.Names[0].Full, e.Programs[0].Class, e.Programs[0].Class.CrimeBased())
+//	}
+//
+// A [Snapshot] holds the [Entity] values and, for each source file, the
+// [Provenance] that an audit record pins. The parsers (lists/ofac, lists/eu,
+// lists/un) each return []Entity and a Provenance, and lists/loader
+// assembles the Snapshot. Package lists itself knows no file format and
+// nothing of matching: it owns the types, the programme taxonomy
+// ([OFACProgram], [EUProgram], [UNProgram], [Class]), countries
+// ([CountryCode]) and [Diff].
+//
+// Every reader of untrusted input in the module wraps [ErrTooLarge] when
+// input goes over a cap and [ErrNoRecords] when a list is empty, so one
+// errors.Is test covers them all.
+//
+// The lists, their formats and the taxonomy are described in docs/lists.md.
 package lists

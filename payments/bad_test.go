@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/freezeguard/freezeguard/lists"
 )
 
 func readSample(t testing.TB, rel string) []byte {
@@ -70,8 +72,8 @@ func TestBadInput(t *testing.T) {
 func TestTooLarge(t *testing.T) {
 	big := bytes.Repeat([]byte(" "), MaxSize+1)
 	_, err := Parse(bytes.NewReader(big))
-	if !errors.Is(err, ErrTooLarge) {
-		t.Fatalf("err %v; want ErrTooLarge", err)
+	if !errors.Is(err, lists.ErrTooLarge) || !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "MaxSize (10485760 bytes)") {
+		t.Fatalf("err %v; want lists.ErrTooLarge naming MaxSize and its size", err)
 	}
 }
 

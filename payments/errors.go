@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/freezeguard/freezeguard/lists"
 )
 
 // MaxSize is the largest input, in bytes, that the parsers accept: a single
@@ -20,10 +22,9 @@ const MaxSize = 10 << 20
 const maxErrors = 100
 
 // Errors that callers can test for with errors.Is. A *MessageError wraps
-// one of them (or a lower-level cause) with the message and place.
+// one of them (or a lower-level cause) with the message and place; input
+// over a size cap wraps [lists.ErrTooLarge], as in the list parsers.
 var (
-	// ErrTooLarge means the input exceeds MaxSize.
-	ErrTooLarge = errors.New("input exceeds size limit")
 	// ErrInvalidUTF8 means the input is not valid UTF-8.
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	// ErrUnknownFormat means the input is neither XML nor SWIFT FIN.
@@ -40,6 +41,12 @@ var (
 	// ErrSyntax means the message is malformed (XML or FIN syntax).
 	ErrSyntax = errors.New("syntax error")
 )
+
+// ErrTooLarge is the cause when the input exceeds MaxSize or an XML
+// document holds more elements than the parser reads.
+//
+// Deprecated: use [lists.ErrTooLarge], the same value.
+var ErrTooLarge = lists.ErrTooLarge
 
 // MessageError reports bad input: which message, where in it, and why.
 // Offsets and lines are counted from the start of the input given to the
@@ -85,7 +92,7 @@ func readInput(r io.Reader) ([]byte, error) {
 		return nil, &MessageError{Message: "input", Offset: -1, Err: fmt.Errorf("read: %w", err)}
 	}
 	if len(data) > MaxSize {
-		return nil, &MessageError{Message: "input", Offset: MaxSize, Err: fmt.Errorf("%w (%d bytes)", ErrTooLarge, MaxSize)}
+		return nil, &MessageError{Message: "input", Offset: MaxSize, Err: fmt.Errorf("%w: input is larger than MaxSize (%d bytes)", lists.ErrTooLarge, MaxSize)}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {

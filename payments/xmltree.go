@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/freezeguard/freezeguard/lists"
 )
 
 // Limits on the XML tree, beyond MaxSize: ISO 20022 messages are shallow
@@ -111,7 +113,7 @@ func buildTree(data []byte) (*node, error) {
 				return fail(off, fmt.Errorf("%w: elements nested deeper than %d", ErrSyntax, maxDepth))
 			}
 			if count++; count > maxNodes {
-				return fail(off, fmt.Errorf("%w: more than %d elements", ErrTooLarge, maxNodes))
+				return fail(off, fmt.Errorf("%w: more than %d elements", lists.ErrTooLarge, maxNodes))
 			}
 			n := &node{name: t.Name.Local, space: t.Name.Space, attrs: t.Attr, off: off}
 			if len(stack) > 0 {

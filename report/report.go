@@ -1,7 +1,10 @@
-// Package report holds the JSON shapes freezeguard writes for its decisions
-// (a line of `batch` output, a message of `payment --json`, a scored pair of
-// `compare`, the sources of `lists info --json`) and the code that fills
-// them from the library's results.
+// Package report holds the JSON shapes freezeguard writes for its
+// decisions and fills them from the library's results: a [Line] of `batch`
+// output, a [Message] of `payment --json`, a scored pair of `compare`
+// ([CompareOutput]) and the sources of `lists info --json` ([ListsInfo]).
+//
+//	line, _ := report.ScreenParty(ctx, screener, report.Input{ID: "c-17", Party: party})
+//	json.NewEncoder(os.Stdout).Encode(line)
 //
 // The CLI and the screening service (package server) both use it, so that
 // the same input gets the same decision in the same shape whichever way it

@@ -1,11 +1,17 @@
-// Package embedded carries a gzip-compressed copy of real, official
+// Package embedded carries gzip-compressed copies of real, official
 // sanctions list files inside the binary (go:embed), so that the CLI, the
 // examples and a first evaluation run offline on a fresh machine.
 //
-// The data is old and partly an excerpt (see Files and data/README.md):
-// it is for demonstrations and tests, never for screening real payments.
-// Warning says so in words a CLI can print; a bank loads current official
-// files with lists/loader (after lists/fetch has downloaded them).
+//	snap, err := embedded.Load(ctx)
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	fmt.Fprintln(os.Stderr, embedded.Warning(time.Now())) // old data: say so
+//
+// The data is old and partly an excerpt ([Files] says which, with
+// data/README.md): it is for demonstrations and tests, never for screening
+// real payments. A bank loads current files with lists/loader, after
+// lists/fetch has downloaded them.
 //
 // Core packages must not import this package: it adds about 1 MB of data
 // to any binary that does.

@@ -1,22 +1,17 @@
 // Package eu parses the EU Financial Sanctions File (FSF), XML 1.1
-// (schema 20171012-FULL-schema-1_1.xsd: export/sanctionEntity), into
-// freezeguard entities.
+// (export/sanctionEntity), into [lists.Entity] values with ids
+// "eu:<logicalId>".
 //
-// The parser streams: it walks the file with xml.Decoder.Token and decodes
-// one sanctionEntity at a time (the scanner it shares with lists/un is in
-// lists/internal/xmlscan). Input is untrusted: every read is bounded
-// (see MaxFileBytes, MaxRecordBytes, MaxFieldBytes, MaxDepth), DOCTYPE
-// declarations are refused (so no entity-expansion tricks), and every
-// failure is a *ParseError naming the byte offset and the record.
+//	ents, prov, err := eu.Parse(f) // f: an open FSF XML file
 //
-// A file that parses but yields no sanctionEntity is an error: the schema
-// allows it, but an empty list loaded by mistake would silently stop all
-// EU screening.
+// The parser streams one sanctionEntity at a time and trusts nothing: a cap
+// ([MaxFileBytes] and the other Max constants) wraps [lists.ErrTooLarge], a
+// DOCTYPE is refused ([ErrDoctype]), a file without entities is
+// [lists.ErrNoRecords], and every failure is a [*ParseError] naming the
+// byte offset and the record. docs/lists.md describes the format.
 package eu
 
 import (
-	"errors"
-	"fmt"
 	"io"
 
 	"github.com/freezeguard/freezeguard/lists"
@@ -42,12 +37,19 @@ const (
 	MaxDepth = 16
 )
 
-// Sentinel causes, for errors.Is on a *ParseError. ErrTooLarge and
-// ErrDoctype are shared with lists/un (the same caps, the same refusal).
+// ErrDoctype is the cause, for errors.Is on a *ParseError, when the file
+// carries a DOCTYPE or another directive; it is shared with lists/un and
+// lists/ofac. The caps' errors wrap [lists.ErrTooLarge], and a file
+// without records is [lists.ErrNoRecords].
+var ErrDoctype = xmlscan.ErrDoctype
+
+// Deprecated aliases of the module-wide causes; errors.Is holds for either
+// name.
 var (
-	ErrTooLarge = xmlscan.ErrTooLarge
-	ErrDoctype  = xmlscan.ErrDoctype
-	ErrNoRecord = errors.New("no sanctionEntity record")
+	// Deprecated: use [lists.ErrTooLarge].
+	ErrTooLarge = lists.ErrTooLarge
+	// Deprecated: use [lists.ErrNoRecords].
+	ErrNoRecord = lists.ErrNoRecords
 )
 
 // ParseError reports where an EU file failed to parse. Loaders log it as is
@@ -55,7 +57,7 @@ var (
 type ParseError struct {
 	Offset int64  // byte offset in the input where the problem was found
 	Line   int    // line of Offset (1-based), 0 when unknown
-	Record string // the record being read, e.g. `sanctionEntity #3 logicalId=207 at byte 5034`; "" outside records
+	Record string // the record being read, e.g. `sanctionEntity #3 logicalId="207" at byte 5034 (after eu:13)`; "" outside records
 	Err    error  // the cause
 }
 
@@ -71,9 +73,13 @@ func (e *ParseError) Unwrap() error { return e.Err }
 var format = xmlscan.Format{
 	Root:           "export",
 	Name:           "an EU FSF file",
+	Source:         lists.EU,
+	Provenance:     Format,
 	Published:      "generationDate",
 	RecordDepth:    1,
 	Records:        []string{"sanctionEntity"},
+	IDName:         "logicalId",
+	IDAttr:         "logicalId",
 	MaxFileBytes:   MaxFileBytes,
 	MaxRecordBytes: MaxRecordBytes,
 	MaxDepth:       MaxDepth,
@@ -85,73 +91,12 @@ var format = xmlscan.Format{
 // fileCap is MaxFileBytes; tests lower it.
 var fileCap int64 = MaxFileBytes
 
-// CONTRACT: the loader calls Parse. It fills Source, Format, Published and
-// Records of the Provenance; the loader fills File and SHA256.
-
 // Parse parses an EU FSF XML 1.1 file. Entities come back in file order,
-// with ids "eu:<logicalId>". Provenance.Published is the root's
-// generationDate.
+// with ids "eu:<logicalId>"; Provenance.Published is the root's
+// generationDate. The loader, which has the file, fills Provenance.File
+// and SHA256.
 func Parse(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 	f := format
 	f.MaxFileBytes = fileCap
-	p := &parser{s: xmlscan.New(r, &f), ids: make(map[string]bool)}
-	ents, err := p.run()
-	if err != nil {
-		return nil, lists.Provenance{}, err
-	}
-	return ents, lists.Provenance{Source: lists.EU, Format: Format, Published: p.s.Published(), Records: len(ents)}, nil
-}
-
-type parser struct {
-	s   *xmlscan.Scanner
-	ids map[string]bool
-	n   int // records started
-}
-
-func (p *parser) run() ([]lists.Entity, error) {
-	var out []lists.Entity
-	for p.s.Next() {
-		e, err := p.record()
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	if err := p.s.Err(); err != nil {
-		return nil, err
-	}
-	if len(out) == 0 {
-		return nil, p.s.Fail("", ErrNoRecord)
-	}
-	return out, nil
-}
-
-// record decodes and maps the sanctionEntity element the scanner is at.
-func (p *parser) record() (lists.Entity, error) {
-	p.n++
-	t, start := p.s.Element(), p.s.Offset()
-	where := fmt.Sprintf("sanctionEntity #%d", p.n)
-	for _, a := range t.Attr {
-		if a.Name.Local == "logicalId" {
-			id := a.Value
-			if len(id) > 32 {
-				id = id[:32] + "..."
-			}
-			where += fmt.Sprintf(" logicalId=%q", id)
-		}
-	}
-	where += fmt.Sprintf(" at byte %d", start)
-	var rec sanctionEntity
-	if err := p.s.Decode(&rec, where); err != nil {
-		return lists.Entity{}, err
-	}
-	e, err := rec.entity()
-	if err != nil {
-		return lists.Entity{}, &ParseError{Offset: start, Record: where, Err: err}
-	}
-	if p.ids[e.ID] {
-		return lists.Entity{}, &ParseError{Offset: start, Record: where, Err: fmt.Errorf("duplicate logicalId %s", rec.LogicalID)}
-	}
-	p.ids[e.ID] = true
-	return e, nil
+	return xmlscan.Read(r, &f, (*sanctionEntity).entity)
 }

@@ -186,12 +186,12 @@ func TestBadInput(t *testing.T) {
 		{"invalid utf8 in attribute", small(strings.Replace(oneRecord, `"A"`, "\"A\xff\"", 1)), `sanctionEntity #1 logicalId="5"`, nil},
 		{"doctype", `<!DOCTYPE export [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>` + small(oneRecord), "DOCTYPE", ErrDoctype},
 		{"undefined entity", small(strings.Replace(oneRecord, `"A"`, `"&b;"`, 1)), "sanctionEntity #1", nil},
-		{"deep nesting", small(strings.Repeat("<x>", MaxDepth+1)), "nested deeper", ErrTooLarge},
-		{"huge record", small(`<sanctionEntity logicalId="1"><remark>` + strings.Repeat("a", MaxRecordBytes) + `</remark></sanctionEntity>`), "larger than", ErrTooLarge},
-		{"huge field", small(strings.Replace(oneRecord, `"A"`, `"`+strings.Repeat("a", MaxFieldBytes+1)+`"`, 1)), "wholeName is", ErrTooLarge},
+		{"deep nesting", small(strings.Repeat("<x>", MaxDepth+1)), "nested deeper", lists.ErrTooLarge},
+		{"huge record", small(`<sanctionEntity logicalId="1"><remark>` + strings.Repeat("a", MaxRecordBytes) + `</remark></sanctionEntity>`), "larger than", lists.ErrTooLarge},
+		{"huge field", small(strings.Replace(oneRecord, `"A"`, `"`+strings.Repeat("a", MaxFieldBytes+1)+`"`, 1)), "wholeName is", lists.ErrTooLarge},
 		{"wrong root", `<CONSOLIDATED_LIST/>`, "root element is <CONSOLIDATED_LIST>", nil},
 		{"no date", `<export>` + oneRecord + `</export>`, "generationDate", nil},
-		{"no records", small(""), "no sanctionEntity", ErrNoRecord},
+		{"no records", small(""), "no sanctionEntity", lists.ErrNoRecords},
 		{"bad logicalId", small(strings.Replace(oneRecord, `"5"`, `"x"`, 1)), "not an integer", nil},
 		{"no regulation", small(`<sanctionEntity logicalId="5"><nameAlias wholeName="A"/></sanctionEntity>`), "no regulation", nil},
 		{"no name", small(`<sanctionEntity logicalId="5"><regulation programme="TERR"/><nameAlias wholeName=" "/></sanctionEntity>`), "no name", nil},
@@ -210,6 +210,9 @@ func TestBadInput(t *testing.T) {
 			if tc.is != nil && !errors.Is(err, tc.is) {
 				t.Errorf("error %v is not %v", err, tc.is)
 			}
+			if (tc.is == lists.ErrTooLarge && !errors.Is(err, ErrTooLarge)) || (tc.is == lists.ErrNoRecords && !errors.Is(err, ErrNoRecord)) {
+				t.Errorf("error %v is not its deprecated alias", err)
+			}
 		})
 	}
 }
@@ -222,7 +225,7 @@ func TestOversizedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err := Parse(&b)
-	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "file is larger") {
+	if !errors.Is(err, lists.ErrTooLarge) || !strings.Contains(err.Error(), "file is larger") {
 		t.Fatalf("error %v", err)
 	}
 }

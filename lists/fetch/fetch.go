@@ -1,35 +1,23 @@
 // Package fetch downloads the official sanctions list files into a
-// directory, safely: a download replaces the file in place only once it has
-// been parsed with the real parser and found whole. A failed, truncated,
-// oversized, slow or garbled download leaves the last good copy untouched,
-// so a bank never screens against half a list (a known failure of peer
-// tools, which crash or empty their index when a download fails).
+// directory, and replaces a file in place only once the download has been
+// parsed with the real parser and found whole.
 //
-// The steps for each file: GET with a deadline and a size cap; stream into
-// a temporary file in the target directory (same file system, so the
-// rename is atomic) while hashing; fsync; detect the format from content
-// and parse it with lists/loader; refuse it if it was published before the
-// copy in place (a stale mirror or cache must not roll the list back);
-// rename over the old file; fsync the directory; record what was fetched.
-// Tests use httptest servers only: nothing here is needed to run the
-// library's tests, and no test touches the internet.
+//	var f fetch.Fetcher
+//	res, err := f.Fetch(ctx, "/var/lib/bank/lists") // the DefaultSources
+//	for _, r := range res {
+//		log.Println(r.Source.Name, r.Updated, r.Err)
+//	}
+//	if err != nil {
+//		// the files that failed are the last good copies: screening goes on with them
+//	}
 //
-// The record is a small hidden JSON file beside each list, ".<name>.fetch.json"
-// (the loader skips hidden files), holding the URL, the server's
-// Last-Modified, the file's SHA-256 and the parse's provenance. It is
-// trusted only for the exact bytes it describes: a list copied in by hand
-// (whose modification time says nothing about its age) is never taken for
-// the one fetched, so If-Modified-Since is sent only with a Last-Modified
-// the same server gave for the bytes in place. Without a record, the copy
-// in place is parsed to learn its date. Lists that state no date (OFAC's
-// CSV files) cannot be compared, and are replaced whatever their age.
-//
-// The defaults fetch single-file formats (OFAC SDN.XML and CONSOLIDATED.XML,
-// the UN XML, optionally the EU XML), each self-contained and, for OFAC,
-// self-checking (Record_Count). The OFAC legacy CSV set is four files that
-// must match one another; fetching them one by one could leave a new
-// sdn.csv beside an old add.csv, so a caller who wants the CSV set should
-// fetch into a fresh directory and switch directories, not files.
+// A failed, truncated, oversized, slow or garbled download leaves the last
+// good copy untouched, so a bank never screens against half a list. A list
+// published before the copy in place ([ErrOlder]) or holding far fewer
+// entities ([ErrShrunk]) is refused unless [Fetcher].Force is set; one of
+// another source than its slot ([ErrWrongSlot]) always is. The steps, the
+// record kept beside each file and why the OFAC CSV set is best fetched
+// into a fresh directory are in docs/lists.md.
 package fetch
 
 import (
@@ -99,8 +87,10 @@ const (
 	DefaultMaxBytes = loader.DefaultMaxFileBytes // same cap as the loader's
 )
 
-// ErrTooLarge is returned (wrapped) for a download over the size cap.
-var ErrTooLarge = errors.New("download exceeds the size cap")
+// ErrTooLarge is the cause for a download over Fetcher.MaxBytes.
+//
+// Deprecated: use [lists.ErrTooLarge], the same value.
+var ErrTooLarge = lists.ErrTooLarge
 
 // ErrOlder is returned (wrapped) when a download is a valid list published
 // before the copy already in place: a stale mirror or cache must not roll
@@ -548,7 +538,7 @@ func (f *Fetcher) download(ctx context.Context, dir string, s Source, since stri
 	}
 	max := f.maxBytes()
 	if resp.ContentLength > max {
-		return "", 0, "", "", fmt.Errorf("%w: Content-Length %d > %d", ErrTooLarge, resp.ContentLength, max)
+		return "", 0, "", "", fmt.Errorf("%w: Content-Length %d is over Fetcher.MaxBytes (%d bytes)", lists.ErrTooLarge, resp.ContentLength, max)
 	}
 	// The temporary name keeps the target's name first (the loader reads
 	// cons_* CSV as the consolidated list) and does not end in .xml/.csv,
@@ -570,7 +560,7 @@ func (f *Fetcher) download(ctx context.Context, dir string, s Source, since stri
 		return "", 0, "", "", fmt.Errorf("after %d bytes: %w", n, err)
 	}
 	if n > max {
-		return "", 0, "", "", fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)
+		return "", 0, "", "", fmt.Errorf("%w: download is larger than Fetcher.MaxBytes (%d bytes)", lists.ErrTooLarge, max)
 	}
 	if resp.ContentLength >= 0 && n != resp.ContentLength {
 		return "", 0, "", "", fmt.Errorf("got %d bytes, Content-Length said %d", n, resp.ContentLength)
@@ -618,7 +608,7 @@ func Validate(ctx context.Context, path string, want loader.Format) (lists.Prove
 		return lists.Provenance{}, err
 	}
 	if len(snap.Entities) == 0 {
-		return lists.Provenance{}, errors.New("the list holds no entities")
+		return lists.Provenance{}, fmt.Errorf("%w: the list holds no entities", lists.ErrNoRecords)
 	}
 	return snap.Sources[0], nil
 }

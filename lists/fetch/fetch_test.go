@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/freezeguard/freezeguard/lists"
 	"github.com/freezeguard/freezeguard/lists/loader"
 )
 
@@ -136,8 +137,8 @@ func TestFetchBadKeepsPrevious(t *testing.T) {
 		{"/garbage", "unknown list format"},
 		{"/empty", "unknown list format"},
 		{"/wronglist", "want un-consolidated-xml"},
-		{"/oversized", "size cap"},
-		{"/oversized-chunked", "size cap"},
+		{"/oversized", "Fetcher.MaxBytes (1048576 bytes)"},
+		{"/oversized-chunked", "download is larger than Fetcher.MaxBytes (1048576 bytes)"},
 		{"/slow", "deadline exceeded"},
 		{"/500", "HTTP 500"},
 		{"/short-body", "unexpected EOF"},
@@ -164,6 +165,9 @@ func TestFetchBadKeepsPrevious(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "un.xml") {
 				t.Errorf("err = %v; want it to name the file and contain %q", err, c.want)
+			}
+			if strings.HasPrefix(c.path, "/oversized") && (!errors.Is(err, lists.ErrTooLarge) || !errors.Is(err, ErrTooLarge)) {
+				t.Errorf("err = %v; want lists.ErrTooLarge, also under its old name", err)
 			}
 			if got, _ := os.ReadFile(target); !bytes.Equal(got, good) {
 				t.Error("previous good file was altered")

@@ -1,33 +1,25 @@
-// Package loader reads sanctions list files into a lists.Snapshot,
+// Package loader reads sanctions list files into a [lists.Snapshot],
 // detecting each file's format from its content.
 //
-// docs/design.md calls this lists.Load; it lives in its own package because the
-// parsers (lists/ofac, lists/eu, lists/un) import package lists for the
-// entity model, so lists cannot import them back without an import cycle.
+//	snap, err := loader.Load(ctx, "/var/lib/bank/lists")
+//	if err != nil {
+//		log.Fatal(err) // a file that is not a whole list is an error, never skipped
+//	}
+//	for _, p := range snap.Sources {
+//		fmt.Println(p.Source, p.Format, p.Published, p.Records, p.SHA256)
+//	}
 //
-// Load takes files and directories. A directory is one set of files, read
-// without descending into subdirectories; in it, files named *.xml, *.csv
-// and their .gz forms are candidates and each must then be a list file by
-// content (an HTML error page saved as sdn.csv is an error, not skipped).
-// The OFAC legacy CSV files of one directory (sdn.csv, add.csv, alt.csv,
-// sdn_comments.csv, or the cons_* twins) are grouped into one set; the
-// primary file's SHA-256 is the set's Provenance.SHA256. The SDN and
-// consolidated CSV sets have the same columns, so there alone the name
-// decides: a cons_ prefix is the consolidated set.
+// [Load] takes files and directories; a directory is one set of files, read
+// without descending. Every candidate file must be a list by content (an
+// HTML error page saved as sdn.csv is an error), is hashed as it is read,
+// is capped after decompression ([Loader].MaxFileBytes, so a gzip bomb is
+// an error) and is read under the context. An entity id found in two files
+// is kept once with its programmes merged, or refused with
+// [Loader].StrictIDs.
 //
-// Every file is hashed while it is read (the hash is of the bytes the
-// parser sees: for a gzip file, the uncompressed official bytes), capped in
-// size (Loader.MaxFileBytes, after decompression, so a gzip bomb is an
-// error), and read under the context: cancelling it stops the load.
-// An entity id found in two files of one load is kept once: the first (in
-// path order) stays, the later copy's programmes not already on it are
-// merged into it, and a warning names the files. OFAC gives one person the
-// same uid on the SDN and on the consolidated non-SDN list (62 such ids
-// between the 2024-07-02 SDN and the 2025-03-28 consolidated files in
-// testdata), so a bank loading both must get one entity with both listings,
-// not an error and not two entities that double-count hits.
-// Loader.StrictIDs makes any duplicate an error instead, for callers that
-// want to catch the same list loaded twice.
+// It is not lists.Load because the parsers import package lists for the
+// model, which so cannot import them back. docs/lists.md says which files
+// are read, how a CSV set is grouped and why duplicate ids are merged.
 package loader
 
 import (
@@ -62,8 +54,10 @@ import (
 // runaway or hostile file cannot exhaust memory.
 const DefaultMaxFileBytes = 512 << 20
 
-// ErrTooLarge is returned (wrapped) for a file over the size cap.
-var ErrTooLarge = errors.New("file exceeds the size cap")
+// ErrTooLarge is the cause for a file over Loader.MaxFileBytes.
+//
+// Deprecated: use [lists.ErrTooLarge], the same value.
+var ErrTooLarge = lists.ErrTooLarge
 
 // ErrDuplicateID is returned (wrapped) when two files hold the same entity id.
 var ErrDuplicateID = errors.New("duplicate entity id")
@@ -463,8 +457,8 @@ func (l *Loader) parseUnit(ctx context.Context, fsys fs.FS, u unit) (ents []list
 		// A cap or ctx error reaches the parser as a read error; make sure
 		// it is in the chain whatever the parser's own wrapping did.
 		for _, o := range opened {
-			if o != nil && o.n.over && !errors.Is(err, ErrTooLarge) {
-				err = fmt.Errorf("%s: %w (%d bytes): %w", o.name, ErrTooLarge, o.n.max, err)
+			if o != nil && o.n.over != nil && !errors.Is(err, o.n.over) {
+				err = fmt.Errorf("%s: %w: %w", o.name, o.n.over, err)
 			}
 		}
 		if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
@@ -490,11 +484,11 @@ func (l *Loader) parseUnit(ctx context.Context, fsys fs.FS, u unit) (ents []list
 	return ents, prov, nil
 }
 
-// capReader fails with ErrTooLarge once more than max bytes are read.
+// capReader fails with lists.ErrTooLarge once more than max bytes are read.
 type capReader struct {
 	r         io.Reader
 	left, max int64
-	over      bool // the cap was hit (sticky, so the loader can say so whatever the parser made of the error)
+	over      error // the cap's error once hit (sticky, so the loader can say so whatever the parser made of it)
 }
 
 func (c *capReader) Read(p []byte) (int, error) {
@@ -503,8 +497,8 @@ func (c *capReader) Read(p []byte) (int, error) {
 		var one [1]byte
 		n, err := c.r.Read(one[:])
 		if n > 0 {
-			c.over = true
-			return 0, fmt.Errorf("%w (%d bytes)", ErrTooLarge, c.max)
+			c.over = fmt.Errorf("%w: file is larger than Loader.MaxFileBytes (%d bytes)", lists.ErrTooLarge, c.max)
+			return 0, c.over
 		}
 		return 0, err
 	}

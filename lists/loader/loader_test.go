@@ -264,15 +264,16 @@ func TestLoadBadInput(t *testing.T) {
 func TestLoadSizeCap(t *testing.T) {
 	l := Loader{MaxFileBytes: 100 << 10, Logger: quiet()}
 	_, err := l.Load(context.Background(), filepath.Join(td, "un/consolidated_2026-08-01.xml"))
-	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "consolidated_2026-08-01.xml") {
-		t.Errorf("err = %v, want ErrTooLarge naming the file", err)
+	if !errors.Is(err, lists.ErrTooLarge) || !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "consolidated_2026-08-01.xml") ||
+		!strings.Contains(err.Error(), "Loader.MaxFileBytes (102400 bytes)") {
+		t.Errorf("err = %v, want lists.ErrTooLarge naming the file and the cap", err)
 	}
 	// a gzip bomb: small on disk, large once inflated
 	bomb := append([]byte(`<?xml version="1.0"?><CONSOLIDATED_LIST dateGenerated="2026-08-01T23:00:03.110Z">`), bytes.Repeat([]byte(" "), 4<<20)...)
 	p := writeFile(t, t.TempDir(), "generated_bomb.xml.gz", gz(t, bomb))
 	l.MaxFileBytes = 1 << 20
-	if _, err := l.Load(context.Background(), p); !errors.Is(err, ErrTooLarge) {
-		t.Errorf("gzip bomb: err = %v, want ErrTooLarge", err)
+	if _, err := l.Load(context.Background(), p); !errors.Is(err, lists.ErrTooLarge) {
+		t.Errorf("gzip bomb: err = %v, want lists.ErrTooLarge", err)
 	}
 }
 

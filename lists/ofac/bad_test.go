@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/freezeguard/freezeguard/lists"
 )
 
 const row1 = "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"
@@ -31,7 +33,7 @@ func TestBadCSV(t *testing.T) {
 		{name: "huge field", sdn: row1 + strings.Replace(row2, "a.k.a. 'BNC'.", big, 1), want: ErrFieldTooLong, line: 2, ent: "306"},
 		{name: "huge line", sdn: row1 + "306,\"" + strings.Repeat("y", MaxLineBytes+1), want: ErrFieldTooLong, line: 2, ent: "306"},
 		{name: "empty", sdn: "", want: ErrNoEndMarker, line: 1},
-		{name: "only marker", sdn: "\x1a", want: ErrEmpty},
+		{name: "only marker", sdn: "\x1a", want: lists.ErrNoRecords},
 		{name: "unknown alt ent_num", sdn: row1 + "\x1a", alt: "99,12,\"aka\",\"X\",-0- \r\n\x1a", want: ErrUnknownEntNum, line: 1, ent: "99", file: "alt.csv"},
 		{name: "bad alt type", sdn: row1 + "\x1a", alt: "36,12,\"xyz\",\"X\",-0- \r\n\x1a", want: ErrBadValue, line: 1, ent: "36", file: "alt.csv"},
 		{name: "truncated in quote", sdn: row1 + row2[:20], want: ErrNoEndMarker, line: 2, ent: "306"},
@@ -107,7 +109,7 @@ func TestBadXML(t *testing.T) {
 		{"wrong root", `<html><body/></html>`, ErrNotSDNList, ""},
 		{"empty", ``, ErrNotSDNList, ""},
 		{"garbage", "\x00\x01\x02garbage", nil, "ofac: sdnList XML byte offset"},
-		{"no entries", xmlHead + `</sdnList>`, ErrEmpty, ""},
+		{"no entries", xmlHead + `</sdnList>`, lists.ErrNoRecords, ""},
 		{"count", strings.Replace(xmlHead, ">1<", ">2<", 1) + xmlEntry + `</sdnList>`, nil, "Record_Count says 2 records, file holds 1"},
 		{"bad count", strings.Replace(xmlHead, ">1<", ">x<", 1) + xmlEntry + `</sdnList>`, ErrBadValue, ""},
 		{"bad date", strings.Replace(xmlHead, "10/29/2020", "2020-10-29", 1) + xmlEntry + `</sdnList>`, ErrBadValue, ""},
@@ -184,5 +186,25 @@ func TestReadErrorsWrapped(t *testing.T) {
 	_, _, err = ParseXML(&errReader{xmlHead + xmlEntry, cause})
 	if !errors.Is(err, cause) {
 		t.Errorf("XML: %v does not wrap the cause", err)
+	}
+}
+
+// TestSharedCauses checks that every cap is lists.ErrTooLarge and an empty
+// file lists.ErrNoRecords, under the old names too.
+func TestSharedCauses(t *testing.T) {
+	for _, err := range []error{ErrFieldTooLong, ErrTooMany, ErrTooDeep, errFileTooLarge} {
+		if !errors.Is(err, lists.ErrTooLarge) {
+			t.Errorf("%v is not lists.ErrTooLarge", err)
+		}
+	}
+	if !errors.Is(errFileTooLarge, ErrFileTooLarge) || !strings.Contains(errFileTooLarge.Error(), "MaxFileBytes (536870912 bytes)") {
+		t.Errorf("%v: not ErrFileTooLarge naming the cap and its size", errFileTooLarge)
+	}
+	_, _, csvErr := ParseCSV(strings.NewReader("\x1a"), nil, nil, nil)
+	_, _, xmlErr := ParseXML(strings.NewReader(xmlHead + `</sdnList>`))
+	for _, err := range []error{csvErr, xmlErr} {
+		if !errors.Is(err, lists.ErrNoRecords) || !errors.Is(err, ErrEmpty) {
+			t.Errorf("%v: not lists.ErrNoRecords and ErrEmpty", err)
+		}
 	}
 }

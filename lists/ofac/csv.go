@@ -120,7 +120,7 @@ func (a *asciiReader) Read(p []byte) (int, error) {
 	}
 	a.off += int64(n)
 	if a.off > MaxFileBytes {
-		a.fail(a.off, ErrFileTooLarge)
+		a.fail(a.off, errFileTooLarge)
 		return n, nil
 	}
 	if err == io.EOF {
@@ -261,7 +261,7 @@ func parseCSVSet(format string, names [4]string, sdn, add, alt, comments io.Read
 		remarks = append(remarks, rec[11])
 	}
 	if ents.n == 0 {
-		return nil, prov, &ParseError{File: names[0], Offset: -1, Err: ErrEmpty}
+		return nil, prov, &ParseError{File: names[0], Offset: -1, Err: fmt.Errorf("%w: no row in %s", lists.ErrNoRecords, names[0])}
 	}
 
 	// Remarks cut at 1,000 bytes continue in sdn_comments.csv, often mid-word:

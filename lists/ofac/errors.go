@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/freezeguard/freezeguard/lists"
 )
 
 // Limits on what the parsers accept. They bound memory and time on hostile
@@ -25,23 +27,35 @@ const (
 	MaxDepth = 32
 )
 
-// Errors a ParseError can wrap; test for them with errors.Is.
+// Errors a ParseError can wrap; test for them with errors.Is. The caps
+// (ErrFieldTooLong, ErrTooMany, ErrTooDeep) wrap [lists.ErrTooLarge], so
+// one test covers every cap of every parser.
 var (
 	ErrNotASCII      = errors.New("byte is not printable ASCII")
 	ErrTrailingData  = errors.New("data after the 0x1A end-of-file marker")
 	ErrNoEndMarker   = errors.New("file ends without OFAC's 0x1A end-of-file marker: cut short (the format states no record count, so a cut at a line end shows only here)")
-	ErrFieldTooLong  = errors.New("field longer than MaxFieldBytes")
-	ErrFileTooLarge  = errors.New("file larger than MaxFileBytes")
+	ErrFieldTooLong  = fmt.Errorf("%w: field longer than MaxFieldBytes", lists.ErrTooLarge)
 	ErrFieldCount    = errors.New("wrong number of fields")
 	ErrBadEntNum     = errors.New("ent_num is not a positive integer")
 	ErrDuplicate     = errors.New("duplicate ent_num")
 	ErrUnknownEntNum = errors.New("ent_num not in the primary file")
-	ErrTooMany       = errors.New("too many records")
-	ErrEmpty         = errors.New("no records")
+	ErrTooMany       = fmt.Errorf("%w: too many records", lists.ErrTooLarge)
 	ErrNotSDNList    = errors.New("not an sdnList document")
-	ErrTooDeep       = errors.New("elements nested deeper than MaxDepth")
+	ErrTooDeep       = fmt.Errorf("%w: elements nested deeper than MaxDepth", lists.ErrTooLarge)
 	ErrBadValue      = errors.New("bad value")
 )
+
+// Deprecated aliases of the module-wide causes; errors.Is holds for either
+// name.
+var (
+	// Deprecated: use [lists.ErrTooLarge].
+	ErrFileTooLarge = lists.ErrTooLarge
+	// Deprecated: use [lists.ErrNoRecords].
+	ErrEmpty = lists.ErrNoRecords
+)
+
+// errFileTooLarge is the cause for input past MaxFileBytes, in either format.
+var errFileTooLarge = fmt.Errorf("%w: file is larger than MaxFileBytes (%d bytes)", lists.ErrTooLarge, MaxFileBytes)
 
 // ParseError says what went wrong and where: which file of the set, which
 // line (CSV) or byte offset (XML), and which record. A bank's operator must

@@ -1,30 +1,27 @@
 // Package ofac parses OFAC's sanctions list files: the legacy CSV set
-// (sdn.csv, add.csv, alt.csv, sdn_comments.csv and the consolidated
-// cons_*.csv twins) and the sdnList XML schema (SDN.XML, CONSOLIDATED.XML).
+// (sdn.csv with add.csv, alt.csv and sdn_comments.csv, or their cons_*
+// twins) and the sdnList XML (SDN.XML, CONSOLIDATED.XML).
 //
-// Both formats become lists.Entity values with ids "ofac:<ent_num>" (XML:
-// uid). The CSV set keeps most facts in a free-text remarks column; the
-// parser reads its informal grammar (DOB, POB, nationality, documents with
-// issuing country and dates, weak a.k.a.s, digital currency addresses,
-// IMO/MMSI, SWIFT/BIC, Linked To, ...) into typed fields and keeps the full
-// text in Entity.Remarks. Unknown clauses are never an error.
+//	ents, prov, err := ofac.ParseXML(f) // f: an open SDN.XML
+//	if err != nil {
+//		return err // a *ParseError: file, line or byte offset, ent_num
+//	}
 //
-// Bad input is an error, never a panic: a *ParseError names the file of the
-// set, the line (CSV) or byte offset (XML) and the ent_num, and wraps one of
-// the Err* values. The limits (MaxFileBytes, MaxLineBytes, MaxFieldBytes,
-// MaxEntities, MaxRows, MaxDepth) bound memory on hostile input.
+// Both formats give [lists.Entity] values with ids "ofac:<ent_num>" and the
+// same facts: the informal grammar of the CSV remarks column (dates and
+// places of birth, documents, weak a.k.a.s, digital currency addresses,
+// ...) is read into typed fields, and the full text is kept in
+// Entity.Remarks.
 //
-// Truncation: the CSV set states no record count, but OFAC ends sdn.csv,
-// add.csv, alt.csv and their cons_ twins with a 0x1A byte, so a file of
-// those kinds without it is refused as cut short (ErrNoEndMarker), also
-// when cut exactly at a line end; the small comments file has been
-// published without the marker, so there its absence is a
-// Provenance.Warnings entry. The XML must state Record_Count and match
-// it. What the formats cannot tell: facts
-// with no typed field in lists.Entity (secondary sanctions risk, directive
-// and listing dates, phone numbers, "Additional Sanctions Information") stay
-// in Remarks; XML idList entries of that kind are appended to Remarks so
-// both formats give the same text.
+// A file cut short is an error, not a shorter list: [ErrNoEndMarker] for
+// the CSV set, a [RecordCountError] for the XML. Bad input is a
+// [*ParseError] wrapping one of the Err values, never a panic, and a cap
+// ([MaxFileBytes] and the other Max constants) wraps [lists.ErrTooLarge].
+// The parsers fill Source, Format, Published and Records of the
+// Provenance; lists/loader, which has the files, fills File and SHA256.
+//
+// docs/lists.md describes the formats, what the parsers check and which
+// facts have no typed field.
 package ofac
 
 import (
@@ -32,9 +29,6 @@ import (
 
 	"github.com/freezeguard/freezeguard/lists"
 )
-
-// CONTRACT: the loader calls these. Parsers fill Source, Format, Published
-// and Records of the Provenance; the loader fills File and SHA256.
 
 // ParseCSV parses a legacy CSV set. sdn is the primary file (sdn.csv or
 // cons_prim.csv); add, alt and comments may be nil.

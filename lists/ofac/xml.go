@@ -70,15 +70,12 @@ type countingReader struct {
 // markup around a token's text.
 const tokenSlack = 64 << 10
 
-// errTokenTooLarge is returned by countingReader past the token limit.
-var errTokenTooLarge = errors.New("token limit")
-
 // arm allows the next token at most MaxFieldBytes.
 func (c *countingReader) arm() { c.limit = c.n + MaxFieldBytes + tokenSlack }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	if c.n >= c.limit {
-		return 0, errTokenTooLarge
+		return 0, ErrFieldTooLong // parseXML names the element
 	}
 	if room := c.limit - c.n; int64(len(p)) > room {
 		p = p[:room]
@@ -86,7 +83,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
 	if c.n > MaxFileBytes {
-		return n, ErrFileTooLarge
+		return n, errFileTooLarge
 	}
 	return n, err
 }
@@ -106,10 +103,10 @@ func parseXML(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 			break
 		}
 		if err != nil {
-			if errors.Is(err, ErrFileTooLarge) {
-				return nil, p.prov, p.errorf(ErrFileTooLarge)
+			if errors.Is(err, errFileTooLarge) {
+				return nil, p.prov, p.errorf(errFileTooLarge)
 			}
-			if errors.Is(err, errTokenTooLarge) {
+			if errors.Is(err, ErrFieldTooLong) {
 				where := "a text node or tag"
 				if len(p.stack) > 0 {
 					where += " in <" + p.stack[len(p.stack)-1] + ">"
@@ -144,7 +141,7 @@ func parseXML(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 	}
 	n := p.ents.n
 	if n == 0 {
-		return nil, p.prov, p.errorf(ErrEmpty)
+		return nil, p.prov, p.errorf(fmt.Errorf("%w: no sdnEntry element", lists.ErrNoRecords))
 	}
 	p.prov.Records = n
 	if !p.hasStated {
@@ -171,7 +168,7 @@ func (p *xmlParser) start(name string) error {
 	}
 	p.sawRoot = true
 	if len(p.stack) >= MaxDepth {
-		return p.errorf(ErrTooDeep)
+		return p.errorf(fmt.Errorf("%w (%d)", ErrTooDeep, MaxDepth))
 	}
 	p.stack = append(p.stack, name)
 	p.text = p.text[:0]

@@ -1,22 +1,18 @@
 // Package un parses the UN Security Council consolidated list XML
-// (CONSOLIDATED_LIST, schema sc-sanctions.xsd) into freezeguard entities.
+// (CONSOLIDATED_LIST) into [lists.Entity] values with ids
+// "un:<REFERENCE_NUMBER>".
 //
-// The parser streams: it walks the file with xml.Decoder.Token and decodes
-// one INDIVIDUAL or ENTITY element at a time (the scanner it shares with
-// lists/eu is in lists/internal/xmlscan), so memory grows with the entities
-// kept, not with the size of any one token. Input is untrusted:
-// every read is bounded (see MaxFileBytes, MaxRecordBytes, MaxFieldBytes,
-// MaxDepth), DOCTYPE declarations are refused (so no entity-expansion
-// tricks), and every failure is a *ParseError naming the byte offset and the
-// record it happened in.
+//	ents, prov, err := un.Parse(f) // f: an open consolidated.xml
 //
-// A file that parses but yields no record is an error too: an empty list
-// loaded by mistake would silently stop all UN screening.
+// The parser streams one INDIVIDUAL or ENTITY at a time and trusts nothing:
+// a cap ([MaxFileBytes] and the other Max constants) wraps
+// [lists.ErrTooLarge], a DOCTYPE is refused ([ErrDoctype]), a file without
+// records is [lists.ErrNoRecords], and every failure is a [*ParseError]
+// naming the byte offset and the record. docs/lists.md describes the
+// format.
 package un
 
 import (
-	"errors"
-	"fmt"
 	"io"
 
 	"github.com/freezeguard/freezeguard/lists"
@@ -42,12 +38,19 @@ const (
 	MaxDepth = 16
 )
 
-// Sentinel causes, for errors.Is on a *ParseError. ErrTooLarge and
-// ErrDoctype are shared with lists/eu (the same caps, the same refusal).
+// ErrDoctype is the cause, for errors.Is on a *ParseError, when the file
+// carries a DOCTYPE or another directive; it is shared with lists/eu and
+// lists/ofac. The caps' errors wrap [lists.ErrTooLarge], and a file
+// without records is [lists.ErrNoRecords].
+var ErrDoctype = xmlscan.ErrDoctype
+
+// Deprecated aliases of the module-wide causes; errors.Is holds for either
+// name.
 var (
-	ErrTooLarge = xmlscan.ErrTooLarge
-	ErrDoctype  = xmlscan.ErrDoctype
-	ErrNoRecord = errors.New("no INDIVIDUAL or ENTITY record")
+	// Deprecated: use [lists.ErrTooLarge].
+	ErrTooLarge = lists.ErrTooLarge
+	// Deprecated: use [lists.ErrNoRecords].
+	ErrNoRecord = lists.ErrNoRecords
 )
 
 // ParseError reports where a UN file failed to parse. Loaders log it as is
@@ -72,9 +75,12 @@ func (e *ParseError) Unwrap() error { return e.Err }
 var format = xmlscan.Format{
 	Root:           "CONSOLIDATED_LIST",
 	Name:           "a UN consolidated list",
+	Source:         lists.UN,
+	Provenance:     Format,
 	Published:      "dateGenerated",
 	RecordDepth:    2,
 	Records:        []string{"INDIVIDUAL", "ENTITY"},
+	IDName:         "REFERENCE_NUMBER",
 	MaxFileBytes:   MaxFileBytes,
 	MaxRecordBytes: MaxRecordBytes,
 	MaxDepth:       MaxDepth,
@@ -86,72 +92,12 @@ var format = xmlscan.Format{
 // fileCap is MaxFileBytes; tests lower it.
 var fileCap int64 = MaxFileBytes
 
-// CONTRACT: the loader calls Parse. It fills Source, Format, Published and
-// Records of the Provenance; the loader fills File and SHA256.
-
 // Parse parses a UN consolidated list XML file. Entities come back in file
-// order (individuals, then entities), with ids "un:<REFERENCE_NUMBER>".
-// Provenance.Published is the root's dateGenerated.
+// order (individuals, then entities), with ids "un:<REFERENCE_NUMBER>";
+// Provenance.Published is the root's dateGenerated. The loader, which has
+// the file, fills Provenance.File and SHA256.
 func Parse(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 	f := format
 	f.MaxFileBytes = fileCap
-	p := &parser{s: xmlscan.New(r, &f), ids: make(map[string]bool)}
-	ents, err := p.run()
-	if err != nil {
-		return nil, lists.Provenance{}, err
-	}
-	return ents, lists.Provenance{Source: lists.UN, Format: Format, Published: p.s.Published(), Records: len(ents)}, nil
-}
-
-type parser struct {
-	s    *xmlscan.Scanner
-	ids  map[string]bool
-	n    int    // records started
-	last string // id of the last good record, for error context
-}
-
-func (p *parser) run() ([]lists.Entity, error) {
-	var out []lists.Entity
-	for p.s.Next() {
-		e, err := p.record()
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	if err := p.s.Err(); err != nil {
-		return nil, err
-	}
-	if len(out) == 0 {
-		return nil, p.s.Fail("", ErrNoRecord)
-	}
-	return out, nil
-}
-
-// record decodes and maps the INDIVIDUAL or ENTITY element the scanner is at.
-func (p *parser) record() (lists.Entity, error) {
-	p.n++
-	t, start := p.s.Element(), p.s.Offset()
-	kind := lists.Person
-	if t.Name.Local == "ENTITY" {
-		kind = lists.Organization
-	}
-	where := fmt.Sprintf("%s #%d at byte %d", t.Name.Local, p.n, start)
-	if p.last != "" {
-		where += " (after " + p.last + ")"
-	}
-	var rec record
-	if err := p.s.Decode(&rec, where); err != nil {
-		return lists.Entity{}, err
-	}
-	e, err := rec.entity(kind)
-	if err != nil {
-		return lists.Entity{}, &ParseError{Offset: start, Record: where, Err: err}
-	}
-	if p.ids[e.ID] {
-		return lists.Entity{}, &ParseError{Offset: start, Record: where, Err: fmt.Errorf("duplicate REFERENCE_NUMBER %q", rec.Ref)}
-	}
-	p.ids[e.ID] = true
-	p.last = e.ID
-	return e, nil
+	return xmlscan.Read(r, &f, (*record).entity)
 }

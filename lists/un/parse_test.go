@@ -344,15 +344,15 @@ func TestBadInput(t *testing.T) {
 		{"doctype billion laughs", `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><CONSOLIDATED_LIST dateGenerated="2026-08-01T00:00:00Z"><INDIVIDUALS>` + oneRecord + `</INDIVIDUALS></CONSOLIDATED_LIST>`, "DOCTYPE", ErrDoctype},
 		{"undefined entity", small(`<INDIVIDUAL><FIRST_NAME>&lol2;</FIRST_NAME></INDIVIDUAL>`), "INDIVIDUAL #1", nil},
 		{"external entity", `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><CONSOLIDATED_LIST/>`, "DOCTYPE", ErrDoctype},
-		{"deep nesting", deep, "nested deeper", ErrTooLarge},
+		{"deep nesting", deep, "nested deeper", lists.ErrTooLarge},
 		{"deep nesting in record", small(`<INDIVIDUAL>` + strings.Repeat("<X>", 200000) + `</INDIVIDUAL>`), "INDIVIDUAL #1", nil},
-		{"huge record", huge, "larger than", ErrTooLarge},
-		{"huge field", field, "FIRST_NAME is", ErrTooLarge},
-		{"huge text between records", small(oneRecord + strings.Repeat(" ", MaxRecordBytes+readAhead+10)), "larger than", ErrTooLarge},
+		{"huge record", huge, "larger than", lists.ErrTooLarge},
+		{"huge field", field, "FIRST_NAME is", lists.ErrTooLarge},
+		{"huge text between records", small(oneRecord + strings.Repeat(" ", MaxRecordBytes+readAhead+10)), "larger than", lists.ErrTooLarge},
 		{"wrong root", `<sdnList/>`, "root element is <sdnList>", nil},
 		{"no date", `<CONSOLIDATED_LIST><INDIVIDUALS>` + oneRecord + `</INDIVIDUALS></CONSOLIDATED_LIST>`, "dateGenerated", nil},
 		{"bad date", `<CONSOLIDATED_LIST dateGenerated="yesterday"/>`, "dateGenerated", nil},
-		{"no records", small(""), "no INDIVIDUAL", ErrNoRecord},
+		{"no records", small(""), "no INDIVIDUAL", lists.ErrNoRecords},
 		{"no reference", small(`<INDIVIDUAL><FIRST_NAME>A</FIRST_NAME></INDIVIDUAL>`), "no REFERENCE_NUMBER", nil},
 		{"no name", small(`<INDIVIDUAL><REFERENCE_NUMBER>IQi.9</REFERENCE_NUMBER></INDIVIDUAL>`), "has no name", nil},
 		{"duplicate", small(oneRecord + oneRecord), "duplicate REFERENCE_NUMBER", nil},
@@ -374,6 +374,9 @@ func TestBadInput(t *testing.T) {
 			}
 			if tc.is != nil && !errors.Is(err, tc.is) {
 				t.Errorf("error %v is not %v", err, tc.is)
+			}
+			if (tc.is == lists.ErrTooLarge && !errors.Is(err, ErrTooLarge)) || (tc.is == lists.ErrNoRecords && !errors.Is(err, ErrNoRecord)) {
+				t.Errorf("error %v is not its deprecated alias", err)
 			}
 			if ents != nil {
 				t.Errorf("entities returned with an error")
@@ -402,7 +405,7 @@ func TestFileCap(t *testing.T) {
 	defer func(c int64) { fileCap = c }(fileCap)
 	fileCap = 100 << 10
 	_, _, err := Parse(bytes.NewReader(readFile(t, file0801)))
-	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "file is larger than") {
+	if !errors.Is(err, lists.ErrTooLarge) || !strings.Contains(err.Error(), "file is larger than") {
 		t.Fatalf("error %v", err)
 	}
 }
@@ -454,7 +457,7 @@ func TestEndlessInput(t *testing.T) {
 	} {
 		r := io.MultiReader(strings.NewReader(`<CONSOLIDATED_LIST dateGenerated="2026-08-01T00:00:00Z"><INDIVIDUALS>`), tc.r)
 		_, _, err := Parse(r)
-		if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), tc.want) {
+		if !errors.Is(err, lists.ErrTooLarge) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s forever: error %v, want %q", tc.name, err, tc.want)
 		}
 	}

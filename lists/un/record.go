@@ -1,6 +1,7 @@
 package un
 
 import (
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"regexp"
@@ -16,6 +17,7 @@ import (
 // Elements the model has no place for (DATAID, VERSIONNUM, SORT_KEY, ...)
 // are skipped by the decoder.
 type record struct {
+	XMLName      xml.Name   // INDIVIDUAL or ENTITY
 	First        string     `xml:"FIRST_NAME"`
 	Second       string     `xml:"SECOND_NAME"`
 	Third        string     `xml:"THIRD_NAME"`
@@ -86,7 +88,11 @@ type document struct {
 }
 
 // entity maps a decoded record to the model.
-func (r *record) entity(kind lists.Kind) (lists.Entity, error) {
+func (r *record) entity() (lists.Entity, error) {
+	kind := lists.Person
+	if r.XMLName.Local == "ENTITY" {
+		kind = lists.Organization
+	}
 	f := xmlscan.Fields{Max: MaxFieldBytes}
 	ref := f.Text("REFERENCE_NUMBER", r.Ref)
 	if ref == "" && f.Err() == nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/freezeguard/freezeguard/lists"
 	"github.com/freezeguard/freezeguard/lists/internal/listtext"
 )
 
@@ -38,11 +39,11 @@ func (f *Fields) Raw(name, s string) string {
 	return strings.TrimSpace(s)
 }
 
-// Err returns the first field over Max, wrapping ErrTooLarge, or nil.
+// Err returns the first field over Max, wrapping lists.ErrTooLarge, or nil.
 func (f *Fields) Err() error { return f.err }
 
 func (f *Fields) fail(name, s string) {
 	if f.err == nil {
-		f.err = fmt.Errorf("%w: %s is %d bytes, over %d", ErrTooLarge, name, len(s), f.Max)
+		f.err = fmt.Errorf("%w: %s is %d bytes, over %d", lists.ErrTooLarge, name, len(s), f.Max)
 	}
 }

@@ -1,17 +1,22 @@
 // Package xmlscan is the streaming XML reader under the EU and UN list
 // parsers (lists/eu, lists/un). Both files have the same outline: one root
 // element with a generation time, and record elements a fixed depth below
-// it. A Scanner walks that outline token by token and stops at each record,
-// which the caller decodes whole with Decode and maps to the model.
+// it. A parser describes its outline in a [Format] and calls [Read] with its
+// record type and the mapping of a record to the model:
+//
+//	ents, published, err := xmlscan.Read(r, &format, (*record).entity)
+//
+// Read walks the outline with a [Scanner], decodes each record whole and
+// refuses duplicate ids and files without records.
 //
 // Input is untrusted. Every read is bounded: the whole input by
 // Format.MaxFileBytes, every token between records and every record by
 // Format.MaxRecordBytes, nesting outside records by Format.MaxDepth, and a
-// record's text fields by Fields.Max. DOCTYPE and other directives are
-// refused, so there is no entity expansion. Every failure is built by
-// Format.NewError from the byte offset, the line and the record being read,
-// so each parser keeps its own ParseError type; Message gives them one
-// wording.
+// record's text fields by Fields.Max; each cap's error wraps
+// lists.ErrTooLarge. DOCTYPE and other directives are refused, so there is
+// no entity expansion. Every failure is built by Format.NewError from the
+// byte offset, the line and the record being read, so each parser keeps
+// its own ParseError type; [Message] gives them one wording.
 package xmlscan
 
 import (
@@ -22,14 +27,14 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/freezeguard/freezeguard/lists"
 )
 
-// Sentinel causes, for errors.Is on the parsers' errors. lists/eu and
-// lists/un re-export them.
-var (
-	ErrTooLarge = errors.New("input exceeds a size cap")
-	ErrDoctype  = errors.New("DOCTYPE and other XML directives are not allowed")
-)
+// ErrDoctype is the cause, for errors.Is, when a file carries a DOCTYPE or
+// another directive; lists/eu, lists/un and lists/ofac re-export it. Every
+// cap's error wraps lists.ErrTooLarge.
+var ErrDoctype = errors.New("DOCTYPE and other XML directives are not allowed")
 
 // ReadAhead is slack for the decoder's internal buffer (bufio, 4 KiB), which
 // reads ahead of Decoder.InputOffset: a step may read this much past its cap
@@ -44,6 +49,10 @@ type Format struct {
 	// Name says what the file should be, for the error on a wrong root
 	// ("an EU FSF file").
 	Name string
+	// Source and Provenance are the Provenance.Source and .Format that
+	// Read reports (lists.EU, "eu-fsf-xml").
+	Source     lists.Source
+	Provenance string
 	// Published is the root attribute holding the generation time, an
 	// xs:dateTime ("generationDate"). It is required.
 	Published string
@@ -53,6 +62,12 @@ type Format struct {
 	// Records are the local names of record elements at RecordDepth.
 	// Other elements there are walked into like any container.
 	Records []string
+	// IDName is what the file calls a record's id ("logicalId"), for
+	// the error on a duplicate.
+	IDName string
+	// IDAttr is the record element's attribute holding its id, quoted
+	// in errors about the record; "" when the id is not an attribute.
+	IDAttr string
 
 	// MaxFileBytes caps the whole input.
 	MaxFileBytes int64
@@ -145,7 +160,7 @@ func (s *Scanner) Next() bool {
 				return false
 			}
 			if s.depth >= s.f.MaxDepth {
-				s.err = s.Fail("", fmt.Errorf("%w: elements nested deeper than %d", ErrTooLarge, s.f.MaxDepth))
+				s.err = s.Fail("", fmt.Errorf("%w: elements nested deeper than %d", lists.ErrTooLarge, s.f.MaxDepth))
 				return false
 			}
 			switch {
@@ -201,7 +216,7 @@ func (s *Scanner) Decode(v any, record string) error {
 		return s.err
 	}
 	if size := s.d.InputOffset() - s.start; size > s.f.MaxRecordBytes {
-		s.err = s.Fail(record, fmt.Errorf("%w: record is larger than %d bytes", ErrTooLarge, s.f.MaxRecordBytes))
+		s.err = s.Fail(record, fmt.Errorf("%w: record is larger than %d bytes", lists.ErrTooLarge, s.f.MaxRecordBytes))
 		return s.err
 	}
 	return nil
@@ -262,11 +277,11 @@ func (g *guard) arm(offset, step int64) { g.limit = offset + step + ReadAhead }
 
 func (g *guard) Read(b []byte) (int, error) {
 	if g.n > g.fileCap {
-		g.over = fmt.Errorf("%w: file is larger than %d bytes", ErrTooLarge, g.fileCap)
+		g.over = fmt.Errorf("%w: file is larger than %d bytes", lists.ErrTooLarge, g.fileCap)
 		return 0, errStep
 	}
 	if g.n >= g.limit {
-		g.over = fmt.Errorf("%w: record or token is larger than %d bytes", ErrTooLarge, g.stepCap)
+		g.over = fmt.Errorf("%w: record or token is larger than %d bytes", lists.ErrTooLarge, g.stepCap)
 		return 0, errStep
 	}
 	room := min(g.limit-g.n, g.fileCap+1-g.n)

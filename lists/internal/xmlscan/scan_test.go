@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/freezeguard/freezeguard/lists"
 )
 
 // testError is what NewError builds in these tests.
@@ -112,7 +114,7 @@ func TestScanWithoutDecode(t *testing.T) {
 	s = New(strings.NewReader(deep), f)
 	for s.Next() {
 	}
-	if !errors.Is(s.Err(), ErrTooLarge) || !strings.Contains(s.Err().Error(), "nested deeper than 6") {
+	if !errors.Is(s.Err(), lists.ErrTooLarge) || !strings.Contains(s.Err().Error(), "nested deeper than 6") {
 		t.Errorf("error %v", s.Err())
 	}
 }
@@ -141,9 +143,9 @@ func TestScanErrors(t *testing.T) {
 		{"doctype", `<!DOCTYPE list><list made="2026-01-01T00:00:00Z"/>`, "t: byte 15 (line 1): DOCTYPE", ErrDoctype},
 		{"text outside", `hello`, "text outside the root element", nil},
 		{"second root", `<list made="2026-01-01T00:00:00Z"/><list/>`, "element <list> after the root element closed", nil},
-		{"record too big", `<list made="2026-01-01T00:00:00Z"><g><rec id="1"><name>` + big + `</name></rec></g></list>`, "rec : input exceeds a size cap: record is larger than 4096 bytes", ErrTooLarge},
-		{"record far too big", `<list made="2026-01-01T00:00:00Z"><g><rec id="1"><name>` + huge + `</name></rec></g></list>`, "rec : input exceeds a size cap: record or token is larger than 4096 bytes", ErrTooLarge},
-		{"token too big", `<list made="2026-01-01T00:00:00Z"><g>` + huge + `</g></list>`, "input exceeds a size cap: record or token is larger than 4096 bytes", ErrTooLarge},
+		{"record too big", `<list made="2026-01-01T00:00:00Z"><g><rec id="1"><name>` + big + `</name></rec></g></list>`, "rec : input exceeds a size cap: record is larger than 4096 bytes", lists.ErrTooLarge},
+		{"record far too big", `<list made="2026-01-01T00:00:00Z"><g><rec id="1"><name>` + huge + `</name></rec></g></list>`, "rec : input exceeds a size cap: record or token is larger than 4096 bytes", lists.ErrTooLarge},
+		{"token too big", `<list made="2026-01-01T00:00:00Z"><g>` + huge + `</g></list>`, "input exceeds a size cap: record or token is larger than 4096 bytes", lists.ErrTooLarge},
 		{"bad record", `<list made="2026-01-01T00:00:00Z"><g><rec><name>x</nome></rec></g></list>`, "(line 1), rec : XML syntax error", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -198,7 +200,7 @@ func TestFileCap(t *testing.T) {
 		}
 	}
 	err := s.Err()
-	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "file is larger than 10240 bytes") {
+	if !errors.Is(err, lists.ErrTooLarge) || !strings.Contains(err.Error(), "file is larger than 10240 bytes") {
 		t.Errorf("error %v", err)
 	}
 	if cr.n > f.MaxFileBytes+1 {
@@ -271,7 +273,7 @@ func TestFields(t *testing.T) {
 	if got := f.Text("second", strings.Repeat("t", 14)); got != "" {
 		t.Errorf("Text over Max = %q", got)
 	}
-	if err := f.Err(); !errors.Is(err, ErrTooLarge) || err.Error() != "input exceeds a size cap: first is 13 bytes, over 12" {
+	if err := f.Err(); !errors.Is(err, lists.ErrTooLarge) || err.Error() != "input exceeds a size cap: first is 13 bytes, over 12" {
 		t.Errorf("Err = %v, want the first field over Max", err)
 	}
 	if got := f.Text("c", "still read"); got != "still read" {
