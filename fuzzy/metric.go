@@ -1,79 +1,75 @@
 package fuzzy
 
-// String metrics on lower-case ASCII tokens without heap allocation. They
-// follow github.com/antzucaro/matchr (JaroWinkler, OSA), which the tests use
-// as the reference; matchr converts to runes and allocates per call, too
-// slow for the hot path.
+// String metrics on lower-case ASCII tokens (fold keys) without heap
+// allocation. Both are written from their published definitions; the
+// tests check them against github.com/antzucaro/matchr, a test-only
+// reference that is not linked into the library.
 
-// jaroWinkler is matchr.JaroWinkler(a, b, false) for tokens of at most
-// maxTokenBytes bytes.
+// Jaro-Winkler parameters, as Winkler (1990) gives them.
+const (
+	jwPrefixMax   = 4   // at most this many leading letters earn the bonus
+	jwPrefixScale = 0.1 // the bonus per common leading letter
+	jwBoostFrom   = 0.7 // the bonus applies only above this Jaro similarity
+)
+
+// jaroWinkler returns the Jaro-Winkler similarity of a and b, in [0, 1]:
+// Jaro's similarity (M. A. Jaro, "Advances in record-linkage methodology
+// as applied to matching the 1985 census of Tampa, Florida", JASA 84, 1989)
+// with Winkler's bonus for a common beginning (W. E. Winkler, "String
+// comparator metrics and enhanced decision rules in the Fellegi-Sunter
+// model of record linkage", 1990). Tokens longer than maxTokenBytes are
+// cut.
+//
+// Two letters match when they are equal and at most half the longer
+// length minus one apart; each letter matches at most once, the first
+// free one. With m matches and t half the matched letters that stand in
+// another order, Jaro is (m/|a| + m/|b| + (m-t)/m) / 3; above jwBoostFrom
+// it gains jwPrefixScale·(1-Jaro) for each of the first jwPrefixMax
+// letters the two share.
 func jaroWinkler(a, b string) float64 {
-	la, lb := len(a), len(b)
-	if la == 0 || lb == 0 {
+	a, b = a[:min(len(a), maxTokenBytes)], b[:min(len(b), maxTokenBytes)]
+	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	if la > maxTokenBytes {
-		a, la = a[:maxTokenBytes], maxTokenBytes
-	}
-	if lb > maxTokenBytes {
-		b, lb = b[:maxTokenBytes], maxTokenBytes
-	}
-	minLength := max(la, lb) // sic: matchr names the longer length so
-	searchRange := minLength/2 - 1
-	if searchRange < 0 {
-		searchRange = 0
-	}
-	var fa, fb [maxTokenBytes + 1]bool
-	common := 0
-	for i := 0; i < la; i++ {
-		lo := 0
-		if i >= searchRange {
-			lo = i - searchRange
-		}
-		hi := lb - 1
-		if i+searchRange <= lb-1 {
-			hi = i + searchRange
-		}
-		for j := lo; j <= hi; j++ {
-			if !fb[j] && b[j] == a[i] {
-				fb[j], fa[i] = true, true
-				common++
+	window := max(max(len(a), len(b))/2-1, 0)
+	var inA, inB [maxTokenBytes]bool // letters matched
+	m := 0
+	for i := 0; i < len(a); i++ {
+		for j := max(i-window, 0); j <= min(i+window, len(b)-1); j++ {
+			if !inB[j] && a[i] == b[j] {
+				inA[i], inB[j] = true, true
+				m++
 				break
 			}
 		}
 	}
-	if common == 0 {
+	if m == 0 {
 		return 0
 	}
-	k, trans := 0, 0
-	for i := 0; i < la; i++ {
-		if fa[i] {
-			j := k
-			for ; j < lb; j++ {
-				if fb[j] {
-					k = j + 1
-					break
-				}
-			}
-			if j < lb && a[i] != b[j] {
-				trans++
-			}
+	// Walk the matched letters of both in order; count those that differ.
+	out, j := 0, 0
+	for i := 0; i < len(a); i++ {
+		if !inA[i] {
+			continue
 		}
+		for !inB[j] {
+			j++
+		}
+		if a[i] != b[j] {
+			out++
+		}
+		j++
 	}
-	trans /= 2
-	c := float64(common)
-	d := (c/float64(la) + c/float64(lb) + (c-float64(trans))/c) / 3
-	if d > 0.7 {
-		n := min(minLength, 4)
-		i := 0
-		for i < n && i < la && i < lb && a[i] == b[i] && !(a[i] >= '0' && a[i] <= '9') {
-			i++
-		}
-		if i > 0 {
-			d += float64(i) * 0.1 * (1 - d)
-		}
+	fm := float64(m)
+	sim := (fm/float64(len(a)) + fm/float64(len(b)) + (fm-float64(out/2))/fm) / 3
+	if sim <= jwBoostFrom {
+		return sim
 	}
-	return d
+	p := 0
+	for p < min(jwPrefixMax, len(a), len(b)) && a[p] == b[p] {
+		p++
+	}
+	return sim + float64(p)*jwPrefixScale*(1-sim)
 }
 
 // osa returns the optimal string alignment distance (insertions, deletions,
