@@ -87,10 +87,11 @@ func TestNormalisation(t *testing.T) {
 		{"ＡＢＣ", KindUnknown, "abc"},
 		{"A\u0301lvaro", KindUnknown, "alvaro"},
 		{"ARMAN ١١٤", KindVessel, "arman 114"},
-		{"\x00bad\xffutf8\x7f", KindUnknown, "bad utf 8"},
+		{"\x00bad\xffutf8\x7f", KindUnknown, "bad utf8"},
 		{"SEABRASSLIMITED", KindOrganization, "seabrass limited"},
 		{"LLCSYNESIS", KindUnknown, "llc synesis"},
 		{"U.S. BANCORP", KindOrganization, "u s bancorp"}, // a word of its own, not BAN CORP
+		{"3M COMPANY", KindOrganization, "3m company"},    // a short code is one token: 3M is not 3 M
 		{"JSC 33SHIPYARD", KindOrganization, "jsc 33 shipyard"},
 		{"JOINT STOCK COM PANY X", KindOrganization, "joint stock company x"},
 		{"Ivan Ivano vich", KindPerson, "ivan ivano vich"},

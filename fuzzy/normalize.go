@@ -655,7 +655,7 @@ func (p *parser) appendParts(r rng) {
 	if p.leet {
 		unleet(t)
 	}
-	for i := 1; i < len(t); i++ {
+	for i := 1; i < len(t) && len(t) > maxCodeLen; i++ {
 		if isDigit(t[i]) != isDigit(t[i-1]) {
 			p.appendParts(rng{r.s, r.s + int32(i)})
 			p.appendParts(rng{r.s + int32(i), r.e})
@@ -680,6 +680,11 @@ func (p *parser) appendParts(r rng) {
 	}
 	p.appendRng(r)
 }
+
+// maxCodeLen is the longest token of letters and digits kept whole: a
+// short code (3M, A1, F16) is one name, and its letter is no initial (3M
+// is not 3MG).
+const maxCodeLen = 4
 
 // unleet rewrites in place the digits of t that stand between letters as
 // the letters they look like (Ig0r, Sech1n, 4hmed is left alone: a digit
