@@ -1,6 +1,9 @@
 package fuzzy
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Legal forms written any way are the same form and never content: the
 // pairs of the organisation-names issue, and forms in other scripts.
@@ -194,5 +197,25 @@ func TestCompanyTypos(t *testing.T) {
 	p.parse("EODO TRADING", KindOrganization)
 	if c := p.names[0].toks[0].cls; c == clsLegal {
 		t.Errorf("EODO before a name read as a legal form")
+	}
+}
+
+// Two companies that share one word and each have a word the other lacks
+// are two companies; a word that abbreviates the other's is not such a
+// word.
+func TestCompaniesSharingOneWord(t *testing.T) {
+	for _, p := range [][2]string{
+		{"Home Depot, Inc.", "SMART DEPOT"},
+		{"Alfa Bank", "Alfa Insurance"},
+	} {
+		if ex := Compare(p[0], p[1], KindOrganization); ex.Score >= Threshold {
+			t.Errorf("%q vs %q: %.3f %v", p[0], p[1], ex.Score, ex.Notes)
+		}
+	}
+	// AIR abbreviates AIRLINES: no conflict, whatever the score.
+	for _, n := range Compare("Mahan Air", "MAHAN AIRLINES", KindOrganization).Notes {
+		if strings.Contains(n, "conflicting") {
+			t.Errorf("Mahan Air vs MAHAN AIRLINES read as conflicting: %q", n)
+		}
 	}
 }

@@ -653,6 +653,11 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			middleNote = "a first or last name differs (conflicting)"
 			conflict = true
 		}
+	} else if a.flags&flagCut == 0 && distinctMatched(a, usedA[:na]) <= 1 && wordsDiffer(a, b, usedA[:na], usedB[:nb]) {
+		// Two companies that share one word and each have another are
+		// two companies: "Home Depot" is not SMART DEPOT.
+		middleNote = "each name has a word the other lacks (conflicting)"
+		conflict = true
 	}
 	if wa == 0 || wb == 0 {
 		return 0
@@ -1048,6 +1053,33 @@ func firstAsMiddle(a, b *name, usedA, usedB []bool, toB []int8) (i, j int, ok bo
 		}
 	}
 	return 0, 0, false
+}
+
+// wordsDiffer reports whether organisation names a and b each have an
+// unmatched word (not a legal form nor a function word), neither of which
+// abbreviates the other (AIR is AIRLINES).
+func wordsDiffer(a, b *name, usedA, usedB []bool) bool {
+	left := func(n *name, used []bool, i int) bool {
+		t := &n.toks[i]
+		return !used[i] && (t.cls == clsContent || t.cls == clsGeneric) && !functionWord(t.text)
+	}
+	differ := false
+	for i := range a.toks {
+		if !left(a, usedA, i) {
+			continue
+		}
+		for j := range b.toks {
+			if !left(b, usedB, j) {
+				continue
+			}
+			x, y := a.toks[i].text, b.toks[j].text
+			if len(x) >= 3 && strings.HasPrefix(y, x) || len(y) >= 3 && strings.HasPrefix(x, y) {
+				return false
+			}
+			differ = true
+		}
+	}
+	return differ
 }
 
 // contentTokens returns how many content tokens n has.
