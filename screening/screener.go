@@ -29,8 +29,9 @@ type Options struct {
 	// Log receives every decision and every snapshot load. Required: a
 	// decision is not acknowledged until it is logged.
 	Log audit.Log
-	// Reviews, if set, receives every HOLD decision for four-eyes review.
-	Reviews *Reviews
+	// Reviews, if set, receives every HOLD decision for four-eyes review
+	// (usually a *Reviews).
+	Reviews ReviewQueue
 	// KnownGoods are the "party is not entity" records to honour. If nil,
 	// New reads them from Log when it is an *audit.FileLog or
 	// *audit.MemoryLog (a scan of the log at start); other logs (a shared
@@ -61,7 +62,7 @@ var ErrListShrunk = errors.New("screening: new snapshot holds far fewer entities
 type Screener struct {
 	pol     Policy
 	log     audit.Log
-	reviews *Reviews
+	reviews ReviewQueue
 	known   *KnownGoods
 	now     func() time.Time
 	logger  *slog.Logger
@@ -97,6 +98,9 @@ func New(ctx context.Context, snap *lists.Snapshot, opts Options) (*Screener, er
 		return nil, fmt.Errorf("screening: New: %w", err)
 	}
 	s := &Screener{pol: opts.Policy.clone(), log: opts.Log, reviews: opts.Reviews, now: opts.Now, logger: opts.Logger, maxDrop: opts.MaxListDrop}
+	if r, ok := s.reviews.(*Reviews); ok && r == nil {
+		s.reviews = nil // a nil *Reviews means no review, not a queue to call
+	}
 	if s.now == nil {
 		s.now = time.Now
 	}
