@@ -15,7 +15,7 @@ import (
 // facts (date of birth, country, gender, kind, identifiers) move it up or
 // down, and each one leaves an evidence line for the reviewer.
 
-// Evidence weights, added to the name score (the package doc states them
+// Evidence weights, added to the name score (docs/decisions.md states them
 // for a compliance officer). They are sized against the thresholds: a hit
 // needs 0.80 (fuzzy.Threshold), a near-miss is kept from 0.70, and a name
 // missing one of its tokens scores about 0.90 to 0.96.
