@@ -20,7 +20,7 @@ import (
 // rebuilt from the log.
 //
 // The workflow is this file set, review*.go, and needs nothing else of the
-// package but the Decision it reviews:
+// package but the Decision it reviews and ErrAuditLog:
 //
 //	review.go           the case, its steps and the rules (apply): one
 //	                    state machine for live review and for replay
