@@ -27,58 +27,11 @@ func bodyOf(e *lists.Entity) lists.Body {
 	return ""
 }
 
-// explain fills the hit's name explanation from the index; key is
-// nameKey(p.Name), computed once per party.
-func explain(st *state, p *Party, key string, h *Hit) {
-	if h.rec == 0 || h.Explanation.Candidate != "" {
-		return
-	}
-	id := uint32(h.rec - 1)
-	h.Explanation = st.ix.Explain(p.Name, MatchKind(p.Kind), id)
-	if h.NameScore == 1 && h.Explanation.Score < 1 {
-		listed := st.snap.Entities[st.names[id].ent].Names[st.names[id].name].Full
-		if key == nameKey(listed) {
-			if h.Explanation.Query == "" {
-				h.Explanation.Query, h.Explanation.Candidate = p.Name, listed
-			}
-			h.Explanation.Score = 1
-			h.Explanation.Notes = append(h.Explanation.Notes, "exact match after normalisation (case, accents, punctuation, word order)")
-		}
-	}
-}
-
 // personalFact reports whether x is a fact about a person that lists often
 // get wrong (date of birth, nationality, gender): evidence the near-exact
 // floor bounds.
 func personalFact(x Evidence) bool {
 	return x.Effect == "against" && (x.Fact == "dob" || x.Fact == "country" || x.Fact == "gender")
-}
-
-// unmatchedText describes the tokens an explanation left unmatched for a
-// reason line: the listed name's tokens by name, the party's only by count,
-// so that reasons (which are not redacted) carry no part of the party's
-// name.
-func unmatchedText(un []string) string {
-	var listed []string
-	party := 0
-	for _, u := range un {
-		if t, ok := strings.CutPrefix(u, "candidate: "); ok {
-			listed = append(listed, t)
-		} else {
-			party++
-		}
-	}
-	var parts []string
-	if len(listed) > 0 {
-		parts = append(parts, "listed name tokens not in the party's name: "+strings.Join(listed, ", "))
-	}
-	if party > 0 {
-		parts = append(parts, fmt.Sprintf("%d token%s of the party's name not in the listed name", party, plural(party, "", "s")))
-	}
-	if len(parts) == 0 {
-		return "some tokens unmatched"
-	}
-	return strings.Join(parts, "; ")
 }
 
 // evaluate weighs one candidate entity and returns it as a Hit; the bool

@@ -90,36 +90,6 @@ func buildState(snap *lists.Snapshot, gen uint64) *state {
 	return st
 }
 
-// entityIdentifierKeys returns the lookup keys of every identifier an
-// entity is listed with.
-func entityIdentifierKeys(e *lists.Entity) []string {
-	var ks []string
-	for _, d := range e.Documents {
-		if n := normNumber(d.Number); len(n) >= minIdentifierLn {
-			ks = append(ks, "doc:"+n)
-		}
-	}
-	if v := e.Vessel; v != nil {
-		for _, s := range []string{v.IMO, v.SerialNumber, v.TailNumber, v.MMSI} {
-			if n := normNumber(s); len(n) >= minIdentifierLn {
-				ks = append(ks, "doc:"+n)
-			}
-		}
-	}
-	for _, b := range e.BICs {
-		if n := normBIC(b); n != "" {
-			ks = append(ks, "bic:"+n)
-		}
-	}
-	for _, c := range e.Crypto {
-		if n := normCrypto(c.Address); len(n) >= minIdentifierLn {
-			ks = append(ks, "crypto:"+n)
-		}
-	}
-	slices.Sort(ks)
-	return slices.Compact(ks)
-}
-
 // unReference returns the UN reference number of an entity ("QDi.001"), from
 // the source's own cross-reference or, for UN entities, the id.
 func unReference(e *lists.Entity) string {

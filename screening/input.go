@@ -68,53 +68,6 @@ func checkParty(p *Party, inPayment bool, now time.Time) (partyInput, error) {
 	return in, nil
 }
 
-// readGender reads a gender as records write it. Values that say there is
-// nothing to compare ("x", "unknown", "other") give "" without a flag.
-func readGender(s string) (string, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "m", "male", "man":
-		return "male", true
-	case "f", "female", "woman":
-		return "female", true
-	case "", "x", "u", "unknown", "other", "diverse", "unspecified", "not known", "n/a":
-		return "", true
-	}
-	return "", false
-}
-
-// readBirthDate reads a date of birth and drops readings after now: a
-// person is not born after the payment. An ambiguous date with one reading
-// in the future keeps the other.
-func readBirthDate(s string, now time.Time) (birthReadings, error) {
-	br, err := parseBirthDate(s)
-	if err != nil {
-		return br, err
-	}
-	today := partialDate{now.Year(), int(now.Month()), now.Day()}
-	future := func(d partialDate) bool { return d.Year != 0 && laterThan(d, today) }
-	switch {
-	case future(br[0]) && (br.one() || future(br[1])):
-		return birthReadings{}, fmt.Errorf("after the decision date %s", now.Format(time.DateOnly))
-	case future(br[0]):
-		br = birthReadings{br[1]}
-	case !br.one() && future(br[1]):
-		br[1] = partialDate{}
-	}
-	return br, nil
-}
-
-// laterThan reports whether d starts after t (a year or month only starts
-// with its first day).
-func laterThan(d, t partialDate) bool {
-	if d.Year != t.Year {
-		return d.Year > t.Year
-	}
-	if d.Month == 0 || d.Month != t.Month {
-		return d.Month > t.Month
-	}
-	return d.Day > t.Day
-}
-
 // fieldInvalid is the flag for a secondary field that could not be read.
 // Its reason names the field and the value as given, so that whoever
 // keeps the record can correct it; the value is clipped and quoted, so a

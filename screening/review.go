@@ -2,16 +2,11 @@ package screening
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"iter"
 	"slices"
 	"strings"
-	"sync"
 	"time"
-
-	"github.com/freezeguard/freezeguard/screening/audit"
 )
 
 // Four-eyes review of held decisions. A HOLD is resolved by a reviewer who
@@ -23,6 +18,32 @@ import (
 // no side in the dispute) may decide it; that decision is final. Every
 // step is logged before it takes effect, and the review state can be
 // rebuilt from the log.
+//
+// The workflow is this file set, review*.go, and needs nothing else of the
+// package but the Decision it reviews and ErrAuditLog:
+//
+//	review.go           the case, its steps and the rules (apply): one
+//	                    state machine for live review and for replay
+//	review_workflow.go  Reviews: Open, Review, ReviewAs and Case, each step
+//	                    logged before it is stored
+//	review_store.go     ReviewStore, where cases live, and MemoryReviewStore
+//	review_replay.go    ReplayReviews: the cases rebuilt from an audit log
+//
+// Of a Decision it reads the id, time and outcome, the policy's four-eyes
+// settings and freeze threshold, and the held hits' scores and CRIME_BASED
+// and POLITICAL flags. The rest of the package reaches the workflow only
+// through ReviewQueue. A service or a shared (PostgreSQL) audit store uses
+// it without a Screener: ReplayReviews over the store's records, then
+// NewReviews over the cases it returns.
+
+// ReviewQueue is what the Screener needs of the review workflow: it opens a
+// case for every HOLD decision (Options.Reviews), and RecordKnownGood asks
+// whether the decision a known-good record cites was dismissed. *Reviews
+// implements it; a bank with its own case system may too.
+type ReviewQueue interface {
+	Open(ctx context.Context, d *Decision) error
+	Case(ctx context.Context, decisionID string) (ReviewCase, bool, error)
+}
 
 // ReviewAction is what a reviewer decides.
 type ReviewAction string
@@ -97,60 +118,6 @@ type ReviewRecord struct {
 	Disputed   bool         `json:"disputed,omitempty"`
 }
 
-// ReviewStore keeps review cases. A bank may back it with its case system;
-// MemoryReviewStore is the in-memory implementation.
-type ReviewStore interface {
-	Get(ctx context.Context, decisionID string) (ReviewCase, bool, error)
-	Put(ctx context.Context, c ReviewCase) error
-}
-
-// MemoryReviewStore is an in-memory ReviewStore, safe for concurrent use.
-type MemoryReviewStore struct {
-	mu sync.RWMutex
-	m  map[string]ReviewCase
-}
-
-// NewMemoryReviewStore returns an empty store.
-func NewMemoryReviewStore() *MemoryReviewStore {
-	return &MemoryReviewStore{m: make(map[string]ReviewCase)}
-}
-
-// Get returns a copy of the case for a decision: editing it changes
-// nothing in the store.
-func (s *MemoryReviewStore) Get(_ context.Context, id string) (ReviewCase, bool, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	c, ok := s.m[id]
-	return c.clone(), ok, nil
-}
-
-// Put stores a copy of a case, replacing any earlier state: the caller's
-// case shares no memory with the stored one afterwards.
-func (s *MemoryReviewStore) Put(_ context.Context, c ReviewCase) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.m[c.DecisionID] = c.clone()
-	return nil
-}
-
-// Cases returns a copy of every case, in the order they were opened
-// (ties by decision id), for reports.
-func (s *MemoryReviewStore) Cases() []ReviewCase {
-	s.mu.RLock()
-	cs := make([]ReviewCase, 0, len(s.m))
-	for _, c := range s.m {
-		cs = append(cs, c.clone())
-	}
-	s.mu.RUnlock()
-	slices.SortFunc(cs, func(a, b ReviewCase) int {
-		if c := a.Opened.Compare(b.Opened); c != 0 {
-			return c
-		}
-		return strings.Compare(a.DecisionID, b.DecisionID)
-	})
-	return cs
-}
-
 // clone returns a copy of c that shares no memory with it (Steps and the
 // Pending approval), so that the stored state the four-eyes check compares
 // against can only change through Reviews.
@@ -161,23 +128,6 @@ func (c ReviewCase) clone() ReviewCase {
 		c.Pending = &p
 	}
 	return c
-}
-
-// Reviews runs the four-eyes workflow over a store, logging every step.
-type Reviews struct {
-	store ReviewStore
-	log   audit.Log
-	now   func() time.Time
-	mu    sync.Mutex // serialises read-modify-write of cases
-}
-
-// NewReviews returns a workflow over store that logs to log. now may be nil
-// (time.Now).
-func NewReviews(store ReviewStore, log audit.Log, now func() time.Time) *Reviews {
-	if now == nil {
-		now = time.Now
-	}
-	return &Reviews{store: store, log: log, now: now}
 }
 
 // newCase opens a case for a HOLD decision, working out which actions need
@@ -253,104 +203,4 @@ func (c *ReviewCase) apply(s ReviewStep) error {
 	}
 	c.Steps = append(c.Steps, s)
 	return nil
-}
-
-// Open registers a HOLD decision for review. The Screener calls it when
-// Options.Reviews is set; other decisions are ignored.
-func (r *Reviews) Open(ctx context.Context, d *Decision) error {
-	if d.Outcome != Hold {
-		return nil
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.store.Put(ctx, newCase(d))
-}
-
-// Review records one reviewer's decision on a held decision and returns the
-// case as it now stands. It refuses a second approval by the reviewer who
-// gave the first (ErrSameReviewer). The step is logged (audit TypeReview)
-// before the store is updated; if the log refuses it, the error wraps
-// ErrAuditLog and the case is unchanged.
-func (r *Reviews) Review(ctx context.Context, decisionID, reviewer string, action ReviewAction, reason string) (ReviewCase, error) {
-	return r.ReviewAs(ctx, decisionID, reviewer, "", action, reason)
-}
-
-// ReviewAs is Review by a reviewer with a role the bank vouches for: a
-// disputed case (two reviewers disagreed) can only be decided by a
-// reviewer with RoleAdmin who took no part in the dispute (else
-// ErrAdminRequired or ErrSameReviewer), and that decision is final.
-func (r *Reviews) ReviewAs(ctx context.Context, decisionID, reviewer, role string, action ReviewAction, reason string) (ReviewCase, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	c, ok, err := r.store.Get(ctx, decisionID)
-	if err != nil {
-		return ReviewCase{}, fmt.Errorf("screening: review %s: %w", decisionID, err)
-	}
-	if !ok {
-		return ReviewCase{}, fmt.Errorf("%w: %s", ErrReviewNotFound, decisionID)
-	}
-	c = c.clone() // a store may hand out memory it keeps
-	step := ReviewStep{Reviewer: strings.TrimSpace(reviewer), Action: action, Reason: strings.TrimSpace(reason), Time: r.now().UTC(), Role: strings.TrimSpace(role)}
-	if err := c.apply(step); err != nil {
-		return c, err
-	}
-	if _, err := r.log.Append(ctx, audit.TypeReview, ReviewRecord{DecisionID: decisionID, Step: step, Status: c.Status, Outcome: c.Outcome, Disputed: c.Disputed}); err != nil {
-		return ReviewCase{}, notLogged(ctx, "review "+decisionID, err)
-	}
-	if err := r.store.Put(ctx, c); err != nil {
-		return ReviewCase{}, fmt.Errorf("screening: review %s logged (step by %s) but not stored: %w", decisionID, reviewer, err)
-	}
-	return c, nil
-}
-
-// Case returns the review case of a decision.
-func (r *Reviews) Case(ctx context.Context, decisionID string) (ReviewCase, bool, error) {
-	return r.store.Get(ctx, decisionID)
-}
-
-// ReplayReviews rebuilds review state from an audit log's records: every
-// HOLD decision opens a case and every review record replays its step
-// through the same rules. A step the rules refuse, a review of an unknown
-// decision, or a logged state that differs from the replayed one is an
-// error naming the record's sequence number.
-func ReplayReviews(ctx context.Context, recs iter.Seq2[audit.Record, error]) (*MemoryReviewStore, error) {
-	st := NewMemoryReviewStore()
-	for rec, err := range recs {
-		if err != nil {
-			return nil, fmt.Errorf("screening: replaying reviews: %w", err)
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		switch rec.Type {
-		case audit.TypeDecision:
-			var d Decision
-			if err := json.Unmarshal(rec.Body, &d); err != nil {
-				return nil, fmt.Errorf("screening: replaying reviews: record %d: decision body: %w", rec.Seq, err)
-			}
-			if d.Outcome == Hold {
-				st.m[d.ID] = newCase(&d)
-			}
-		case audit.TypeReview:
-			var rr ReviewRecord
-			if err := json.Unmarshal(rec.Body, &rr); err != nil {
-				return nil, fmt.Errorf("screening: replaying reviews: record %d: review body: %w", rec.Seq, err)
-			}
-			c, ok := st.m[rr.DecisionID]
-			if !ok {
-				return nil, fmt.Errorf("screening: replaying reviews: record %d: %w: %s", rec.Seq, ErrReviewNotFound, rr.DecisionID)
-			}
-			if err := c.apply(rr.Step); err != nil {
-				return nil, fmt.Errorf("screening: replaying reviews: record %d: %w", rec.Seq, err)
-			}
-			// A logged dispute must replay as one; records written before
-			// disputes were recorded carry no mark, so its absence is not
-			// checked.
-			if c.Status != rr.Status || c.Outcome != rr.Outcome || rr.Disputed && !c.Disputed {
-				return nil, fmt.Errorf("screening: replaying reviews: record %d: logged state %s/%s, replay gives %s/%s", rec.Seq, rr.Status, rr.Outcome, c.Status, c.Outcome)
-			}
-			st.m[rr.DecisionID] = c
-		}
-	}
-	return st, nil
 }

@@ -29,8 +29,9 @@ type Options struct {
 	// Log receives every decision and every snapshot load. Required: a
 	// decision is not acknowledged until it is logged.
 	Log audit.Log
-	// Reviews, if set, receives every HOLD decision for four-eyes review.
-	Reviews *Reviews
+	// Reviews, if set, receives every HOLD decision for four-eyes review
+	// (usually a *Reviews).
+	Reviews ReviewQueue
 	// KnownGoods are the "party is not entity" records to honour. If nil,
 	// New reads them from Log when it is an *audit.FileLog or
 	// *audit.MemoryLog (a scan of the log at start); other logs (a shared
@@ -61,7 +62,7 @@ var ErrListShrunk = errors.New("screening: new snapshot holds far fewer entities
 type Screener struct {
 	pol     Policy
 	log     audit.Log
-	reviews *Reviews
+	reviews ReviewQueue
 	known   *KnownGoods
 	now     func() time.Time
 	logger  *slog.Logger
@@ -97,6 +98,9 @@ func New(ctx context.Context, snap *lists.Snapshot, opts Options) (*Screener, er
 		return nil, fmt.Errorf("screening: New: %w", err)
 	}
 	s := &Screener{pol: opts.Policy.clone(), log: opts.Log, reviews: opts.Reviews, now: opts.Now, logger: opts.Logger, maxDrop: opts.MaxListDrop}
+	if r, ok := s.reviews.(*Reviews); ok && r == nil {
+		s.reviews = nil // a nil *Reviews means no review, not a queue to call
+	}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -316,38 +320,6 @@ func newDecisionID(t time.Time) string {
 	return t.Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
 }
 
-// candidate gathers what points at one entity before it is weighed.
-type candidate struct {
-	ent         int32
-	strong      int32 // best current strong name record, -1 if none
-	strongScore float64
-	fka         int32
-	fkaScore    float64
-	weak        int32
-	weakScore   float64
-	ids         []Evidence
-	owned       bool
-}
-
-func (c *candidate) offer(st *state, id uint32, score float64) {
-	r := st.names[id]
-	n := &st.snap.Entities[r.ent].Names[r.name]
-	switch {
-	case n.Quality == lists.Weak:
-		if score > c.weakScore {
-			c.weak, c.weakScore = int32(id), score
-		}
-	case n.Type == lists.FKA:
-		if score > c.fkaScore {
-			c.fka, c.fkaScore = int32(id), score
-		}
-	default:
-		if score > c.strongScore {
-			c.strong, c.strongScore = int32(id), score
-		}
-	}
-}
-
 // screenParty screens one party of a decision: free text through its
 // windows (freetext.go), a party by its name and identifiers and, in a
 // payment, by the windows of its address lines too.
@@ -417,31 +389,7 @@ func (s *Screener) screenName(st *state, pp PaymentParty, inPayment bool, now ti
 			get(st.names[id].ent).offer(st, id, 1)
 		}
 	}
-	for _, doc := range p.Documents {
-		n := normNumber(doc.Number)
-		if len(n) < minIdentifierLn {
-			continue
-		}
-		for _, ei := range st.ids["doc:"+n] {
-			e := &st.snap.Entities[ei]
-			if ev, ok := documentEvidence(doc, n, e); ok {
-				c := get(ei)
-				c.ids = append(c.ids, ev)
-			}
-		}
-	}
-	if b := normBIC(p.BIC); b != "" {
-		for _, ei := range st.ids["bic:"+b] {
-			c := get(ei)
-			c.ids = append(c.ids, Evidence{Fact: "identifier", Effect: "for", Strong: true, Weight: 1, Detail: "the party's BIC is listed for this entity: " + listedBIC(&st.snap.Entities[ei], b)})
-		}
-	}
-	if w := normCrypto(p.Crypto); len(w) >= minIdentifierLn {
-		for _, ei := range st.ids["crypto:"+w] {
-			c := get(ei)
-			c.ids = append(c.ids, Evidence{Fact: "identifier", Effect: "for", Strong: true, Weight: 1, Detail: "the party's digital-currency address is listed for this entity: " + listedCrypto(&st.snap.Entities[ei], w)})
-		}
-	}
+	lookupIdentifiers(st, &p, get)
 	for _, id := range p.Owned {
 		if ei, ok := st.byID[id]; ok {
 			get(ei).owned = true
@@ -486,65 +434,4 @@ func (s *Screener) screenName(st *state, pp PaymentParty, inPayment bool, now ti
 		h.Reason = fmt.Sprintf("score %.2f below the hold threshold %.2f", h.Score, s.pol.HoldThreshold)
 	}
 	return pr, nil
-}
-
-// documentEvidence checks a party's document against an entity's listed
-// ones: the numbers already agree; issuing countries must not differ. The
-// detail names the listed document only (see countryEvidence).
-func documentEvidence(doc Document, n string, e *lists.Entity) (Evidence, bool) {
-	desc := func(typ, num, country string) string {
-		s := strings.TrimSpace(typ + " " + num)
-		if country != "" {
-			s += " (" + country + ")"
-		}
-		return s
-	}
-	for _, ld := range e.Documents {
-		if normNumber(ld.Number) != n {
-			continue
-		}
-		if doc.Country != "" && ld.Country != "" && !strings.EqualFold(doc.Country, ld.Country) {
-			continue
-		}
-		detail := fmt.Sprintf("the party's %s matches listed %s", docType(doc.Type), desc(ld.Type, ld.Number, ld.Country))
-		if ld.KnownFalse {
-			detail += " (listed as a false document)"
-		}
-		return Evidence{Fact: "identifier", Effect: "for", Strong: true, Weight: 1, Detail: detail}, true
-	}
-	if v := e.Vessel; v != nil {
-		for _, s := range []string{v.IMO, v.SerialNumber, v.TailNumber, v.MMSI} {
-			if s != "" && normNumber(s) == n {
-				return Evidence{Fact: "identifier", Effect: "for", Strong: true, Weight: 1, Detail: fmt.Sprintf("the party's %s matches listed vessel/aircraft identifier %s", docType(doc.Type), s)}, true
-			}
-		}
-	}
-	return Evidence{}, false
-}
-
-func docType(t string) string {
-	if t = strings.TrimSpace(t); t != "" {
-		return t + " number"
-	}
-	return "document number"
-}
-
-// listedBIC returns the entity's listed BIC with institution code b.
-func listedBIC(e *lists.Entity, b string) string {
-	for _, x := range e.BICs {
-		if normBIC(x) == b {
-			return x
-		}
-	}
-	return b
-}
-
-// listedCrypto returns the entity's listed wallet address equal to w.
-func listedCrypto(e *lists.Entity, w string) string {
-	for _, c := range e.Crypto {
-		if normCrypto(c.Address) == w {
-			return c.Currency + " " + c.Address
-		}
-	}
-	return w
 }

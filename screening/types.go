@@ -6,8 +6,9 @@ import (
 	"github.com/freezeguard/freezeguard/lists"
 )
 
-// CONTRACT: the input types that payments and the CLI build on. The
-// screening work owns this file and may add fields, not change them.
+// The input types: what package payments, the CLI and a bank's own code
+// fill in to screen. Fields are added, never renamed or removed: every
+// decision in the audit log records its parties in this form.
 
 // Party is one person, organisation, vessel or aircraft to screen.
 type Party struct {
