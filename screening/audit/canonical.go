@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf16"
@@ -462,19 +463,44 @@ func encodeBody(body any, red *Redactor) ([]byte, error) {
 		out, _, err := encodeBodyValue(body, red)
 		return out, err
 	}
-	raw, err := marshalBody(body)
-	if err != nil {
-		return nil, err
+	var raw []byte
+	if b, ok := body.(json.RawMessage); ok {
+		raw = b
+	} else {
+		buf := encodeBuffers.Get().(*bytes.Buffer)
+		defer func() {
+			if buf.Cap() <= 1<<16 {
+				encodeBuffers.Put(buf)
+			}
+		}()
+		buf.Reset()
+		raw = encodeJSON(buf, body)
 	}
-	out, ok := appendCanonicalFast(make([]byte, 0, len(raw)), raw)
-	if !ok {
-		out, _, err = canonicalBody(raw, nil)
-		return out, err
+	if raw != nil && len(raw) <= maxBodySize {
+		if out, ok := appendCanonicalFast(make([]byte, 0, len(raw)), raw); ok && len(out) <= maxBodySize {
+			return out, nil
+		}
 	}
-	if len(out) > maxBodySize {
-		return nil, fmt.Errorf("audit: body is %d bytes once encoded, more than the limit of %d", len(out), maxBodySize)
+	// Errors, limits and what canonWriter leaves to the parser, with the
+	// messages they always had.
+	out, _, err := encodeBodyValue(body, nil)
+	return out, err
+}
+
+var encodeBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// encodeJSON is json.Marshal's text of body but for '<', '>' and '&' in
+// strings, which it leaves as they are: the canonical encoding does, so
+// escaping them only to decode them again is wasted. It returns nil on an
+// error, or when the text may be longer than maxBodySize with them
+// escaped, for encodeBodyValue to tell.
+func encodeJSON(buf *bytes.Buffer, body any) []byte {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if enc.Encode(body) != nil || buf.Len() > maxBodySize/6 {
+		return nil
 	}
-	return out, nil
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
 
 // marshalBody is the JSON text of an Append body, within maxBodySize.
