@@ -29,6 +29,7 @@ type canonWriter struct {
 	keys []byte    // decoded keys of the open objects' members, end to end
 	mems []cmember // members of the open objects, innermost last
 	tmp  []byte    // an object's members while it is reordered
+	buf  []byte    // encodeValue's output, kept for the next
 }
 
 // cmember is a member of an open object: its decoded key in keys and its
@@ -55,12 +56,17 @@ func appendCanonicalFast(dst, data []byte) ([]byte, bool) {
 		ok = w.pos == len(data)
 	}
 	out := w.out
+	w.release()
+	return out, ok
+}
+
+// release returns w to the pool, unless it grew large.
+func (w *canonWriter) release() {
 	w.data, w.out = nil, nil
 	w.keys, w.mems, w.tmp = w.keys[:0], w.mems[:0], w.tmp[:0]
 	if cap(w.tmp) <= 1<<16 && cap(w.keys) <= 1<<16 {
 		canonWriters.Put(w)
 	}
-	return out, ok
 }
 
 func (w *canonWriter) ws() {
@@ -154,6 +160,13 @@ func (w *canonWriter) object(depth int) bool {
 			return false
 		}
 	}
+	return w.closeObject(base, keysBase, start)
+}
+
+// closeObject writes the object whose members are w.mems[base:], keys
+// decoded on w.keys from keysBase, values canonical on w.out from start:
+// it sorts them and rewrites w.out from start as the canonical object.
+func (w *canonWriter) closeObject(base, keysBase, start int) bool {
 	ms := w.mems[base:]
 	keys := w.keys
 	slices.SortFunc(ms, func(a, b cmember) int { return bytes.Compare(keys[a.key0:a.key1], keys[b.key0:b.key1]) })

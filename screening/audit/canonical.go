@@ -456,8 +456,11 @@ func Canonical(data []byte) ([]byte, error) {
 
 // encodeBody turns an Append body into canonical JSON, redacting it first
 // when red is not nil. A json.RawMessage is taken as JSON text; anything
-// else goes through json.Marshal. Without a redactor it takes the one-pass
-// canonWriter, falling back to the parser for what that leaves to it.
+// else goes through json.Marshal. Without a redactor it takes shortcuts
+// that give the same bytes: the canonWriter encodes the value directly
+// or, failing that, json.Marshal's text in one pass; errors, limits and
+// what those leave to the parser take the parser, with the messages they
+// always had.
 func encodeBody(body any, red *Redactor) ([]byte, error) {
 	if red != nil {
 		out, _, err := encodeBodyValue(body, red)
@@ -467,6 +470,11 @@ func encodeBody(body any, red *Redactor) ([]byte, error) {
 	if b, ok := body.(json.RawMessage); ok {
 		raw = b
 	} else {
+		// json.Marshal's text is at most 6 times as long as its canonical
+		// form ("<" is "\u003c"), so within this it is within the limit.
+		if out, ok := encodeValue(body, maxBodySize/6); ok {
+			return out, nil
+		}
 		buf := encodeBuffers.Get().(*bytes.Buffer)
 		defer func() {
 			if buf.Cap() <= 1<<16 {
@@ -481,8 +489,6 @@ func encodeBody(body any, red *Redactor) ([]byte, error) {
 			return out, nil
 		}
 	}
-	// Errors, limits and what canonWriter leaves to the parser, with the
-	// messages they always had.
 	out, _, err := encodeBodyValue(body, nil)
 	return out, err
 }
