@@ -36,6 +36,29 @@ var (
 // reports cycles) and the parser (which bounds nesting).
 const reflectDepth = 100
 
+// typeInfo is what the walk asks of a type at every value, asked once.
+type typeInfo struct {
+	addrMarshaler bool // not a pointer, and *T is a json.Marshaler: used when addressable
+	marshaler     bool // T is a json.Marshaler
+	text          bool // T or *T is an encoding.TextMarshaler: left to json.Marshal
+}
+
+var typeInfos sync.Map // reflect.Type -> *typeInfo
+
+func infoOf(t reflect.Type) *typeInfo {
+	if i, ok := typeInfos.Load(t); ok {
+		return i.(*typeInfo)
+	}
+	pt := reflect.PointerTo(t)
+	i := &typeInfo{
+		addrMarshaler: t.Kind() != reflect.Pointer && pt.Implements(marshalerType),
+		marshaler:     t.Implements(marshalerType),
+		text:          t.Implements(textMarshalerType) || t.Kind() != reflect.Pointer && pt.Implements(textMarshalerType),
+	}
+	typeInfos.Store(t, i)
+	return i
+}
+
 // structPlan is how the canonWriter encodes a struct type: its fields in
 // canonical key order, or ok false for one it leaves to json.Marshal.
 type structPlan struct {
@@ -45,6 +68,7 @@ type structPlan struct {
 
 type fieldPlan struct {
 	index     int
+	info      *typeInfo
 	key       string // `"name":`
 	omitEmpty bool
 	omitZero  bool
@@ -87,7 +111,7 @@ func makePlan(t reflect.Type) *structPlan {
 		if name == "" {
 			name = sf.Name
 		}
-		f := fieldPlan{index: i, key: string(appendString(nil, name)) + ":"}
+		f := fieldPlan{index: i, info: infoOf(sf.Type), key: string(appendString(nil, name)) + ":"}
 		for o := range strings.SplitSeq(opts, ",") {
 			switch o {
 			case "omitempty":
@@ -152,7 +176,7 @@ func isValidTag(s string) bool {
 func appendCanonicalValue(dst []byte, v any) ([]byte, bool) {
 	w := canonWriters.Get().(*canonWriter)
 	w.out = dst
-	ok := w.reflect(reflect.ValueOf(v), 0)
+	ok := w.reflect(reflect.ValueOf(v), nil, 0)
 	out := w.out
 	w.release()
 	return out, ok
@@ -163,7 +187,7 @@ func appendCanonicalValue(dst []byte, v any) ([]byte, bool) {
 func encodeValue(v any, limit int) ([]byte, bool) {
 	w := canonWriters.Get().(*canonWriter)
 	w.out = w.buf[:0]
-	ok := w.reflect(reflect.ValueOf(v), 0) && len(w.out) <= limit
+	ok := w.reflect(reflect.ValueOf(v), nil, 0) && len(w.out) <= limit
 	var out []byte
 	if ok {
 		out = bytes.Clone(w.out)
@@ -192,7 +216,8 @@ func (w *canonWriter) marshalJSON(m json.Marshaler, depth int) bool {
 	return ok
 }
 
-func (w *canonWriter) reflect(v reflect.Value, depth int) bool {
+// reflect writes v, of the type info describes (nil: look it up).
+func (w *canonWriter) reflect(v reflect.Value, info *typeInfo, depth int) bool {
 	if depth > reflectDepth {
 		return false
 	}
@@ -201,10 +226,13 @@ func (w *canonWriter) reflect(v reflect.Value, depth int) bool {
 		return true
 	}
 	t := v.Type()
-	if t.Kind() != reflect.Pointer && v.CanAddr() && reflect.PointerTo(t).Implements(marshalerType) {
+	if info == nil {
+		info = infoOf(t)
+	}
+	if info.addrMarshaler && v.CanAddr() {
 		return w.marshalJSON(v.Addr().Interface().(json.Marshaler), depth)
 	}
-	if t.Implements(marshalerType) {
+	if info.marshaler {
 		if t.Kind() == reflect.Pointer && v.IsNil() {
 			w.out = append(w.out, "null"...)
 			return true
@@ -216,7 +244,7 @@ func (w *canonWriter) reflect(v reflect.Value, depth int) bool {
 		}
 		return w.marshalJSON(m, depth)
 	}
-	if t.Implements(textMarshalerType) || t.Kind() != reflect.Pointer && v.CanAddr() && reflect.PointerTo(t).Implements(textMarshalerType) {
+	if info.text {
 		return false
 	}
 	switch t.Kind() {
@@ -250,13 +278,13 @@ func (w *canonWriter) reflect(v reflect.Value, depth int) bool {
 			w.out = append(w.out, "null"...)
 			return true
 		}
-		return w.reflect(v.Elem(), depth+1)
+		return w.reflect(v.Elem(), nil, depth+1)
 	case reflect.Pointer:
 		if v.IsNil() {
 			w.out = append(w.out, "null"...)
 			return true
 		}
-		return w.reflect(v.Elem(), depth+1)
+		return w.reflect(v.Elem(), nil, depth+1)
 	case reflect.Struct:
 		return w.structValue(v, depth)
 	case reflect.Map:
@@ -341,11 +369,12 @@ func (w *canonWriter) goString(s string) {
 
 func (w *canonWriter) sequence(v reflect.Value, depth int) bool {
 	w.out = append(w.out, '[')
+	info := infoOf(v.Type().Elem())
 	for i := range v.Len() {
 		if i > 0 {
 			w.out = append(w.out, ',')
 		}
-		if !w.reflect(v.Index(i), depth+1) {
+		if !w.reflect(v.Index(i), info, depth+1) {
 			return false
 		}
 	}
@@ -372,7 +401,7 @@ func (w *canonWriter) structValue(v reflect.Value, depth int) bool {
 		}
 		first = false
 		w.out = append(w.out, f.key...)
-		if !w.reflect(fv, depth+1) {
+		if !w.reflect(fv, f.info, depth+1) {
 			return false
 		}
 	}
@@ -418,6 +447,7 @@ func (w *canonWriter) mapValue(v reflect.Value, depth int) bool {
 		return true
 	}
 	base, keysBase, start := len(w.mems), len(w.keys), len(w.out)
+	info := infoOf(v.Type().Elem())
 	for it := v.MapRange(); it.Next(); {
 		k := it.Key()
 		key0 := len(w.keys)
@@ -433,7 +463,7 @@ func (w *canonWriter) mapValue(v reflect.Value, depth int) bool {
 			w.keys = strconv.AppendUint(w.keys, k.Uint(), 10)
 		}
 		val0 := len(w.out)
-		if !w.reflect(it.Value(), depth+1) {
+		if !w.reflect(it.Value(), info, depth+1) {
 			return false
 		}
 		w.mems = append(w.mems, cmember{key0, len(w.keys), val0, len(w.out)})
