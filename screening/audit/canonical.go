@@ -538,6 +538,24 @@ func encodeBodyValue(body any, red *Redactor) ([]byte, jvalue, error) {
 	return canonicalBody(raw, red)
 }
 
+// encodeIndexed is encodeBodyValue by encodeBody's shortcuts: without a
+// redactor it parses the canonical bytes, which is cheaper than encoding
+// the body through the parser.
+func encodeIndexed(body any, red *Redactor) ([]byte, jvalue, error) {
+	if red != nil {
+		return encodeBodyValue(body, red)
+	}
+	b, err := encodeBody(body, nil)
+	if err != nil {
+		return nil, jvalue{}, err
+	}
+	v, err := parseJSON(b)
+	if err != nil {
+		return nil, jvalue{}, fmt.Errorf("audit: body: %w", err)
+	}
+	return b, v, nil
+}
+
 // canonicalBody parses raw, redacts it when red is not nil and encodes it
 // canonically.
 func canonicalBody(raw []byte, red *Redactor) ([]byte, jvalue, error) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"strconv"
 	"testing"
 	"time"
@@ -262,6 +263,13 @@ func checkValue(t *testing.T, v any) (direct bool) {
 	if !bytes.Equal(got, want) || (err1 == nil) != (err2 == nil) || err1 != nil && err1.Error() != err2.Error() {
 		t.Fatalf("encodeBody %q, %v; json.Marshal and the parser %q, %v", got, err1, want, err2)
 	}
+	// The PostgreSQL log's way: the same bytes and index columns.
+	gotB, gotV, err1 := encodeIndexed(v, nil)
+	wantB, wantV, err2 := encodeBodyValue(v, nil)
+	if !bytes.Equal(gotB, wantB) || (err1 == nil) != (err2 == nil) || err1 != nil && err1.Error() != err2.Error() ||
+		!reflect.DeepEqual(indexOf(TypeDecision, &gotV), indexOf(TypeDecision, &wantV)) {
+		t.Fatalf("encodeIndexed %q, %v; encodeBodyValue %q, %v", gotB, err1, wantB, err2)
+	}
 	return ok
 }
 
@@ -284,6 +292,12 @@ func TestEncodeValue(t *testing.T) {
 		n++
 		if !checkValue(t, d) {
 			t.Errorf("a real decision body was not encoded directly: %+v", d)
+		}
+	}
+	for _, d := range pgDecisions(t, 100) {
+		n++
+		if !checkValue(t, d) {
+			t.Errorf("a decision body for PostgreSQL was not encoded directly: %+v", d)
 		}
 	}
 	t.Logf("%d of %d values encoded directly", direct, n)
