@@ -34,7 +34,18 @@ func (s *keyScanner) ws() byte {
 // it is plain ASCII, else decoded as encoding/json decodes it.
 func (s *keyScanner) key() []byte {
 	start := s.pos
-	plain := true
+	if s.skipString() {
+		return s.data[start+1 : s.pos-1]
+	}
+	var k string
+	_ = json.Unmarshal(s.data[start:s.pos], &k) // valid JSON
+	return []byte(k)
+}
+
+// skipString moves past the string at pos and reports whether it is plain
+// ASCII without escapes.
+func (s *keyScanner) skipString() (plain bool) {
+	plain = true
 	for s.pos++; s.pos < len(s.data); s.pos++ {
 		switch c := s.data[s.pos]; {
 		case c == '\\':
@@ -42,17 +53,12 @@ func (s *keyScanner) key() []byte {
 			s.pos++
 		case c == '"':
 			s.pos++
-			if plain {
-				return s.data[start+1 : s.pos-1]
-			}
-			var k string
-			_ = json.Unmarshal(s.data[start:s.pos], &k) // valid JSON
-			return []byte(k)
+			return plain
 		case c >= 0x80:
 			plain = false
 		}
 	}
-	return nil
+	return plain
 }
 
 // skipScalar skips a string, number or literal. A number out of float64's
@@ -60,7 +66,7 @@ func (s *keyScanner) key() []byte {
 // numbers as float64).
 func (s *keyScanner) skipScalar() error {
 	if s.pos < len(s.data) && s.data[s.pos] == '"' {
-		s.key()
+		s.skipString()
 		return nil
 	}
 	start := s.pos
