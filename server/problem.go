@@ -116,11 +116,10 @@ func decodeJSON(body []byte, v any) *apiError {
 		}
 		return errorf(http.StatusBadRequest, probMalformed, "malformed JSON: %v", err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	if err := checkKeys(dec, reflect.TypeOf(v), "", 0); err != nil {
+	if err := checkKeys(&keyScanner{data: body}, reflect.TypeOf(v), 0); err != nil {
 		return errorf(http.StatusUnprocessableEntity, probInvalid, "%v", err)
 	}
-	dec = json.NewDecoder(bytes.NewReader(body))
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return errorf(http.StatusUnprocessableEntity, probInvalid, "%v", strings.TrimPrefix(err.Error(), "json: "))
@@ -135,12 +134,12 @@ const maxDepth = 32
 var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 var textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 
-// checkKeys reads one JSON value from dec (already known to be valid JSON)
+// checkKeys reads one JSON value from s (already known to be valid JSON)
 // and checks the keys of its objects against t, the Go type it will be
 // decoded into (nil: any keys, checked for duplicates only).
-func checkKeys(dec *json.Decoder, t reflect.Type, path string, depth int) error {
+func checkKeys(s *keyScanner, t reflect.Type, depth int) error {
 	if depth > maxDepth {
-		return fmt.Errorf("%s: nested deeper than %d levels", where(path), maxDepth)
+		return fmt.Errorf("%s: nested deeper than %d levels", where(s.pathText()), maxDepth)
 	}
 	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
@@ -148,12 +147,9 @@ func checkKeys(dec *json.Decoder, t reflect.Type, path string, depth int) error 
 	if t != nil && (reflect.PointerTo(t).Implements(unmarshalerType) || reflect.PointerTo(t).Implements(textUnmarshalerType)) {
 		t = nil // decoded by its own rules
 	}
-	tok, err := dec.Token()
-	if err != nil {
-		return err
-	}
-	switch tok {
-	case json.Delim('{'):
+	switch s.ws() {
+	case '{':
+		s.pos++
 		var fields map[string]reflect.Type
 		var elem reflect.Type
 		if t != nil {
@@ -164,49 +160,63 @@ func checkKeys(dec *json.Decoder, t reflect.Type, path string, depth int) error 
 				elem = t.Elem()
 			}
 		}
-		seen := map[string]bool{}
-		for dec.More() {
-			kt, err := dec.Token()
-			if err != nil {
-				return err
+		seen := s.newKeySet()
+		for {
+			switch s.ws() {
+			case '}':
+				s.pos++
+				s.dropKeySet(seen)
+				return nil
+			case ',':
+				s.pos++
+				s.ws()
 			}
-			k := kt.(string)
-			if seen[k] {
-				return fmt.Errorf("%s: key %q given twice", where(path), clip(k, 32))
+			k := s.key()
+			s.ws()
+			s.pos++ // ':'
+			if s.addKey(&seen, k) {
+				return fmt.Errorf("%s: key %q given twice", where(s.pathText()), clip(string(k), 32))
 			}
-			seen[k] = true
 			ft := elem
 			if fields != nil {
 				var ok bool
-				if ft, ok = fields[k]; !ok {
+				if ft, ok = fields[string(k)]; !ok {
 					for name := range fields {
-						if strings.EqualFold(name, k) {
-							return fmt.Errorf("%s: key %q: write it %q (keys are matched exactly)", where(path), clip(k, 32), name)
+						if strings.EqualFold(name, string(k)) {
+							return fmt.Errorf("%s: key %q: write it %q (keys are matched exactly)", where(s.pathText()), clip(string(k), 32), name)
 						}
 					}
-					return fmt.Errorf("%s: unknown key %q", where(path), clip(k, 32))
+					return fmt.Errorf("%s: unknown key %q", where(s.pathText()), clip(string(k), 32))
 				}
 			}
-			if err := checkKeys(dec, ft, path+"."+k, depth+1); err != nil {
+			s.path = append(s.path, pathStep{key: k})
+			if err := checkKeys(s, ft, depth+1); err != nil {
 				return err
 			}
+			s.path = s.path[:len(s.path)-1]
 		}
-		_, err := dec.Token() // '}'
-		return err
-	case json.Delim('['):
+	case '[':
+		s.pos++
 		var elem reflect.Type
 		if t != nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) {
 			elem = t.Elem()
 		}
-		for i := 0; dec.More(); i++ {
-			if err := checkKeys(dec, elem, fmt.Sprintf("%s[%d]", path, i), depth+1); err != nil {
+		for i := 0; ; i++ {
+			switch s.ws() {
+			case ']':
+				s.pos++
+				return nil
+			case ',':
+				s.pos++
+			}
+			s.path = append(s.path, pathStep{index: i, elem: true})
+			if err := checkKeys(s, elem, depth+1); err != nil {
 				return err
 			}
+			s.path = s.path[:len(s.path)-1]
 		}
-		_, err := dec.Token() // ']'
-		return err
 	}
-	return nil
+	return s.skipScalar()
 }
 
 func where(path string) string {

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf16"
@@ -202,40 +203,49 @@ func (p *parser) literal(word string) error {
 // it as written.
 func (p *parser) number() (string, error) {
 	start := p.pos
-	d := p.data
+	end, err := scanNumber(p.data, p.pos)
+	p.pos = end
+	if err != nil {
+		return "", err
+	}
+	return string(p.data[start:end]), nil
+}
+
+// scanNumber returns the end of the number that starts at d[pos].
+func scanNumber(d []byte, pos int) (int, error) {
 	digits := func() int {
 		n := 0
-		for p.pos < len(d) && '0' <= d[p.pos] && d[p.pos] <= '9' {
-			p.pos++
+		for pos < len(d) && '0' <= d[pos] && d[pos] <= '9' {
+			pos++
 			n++
 		}
 		return n
 	}
-	if d[p.pos] == '-' {
-		p.pos++
+	if d[pos] == '-' {
+		pos++
 	}
 	switch {
-	case p.pos < len(d) && d[p.pos] == '0':
-		p.pos++
+	case pos < len(d) && d[pos] == '0':
+		pos++
 	case digits() == 0:
-		return "", errors.New("invalid number")
+		return pos, errors.New("invalid number")
 	}
-	if p.pos < len(d) && d[p.pos] == '.' {
-		p.pos++
+	if pos < len(d) && d[pos] == '.' {
+		pos++
 		if digits() == 0 {
-			return "", errors.New("invalid number: no digits after '.'")
+			return pos, errors.New("invalid number: no digits after '.'")
 		}
 	}
-	if p.pos < len(d) && (d[p.pos] == 'e' || d[p.pos] == 'E') {
-		p.pos++
-		if p.pos < len(d) && (d[p.pos] == '+' || d[p.pos] == '-') {
-			p.pos++
+	if pos < len(d) && (d[pos] == 'e' || d[pos] == 'E') {
+		pos++
+		if pos < len(d) && (d[pos] == '+' || d[pos] == '-') {
+			pos++
 		}
 		if digits() == 0 {
-			return "", errors.New("invalid number: no digits in exponent")
+			return pos, errors.New("invalid number: no digits in exponent")
 		}
 	}
-	return string(d[start:p.pos]), nil
+	return pos, nil
 }
 
 // str scans a string starting at the opening quote and returns its
@@ -323,11 +333,20 @@ func (p *parser) str() (string, error) {
 
 // hex4 reads four hex digits, or returns -1 (leaving pos unspecified).
 func (p *parser) hex4() rune {
-	if p.pos+4 > len(p.data) {
+	r := hex4At(p.data, p.pos)
+	if r >= 0 {
+		p.pos += 4
+	}
+	return r
+}
+
+// hex4At reads the four hex digits at d[pos], or returns -1.
+func hex4At(d []byte, pos int) rune {
+	if pos+4 > len(d) {
 		return -1
 	}
 	var r rune
-	for _, c := range p.data[p.pos : p.pos+4] {
+	for _, c := range d[pos : pos+4] {
 		switch {
 		case '0' <= c && c <= '9':
 			c -= '0'
@@ -340,7 +359,6 @@ func (p *parser) hex4() rune {
 		}
 		r = r<<4 | rune(c)
 	}
-	p.pos += 4
 	return r
 }
 
@@ -386,8 +404,7 @@ func (v *jvalue) appendCanonical(dst []byte) []byte {
 // appendString appends s as a canonical JSON string: only '"', '\\' and the
 // control characters U+0000 to U+001F are escaped (\b \t \n \f \r, otherwise
 // \u00xx in lower-case hex); every other character is written as UTF-8.
-func appendString(dst []byte, s string) []byte {
-	const hexDigits = "0123456789abcdef"
+func appendString[S string | []byte](dst []byte, s S) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); i++ {
@@ -396,26 +413,32 @@ func appendString(dst []byte, s string) []byte {
 			continue
 		}
 		dst = append(dst, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			dst = append(dst, '\\', c)
-		case '\b':
-			dst = append(dst, '\\', 'b')
-		case '\t':
-			dst = append(dst, '\\', 't')
-		case '\n':
-			dst = append(dst, '\\', 'n')
-		case '\f':
-			dst = append(dst, '\\', 'f')
-		case '\r':
-			dst = append(dst, '\\', 'r')
-		default:
-			dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-		}
+		dst = appendEscaped(dst, c)
 		start = i + 1
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// appendEscaped appends the canonical escape of c, which is '"', '\\' or a
+// control character.
+func appendEscaped(dst []byte, c byte) []byte {
+	const hexDigits = "0123456789abcdef"
+	switch c {
+	case '"', '\\':
+		return append(dst, '\\', c)
+	case '\b':
+		return append(dst, '\\', 'b')
+	case '\t':
+		return append(dst, '\\', 't')
+	case '\n':
+		return append(dst, '\\', 'n')
+	case '\f':
+		return append(dst, '\\', 'f')
+	case '\r':
+		return append(dst, '\\', 'r')
+	}
+	return append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 }
 
 // Canonical returns the canonical encoding of the single JSON value in data:
@@ -433,15 +456,61 @@ func Canonical(data []byte) ([]byte, error) {
 
 // encodeBody turns an Append body into canonical JSON, redacting it first
 // when red is not nil. A json.RawMessage is taken as JSON text; anything
-// else goes through json.Marshal.
+// else goes through json.Marshal. Without a redactor it takes shortcuts
+// that give the same bytes: the canonWriter encodes the value directly
+// or, failing that, json.Marshal's text in one pass; errors, limits and
+// what those leave to the parser take the parser, with the messages they
+// always had.
 func encodeBody(body any, red *Redactor) ([]byte, error) {
-	out, _, err := encodeBodyValue(body, red)
+	if red != nil {
+		out, _, err := encodeBodyValue(body, red)
+		return out, err
+	}
+	var raw []byte
+	if b, ok := body.(json.RawMessage); ok {
+		raw = b
+	} else {
+		// json.Marshal's text is at most 6 times as long as its canonical
+		// form ("<" is "\u003c"), so within this it is within the limit.
+		if out, ok := encodeValue(body, maxBodySize/6); ok {
+			return out, nil
+		}
+		buf := encodeBuffers.Get().(*bytes.Buffer)
+		defer func() {
+			if buf.Cap() <= 1<<16 {
+				encodeBuffers.Put(buf)
+			}
+		}()
+		buf.Reset()
+		raw = encodeJSON(buf, body)
+	}
+	if raw != nil && len(raw) <= maxBodySize {
+		if out, ok := appendCanonicalFast(make([]byte, 0, len(raw)), raw); ok && len(out) <= maxBodySize {
+			return out, nil
+		}
+	}
+	out, _, err := encodeBodyValue(body, nil)
 	return out, err
 }
 
-// encodeBodyValue is encodeBody that also returns the parsed (and redacted)
-// body, so that a store can index fields of it without parsing it again.
-func encodeBodyValue(body any, red *Redactor) ([]byte, jvalue, error) {
+var encodeBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// encodeJSON is json.Marshal's text of body but for '<', '>' and '&' in
+// strings, which it leaves as they are: the canonical encoding does, so
+// escaping them only to decode them again is wasted. It returns nil on an
+// error, or when the text may be longer than maxBodySize with them
+// escaped, for encodeBodyValue to tell.
+func encodeJSON(buf *bytes.Buffer, body any) []byte {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if enc.Encode(body) != nil || buf.Len() > maxBodySize/6 {
+		return nil
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+// marshalBody is the JSON text of an Append body, within maxBodySize.
+func marshalBody(body any) ([]byte, error) {
 	var raw []byte
 	switch b := body.(type) {
 	case json.RawMessage:
@@ -450,12 +519,46 @@ func encodeBodyValue(body any, red *Redactor) ([]byte, jvalue, error) {
 		var err error
 		raw, err = json.Marshal(body)
 		if err != nil {
-			return nil, jvalue{}, fmt.Errorf("audit: encode body: %w", err)
+			return nil, fmt.Errorf("audit: encode body: %w", err)
 		}
 	}
 	if len(raw) > maxBodySize {
-		return nil, jvalue{}, fmt.Errorf("audit: body is %d bytes, more than the limit of %d", len(raw), maxBodySize)
+		return nil, fmt.Errorf("audit: body is %d bytes, more than the limit of %d", len(raw), maxBodySize)
 	}
+	return raw, nil
+}
+
+// encodeBodyValue is encodeBody that also returns the parsed (and redacted)
+// body, so that a store can index fields of it without parsing it again.
+func encodeBodyValue(body any, red *Redactor) ([]byte, jvalue, error) {
+	raw, err := marshalBody(body)
+	if err != nil {
+		return nil, jvalue{}, err
+	}
+	return canonicalBody(raw, red)
+}
+
+// encodeIndexed is encodeBodyValue by encodeBody's shortcuts: without a
+// redactor it parses the canonical bytes, which is cheaper than encoding
+// the body through the parser.
+func encodeIndexed(body any, red *Redactor) ([]byte, jvalue, error) {
+	if red != nil {
+		return encodeBodyValue(body, red)
+	}
+	b, err := encodeBody(body, nil)
+	if err != nil {
+		return nil, jvalue{}, err
+	}
+	v, err := parseJSON(b)
+	if err != nil {
+		return nil, jvalue{}, fmt.Errorf("audit: body: %w", err)
+	}
+	return b, v, nil
+}
+
+// canonicalBody parses raw, redacts it when red is not nil and encodes it
+// canonically.
+func canonicalBody(raw []byte, red *Redactor) ([]byte, jvalue, error) {
 	v, err := parseJSON(raw)
 	if err != nil {
 		return nil, jvalue{}, fmt.Errorf("audit: body: %w", err)

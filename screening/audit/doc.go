@@ -38,7 +38,9 @@
 // A body is encoded with encoding/json and then canonicalised, so a Go
 // struct and the same data decoded into map[string]any (with
 // json.Decoder.UseNumber, so that large integers keep their digits) give
-// the same body and the same hash.
+// the same body and the same hash. (Append writes the canonical form of
+// common Go values directly, without the JSON text in between; the bytes
+// are the same.)
 //
 // The file log writes each line in exactly this canonical form, with
 // "hash" in its sorted place after "body". Verify checks meaning rather

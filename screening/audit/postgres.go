@@ -170,7 +170,7 @@ func (l *PostgresLog) Append(ctx context.Context, typ string, body any) (Record,
 	if err := checkType(typ); err != nil {
 		return Record{}, err
 	}
-	b, v, err := encodeBodyValue(body, l.cfg.redactor)
+	b, v, err := encodeIndexed(body, l.cfg.redactor)
 	if err != nil {
 		return Record{}, err
 	}
