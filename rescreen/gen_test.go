@@ -20,8 +20,9 @@ import (
 // The customer books the tests rescreen are generated from the real list
 // changes and committed (testdata/generated_customers_*.jsonl), so that the
 // tests, the CLI and the benchmark read the same lines. Regenerate with
+// go generate (go test ./rescreen/ -run TestGenerateCustomers -gen).
 //
-//	go test ./rescreen/ -run TestGenerateCustomers -gen
+//go:generate go test . -run ^TestGenerateCustomers$ -gen
 var gen = flag.Bool("gen", false, "regenerate testdata/generated_customers_*.jsonl")
 
 // A change of the real lists the tests use.
