@@ -1,88 +1,29 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"embed"
-	"fmt"
 	"hash/fnv"
 	"io/fs"
 	"math/rand/v2"
-	"path"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/freezeguard/freezeguard/internal/namegen"
 	"github.com/freezeguard/freezeguard/lists"
 )
 
 //go:embed testdata/generated_names_*.txt testdata/hard_pairs.csv testdata/ofac_sls_parity_labels.csv
 var benchData embed.FS
 
-// culture is one name table: parts by letter (G given, F family, P
-// patronymic, M middle) and the patterns names are built from ("G F",
-// "F+G" for parts written without a space, "G-G" for a hyphen).
-type culture struct {
-	name     string
-	patterns []string
-	parts    map[byte][]string
-}
-
 // loadCultures reads every bench/testdata/generated_names_*.txt table.
-// Format: '#' comments; "pattern: G F | G M F"; "G: name name ..." (an
-// underscore inside a name stands for a space).
-func loadCultures() ([]culture, error) {
-	paths, err := fs.Glob(benchData, "testdata/generated_names_*.txt")
+func loadCultures() ([]namegen.Culture, error) {
+	sub, err := fs.Sub(benchData, "testdata")
 	if err != nil {
 		return nil, err
 	}
-	var cs []culture
-	for _, p := range paths {
-		b, err := benchData.ReadFile(p)
-		if err != nil {
-			return nil, err
-		}
-		c := culture{name: strings.TrimSuffix(strings.TrimPrefix(path.Base(p), "generated_names_"), ".txt"), parts: map[byte][]string{}}
-		sc := bufio.NewScanner(bytes.NewReader(b))
-		for ln := 1; sc.Scan(); ln++ {
-			line := strings.TrimSpace(sc.Text())
-			if line == "" || line[0] == '#' {
-				continue
-			}
-			k, v, ok := strings.Cut(line, ":")
-			if !ok {
-				return nil, fmt.Errorf("%s:%d: want \"key: values\", got %q", p, ln, line)
-			}
-			switch k = strings.TrimSpace(k); k {
-			case "pattern":
-				for _, pat := range strings.Split(v, "|") {
-					c.patterns = append(c.patterns, strings.TrimSpace(pat))
-				}
-			case "G", "F", "P", "M":
-				for _, f := range strings.Fields(v) {
-					c.parts[k[0]] = append(c.parts[k[0]], strings.ReplaceAll(f, "_", " "))
-				}
-			default:
-				return nil, fmt.Errorf("%s:%d: unknown key %q", p, ln, k)
-			}
-		}
-		if len(c.patterns) == 0 || len(c.parts['G']) == 0 || len(c.parts['F']) == 0 {
-			return nil, fmt.Errorf("%s: needs a pattern and G and F names", p)
-		}
-		for _, pat := range c.patterns {
-			for i := 0; i < len(pat); i++ {
-				if l := pat[i]; l != ' ' && l != '+' && l != '-' && len(c.parts[l]) == 0 {
-					return nil, fmt.Errorf("%s: pattern %q uses %c, which has no names", p, pat, l)
-				}
-			}
-		}
-		cs = append(cs, c)
-	}
-	if len(cs) == 0 {
-		return nil, fmt.Errorf("bench: no generated_names_*.txt tables embedded")
-	}
-	return cs, nil
+	return namegen.Load(sub)
 }
 
 func newRand(seed uint64, label string) *rand.Rand {
@@ -91,26 +32,19 @@ func newRand(seed uint64, label string) *rand.Rand {
 	return rand.New(rand.NewPCG(seed, h.Sum64()))
 }
 
-func (c *culture) make(r *rand.Rand) string {
-	pat := c.patterns[r.IntN(len(c.patterns))]
-	var b strings.Builder
+// makeName spells a name of culture c, picking its pattern and parts with
+// r and avoiding a part said twice (four tries).
+func makeName(c *namegen.Culture, r *rand.Rand) string {
+	pat := c.Patterns[r.IntN(len(c.Patterns))]
 	var used []string
-	for i := 0; i < len(pat); i++ {
-		switch l := pat[i]; l {
-		case ' ', '-':
-			b.WriteByte(l)
-		case '+':
-		default:
-			ns := c.parts[l]
-			n := ns[r.IntN(len(ns))]
-			for tries := 0; slices.Contains(used, n) && tries < 4; tries++ {
-				n = ns[r.IntN(len(ns))]
-			}
-			used = append(used, n)
-			b.WriteString(n)
+	return c.Spell(pat, func(_ int, ns []string) string {
+		n := ns[r.IntN(len(ns))]
+		for tries := 0; slices.Contains(used, n) && tries < 4; tries++ {
+			n = ns[r.IntN(len(ns))]
 		}
-	}
-	return b.String()
+		used = append(used, n)
+		return n
+	})
 }
 
 // cleanName is one generated person on no list.
@@ -122,24 +56,25 @@ type cleanName struct {
 // genClean generates n distinct people from the tables, evenly over the
 // cultures, and drops any that is a listed name (same normKey as any
 // listed name). It returns the kept names and how many it dropped.
-func genClean(seed uint64, n int, cs []culture, listed map[string]bool) (kept []cleanName, excluded []cleanName) {
+func genClean(seed uint64, n int, cs []namegen.Culture, listed map[string]bool) (kept []cleanName, excluded []cleanName) {
 	seen := map[string]bool{}
 	per := (n + len(cs) - 1) / len(cs)
-	for _, c := range cs {
-		r := newRand(seed, "clean/"+c.name)
+	for i := range cs {
+		c := &cs[i]
+		r := newRand(seed, "clean/"+c.Name)
 		got := 0
 		for tries := 0; got < per && tries < per*20; tries++ {
-			s := c.make(r)
+			s := makeName(c, r)
 			k := normKey(s)
 			if seen[k] {
 				continue
 			}
 			seen[k] = true
 			if listed[k] {
-				excluded = append(excluded, cleanName{s, c.name})
+				excluded = append(excluded, cleanName{s, c.Name})
 				continue
 			}
-			kept = append(kept, cleanName{s, c.name})
+			kept = append(kept, cleanName{s, c.Name})
 			got++
 		}
 	}

@@ -2,9 +2,6 @@ package fuzzy
 
 import "sync"
 
-// CONTRACT: the API screening builds on. The fuzzy work implements it; the
-// signatures may only grow (new fields, new options), not change.
-
 // Kind is the kind of thing a name belongs to; scoring rules differ by kind.
 type Kind uint8
 
@@ -37,7 +34,8 @@ type Match struct {
 // different given name, a number that disagrees, a query made only of
 // common names (Mohammed Ali, Mikhail Romanov) found inside a longer
 // listed name, or a match resting only on a short token matched by sound
-// fall below it. See the package doc and scoreNames in score.go.
+// fall below it. See docs/matching.md (section 5) and scoreNames in
+// score.go.
 const Threshold = 0.80
 
 // Explanation says how a query name was matched to a listed name, token by
@@ -66,9 +64,9 @@ type TokenMatch struct {
 
 // Identifies reports whether name has a token that tells one named thing
 // from another: not a legal form, title, particle, initial or generic word
-// (see the package doc). A name that is only a legal form ("LLC", "Joint
-// Stock Company"), only generic words ("International Trading Group"),
-// or cut so short that only its legal form is left matches only a listed
+// (docs/matching.md, section 3). A name that is only a legal form ("LLC",
+// "Joint Stock Company"), only generic words ("International Trading
+// Group"), or cut so short that only its legal form is left matches only a listed
 // name of the very same words (REAL ESTATE BANK); a screener that clears
 // it should say that it names no one in particular.
 func Identifies(name string, kind Kind) bool {

@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/freezeguard/freezeguard/fuzzy/translit"
+	"github.com/freezeguard/freezeguard/internal/fold"
 	"github.com/mozillazg/go-unidecode"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/transform"
@@ -389,43 +390,6 @@ func (p *parser) safeVariants(s string, n int) {
 	p.vbuf, p.vends = translit.AppendVariants(p.vbuf[:0], p.vends[:0], s, n)
 }
 
-// latinFoldTab maps lower- and upper-case Latin letters with diacritics
-// (U+00C0 to U+024F, U+1E00 to U+1EFF) to lower-case ASCII; built once from
-// the Unicode decompositions plus the letters that do not decompose.
-var latinFoldTab = func() map[rune]string {
-	m := make(map[rune]string, 1200)
-	special := map[rune]string{
-		'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe",
-		'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d",
-		'ð': "d", 'Ð': "d", 'þ': "th", 'Þ': "th", 'ı': "i", 'ħ': "h",
-		'Ħ': "h", 'ŧ': "t", 'Ŧ': "t", 'ĸ': "k", 'ŋ': "n", 'Ŋ': "n",
-		'ƒ': "f", 'ǝ': "e", 'ə': "e", 'Ə': "e", 'ſ': "s",
-	}
-	add := func(lo, hi rune) {
-		for r := lo; r <= hi; r++ {
-			if v, ok := special[r]; ok {
-				m[r] = v
-				continue
-			}
-			if !unicode.IsLetter(r) {
-				continue
-			}
-			var b strings.Builder
-			for _, d := range norm.NFD.String(string(unicode.ToLower(r))) {
-				if d < utf8.RuneSelf && (d >= 'a' && d <= 'z') {
-					b.WriteRune(d)
-				}
-			}
-			if b.Len() > 0 {
-				m[r] = b.String()
-			}
-		}
-	}
-	add(0x00C0, 0x024F)
-	add(0x1E00, 0x1EFF)
-	return m
-}()
-
 func isApostrophe(r rune) bool {
 	switch r {
 	case '\'', '’', '‘', 'ʼ', 'ʻ', 'ʿ', 'ʾ', '`', '´':
@@ -540,7 +504,7 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 			gap++
 			continue
 		}
-		if rep, ok := latinFoldTab[r]; ok {
+		if rep, ok := fold.Latin(r); ok {
 			for j := 0; j < len(rep); j++ {
 				add(rep[j])
 			}

@@ -1,6 +1,7 @@
 package fuzzy
 
 import (
+	_ "embed"
 	"math"
 	"strconv"
 	"strings"
@@ -10,8 +11,8 @@ import (
 // Token rarity. A name token's weight is its inverse document frequency
 // (IDF) among the names on the real OFAC and UN lists: "putin" is rare and
 // says a lot, "mohammed" is common and says little. The frequencies are a
-// static table (zz_freq_generated.go, regenerated from testdata with
-// `go test -run TestGenerateFreq -genfreq`), not the index's own counts, so
+// static table (freq.tsv, regenerated from testdata by `go generate`, see
+// freq_test.go), not the index's own counts, so
 // that Compare, Explain and Search score a pair identically whatever else
 // is indexed; token frequency among sanctioned names is a property of the
 // names of the world far more than of one day's list.
@@ -21,6 +22,13 @@ const (
 	maxRarity = 11.0 // weight of a token never seen on a list
 )
 
+// freqData is freq.tsv: a "#docs<TAB>N" line with the number of distinct
+// listed names, then one "token<TAB>count" line per token held by two or
+// more of them, sorted by token.
+//
+//go:embed freq.tsv
+var freqData string
+
 var (
 	freqOnce sync.Once
 	freqTab  map[string]uint32
@@ -29,9 +37,8 @@ var (
 
 func loadFreq() {
 	freqTab = make(map[string]uint32, 1<<14)
-	lines := strings.Split(freqData, "\n")
-	for _, ln := range lines {
-		tok, n, ok := strings.Cut(ln, " ")
+	for ln := range strings.Lines(freqData) {
+		tok, n, ok := strings.Cut(strings.TrimSuffix(ln, "\n"), "\t")
 		if !ok {
 			continue
 		}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/freezeguard/freezeguard/internal/fold"
 )
 
 // Countries. The lists name countries in many ways: ISO short names ("Viet
@@ -276,19 +276,18 @@ func buildLocal(english map[string]string) map[string]string {
 	return local
 }
 
-// countryKey folds a name to its lookup key: accents removed (NFKD, marks
-// dropped), lower case, every run of non-letters one space, the word
-// "the" dropped, "st" read as "saint" and "&" as "and".
+// countryKey folds a name to its lookup key: accents folded (fold.String:
+// compatibility decomposition, marks removed, lower case), every run of
+// non-letters one space, the word "the" dropped, "st" read as "saint" and
+// "&" as "and".
 func countryKey(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true // suppress leading space
-	for _, r := range norm.NFKD.String(s) {
+	for _, r := range fold.String(s) {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+			b.WriteRune(r)
 			space = false
 		case r == '&':
 			if !space {

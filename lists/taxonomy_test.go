@@ -298,6 +298,8 @@ func ExampleUNProgram() {
 	// Output: QD terrorism UNSCR 1267 (1999), 1989 (2011), 2253 (2015)
 }
 
+//go:generate go test . -run ^TestProgramsDoc$ -update
+
 var update = flag.Bool("update", false, "rewrite PROGRAMS.md from the taxonomy")
 
 // TestProgramsDoc keeps PROGRAMS.md, the human-readable taxonomy, in step

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/freezeguard/freezeguard/internal/namegen"
 	"github.com/freezeguard/freezeguard/lists"
 	"github.com/freezeguard/freezeguard/lists/loader"
 )
@@ -20,8 +21,9 @@ import (
 // The customer books the tests rescreen are generated from the real list
 // changes and committed (testdata/generated_customers_*.jsonl), so that the
 // tests, the CLI and the benchmark read the same lines. Regenerate with
+// go generate (go test ./rescreen/ -run TestGenerateCustomers -gen).
 //
-//	go test ./rescreen/ -run TestGenerateCustomers -gen
+//go:generate go test . -run ^TestGenerateCustomers$ -gen
 var gen = flag.Bool("gen", false, "regenerate testdata/generated_customers_*.jsonl")
 
 // A change of the real lists the tests use.
@@ -242,57 +244,19 @@ func bankDate(ds []lists.Date) string {
 // cleanPeople makes n people on no list from the bench's generated name
 // tables (20 naming cultures), in turn over the cultures.
 func cleanPeople(t *testing.T, n int) []string {
-	paths, err := filepath.Glob("../bench/testdata/generated_names_*.txt")
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no name tables: %v", err)
-	}
-	type culture struct {
-		patterns []string
-		parts    map[byte][]string
-	}
-	var cs []culture
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c := culture{parts: map[byte][]string{}}
-		for _, ln := range strings.Split(string(b), "\n") {
-			ln = strings.TrimSpace(ln)
-			k, v, ok := strings.Cut(ln, ":")
-			if ln == "" || ln[0] == '#' || !ok {
-				continue
-			}
-			switch k = strings.TrimSpace(k); k {
-			case "pattern":
-				for _, pat := range strings.Split(v, "|") {
-					c.patterns = append(c.patterns, strings.TrimSpace(pat))
-				}
-			default:
-				for _, f := range strings.Fields(v) {
-					c.parts[k[0]] = append(c.parts[k[0]], strings.ReplaceAll(f, "_", " "))
-				}
-			}
-		}
-		cs = append(cs, c)
+	cs, err := namegen.Load(os.DirFS("../bench/testdata"))
+	if err != nil {
+		t.Fatal(err)
 	}
 	seen := map[string]bool{}
 	var out []string
 	for i := 0; len(out) < n && i < 50*n; i++ {
-		c := cs[i%len(cs)]
-		pat := c.patterns[(i/len(cs))%len(c.patterns)]
-		var b strings.Builder
-		for j := 0; j < len(pat); j++ {
-			switch l := pat[j]; l {
-			case ' ', '-':
-				b.WriteByte(l)
-			case '+':
-			default:
-				ns := c.parts[l]
-				b.WriteString(ns[(int(hashID(fmt.Sprint(i, j))[0])*131+i*7+j*13)%len(ns)])
-			}
-		}
-		if s := b.String(); !seen[s] {
+		c := &cs[i%len(cs)]
+		pat := c.Patterns[(i/len(cs))%len(c.Patterns)]
+		s := c.Spell(pat, func(j int, ns []string) string {
+			return ns[(int(hashID(fmt.Sprint(i, j))[0])*131+i*7+j*13)%len(ns)]
+		})
+		if !seen[s] {
 			seen[s] = true
 			out = append(out, s)
 		}

@@ -5,9 +5,8 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/freezeguard/freezeguard/fuzzy"
+	"github.com/freezeguard/freezeguard/internal/fold"
 	"github.com/freezeguard/freezeguard/lists"
 )
 
@@ -60,23 +59,14 @@ const (
 	minIdentifierLn = 5
 )
 
-// nameKey normalises a name for exact lookup: compatibility decomposition,
-// marks removed, lower case, punctuation to spaces, tokens sorted (so
-// "ZAMBADA GARCIA, Ismael" and "Ismael Zambada Garcia" meet).
+// nameKey normalises a name for exact lookup: accents folded (fold.String:
+// compatibility decomposition, marks removed, lower case), punctuation to
+// spaces, tokens sorted (so "ZAMBADA GARCIA, Ismael" and "Ismael Zambada
+// Garcia" meet).
 func nameKey(s string) string {
-	s = norm.NFKD.String(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			b.WriteByte(' ')
-		}
-	}
-	toks := strings.Fields(b.String())
+	toks := strings.FieldsFunc(fold.String(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 	slices.Sort(toks)
 	return strings.Join(toks, " ")
 }

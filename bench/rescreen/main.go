@@ -24,11 +24,11 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
 
+	"github.com/freezeguard/freezeguard/internal/namegen"
 	"github.com/freezeguard/freezeguard/lists"
 	"github.com/freezeguard/freezeguard/lists/loader"
 	"github.com/freezeguard/freezeguard/rescreen"
@@ -147,46 +147,18 @@ func measure(ctx context.Context, name string, old, cur *lists.Snapshot, gen *ge
 // the bench's generated name tables, and one customer in a hundred from
 // the rescreen tests' generated book of the change.
 type generator struct {
-	cultures []culture
+	cultures []namegen.Culture
 	listed   []rescreen.Customer
 	every    int // one customer in every is from listed; 0: none
 }
 
-type culture struct {
-	patterns []string
-	parts    map[byte][]string
-}
-
 func newGenerator(bookPath string) (*generator, error) {
 	g := &generator{}
-	paths, err := filepath.Glob("bench/testdata/generated_names_*.txt")
-	if err != nil || len(paths) == 0 {
-		return nil, fmt.Errorf("no name tables in bench/testdata (run from the repository root): %v", err)
+	cs, err := namegen.Load(os.DirFS("bench/testdata"))
+	if err != nil {
+		return nil, fmt.Errorf("name tables in bench/testdata (run from the repository root): %w", err)
 	}
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return nil, err
-		}
-		c := culture{parts: map[byte][]string{}}
-		for _, ln := range strings.Split(string(b), "\n") {
-			ln = strings.TrimSpace(ln)
-			k, v, ok := strings.Cut(ln, ":")
-			if ln == "" || ln[0] == '#' || !ok {
-				continue
-			}
-			if k = strings.TrimSpace(k); k == "pattern" {
-				for _, pat := range strings.Split(v, "|") {
-					c.patterns = append(c.patterns, strings.TrimSpace(pat))
-				}
-				continue
-			}
-			for _, f := range strings.Fields(v) {
-				c.parts[k[0]] = append(c.parts[k[0]], strings.ReplaceAll(f, "_", " "))
-			}
-		}
-		g.cultures = append(g.cultures, c)
-	}
+	g.cultures = cs
 	f, err := os.Open(bookPath)
 	if err != nil {
 		return nil, err
@@ -211,26 +183,15 @@ func (g *generator) customers(n int) iter.Seq[rescreen.Customer] {
 		h := fnv.New64a()
 		h.Write([]byte("rescreen-bench"))
 		r := rand.New(rand.NewPCG(20261202, h.Sum64()))
-		var b strings.Builder
 		for i := range n {
 			var c rescreen.Customer
 			if g.every > 0 && i%g.every == g.every/2 && len(g.listed) > 0 {
 				c = g.listed[(i/g.every)%len(g.listed)]
 			} else {
 				cu := &g.cultures[r.IntN(len(g.cultures))]
-				pat := cu.patterns[r.IntN(len(cu.patterns))]
-				b.Reset()
-				for j := 0; j < len(pat); j++ {
-					switch l := pat[j]; l {
-					case ' ', '-':
-						b.WriteByte(l)
-					case '+':
-					default:
-						ns := cu.parts[l]
-						b.WriteString(ns[r.IntN(len(ns))])
-					}
-				}
-				c.Party = screening.Party{Name: b.String(), Kind: lists.Person}
+				pat := cu.Patterns[r.IntN(len(cu.Patterns))]
+				name := cu.Spell(pat, func(_ int, ns []string) string { return ns[r.IntN(len(ns))] })
+				c.Party = screening.Party{Name: name, Kind: lists.Person}
 			}
 			c.ID = fmt.Sprintf("C%09d", i+1)
 			c.Seq = int64(i + 1)

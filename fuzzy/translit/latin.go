@@ -1,21 +1,6 @@
 package translit
 
-import (
-	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
-)
-
-// Latin letters that NFKD does not decompose to an ASCII base.
-var latinSpecial = map[rune]string{
-	'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe",
-	'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d",
-	'ð': "d", 'Ð': "d", 'þ': "th", 'Þ': "th", 'ı': "i", 'ħ': "h",
-	'Ħ': "h", 'ŋ': "ng", 'Ŋ': "ng", 'ĸ': "k", 'ſ': "s", 'ŀ': "l",
-	'Ŀ': "l", 'ƒ': "f", 'ə': "e", 'Ə': "e", 'ɨ': "i", 'ʻ': "", 'ʼ': "",
-	'ʿ': "", 'ʾ': "", '’': "", '‘': "",
-}
+import "github.com/freezeguard/freezeguard/internal/fold"
 
 // Letters whose diacritic makes a sound a matcher should keep: in keys
 // they become the digraph most romanisations use (Vladimirovič and
@@ -27,46 +12,7 @@ var latinDigraph = map[rune]string{
 	'ț': "ts", 'Ț': "ts", 'ţ': "ts", 'Ţ': "ts", 'ğ': "g", 'Ğ': "g",
 }
 
-// plainTab and keyTab map runes U+0080..U+024F and U+1E00..U+1EFF to ASCII:
-// plainTab drops diacritics (Variants), keyTab keeps digraph sounds (Fold).
-var plainTab, keyTab [0x250 + 0x100]string
-
-func tabIndex(r rune) int {
-	switch {
-	case r >= 0x80 && r < 0x250:
-		return int(r)
-	case r >= 0x1E00 && r < 0x1F00:
-		return 0x250 + int(r-0x1E00)
-	}
-	return -1
-}
-
 func init() {
-	fill := func(r rune) {
-		i := tabIndex(r)
-		s, ok := latinSpecial[r]
-		if !ok {
-			var b strings.Builder
-			for _, d := range norm.NFKD.String(string(r)) {
-				if d < 0x80 && (unicode.IsLetter(d) || unicode.IsDigit(d)) {
-					b.WriteRune(unicode.ToLower(d))
-				}
-			}
-			s = b.String()
-		}
-		plainTab[i] = s
-		if d, ok := latinDigraph[r]; ok {
-			keyTab[i] = d
-		} else {
-			keyTab[i] = s
-		}
-	}
-	for r := rune(0x80); r < 0x250; r++ {
-		fill(r)
-	}
-	for r := rune(0x1E00); r < 0x1F00; r++ {
-		fill(r)
-	}
 	for _, fam := range familyList {
 		key := string(foldNoFamily(fam[0]))
 		for _, v := range fam {
@@ -79,15 +25,14 @@ func init() {
 }
 
 // latinFold returns the ASCII key spelling of a non-ASCII Latin rune, or ""
-// for anything else (marks, other scripts, symbols).
+// for anything else (marks, other scripts, symbols): the accent folding of
+// package fold, with the digraph sounds kept.
 func latinFold(r rune) string {
-	if s, ok := latinSpecial[r]; ok {
-		return s
+	if d, ok := latinDigraph[r]; ok {
+		return d
 	}
-	if i := tabIndex(r); i >= 0 {
-		return keyTab[i]
-	}
-	return ""
+	s, _ := fold.Latin(r)
+	return s
 }
 
 // asciiStrings holds one-byte strings so that latinPlain does not allocate.
@@ -107,13 +52,7 @@ func latinPlain(r rune) (string, bool) {
 	case r >= 'A' && r <= 'Z':
 		return asciiStrings[r+'a'-'A'], true
 	}
-	if i := tabIndex(r); i >= 0 {
-		if s, ok := latinSpecial[r]; ok {
-			return s, true
-		}
-		return plainTab[i], plainTab[i] != ""
-	}
-	return "", false
+	return fold.Latin(r)
 }
 
 // latinWord renders a Latin-script word into the arena: its plain
