@@ -53,11 +53,11 @@ type Index struct {
 	// indices in recs (see Build).
 	dupID map[uint32][]uint32
 
-	docRec      []uint32  // document → index in recs
-	docOff      []uint32  // document → its tokens in docToks/docCls
-	docToks     []uint32  // dictionary ids
-	docCls      []uint8   // class of each token occurrence
-	docW        []float32 // total token weight but titles (name.w)
+	docRec      []uint32   // document → index in recs
+	docOff      []uint32   // document → its tokens in docToks/docCls
+	docToks     []uint32   // dictionary ids
+	docCls      []tokClass // class of each token occurrence
+	docW        []float32  // total token weight but titles (name.w)
 	docWContent []float32
 	docFlags    []uint16
 	docLegal    []uint8 // name.legal

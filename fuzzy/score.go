@@ -8,9 +8,12 @@ import (
 	"github.com/freezeguard/freezeguard/fuzzy/translit"
 )
 
-// How two tokens were found to match.
+// matchHow is how two tokens were found to match; TokenMatch.How carries
+// its name (howNames).
+type matchHow uint8
+
 const (
-	howNone uint8 = iota
+	howNone matchHow = iota
 	howExact
 	howTranslit
 	howFuzzy
@@ -23,6 +26,9 @@ const (
 )
 
 var howNames = [...]string{"", "exact", "transliterated", "fuzzy", "phonetic", "initial", "joined", "inflected", "cut", "nickname"}
+
+// String returns the name TokenMatch.How gives h.
+func (h matchHow) String() string { return howNames[h] }
 
 // Token similarity levels. A pair of tokens below minSim does not match.
 const (
@@ -75,7 +81,7 @@ const (
 // strongPair reports whether a matched pair of tokens is evidence enough
 // on its own: the same text, or a variant, fuzzy or sound match of tokens
 // long enough for the likeness not to be chance.
-func strongPair(a, b *tok, how uint8) bool {
+func strongPair(a, b *tok, how matchHow) bool {
 	switch how {
 	case howExact:
 		return a.cls == clsContent || a.cls == clsNumber
@@ -211,7 +217,7 @@ func maxEdits(n int) int {
 
 // tokSim returns how similar two tokens are, in [0, 1], and how they
 // matched. It is the one token comparison behind retrieval and scoring.
-func tokSim(a, b *tok) (float32, uint8) {
+func tokSim(a, b *tok) (float32, matchHow) {
 	if a.cls == clsNumber || b.cls == clsNumber {
 		if a.cls == b.cls && a.text == b.text {
 			return 1, howExact
@@ -249,7 +255,7 @@ func tokSim(a, b *tok) (float32, uint8) {
 // their fold keys, and by sound. The index's retrieval (deletion
 // neighbourhood of fold keys, sound-key groups) finds exactly the tokens
 // this accepts; keep the two in step.
-func fuzzySim(a, b *tok) (float32, uint8) {
+func fuzzySim(a, b *tok) (float32, matchHow) {
 	if a.known && b.known && min(len(a.text), len(b.text)) <= maxKnownLen && !slip(a.fold, b.fold) &&
 		!((a.guessed || b.guessed) && a.skel == b.skel) && !vowelVariant(a.fold, b.fold) {
 		// Two established short names that differ are two names, unless
@@ -419,7 +425,7 @@ func inflected(long, short string) bool {
 // other.
 type pair struct {
 	i, j uint8
-	how  uint8
+	how  matchHow
 	sim  float32
 	val  float32
 }
@@ -438,7 +444,7 @@ type scorer struct {
 	// memo, when set, returns tokSim of query token i and dictionary
 	// token id as found by the index's retrieval, and false when it does
 	// not know (then tokSim is called).
-	memo func(i int, id int32) (float32, uint8, bool)
+	memo func(i int, id int32) (float32, matchHow, bool)
 }
 
 // explainer collects the explanation of one pair, when wanted.
@@ -492,7 +498,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 				continue
 			}
 			var s float32
-			var how uint8
+			var how matchHow
 			ok := false
 			if sc.memo != nil && tb.id >= 0 && len(tb.text) > 1 {
 				s, how, ok = sc.memo(i, tb.id)
@@ -563,7 +569,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		if ex != nil {
 			ex.tokens = append(ex.tokens, TokenMatch{
 				Query: strings.Clone(a.toks[p.i].text), Candidate: strings.Clone(b.toks[p.j].text),
-				How: howNames[p.how], Sim: round3(float64(p.sim)), Weight: round3(float64(a.toks[p.i].w)),
+				How: p.how.String(), Sim: round3(float64(p.sim)), Weight: round3(float64(a.toks[p.i].w)),
 			})
 		}
 	}
@@ -862,7 +868,7 @@ func capCut(s float32) float32 {
 // Inditex/INDUITEX, in the unlisted-companies sets).
 const brandTypoLen = 8
 
-func spelt(a, b *tok, how uint8) bool {
+func spelt(a, b *tok, how matchHow) bool {
 	switch how {
 	case howExact, howCut:
 		return true
@@ -1164,7 +1170,7 @@ func (sc *scorer) joinsCanReach(a, b *name, usedA, usedB []bool, credA, credB []
 	return combine(min(ca/wa, 1), min(cb/wb, 1), pairSpec(a, b)) >= sc.floor
 }
 
-func classTokens(a, b *name, cls uint8) string {
+func classTokens(a, b *name, cls tokClass) string {
 	var out []string
 	for _, n := range []*name{a, b} {
 		for _, t := range n.toks {
@@ -1235,7 +1241,7 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				// The joined token's strings point into sc.buf, which is not
 				// touched again until the next attempt.
 				var s float32
-				var how uint8
+				var how matchHow
 				n1 := len(sc.buf)
 				sc.buf = translit.AppendFold(sc.buf, str(sc.buf[:n1]))
 				switch {
@@ -1281,7 +1287,7 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 						}
 					}
 					ex.tokens = append(ex.tokens, TokenMatch{Query: strings.Clone(q), Candidate: strings.Clone(c),
-						How: howNames[howJoined], Sim: round3(float64(s)), Weight: round3(float64(w))})
+						How: howJoined.String(), Sim: round3(float64(s)), Weight: round3(float64(w))})
 				}
 				break
 			}
@@ -1314,7 +1320,7 @@ func (sc *scorer) moved(a, b *name, usedA, usedB []bool, credA, credB []float32,
 			found = true
 			if ex != nil {
 				ex.tokens = append(ex.tokens, TokenMatch{Query: a1.text + " " + a2.text, Candidate: b1.text + " " + b2.text,
-					How: howNames[howJoined], Sim: simTranslit, Weight: round3(float64(a1.w + a2.w))})
+					How: howJoined.String(), Sim: simTranslit, Weight: round3(float64(a1.w + a2.w))})
 			}
 			break
 		}

@@ -26,7 +26,7 @@ type probe struct {
 type hit struct {
 	tok uint32
 	sim float32
-	how uint8
+	how matchHow
 }
 
 // searcher holds the reusable per-query state of one goroutine.
@@ -95,13 +95,13 @@ const memoQ = 24
 
 type memoRow struct {
 	sim [memoQ]float32
-	how [memoQ]uint8
+	how [memoQ]matchHow
 }
 
 // memoGet is the scorer's memo: the similarity of query token i and
 // dictionary token id, known when query token i was probed in full (no
 // entry then means no match).
-func (s *searcher) memoGet(i int, id int32) (float32, uint8, bool) {
+func (s *searcher) memoGet(i int, id int32) (float32, matchHow, bool) {
 	if i >= memoQ || s.probed&(1<<uint(i)) == 0 {
 		return 0, howNone, false
 	}
@@ -112,7 +112,7 @@ func (s *searcher) memoGet(i int, id int32) (float32, uint8, bool) {
 	return r.sim[i], r.how[i], true
 }
 
-func (s *searcher) memoSet(i int, id uint32, sim float32, how uint8) {
+func (s *searcher) memoSet(i int, id uint32, sim float32, how matchHow) {
 	if s.memoStamp[id] != s.vstamp {
 		s.memoStamp[id] = s.vstamp
 		s.memoIdx[id] = int32(len(s.memoTab))
