@@ -481,10 +481,8 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	var toB [maxTokens]int8 // 1 + the listed token a query token pairs with
 	// Joins that spell a token exactly come first: "Ivano vich" is
 	// Ivanovich, and must not lose "ivano" to a fuzzy Ivan.
-	lenient := a.flags&flagGuessed != 0
 	sc.joinSpelt = false
-	strong := sc.joins(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, false, false, true)
-	strong = sc.joins(b, a, usedB[:nb], usedA[:na], credB[:nb], credA[:na], ex, true, false, true) || strong
+	strong := sc.joinsBoth(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, joinPre)
 	strong = sc.moved(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex) || strong
 	sc.pairs = sc.pairs[:0]
 	for i := range a.toks {
@@ -577,8 +575,11 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		return 0
 	}
 	// Joined and split tokens among the leftovers.
-	strong = sc.joins(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, false, lenient, false) || strong
-	strong = sc.joins(b, a, usedB[:nb], usedA[:na], credB[:nb], credA[:na], ex, true, lenient, false) || strong
+	var lenient joinMode
+	if a.flags&flagGuessed != 0 {
+		lenient = joinLenient
+	}
+	strong = sc.joinsBoth(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, lenient) || strong
 
 	// A first name that is the other's father's or grandfather's name,
 	// while the other's own first name goes unmatched, is another person's:
@@ -1182,13 +1183,29 @@ func classTokens(a, b *name, cls tokClass) string {
 	return strings.Join(out, ", ")
 }
 
+// joinMode says how scorer.joins reads its two names.
+type joinMode uint8
+
+const (
+	joinSwapped joinMode = 1 << iota // x is the listed name, y the query (for the explanation)
+	joinLenient                      // the query is a transliteration: a join around a particle may merely resemble
+	joinPre                          // the first pass, before tokens are paired one to one
+)
+
+// joinsBoth runs joins both ways, the query's tokens against runs of the
+// listed name's and the other way round, and reports whether either found
+// strong evidence.
+func (sc *scorer) joinsBoth(a, b *name, usedA, usedB []bool, credA, credB []float32, ex *explainer, mode joinMode) bool {
+	strong := sc.joins(a, b, usedA, usedB, credA, credB, ex, mode)
+	return sc.joins(b, a, usedB, usedA, credB, credA, ex, mode|joinSwapped) || strong
+}
+
 // joins matches each unmatched token of x against runs of two or three
-// adjacent unmatched tokens of y joined together. swapped says x is the
-// listed name (for the explanation).
+// adjacent unmatched tokens of y joined together.
 //
 // A join must spell the same name (same fold key): short syllables joined
 // resemble some token by chance too easily ("Lin Dai" / LINDA). Only for a
-// transliterated query (lenient), whose word breaks and vowels are
+// transliterated query (joinLenient), whose word breaks and vowels are
 // guesses, may a join around a particle be merely similar (عبد القادر,
 // abd al qadar / Abdelkader). It reports
 // whether a join that is strong evidence matched: eight letters or more
@@ -1196,10 +1213,11 @@ func classTokens(a, b *name, cls tokClass) string {
 // ALQAEDA), or five spelt exactly alike (UR-CQA / URCQA); "He Na" / HENNA
 // is not.
 //
-// In the first pass (pre), before tokens are paired one to one, a token
+// In the first pass (joinPre), before tokens are paired one to one, a token
 // that has its very text on the other side, or a run with such a content
 // token, is left to be paired.
-func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32, ex *explainer, swapped, lenient, pre bool) bool {
+func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32, ex *explainer, mode joinMode) bool {
+	pre, lenient := mode&joinPre != 0, mode&joinLenient != 0
 	strong := false
 	for i := range x.toks {
 		tx := &x.toks[i]
@@ -1277,7 +1295,7 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				if ex != nil {
 					q, c := tx.text, joinTexts(y.toks[j:j+k])
 					w := tx.w
-					if swapped {
+					if mode&joinSwapped != 0 {
 						// The query's side is the run: its weight is
 						// the sum of the run's tokens'.
 						q, c = c, q
