@@ -58,16 +58,6 @@ const (
 	clsLegal                    // LLC, GmbH, OOO...: reduced to a class, weight 0
 )
 
-// Fixed weights of the non-content classes. Content tokens weigh their
-// rarity (see weights.go).
-const (
-	wNumber   = 4.0
-	wInitial  = 1.0
-	wParticle = 0.4
-	wGeneric  = 1.5
-	wTitle    = 0.3
-)
-
 // tok is one normalised token. Its strings may point into a scratch buffer.
 type tok struct {
 	text string // lower-case ASCII

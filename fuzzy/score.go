@@ -30,54 +30,6 @@ var howNames = [...]string{"", "exact", "transliterated", "fuzzy", "phonetic", "
 // String returns the name TokenMatch.How gives h.
 func (h matchHow) String() string { return howNames[h] }
 
-// Token similarity levels. A pair of tokens below minSim does not match.
-const (
-	minSim      = 0.78
-	simTranslit = 0.95 // same translit.Fold key: a romanisation variant
-	simPhonetic = 0.85 // same sound, different spelling
-	// simInflected is a name with a case ending against its stem
-	// (Lithuanian Putinas, Vladimiras).
-	simInflected = 0.9
-	// minPhoneticJW is the Jaro-Winkler similarity of fold keys a sound
-	// match needs: poetin/putin (0.84) pass, bashar/bushra (0.80) and
-	// obrien/oboron (0.82) do not.
-	minPhoneticJW = 0.83
-	// initialCredit is the share of a full token's weight that an initial
-	// standing for it earns: "V." says less than "Vladimir".
-	initialCredit = 0.5
-	// listedInitialCredit is the share of a listed token's weight that a
-	// query's initial for it earns: who writes "Dmitry V. Kuznetsov" knows
-	// the middle name begins with V, which tells the listed Dmitry
-	// Vadimovich from other Dmitry Kuznetsovs more than V. tells a query.
-	listedInitialCredit = 0.75
-	// maxStrayInitials is the most that the query's unmatched initials
-	// weigh together: one stray initial costs its full weight ("X
-	// HIZBALLAH"), but single letters carry almost no identifying
-	// information, so padding a name with them ("A B C D ... HIZBALLAH")
-	// must not push it under Threshold. Unmatched full tokens ("John")
-	// keep their whole weight. Lowering only the query's total weight
-	// keeps the index's upper bounds valid: they credit every initial.
-	maxStrayInitials = 1.5 * wInitial
-	// firstLetterPenalty lowers a fuzzy match whose first consonants differ.
-	firstLetterPenalty = 0.06
-	// maxKnownLen is the length up to which two different established
-	// names (knownName) never match by spelling or sound: short names one
-	// letter apart are usually other names (Khalid/Khalil, Yang/Kang);
-	// long ones are usually other romanisations (Soleimani/Soleymani).
-	maxKnownLen = 6
-	// weakCap is the most a pair scores when no matched token is strong
-	// evidence (see strongPair): a single short token matched only by
-	// transliteration or sound (Acme/AKM, Tithe/Thit) is not a match.
-	weakCap = 0.69
-	// cutCap is the most a pair scores when listed tokens went unseen
-	// after a query cut at a field limit (see cutTail): a HOLD for a
-	// person to look at, never a near-exact match.
-	cutCap = 0.94
-	// legalTieBreak is what a pair loses when both names carry legal forms
-	// of different classes (never falling below Threshold for it).
-	legalTieBreak = 0.01
-)
-
 // strongPair reports whether a matched pair of tokens is evidence enough
 // on its own: the same text, or a variant, fuzzy or sound match of tokens
 // long enough for the likeness not to be chance.
@@ -105,34 +57,6 @@ func isVowel(c byte) bool {
 	}
 	return false
 }
-
-// Scoring constants; see scoreNames.
-const (
-	// queryShare is the weight of query-side coverage in the score when the
-	// query is specific enough; the rest is list-side coverage. Extra query
-	// tokens thus cost three times what missing list tokens cost.
-	queryShare = 0.75
-	// specLo and specHi bound the ramp of a query's specificity over its
-	// content weight (the sum of its token rarities): from specHi up (one
-	// rare surname, or two or three names of middling frequency) a query is
-	// fully specific; towards specLo list-side coverage counts for more and
-	// more, so "Mohammed Ali" does not match every listed name that merely
-	// contains it.
-	specLo = 8.0
-	specHi = 11.0
-	// numberPenalty multiplies the score when both names carry numbers that
-	// disagree (vessel "ARMAN 114" is not "ARMAN 115").
-	numberPenalty = 0.5
-	// missingShare is the share of its weight that a middle name one side
-	// lacks keeps (see scoreNames).
-	missingShare = 0.3
-	// conflictPenalty multiplies the score of two person names whose
-	// middle names differ on both sides: the same role, another name.
-	conflictPenalty = 0.9
-	// orgWordPenalty multiplies the score of a listed organisation named
-	// after the query (see orgWordsMissing).
-	orgWordPenalty = 0.8
-)
 
 // combine turns the two coverages into a score. A specific query scores
 // queryShare·covA + (1-queryShare)·covB; for a query of common tokens the
@@ -192,14 +116,6 @@ func dropsH(long, short string) bool {
 	}
 	return false
 }
-
-// knownTwoEdits is the length from which a query token that is an
-// established name, or a transliteration's guess (whose differences are
-// vowels, which fold and sound keys absorb), may be two edits from a listed
-// one; other query tokens may from eight letters (maxEdits). A name spelt as meant is rarely two
-// typos from the listed one, and the query-side lookups for two edits are
-// the dearest part of a search.
-const knownTwoEdits = 10
 
 // maxEdits is the number of edits a fuzzy token match may have: none below
 // four letters, one up to seven, two from eight. (Romanisation variants do
@@ -862,13 +778,6 @@ func capCut(s float32) float32 {
 // in its vowels (Hezbollah/HIZBALLAH, Shabaab/SHABAB); not a consonant (Visa/WISA, Cisco/SISCO,
 // Stripe/STREET), a syllable more (Amgen/AMEGINO) or a short word's
 // vowels (Stena/SATNA, Mills/MILES).
-// brandTypoLen is the length from which one typing error in an
-// organisation's one distinctive word still spells it (TRANSSERVNICE /
-// TRANSSERVICE): at eight letters two real brand words rarely lie one
-// edit apart, while shorter ones do (Visa/WISA, Walmart/WELMART,
-// Inditex/INDUITEX, in the unlisted-companies sets).
-const brandTypoLen = 8
-
 func spelt(a, b *tok, how matchHow) bool {
 	switch how {
 	case howExact, howCut:
