@@ -191,6 +191,14 @@ const (
 	legalTieBreak = 0.01
 )
 
-// insertionSortMax is the most candidate token pairs scoreNames sorts by
-// insertion (stable, no call overhead) rather than with slices.SortFunc.
-const insertionSortMax = 48
+// Cost: how the work is done, not what it finds.
+const (
+	// insertionSortMax is the most candidate token pairs scoreNames sorts
+	// by insertion (stable, no call overhead) rather than with
+	// slices.SortFunc.
+	insertionSortMax = 48
+	// postingSearchRatio: once Search admits no new documents, a posting
+	// list more than this many times longer than the documents found so
+	// far is binary-searched for them rather than walked.
+	postingSearchRatio = 16
+)

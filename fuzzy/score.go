@@ -38,14 +38,14 @@ func strongPair(a, b *tok, how matchHow) bool {
 	case howExact:
 		return a.cls == clsContent || a.cls == clsNumber
 	case howTranslit:
-		return min(len(a.fold), len(b.fold)) >= 4
+		return min(len(a.fold), len(b.fold)) >= strongTranslitLen
 	case howJoined:
-		return min(len(a.text), len(b.text)) >= 5
+		return min(len(a.text), len(b.text)) >= strongLen
 	case howCut:
-		return len(a.text) >= 5 && a.cls == clsContent
+		return len(a.text) >= strongLen && a.cls == clsContent
 	case howFuzzy, howPhonetic, howInflected:
 		// A common name misspelt is as likely another common name.
-		return min(len(a.text), len(b.text)) >= 5 && a.w > commonWeight
+		return min(len(a.text), len(b.text)) >= strongLen && a.w > commonWeight
 	}
 	return false
 }
@@ -72,7 +72,7 @@ func combine(covA, covB, spec float32) float32 {
 
 // nameSpec is the specificity of query name q: a name that identifies
 // anything only by promotion (see promote) is not specific at all (0, where
-// specificity never goes below 0.05: the score is the smaller coverage,
+// specificity never goes below minSpec: the score is the smaller coverage,
 // the same whichever name is the query).
 func nameSpec(q *name) float32 {
 	if q.flags&flagPromoted != 0 {
@@ -94,14 +94,16 @@ func pairSpec(a, b *name) float32 {
 
 // specificity maps a query's content weight to (0, 1].
 func specificity(w float32) float32 {
-	return min(max((w-specLo)/(specHi-specLo), 0.05), 1)
+	return min(max((w-specLo)/(specHi-specLo), minSpec), 1)
 }
 
 // editsAllowed is the number of edits a fuzzy match of fold keys a and b
-// may have: maxEdits of the shorter; and for a three-letter key, a silent h
-// (Jon/John), since short keys otherwise allow no edit at all.
+// may have: maxEdits of the shorter; and for a key one letter short of
+// oneEditLen, a silent h (Jon/John), since short keys otherwise allow no
+// edit at all.
 func editsAllowed(a, b string) int {
-	if len(a) == 3 && len(b) == 4 && dropsH(b, a) || len(a) == 4 && len(b) == 3 && dropsH(a, b) {
+	const short = oneEditLen - 1
+	if len(a) == short && len(b) == oneEditLen && dropsH(b, a) || len(a) == oneEditLen && len(b) == short && dropsH(a, b) {
 		return 1
 	}
 	return maxEdits(min(len(a), len(b)))
@@ -117,18 +119,25 @@ func dropsH(long, short string) bool {
 	return false
 }
 
-// maxEdits is the number of edits a fuzzy token match may have: none below
-// four letters, one up to seven, two from eight. (Romanisation variants do
-// not count: translit.Fold keys absorb them; and two established short
-// names never match this way, see fuzzySim.)
+// maxEdits is the number of edits a fuzzy token match of keys of length n
+// may have: none below oneEditLen (four letters), one below twoEditsLen
+// (eight), two from there. (Romanisation variants do not count:
+// translit.Fold keys absorb them; and two established short names never
+// match this way, see fuzzySim.)
 func maxEdits(n int) int {
 	switch {
-	case n < 4:
+	case n < oneEditLen:
 		return 0
-	case n < 8:
+	case n < twoEditsLen:
 		return 1
 	}
 	return 2
+}
+
+// editSimilarity is the similarity of two keys d edits apart, the longer
+// of length n.
+func editSimilarity(d, n int) float32 {
+	return 1 - editPenalty*float32(d)/float32(n)
 }
 
 // tokSim returns how similar two tokens are, in [0, 1], and how they
@@ -195,7 +204,7 @@ func fuzzySim(a, b *tok) (float32, matchHow) {
 			k = 1 // see knownTwoEdits
 		}
 		if d := osa(a.fold, b.fold, k); d <= k {
-			best, how = 1-0.8*float32(d)/float32(n), howFuzzy
+			best, how = editSimilarity(d, n), howFuzzy
 			if a.fold[0] != b.fold[0] && !isVowel(a.fold[0]) && !isVowel(b.fold[0]) {
 				// Typos rarely hit the first letter; Nasir is not Bashir.
 				best -= firstLetterPenalty
@@ -211,7 +220,7 @@ func fuzzySim(a, b *tok) (float32, matchHow) {
 			best, how = sim, howFuzzy
 		}
 	}
-	if best < simPhonetic && len(a.fold) >= 5 && len(b.fold) >= 5 && len(a.skel) >= 3 && a.skel == b.skel && !abjadEdgesDiffer(a, b) {
+	if best < simPhonetic && len(a.fold) >= minSoundFold && len(b.fold) >= minSoundFold && len(a.skel) >= minSoundSkel && a.skel == b.skel && !abjadEdgesDiffer(a, b) {
 		// Same sound key, and close enough in spelling that the sound is
 		// not a coincidence, or the same consonants with other vowels
 		// (Hezbollah/Hizballah: vowels are what romanisations of Arabic
@@ -264,7 +273,7 @@ func editSim(a, b string) float32 {
 	if d > k {
 		return 0
 	}
-	sim := 1 - 0.8*float32(d)/float32(max(len(a), len(b)))
+	sim := editSimilarity(d, max(len(a), len(b)))
 	if a[0] != b[0] && !isVowel(a[0]) && !isVowel(b[0]) {
 		sim -= firstLetterPenalty
 	}
@@ -433,7 +442,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	ps := sc.pairs
 	cutPair := false      // a pair whose query token is cut (howCut)
 	exactContent := false // a content token of the query spelt as listed
-	if len(ps) <= 48 {
+	if len(ps) <= insertionSortMax {
 		for i := 1; i < len(ps); i++ {
 			for j := i; j > 0 && ps[j].val > ps[j-1].val; j-- {
 				ps[j], ps[j-1] = ps[j-1], ps[j]
@@ -531,7 +540,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	for i := range a.toks {
 		switch t := &a.toks[i]; {
 		case usedA[i]:
-		case t.cut && len(t.text) < 3:
+		case t.cut && len(t.text) < minStubLen:
 			// An unmatched stub of one or two letters ending a cut
 			// query says nothing.
 			wa -= t.w
@@ -614,14 +623,14 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	if conflict {
 		score *= conflictPenalty
 	}
-	if covA >= 0.9999 && covB >= 0.9999 {
+	if covA >= fullCover && covB >= fullCover {
 		score = 1 // same tokens, maybe in another order
 	}
 	if cutPair {
 		score = capCut(score) // a token only partly seen
 	}
 	if a.flags&flagCut != 0 && score > cutCap-legalTieBreak {
-		if t := &a.toks[na-1]; t.cut && !usedA[na-1] && len(t.text) < 3 && !stubAhead(t.text, b, usedB[:nb]) {
+		if t := &a.toks[na-1]; t.cut && !usedA[na-1] && len(t.text) < minStubLen && !stubAhead(t.text, b, usedB[:nb]) {
 			// The query goes on past this listed name (CORPS R...): a
 			// listed name that goes on too ranks first. A stub that
 			// begins the listed legal words after the match (GR...
@@ -738,7 +747,7 @@ func cutTail(a, b *name, usedA, usedB []bool) (unseen, stub float32) {
 			continue
 		}
 		if t.cut && !usedA[i] {
-			if len(t.text) < 3 {
+			if len(t.text) < minStubLen {
 				continue // weighed nothing already (see scoreNames)
 			}
 			if legalPrefix(t.text) {
@@ -767,7 +776,7 @@ func cutTail(a, b *name, usedA, usedB []bool) (unseen, stub float32) {
 // the order of scores below it: what was not seen cannot make an exact
 // match.
 func capCut(s float32) float32 {
-	return min(s, cutCap-(1-s)*0.05)
+	return min(s, cutCap-(1-s)*cutSlope)
 }
 
 // spelt reports whether query token a is b as listed, for the rule that
@@ -788,7 +797,7 @@ func spelt(a, b *tok, how matchHow) bool {
 		}
 	}
 	if a.text[0] == b.text[0] && (min(len(a.text), len(b.text)) >= brandTypoLen && osa(a.text, b.text, 1) <= 1 ||
-		len(a.text) >= 5 && swapped(a.text, b.text)) {
+		len(a.text) >= brandSwapLen && swapped(a.text, b.text)) {
 		return true
 	}
 	if !b.known {
@@ -800,7 +809,7 @@ func spelt(a, b *tok, how matchHow) bool {
 		return true
 	}
 	d := len(a.text) - len(b.text)
-	return d >= -1 && d <= 1 && len(a.text) >= 7 && sameConsonants(a.text, b.text)
+	return d >= -1 && d <= 1 && len(a.text) >= brandVowelsLen && sameConsonants(a.text, b.text)
 }
 
 // swapped reports whether b is a with two adjacent letters swapped (TAIBER
@@ -1118,9 +1127,9 @@ func (sc *scorer) joinsBoth(a, b *name, usedA, usedB []bool, credA, credB []floa
 // guesses, may a join around a particle be merely similar (عبد القادر,
 // abd al qadar / Abdelkader). It reports
 // whether a join that is strong evidence matched: eight letters or more
-// (CHON MA SAN), six with no content part under three ("al qaeda" /
-// ALQAEDA), or five spelt exactly alike (UR-CQA / URCQA); "He Na" / HENNA
-// is not.
+// (longJoinLen: CHON MA SAN), six with no content part under three
+// (joinPartsLen, joinMinPart: "al qaeda" / ALQAEDA), or five spelt exactly
+// alike (strongLen: UR-CQA / URCQA); "He Na" / HENNA is not.
 //
 // In the first pass (joinPre), before tokens are paired one to one, a token
 // that has its very text on the other side, or a run with such a content
@@ -1190,8 +1199,8 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				default:
 					continue
 				}
-				strong = strong || len(tx.text) >= 8 || len(tx.text) >= 6 && minPart >= 3 ||
-					how == howExact && len(tx.text) >= 5
+				strong = strong || len(tx.text) >= longJoinLen || len(tx.text) >= joinPartsLen && minPart >= joinMinPart ||
+					how == howExact && len(tx.text) >= strongLen
 				if how == howExact && minPart < maxTokenBytes {
 					sc.joinSpelt = true // the same letters: MAHANAIR, MAHAN AIR
 				}
@@ -1226,13 +1235,13 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 // moved pairs two adjacent content tokens of each name that hold the same
 // letters split at another place (LAUREN TNKUNDA / LAURENT NKUNDA): a word
 // boundary moved, which token by token looks like two other names. Only
-// for runs of eight letters or more, which chance does not spell. It
+// for runs of longJoinLen letters or more, which chance does not spell. It
 // reports whether it paired any.
 func (sc *scorer) moved(a, b *name, usedA, usedB []bool, credA, credB []float32, ex *explainer) bool {
 	found := false
 	for i := 0; i+1 < len(a.toks); i++ {
 		a1, a2 := &a.toks[i], &a.toks[i+1]
-		if usedA[i] || usedA[i+1] || a1.cls != clsContent || a2.cls != clsContent || len(a1.text)+len(a2.text) < 8 {
+		if usedA[i] || usedA[i+1] || a1.cls != clsContent || a2.cls != clsContent || len(a1.text)+len(a2.text) < longJoinLen {
 			continue
 		}
 		for j := 0; j+1 < len(b.toks); j++ {

@@ -8,10 +8,10 @@ import (
 )
 
 // minDeletionKey is the shortest fold key looked up in the deletion
-// neighbourhood: the shortest for which tokSim allows an edit. Retrieval
-// must find every token tokSim would match, or the pruning bound would
-// not be one.
-const minDeletionKey = 4
+// neighbourhood: the shortest for which tokSim allows an edit (maxEdits).
+// Retrieval must find every token tokSim would match, or the pruning
+// bound would not be one.
+const minDeletionKey = oneEditLen
 
 // probe is one query token (or a join of adjacent query tokens) with the
 // dictionary tokens it matches.
@@ -368,7 +368,7 @@ func (s *searcher) searchName(q *name, min float32) {
 			dt := &ix.dict[h.tok]
 			va, vb := h.sim*pr.w, h.sim*dt.bound
 			posts := ix.post[ix.postOff[h.tok]:ix.postOff[h.tok+1]]
-			if !admitting && len(s.touched)*16 < len(posts) {
+			if !admitting && len(s.touched)*postingSearchRatio < len(posts) {
 				// Probe the long list only for documents already found,
 				// and, while they may still be admitted, for those with
 				// initials (their own, shorter list).
@@ -637,7 +637,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 				try(id)
 			}
 		}
-		if t.cut && len(t.text) >= 3 {
+		if t.cut && len(t.text) >= minStubLen {
 			// The listed tokens this stub begins (ELECTROTE...).
 			i, _ := slices.BinarySearchFunc(ix.byPrefix, t.text, func(id uint32, x string) int { return strings.Compare(ix.dict[id].text, x) })
 			for n := 0; i < len(ix.byPrefix) && n < maxPrefixHits && strings.HasPrefix(ix.dict[ix.byPrefix[i]].text, t.text); i, n = i+1, n+1 {
