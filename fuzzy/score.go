@@ -1,6 +1,7 @@
 package fuzzy
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -254,11 +255,7 @@ func slip(a, b string) bool {
 	if len(a) != len(b) {
 		return len(a) == len(b)+1 && dropsH(a, b) || len(b) == len(a)+1 && dropsH(b, a)
 	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
-		i++
-	}
-	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	return swapped(a, b)
 }
 
 // editSim is the similarity of two spellings one edit apart, from four
@@ -449,15 +446,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			}
 		}
 	} else {
-		slices.SortFunc(ps, func(x, y pair) int {
-			switch {
-			case x.val > y.val:
-				return -1
-			case x.val < y.val:
-				return 1
-			}
-			return 0
-		})
+		slices.SortFunc(ps, func(x, y pair) int { return cmp.Compare(y.val, x.val) }) // best first
 	}
 	// In a nasab chain order carries meaning: X bin Y is X, son of Y,
 	// not Y, son of X.
