@@ -20,10 +20,6 @@ import "strings"
 // the table: they say where an organisation is, not which it is (Bank
 // Melli Iran is Bank Melli).
 
-// commonWeight caps the weight of a common name: about the weight of a
-// token held by one listed name in forty.
-const commonWeight = 3.5
-
 var commonNames = set(strings.Fields(`
 john james robert michael william david richard joseph thomas charles christopher daniel
 matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy

@@ -111,11 +111,11 @@ func TestNormalisation(t *testing.T) {
 func TestClasses(t *testing.T) {
 	var p parser
 	p.parse("Sheikh Mohammed bin Rashid S.A. de C.V. 114", KindOrganization)
-	got := map[string]uint8{}
+	got := map[string]tokClass{}
 	for _, tk := range p.names[0].toks {
 		got[tk.text] = tk.cls
 	}
-	want := map[string]uint8{"sheikh": clsTitle, "mohammed": clsContent, "bin": clsParticle, "rashid": clsContent, "s": clsLegal, "a": clsLegal, "de": clsLegal, "c": clsLegal, "v": clsLegal, "114": clsNumber}
+	want := map[string]tokClass{"sheikh": clsTitle, "mohammed": clsContent, "bin": clsParticle, "rashid": clsContent, "s": clsLegal, "a": clsLegal, "de": clsLegal, "c": clsLegal, "v": clsLegal, "114": clsNumber}
 	for k, c := range want {
 		if got[k] != c {
 			t.Errorf("class of %q = %d, want %d", k, got[k], c)

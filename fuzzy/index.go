@@ -53,11 +53,11 @@ type Index struct {
 	// indices in recs (see Build).
 	dupID map[uint32][]uint32
 
-	docRec      []uint32  // document → index in recs
-	docOff      []uint32  // document → its tokens in docToks/docCls
-	docToks     []uint32  // dictionary ids
-	docCls      []uint8   // class of each token occurrence
-	docW        []float32 // total token weight but titles (name.w)
+	docRec      []uint32   // document → index in recs
+	docOff      []uint32   // document → its tokens in docToks/docCls
+	docToks     []uint32   // dictionary ids
+	docCls      []tokClass // class of each token occurrence
+	docW        []float32  // total token weight but titles (name.w)
 	docWContent []float32
 	docFlags    []uint16
 	docLegal    []uint8 // name.legal
@@ -248,7 +248,7 @@ func Build(recs []Record) *Index {
 	// Fold groups and sound groups.
 	ix.byFold, ix.foldOff, ix.foldTok = groupBy(ix.dict, func(d *dictTok) (string, bool) { return d.fold, true })
 	ix.bySound, ix.soundOff, ix.soundTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
-		return d.skel, len(d.skel) >= 3 && len(d.fold) >= 5 && !d.join
+		return d.skel, len(d.skel) >= minSoundSkel && len(d.fold) >= minSoundFold && !d.join // as fuzzySim
 	})
 	ix.byAbjad, ix.abjadOff, ix.abjadTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
 		k := string(appendAbjadKey(nil, d.fold))
@@ -293,14 +293,15 @@ func Build(recs []Record) *Index {
 		}
 	}
 	for key, g := range ix.byFold {
-		if len(key) < 3 || len(key) > maxTokenBytes {
+		if len(key) < minDeletionKey-1 || len(key) > maxTokenBytes {
 			continue
 		}
 		if stem := inflectionStem(key); stem != "" {
 			dels = append(dels, del{hashString(stem), g}) // Putinas is found by Putin
 		}
-		if len(key) == 3 {
-			// Three letters: found by four-letter keys less one letter.
+		if len(key) == minDeletionKey-1 {
+			// Three letters: found by four-letter keys less one letter
+			// (editsAllowed's silent h).
 			dels = append(dels, del{hashString(key), g})
 			continue
 		}

@@ -8,12 +8,6 @@ import (
 	"github.com/freezeguard/freezeguard/fuzzy/translit"
 )
 
-// simNickname is the similarity of a nickname and its given name (Bill and
-// William, Sasha and Aleksandr): below a romanisation variant, since a
-// nickname says less (Sasha is also Aleksandra; a man called Bill may be
-// listed as Billy or as William), but a match.
-const simNickname = 0.88
-
 // nicknameTable is the curated table of nicknames and short forms of
 // given names, with its sources: see the file's header.
 //

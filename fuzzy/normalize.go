@@ -45,26 +45,18 @@ const (
 	maxQueryVariants = 2
 )
 
-// Token classes. A class decides a token's weight and whether it can make a
-// match on its own.
-const (
-	clsContent  uint8 = iota // an ordinary name token
-	clsNumber                // digits: must agree exactly
-	clsInitial               // one letter: matches a token starting with it
-	clsParticle              // al, bin, van, de...: part of a name, little weight
-	clsGeneric               // bank, international, the...: little weight
-	clsTitle                 // Mr, Dr, President, Sheikh...: little weight, never a match alone
-	clsLegal                 // LLC, GmbH, OOO...: reduced to a class, weight 0
-)
+// tokClass is a token's class: it decides the token's weight (classWeight)
+// and whether the token can make a match on its own.
+type tokClass uint8
 
-// Fixed weights of the non-content classes. Content tokens weigh their
-// rarity (see weights.go).
 const (
-	wNumber   = 4.0
-	wInitial  = 1.0
-	wParticle = 0.4
-	wGeneric  = 1.5
-	wTitle    = 0.3
+	clsContent  tokClass = iota // an ordinary name token
+	clsNumber                   // digits: must agree exactly
+	clsInitial                  // one letter: matches a token starting with it
+	clsParticle                 // al, bin, van, de...: part of a name, little weight
+	clsGeneric                  // bank, international, the...: little weight
+	clsTitle                    // Mr, Dr, President, Sheikh...: little weight, never a match alone
+	clsLegal                    // LLC, GmbH, OOO...: reduced to a class, weight 0
 )
 
 // tok is one normalised token. Its strings may point into a scratch buffer.
@@ -73,7 +65,7 @@ type tok struct {
 	fold string // translit.Fold key
 	skel string // sound key: translit.Skeleton, devoiced (see appendSound)
 	w    float32
-	cls  uint8
+	cls  tokClass
 	// known says the token is an established name in its own right (see
 	// knownName): two different known names are not typos of each other.
 	known bool
@@ -762,7 +754,7 @@ func rotate(rs []rng, k int) {
 // so that a typing error in a legal form does not count as a distinctive
 // word the listed name lacks. legal receives the first form's class if
 // none was found before.
-func (p *parser) mistypedLegal(cls []uint8, legal *uint8) {
+func (p *parser) mistypedLegal(cls []tokClass, legal *uint8) {
 	n := len(cls)
 	free := func(i, k int) bool {
 		for j := i; j < i+k; j++ {
@@ -825,7 +817,7 @@ func allLegal(buf []byte, rs []rng) bool {
 // and appends the name.
 func (p *parser) finish(kind Kind, reordered bool) {
 	n := len(p.rngs)
-	var cls [maxTokens]uint8
+	var cls [maxTokens]tokClass
 	for i := 0; i < n; i++ {
 		cls[i] = 0xff
 	}
@@ -1159,7 +1151,7 @@ func seqAt(buf []byte, rs []rng, seq []string) bool {
 }
 
 // classify returns the class of a single token.
-func classify(t string, kind Kind) uint8 {
+func classify(t string, kind Kind) tokClass {
 	if isDigits(t) {
 		return clsNumber
 	}
@@ -1235,7 +1227,7 @@ func isDigits(t string) bool {
 	return len(t) > 0
 }
 
-func classWeight(c uint8, text string) float32 {
+func classWeight(c tokClass, text string) float32 {
 	switch c {
 	case clsContent:
 		return rarity(text)

@@ -1,6 +1,7 @@
 package fuzzy
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -8,9 +9,12 @@ import (
 	"github.com/freezeguard/freezeguard/fuzzy/translit"
 )
 
-// How two tokens were found to match.
+// matchHow is how two tokens were found to match; TokenMatch.How carries
+// its name (howNames).
+type matchHow uint8
+
 const (
-	howNone uint8 = iota
+	howNone matchHow = iota
 	howExact
 	howTranslit
 	howFuzzy
@@ -24,70 +28,25 @@ const (
 
 var howNames = [...]string{"", "exact", "transliterated", "fuzzy", "phonetic", "initial", "joined", "inflected", "cut", "nickname"}
 
-// Token similarity levels. A pair of tokens below minSim does not match.
-const (
-	minSim      = 0.78
-	simTranslit = 0.95 // same translit.Fold key: a romanisation variant
-	simPhonetic = 0.85 // same sound, different spelling
-	// simInflected is a name with a case ending against its stem
-	// (Lithuanian Putinas, Vladimiras).
-	simInflected = 0.9
-	// minPhoneticJW is the Jaro-Winkler similarity of fold keys a sound
-	// match needs: poetin/putin (0.84) pass, bashar/bushra (0.80) and
-	// obrien/oboron (0.82) do not.
-	minPhoneticJW = 0.83
-	// initialCredit is the share of a full token's weight that an initial
-	// standing for it earns: "V." says less than "Vladimir".
-	initialCredit = 0.5
-	// listedInitialCredit is the share of a listed token's weight that a
-	// query's initial for it earns: who writes "Dmitry V. Kuznetsov" knows
-	// the middle name begins with V, which tells the listed Dmitry
-	// Vadimovich from other Dmitry Kuznetsovs more than V. tells a query.
-	listedInitialCredit = 0.75
-	// maxStrayInitials is the most that the query's unmatched initials
-	// weigh together: one stray initial costs its full weight ("X
-	// HIZBALLAH"), but single letters carry almost no identifying
-	// information, so padding a name with them ("A B C D ... HIZBALLAH")
-	// must not push it under Threshold. Unmatched full tokens ("John")
-	// keep their whole weight. Lowering only the query's total weight
-	// keeps the index's upper bounds valid: they credit every initial.
-	maxStrayInitials = 1.5 * wInitial
-	// firstLetterPenalty lowers a fuzzy match whose first consonants differ.
-	firstLetterPenalty = 0.06
-	// maxKnownLen is the length up to which two different established
-	// names (knownName) never match by spelling or sound: short names one
-	// letter apart are usually other names (Khalid/Khalil, Yang/Kang);
-	// long ones are usually other romanisations (Soleimani/Soleymani).
-	maxKnownLen = 6
-	// weakCap is the most a pair scores when no matched token is strong
-	// evidence (see strongPair): a single short token matched only by
-	// transliteration or sound (Acme/AKM, Tithe/Thit) is not a match.
-	weakCap = 0.69
-	// cutCap is the most a pair scores when listed tokens went unseen
-	// after a query cut at a field limit (see cutTail): a HOLD for a
-	// person to look at, never a near-exact match.
-	cutCap = 0.94
-	// legalTieBreak is what a pair loses when both names carry legal forms
-	// of different classes (never falling below Threshold for it).
-	legalTieBreak = 0.01
-)
+// String returns the name TokenMatch.How gives h.
+func (h matchHow) String() string { return howNames[h] }
 
 // strongPair reports whether a matched pair of tokens is evidence enough
 // on its own: the same text, or a variant, fuzzy or sound match of tokens
 // long enough for the likeness not to be chance.
-func strongPair(a, b *tok, how uint8) bool {
+func strongPair(a, b *tok, how matchHow) bool {
 	switch how {
 	case howExact:
 		return a.cls == clsContent || a.cls == clsNumber
 	case howTranslit:
-		return min(len(a.fold), len(b.fold)) >= 4
+		return min(len(a.fold), len(b.fold)) >= strongTranslitLen
 	case howJoined:
-		return min(len(a.text), len(b.text)) >= 5
+		return min(len(a.text), len(b.text)) >= strongLen
 	case howCut:
-		return len(a.text) >= 5 && a.cls == clsContent
+		return len(a.text) >= strongLen && a.cls == clsContent
 	case howFuzzy, howPhonetic, howInflected:
 		// A common name misspelt is as likely another common name.
-		return min(len(a.text), len(b.text)) >= 5 && a.w > commonWeight
+		return min(len(a.text), len(b.text)) >= strongLen && a.w > commonWeight
 	}
 	return false
 }
@@ -99,34 +58,6 @@ func isVowel(c byte) bool {
 	}
 	return false
 }
-
-// Scoring constants; see scoreNames.
-const (
-	// queryShare is the weight of query-side coverage in the score when the
-	// query is specific enough; the rest is list-side coverage. Extra query
-	// tokens thus cost three times what missing list tokens cost.
-	queryShare = 0.75
-	// specLo and specHi bound the ramp of a query's specificity over its
-	// content weight (the sum of its token rarities): from specHi up (one
-	// rare surname, or two or three names of middling frequency) a query is
-	// fully specific; towards specLo list-side coverage counts for more and
-	// more, so "Mohammed Ali" does not match every listed name that merely
-	// contains it.
-	specLo = 8.0
-	specHi = 11.0
-	// numberPenalty multiplies the score when both names carry numbers that
-	// disagree (vessel "ARMAN 114" is not "ARMAN 115").
-	numberPenalty = 0.5
-	// missingShare is the share of its weight that a middle name one side
-	// lacks keeps (see scoreNames).
-	missingShare = 0.3
-	// conflictPenalty multiplies the score of two person names whose
-	// middle names differ on both sides: the same role, another name.
-	conflictPenalty = 0.9
-	// orgWordPenalty multiplies the score of a listed organisation named
-	// after the query (see orgWordsMissing).
-	orgWordPenalty = 0.8
-)
 
 // combine turns the two coverages into a score. A specific query scores
 // queryShare·covA + (1-queryShare)·covB; for a query of common tokens the
@@ -142,7 +73,7 @@ func combine(covA, covB, spec float32) float32 {
 
 // nameSpec is the specificity of query name q: a name that identifies
 // anything only by promotion (see promote) is not specific at all (0, where
-// specificity never goes below 0.05: the score is the smaller coverage,
+// specificity never goes below minSpec: the score is the smaller coverage,
 // the same whichever name is the query).
 func nameSpec(q *name) float32 {
 	if q.flags&flagPromoted != 0 {
@@ -164,14 +95,16 @@ func pairSpec(a, b *name) float32 {
 
 // specificity maps a query's content weight to (0, 1].
 func specificity(w float32) float32 {
-	return min(max((w-specLo)/(specHi-specLo), 0.05), 1)
+	return min(max((w-specLo)/(specHi-specLo), minSpec), 1)
 }
 
 // editsAllowed is the number of edits a fuzzy match of fold keys a and b
-// may have: maxEdits of the shorter; and for a three-letter key, a silent h
-// (Jon/John), since short keys otherwise allow no edit at all.
+// may have: maxEdits of the shorter; and for a key one letter short of
+// oneEditLen, a silent h (Jon/John), since short keys otherwise allow no
+// edit at all.
 func editsAllowed(a, b string) int {
-	if len(a) == 3 && len(b) == 4 && dropsH(b, a) || len(a) == 4 && len(b) == 3 && dropsH(a, b) {
+	const short = oneEditLen - 1
+	if len(a) == short && len(b) == oneEditLen && dropsH(b, a) || len(a) == oneEditLen && len(b) == short && dropsH(a, b) {
 		return 1
 	}
 	return maxEdits(min(len(a), len(b)))
@@ -187,31 +120,30 @@ func dropsH(long, short string) bool {
 	return false
 }
 
-// knownTwoEdits is the length from which a query token that is an
-// established name, or a transliteration's guess (whose differences are
-// vowels, which fold and sound keys absorb), may be two edits from a listed
-// one; other query tokens may from eight letters (maxEdits). A name spelt as meant is rarely two
-// typos from the listed one, and the query-side lookups for two edits are
-// the dearest part of a search.
-const knownTwoEdits = 10
-
-// maxEdits is the number of edits a fuzzy token match may have: none below
-// four letters, one up to seven, two from eight. (Romanisation variants do
-// not count: translit.Fold keys absorb them; and two established short
-// names never match this way, see fuzzySim.)
+// maxEdits is the number of edits a fuzzy token match of keys of length n
+// may have: none below oneEditLen (four letters), one below twoEditsLen
+// (eight), two from there. (Romanisation variants do not count:
+// translit.Fold keys absorb them; and two established short names never
+// match this way, see fuzzySim.)
 func maxEdits(n int) int {
 	switch {
-	case n < 4:
+	case n < oneEditLen:
 		return 0
-	case n < 8:
+	case n < twoEditsLen:
 		return 1
 	}
 	return 2
 }
 
+// editSimilarity is the similarity of two keys d edits apart, the longer
+// of length n.
+func editSimilarity(d, n int) float32 {
+	return 1 - editPenalty*float32(d)/float32(n)
+}
+
 // tokSim returns how similar two tokens are, in [0, 1], and how they
 // matched. It is the one token comparison behind retrieval and scoring.
-func tokSim(a, b *tok) (float32, uint8) {
+func tokSim(a, b *tok) (float32, matchHow) {
 	if a.cls == clsNumber || b.cls == clsNumber {
 		if a.cls == b.cls && a.text == b.text {
 			return 1, howExact
@@ -249,7 +181,7 @@ func tokSim(a, b *tok) (float32, uint8) {
 // their fold keys, and by sound. The index's retrieval (deletion
 // neighbourhood of fold keys, sound-key groups) finds exactly the tokens
 // this accepts; keep the two in step.
-func fuzzySim(a, b *tok) (float32, uint8) {
+func fuzzySim(a, b *tok) (float32, matchHow) {
 	if a.known && b.known && min(len(a.text), len(b.text)) <= maxKnownLen && !slip(a.fold, b.fold) &&
 		!((a.guessed || b.guessed) && a.skel == b.skel) && !vowelVariant(a.fold, b.fold) {
 		// Two established short names that differ are two names, unless
@@ -273,7 +205,7 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 			k = 1 // see knownTwoEdits
 		}
 		if d := osa(a.fold, b.fold, k); d <= k {
-			best, how = 1-0.8*float32(d)/float32(n), howFuzzy
+			best, how = editSimilarity(d, n), howFuzzy
 			if a.fold[0] != b.fold[0] && !isVowel(a.fold[0]) && !isVowel(b.fold[0]) {
 				// Typos rarely hit the first letter; Nasir is not Bashir.
 				best -= firstLetterPenalty
@@ -289,7 +221,7 @@ func fuzzySim(a, b *tok) (float32, uint8) {
 			best, how = sim, howFuzzy
 		}
 	}
-	if best < simPhonetic && len(a.fold) >= 5 && len(b.fold) >= 5 && len(a.skel) >= 3 && a.skel == b.skel && !abjadEdgesDiffer(a, b) {
+	if best < simPhonetic && len(a.fold) >= minSoundFold && len(b.fold) >= minSoundFold && len(a.skel) >= minSoundSkel && a.skel == b.skel && !abjadEdgesDiffer(a, b) {
 		// Same sound key, and close enough in spelling that the sound is
 		// not a coincidence, or the same consonants with other vowels
 		// (Hezbollah/Hizballah: vowels are what romanisations of Arabic
@@ -323,11 +255,7 @@ func slip(a, b string) bool {
 	if len(a) != len(b) {
 		return len(a) == len(b)+1 && dropsH(a, b) || len(b) == len(a)+1 && dropsH(b, a)
 	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
-		i++
-	}
-	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	return swapped(a, b)
 }
 
 // editSim is the similarity of two spellings one edit apart, from four
@@ -342,7 +270,7 @@ func editSim(a, b string) float32 {
 	if d > k {
 		return 0
 	}
-	sim := 1 - 0.8*float32(d)/float32(max(len(a), len(b)))
+	sim := editSimilarity(d, max(len(a), len(b)))
 	if a[0] != b[0] && !isVowel(a[0]) && !isVowel(b[0]) {
 		sim -= firstLetterPenalty
 	}
@@ -419,7 +347,7 @@ func inflected(long, short string) bool {
 // other.
 type pair struct {
 	i, j uint8
-	how  uint8
+	how  matchHow
 	sim  float32
 	val  float32
 }
@@ -438,7 +366,7 @@ type scorer struct {
 	// memo, when set, returns tokSim of query token i and dictionary
 	// token id as found by the index's retrieval, and false when it does
 	// not know (then tokSim is called).
-	memo func(i int, id int32) (float32, uint8, bool)
+	memo func(i int, id int32) (float32, matchHow, bool)
 }
 
 // explainer collects the explanation of one pair, when wanted.
@@ -475,10 +403,8 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	var toB [maxTokens]int8 // 1 + the listed token a query token pairs with
 	// Joins that spell a token exactly come first: "Ivano vich" is
 	// Ivanovich, and must not lose "ivano" to a fuzzy Ivan.
-	lenient := a.flags&flagGuessed != 0
 	sc.joinSpelt = false
-	strong := sc.joins(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, false, false, true)
-	strong = sc.joins(b, a, usedB[:nb], usedA[:na], credB[:nb], credA[:na], ex, true, false, true) || strong
+	strong := sc.joinsBoth(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, joinPre)
 	strong = sc.moved(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex) || strong
 	sc.pairs = sc.pairs[:0]
 	for i := range a.toks {
@@ -492,7 +418,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 				continue
 			}
 			var s float32
-			var how uint8
+			var how matchHow
 			ok := false
 			if sc.memo != nil && tb.id >= 0 && len(tb.text) > 1 {
 				s, how, ok = sc.memo(i, tb.id)
@@ -513,22 +439,14 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	ps := sc.pairs
 	cutPair := false      // a pair whose query token is cut (howCut)
 	exactContent := false // a content token of the query spelt as listed
-	if len(ps) <= 48 {
+	if len(ps) <= insertionSortMax {
 		for i := 1; i < len(ps); i++ {
 			for j := i; j > 0 && ps[j].val > ps[j-1].val; j-- {
 				ps[j], ps[j-1] = ps[j-1], ps[j]
 			}
 		}
 	} else {
-		slices.SortFunc(ps, func(x, y pair) int {
-			switch {
-			case x.val > y.val:
-				return -1
-			case x.val < y.val:
-				return 1
-			}
-			return 0
-		})
+		slices.SortFunc(ps, func(x, y pair) int { return cmp.Compare(y.val, x.val) }) // best first
 	}
 	// In a nasab chain order carries meaning: X bin Y is X, son of Y,
 	// not Y, son of X.
@@ -563,7 +481,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		if ex != nil {
 			ex.tokens = append(ex.tokens, TokenMatch{
 				Query: strings.Clone(a.toks[p.i].text), Candidate: strings.Clone(b.toks[p.j].text),
-				How: howNames[p.how], Sim: round3(float64(p.sim)), Weight: round3(float64(a.toks[p.i].w)),
+				How: p.how.String(), Sim: round3(float64(p.sim)), Weight: round3(float64(a.toks[p.i].w)),
 			})
 		}
 	}
@@ -571,8 +489,11 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		return 0
 	}
 	// Joined and split tokens among the leftovers.
-	strong = sc.joins(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, false, lenient, false) || strong
-	strong = sc.joins(b, a, usedB[:nb], usedA[:na], credB[:nb], credA[:na], ex, true, lenient, false) || strong
+	var lenient joinMode
+	if a.flags&flagGuessed != 0 {
+		lenient = joinLenient
+	}
+	strong = sc.joinsBoth(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, lenient) || strong
 
 	// A first name that is the other's father's or grandfather's name,
 	// while the other's own first name goes unmatched, is another person's:
@@ -608,7 +529,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	for i := range a.toks {
 		switch t := &a.toks[i]; {
 		case usedA[i]:
-		case t.cut && len(t.text) < 3:
+		case t.cut && len(t.text) < minStubLen:
 			// An unmatched stub of one or two letters ending a cut
 			// query says nothing.
 			wa -= t.w
@@ -696,14 +617,14 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	if conflict {
 		score *= conflictPenalty
 	}
-	if covA >= 0.9999 && covB >= 0.9999 {
+	if covA >= fullCover && covB >= fullCover {
 		score = 1 // same tokens, maybe in another order
 	}
 	if cutPair {
 		score = capCut(score) // a token only partly seen
 	}
 	if a.flags&flagCut != 0 && score > cutCap-legalTieBreak {
-		if t := &a.toks[na-1]; t.cut && !usedA[na-1] && len(t.text) < 3 && !stubAhead(t.text, b, usedB[:nb]) {
+		if t := &a.toks[na-1]; t.cut && !usedA[na-1] && len(t.text) < minStubLen && !stubAhead(t.text, b, usedB[:nb]) {
 			// The query goes on past this listed name (CORPS R...): a
 			// listed name that goes on too ranks first. A stub that
 			// begins the listed legal words after the match (GR...
@@ -820,7 +741,7 @@ func cutTail(a, b *name, usedA, usedB []bool) (unseen, stub float32) {
 			continue
 		}
 		if t.cut && !usedA[i] {
-			if len(t.text) < 3 {
+			if len(t.text) < minStubLen {
 				continue // weighed nothing already (see scoreNames)
 			}
 			if legalPrefix(t.text) {
@@ -849,7 +770,7 @@ func cutTail(a, b *name, usedA, usedB []bool) (unseen, stub float32) {
 // the order of scores below it: what was not seen cannot make an exact
 // match.
 func capCut(s float32) float32 {
-	return min(s, cutCap-(1-s)*0.05)
+	return min(s, cutCap-(1-s)*cutSlope)
 }
 
 // spelt reports whether query token a is b as listed, for the rule that
@@ -860,14 +781,7 @@ func capCut(s float32) float32 {
 // in its vowels (Hezbollah/HIZBALLAH, Shabaab/SHABAB); not a consonant (Visa/WISA, Cisco/SISCO,
 // Stripe/STREET), a syllable more (Amgen/AMEGINO) or a short word's
 // vowels (Stena/SATNA, Mills/MILES).
-// brandTypoLen is the length from which one typing error in an
-// organisation's one distinctive word still spells it (TRANSSERVNICE /
-// TRANSSERVICE): at eight letters two real brand words rarely lie one
-// edit apart, while shorter ones do (Visa/WISA, Walmart/WELMART,
-// Inditex/INDUITEX, in the unlisted-companies sets).
-const brandTypoLen = 8
-
-func spelt(a, b *tok, how uint8) bool {
+func spelt(a, b *tok, how matchHow) bool {
 	switch how {
 	case howExact, howCut:
 		return true
@@ -877,7 +791,7 @@ func spelt(a, b *tok, how uint8) bool {
 		}
 	}
 	if a.text[0] == b.text[0] && (min(len(a.text), len(b.text)) >= brandTypoLen && osa(a.text, b.text, 1) <= 1 ||
-		len(a.text) >= 5 && swapped(a.text, b.text)) {
+		len(a.text) >= brandSwapLen && swapped(a.text, b.text)) {
 		return true
 	}
 	if !b.known {
@@ -889,7 +803,7 @@ func spelt(a, b *tok, how uint8) bool {
 		return true
 	}
 	d := len(a.text) - len(b.text)
-	return d >= -1 && d <= 1 && len(a.text) >= 7 && sameConsonants(a.text, b.text)
+	return d >= -1 && d <= 1 && len(a.text) >= brandVowelsLen && sameConsonants(a.text, b.text)
 }
 
 // swapped reports whether b is a with two adjacent letters swapped (TAIBER
@@ -1196,7 +1110,7 @@ func (sc *scorer) joinsCanReach(a, b *name, usedA, usedB []bool, credA, credB []
 	return combine(min(ca/wa, 1), min(cb/wb, 1), pairSpec(a, b)) >= sc.floor
 }
 
-func classTokens(a, b *name, cls uint8) string {
+func classTokens(a, b *name, cls tokClass) string {
 	var out []string
 	for _, n := range []*name{a, b} {
 		for _, t := range n.toks {
@@ -1208,24 +1122,41 @@ func classTokens(a, b *name, cls uint8) string {
 	return strings.Join(out, ", ")
 }
 
+// joinMode says how scorer.joins reads its two names.
+type joinMode uint8
+
+const (
+	joinSwapped joinMode = 1 << iota // x is the listed name, y the query (for the explanation)
+	joinLenient                      // the query is a transliteration: a join around a particle may merely resemble
+	joinPre                          // the first pass, before tokens are paired one to one
+)
+
+// joinsBoth runs joins both ways, the query's tokens against runs of the
+// listed name's and the other way round, and reports whether either found
+// strong evidence.
+func (sc *scorer) joinsBoth(a, b *name, usedA, usedB []bool, credA, credB []float32, ex *explainer, mode joinMode) bool {
+	strong := sc.joins(a, b, usedA, usedB, credA, credB, ex, mode)
+	return sc.joins(b, a, usedB, usedA, credB, credA, ex, mode|joinSwapped) || strong
+}
+
 // joins matches each unmatched token of x against runs of two or three
-// adjacent unmatched tokens of y joined together. swapped says x is the
-// listed name (for the explanation).
+// adjacent unmatched tokens of y joined together.
 //
 // A join must spell the same name (same fold key): short syllables joined
 // resemble some token by chance too easily ("Lin Dai" / LINDA). Only for a
-// transliterated query (lenient), whose word breaks and vowels are
+// transliterated query (joinLenient), whose word breaks and vowels are
 // guesses, may a join around a particle be merely similar (عبد القادر,
 // abd al qadar / Abdelkader). It reports
 // whether a join that is strong evidence matched: eight letters or more
-// (CHON MA SAN), six with no content part under three ("al qaeda" /
-// ALQAEDA), or five spelt exactly alike (UR-CQA / URCQA); "He Na" / HENNA
-// is not.
+// (longJoinLen: CHON MA SAN), six with no content part under three
+// (joinPartsLen, joinMinPart: "al qaeda" / ALQAEDA), or five spelt exactly
+// alike (strongLen: UR-CQA / URCQA); "He Na" / HENNA is not.
 //
-// In the first pass (pre), before tokens are paired one to one, a token
+// In the first pass (joinPre), before tokens are paired one to one, a token
 // that has its very text on the other side, or a run with such a content
 // token, is left to be paired.
-func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32, ex *explainer, swapped, lenient, pre bool) bool {
+func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32, ex *explainer, mode joinMode) bool {
+	pre, lenient := mode&joinPre != 0, mode&joinLenient != 0
 	strong := false
 	for i := range x.toks {
 		tx := &x.toks[i]
@@ -1267,7 +1198,7 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				// The joined token's strings point into sc.buf, which is not
 				// touched again until the next attempt.
 				var s float32
-				var how uint8
+				var how matchHow
 				n1 := len(sc.buf)
 				sc.buf = translit.AppendFold(sc.buf, str(sc.buf[:n1]))
 				switch {
@@ -1289,8 +1220,8 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				default:
 					continue
 				}
-				strong = strong || len(tx.text) >= 8 || len(tx.text) >= 6 && minPart >= 3 ||
-					how == howExact && len(tx.text) >= 5
+				strong = strong || len(tx.text) >= longJoinLen || len(tx.text) >= joinPartsLen && minPart >= joinMinPart ||
+					how == howExact && len(tx.text) >= strongLen
 				if how == howExact && minPart < maxTokenBytes {
 					sc.joinSpelt = true // the same letters: MAHANAIR, MAHAN AIR
 				}
@@ -1303,7 +1234,7 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				if ex != nil {
 					q, c := tx.text, joinTexts(y.toks[j:j+k])
 					w := tx.w
-					if swapped {
+					if mode&joinSwapped != 0 {
 						// The query's side is the run: its weight is
 						// the sum of the run's tokens'.
 						q, c = c, q
@@ -1313,7 +1244,7 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 						}
 					}
 					ex.tokens = append(ex.tokens, TokenMatch{Query: strings.Clone(q), Candidate: strings.Clone(c),
-						How: howNames[howJoined], Sim: round3(float64(s)), Weight: round3(float64(w))})
+						How: howJoined.String(), Sim: round3(float64(s)), Weight: round3(float64(w))})
 				}
 				break
 			}
@@ -1325,13 +1256,13 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 // moved pairs two adjacent content tokens of each name that hold the same
 // letters split at another place (LAUREN TNKUNDA / LAURENT NKUNDA): a word
 // boundary moved, which token by token looks like two other names. Only
-// for runs of eight letters or more, which chance does not spell. It
+// for runs of longJoinLen letters or more, which chance does not spell. It
 // reports whether it paired any.
 func (sc *scorer) moved(a, b *name, usedA, usedB []bool, credA, credB []float32, ex *explainer) bool {
 	found := false
 	for i := 0; i+1 < len(a.toks); i++ {
 		a1, a2 := &a.toks[i], &a.toks[i+1]
-		if usedA[i] || usedA[i+1] || a1.cls != clsContent || a2.cls != clsContent || len(a1.text)+len(a2.text) < 8 {
+		if usedA[i] || usedA[i+1] || a1.cls != clsContent || a2.cls != clsContent || len(a1.text)+len(a2.text) < longJoinLen {
 			continue
 		}
 		for j := 0; j+1 < len(b.toks); j++ {
@@ -1346,7 +1277,7 @@ func (sc *scorer) moved(a, b *name, usedA, usedB []bool, credA, credB []float32,
 			found = true
 			if ex != nil {
 				ex.tokens = append(ex.tokens, TokenMatch{Query: a1.text + " " + a2.text, Candidate: b1.text + " " + b2.text,
-					How: howNames[howJoined], Sim: simTranslit, Weight: round3(float64(a1.w + a2.w))})
+					How: howJoined.String(), Sim: simTranslit, Weight: round3(float64(a1.w + a2.w))})
 			}
 			break
 		}

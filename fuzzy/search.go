@@ -8,10 +8,10 @@ import (
 )
 
 // minDeletionKey is the shortest fold key looked up in the deletion
-// neighbourhood: the shortest for which tokSim allows an edit. Retrieval
-// must find every token tokSim would match, or the pruning bound would
-// not be one.
-const minDeletionKey = 4
+// neighbourhood: the shortest for which tokSim allows an edit (maxEdits).
+// Retrieval must find every token tokSim would match, or the pruning
+// bound would not be one.
+const minDeletionKey = oneEditLen
 
 // probe is one query token (or a join of adjacent query tokens) with the
 // dictionary tokens it matches.
@@ -26,7 +26,7 @@ type probe struct {
 type hit struct {
 	tok uint32
 	sim float32
-	how uint8
+	how matchHow
 }
 
 // searcher holds the reusable per-query state of one goroutine.
@@ -95,13 +95,13 @@ const memoQ = 24
 
 type memoRow struct {
 	sim [memoQ]float32
-	how [memoQ]uint8
+	how [memoQ]matchHow
 }
 
 // memoGet is the scorer's memo: the similarity of query token i and
 // dictionary token id, known when query token i was probed in full (no
 // entry then means no match).
-func (s *searcher) memoGet(i int, id int32) (float32, uint8, bool) {
+func (s *searcher) memoGet(i int, id int32) (float32, matchHow, bool) {
 	if i >= memoQ || s.probed&(1<<uint(i)) == 0 {
 		return 0, howNone, false
 	}
@@ -112,7 +112,7 @@ func (s *searcher) memoGet(i int, id int32) (float32, uint8, bool) {
 	return r.sim[i], r.how[i], true
 }
 
-func (s *searcher) memoSet(i int, id uint32, sim float32, how uint8) {
+func (s *searcher) memoSet(i int, id uint32, sim float32, how matchHow) {
 	if s.memoStamp[id] != s.vstamp {
 		s.memoStamp[id] = s.vstamp
 		s.memoIdx[id] = int32(len(s.memoTab))
@@ -368,7 +368,7 @@ func (s *searcher) searchName(q *name, min float32) {
 			dt := &ix.dict[h.tok]
 			va, vb := h.sim*pr.w, h.sim*dt.bound
 			posts := ix.post[ix.postOff[h.tok]:ix.postOff[h.tok+1]]
-			if !admitting && len(s.touched)*16 < len(posts) {
+			if !admitting && len(s.touched)*postingSearchRatio < len(posts) {
 				// Probe the long list only for documents already found,
 				// and, while they may still be admitted, for those with
 				// initials (their own, shorter list).
@@ -637,7 +637,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 				try(id)
 			}
 		}
-		if t.cut && len(t.text) >= 3 {
+		if t.cut && len(t.text) >= minStubLen {
 			// The listed tokens this stub begins (ELECTROTE...).
 			i, _ := slices.BinarySearchFunc(ix.byPrefix, t.text, func(id uint32, x string) int { return strings.Compare(ix.dict[id].text, x) })
 			for n := 0; i < len(ix.byPrefix) && n < maxPrefixHits && strings.HasPrefix(ix.dict[ix.byPrefix[i]].text, t.text); i, n = i+1, n+1 {

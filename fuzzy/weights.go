@@ -15,12 +15,8 @@ import (
 // freq_test.go), not the index's own counts, so
 // that Compare, Explain and Search score a pair identically whatever else
 // is indexed; token frequency among sanctioned names is a property of the
-// names of the world far more than of one day's list.
-
-const (
-	minRarity = 1.5  // weight of the most common content token
-	maxRarity = 11.0 // weight of a token never seen on a list
-)
+// names of the world far more than of one day's list. The clamp
+// (minRarity, maxRarity) and knownDF are with the other knobs (knobs.go).
 
 // freqData is freq.tsv: a "#docs<TAB>N" line with the number of distinct
 // listed names, then one "token<TAB>count" line per token held by two or
@@ -75,10 +71,6 @@ func contentStats(t string) (float32, bool) {
 	}
 	return float32(min(max(w, minRarity), maxRarity)), n >= knownDF || common
 }
-
-// knownDF is how many listed names must hold a token for it to count as an
-// established name (see knownName).
-const knownDF = 3
 
 // knownName reports whether t is an established name in its own right:
 // held by several listed names, or in the table of names common in the
