@@ -87,6 +87,9 @@ const (
 	// says anything: a shorter unmatched stub weighs nothing and finds no
 	// listed tokens by prefix.
 	minStubLen = 3
+	// minAbbrevLen is the least length of a word that abbreviates another
+	// by beginning it (AIR, AIRLINES): the same reading as a cut stub.
+	minAbbrevLen = minStubLen
 )
 
 // Strong evidence (strongPair, joins, spelt): a pair whose only matches

@@ -987,7 +987,7 @@ func wordsDiffer(a, b *name, usedA, usedB []bool) bool {
 				continue
 			}
 			x, y := a.toks[i].text, b.toks[j].text
-			if len(x) >= 3 && strings.HasPrefix(y, x) || len(y) >= 3 && strings.HasPrefix(x, y) {
+			if len(x) >= minAbbrevLen && strings.HasPrefix(y, x) || len(y) >= minAbbrevLen && strings.HasPrefix(x, y) {
 				return false
 			}
 			differ = true
