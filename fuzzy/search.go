@@ -339,7 +339,9 @@ func (s *searcher) searchName(q *name, min float32) {
 	qspec := specificity(q.wContent)
 	wqMin := wq
 	if person {
-		wqMin -= forgiven(q, s.noneUsed[:len(q.toks)], true)
+		// Only a query written in an abjad may have its trailing names
+		// forgiven too (heldFromFirst); a looser bound prunes less.
+		wqMin -= forgiven(q, s.noneUsed[:len(q.toks)], q.flags&flagAbjad != 0)
 	}
 	// Admission does not count on the discount: a listed name that lacks
 	// the query's middle names still holds its first and last names,
