@@ -6,9 +6,9 @@ import (
 	"time"
 )
 
-// CONTRACT: package screening builds on these; the audit work implements
-// them (file log with fsync and group commit, Verify, recovery) and may add
-// options and functions.
+// The types below are what package screening writes to: Record, the
+// record types and Log. Stores (the file log, PostgreSQL, memory) add their
+// own options and functions around them.
 
 // Record types.
 const (
