@@ -547,21 +547,23 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	var middleNote string
 	conflict := false
 	if (a.flags|b.flags)&flagOrg == 0 {
-		mq, ml := middleUnmatched(a, usedA[:na]), middleUnmatched(b, usedB[:nb])
+		mq, heaviestQ := unmatchedNames(a, usedA[:na], false)
+		ml, _ := unmatchedNames(b, usedB[:nb], false)
+		held := heldIn(a, usedA[:na], toB[:na])
 		switch {
 		// Only a specific name all of whose names the other holds vouches
 		// for the other's extra names: that "Tariq Youssef Aziz" holds
 		// Tariq and Aziz says little, and HIJAZI, Mohamad Hussein is not
 		// Husain Maryam Hijazi.
-		case a.flags&flagAbjad != 0 && ml == 0 && allMatched(b, usedB[:nb]) && contentTokens(b) >= 2 && heldIn(a, usedA[:na], toB[:na]) == heldFromFirst:
+		case a.flags&flagAbjad != 0 && ml == 0 && allMatched(b, usedB[:nb]) && contentTokens(b) >= 2 && held == heldFromFirst:
 			wa -= forgiven(a, usedA[:na], true) * specificity(b.wContent)
 			middleNote = "names the listed name lacks weigh little: it is the query's name shortened (missing, not conflicting)"
 		case mq > 0 && ml == 0 && allMatched(b, usedB[:nb]):
 			v := specificity(b.wContent)
-			if heldIn(a, usedA[:na], toB[:na]) == heldAtEdges {
+			if held == heldAtEdges {
 				v = 1
 			}
-			wa -= forgiven(a, usedA[:na], false) * v
+			wa -= forgive(mq, heaviestQ) * v
 			middleNote = "middle names the listed name lacks weigh little (missing, not conflicting)"
 		case ml > 0 && mq == 0 && allMatched(a, usedA[:na]):
 			wb -= (1 - missingShare) * ml * specificity(a.wContent)
@@ -887,16 +889,12 @@ func edges(n *name) (f, l int) {
 // and grandfather's names (Abd al-Halim Hafiz Abd al-Fattah Remadna) is one
 // fact the short name leaves out, not four.
 func forgiven(n *name, used []bool, trailing bool) float32 {
-	f, l := edges(n)
-	var w, heaviest float32
-	for i := range n.toks {
-		if t := &n.toks[i]; !used[i] && t.cls == clsContent && (trailing || t.patr || f >= 0 && i != f && i != l) {
-			w += t.w
-			heaviest = max(heaviest, t.w)
-		}
-	}
-	return w - missingShare*heaviest
+	return forgive(unmatchedNames(n, used, trailing))
 }
+
+// forgive is what forgiven forgives of names weighing w, the heaviest
+// weighing heaviest.
+func forgive(w, heaviest float32) float32 { return w - missingShare*heaviest }
 
 // How the names of a shorter name, all matched, stand in a longer one.
 const (
@@ -931,18 +929,19 @@ func heldIn(l *name, used []bool, toB []int8) int {
 	return heldFromFirst
 }
 
-// middleUnmatched returns the weight of n's unmatched middle tokens: the
-// content tokens between its first and last name (see edges), and its
-// patronymics.
-func middleUnmatched(n *name, used []bool) float32 {
+// unmatchedNames returns the weight of n's unmatched middle names (the
+// content tokens between its first and last name, see edges, and its
+// patronymics), or with trailing of all its unmatched content tokens, and
+// the weight of the heaviest of them.
+func unmatchedNames(n *name, used []bool, trailing bool) (w, heaviest float32) {
 	f, l := edges(n)
-	var w float32
 	for i := range n.toks {
-		if t := &n.toks[i]; !used[i] && t.cls == clsContent && (t.patr || f >= 0 && i != f && i != l) {
+		if t := &n.toks[i]; !used[i] && t.cls == clsContent && (trailing || t.patr || f >= 0 && i != f && i != l) {
 			w += t.w
+			heaviest = max(heaviest, t.w)
 		}
 	}
-	return w
+	return w, heaviest
 }
 
 // firstAsMiddle finds a person's first name paired with a middle name of
