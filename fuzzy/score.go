@@ -1166,9 +1166,12 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 			continue
 		}
 		for j := 0; j < len(y.toks) && !usedX[i]; j++ {
+			if t := y.toks[j].text; t != "" && t[0] != tx.text[0] {
+				continue // a run spells its first token's first letter first
+			}
 			for k := 2; k <= 3 && j+k <= len(y.toks); k++ {
 				ok := true
-				sc.buf = sc.buf[:0]
+				n := 0
 				minPart := maxTokenBytes
 				hasParticle := tx.cls == clsParticle
 				for _, t := range y.toks[j : j+k] {
@@ -1180,7 +1183,7 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 						ok = false
 						break
 					}
-					sc.buf = append(sc.buf, t.text...)
+					n += len(t.text)
 				}
 				if !ok || pre && (pairable(x, &y.toks[j+k-1]) || k == 2 && pairable(x, &y.toks[j])) {
 					break
@@ -1188,10 +1191,17 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				if usedY[j+k-1] || slices.Contains(usedY[j:j+k], true) {
 					break
 				}
-				if len(sc.buf) > len(tx.text)+2 || sc.buf[0] != tx.text[0] {
+				if n > len(tx.text)+2 {
 					break // longer runs only get longer
 				}
-				if len(sc.buf) < len(tx.text)-2 {
+				sc.buf = sc.buf[:0]
+				for _, t := range y.toks[j : j+k] {
+					sc.buf = append(sc.buf, t.text...)
+				}
+				if sc.buf[0] != tx.text[0] {
+					break
+				}
+				if n < len(tx.text)-2 {
 					continue
 				}
 				// The joined token's strings point into sc.buf, which is not

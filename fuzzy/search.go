@@ -73,6 +73,9 @@ type searcher struct {
 	lenientJoin  bool // this probe's joins may merely resemble (see scorer.joins)
 	particleJoin bool // this probe is a join around a particle
 
+	delKeys []uint64 // lookupDeletions' keys
+	touch   uint64   // lookupDeletions' prefetch reads (kept so they are not elided)
+
 	cache []cachedProbe
 	qhits []hit
 	ctext []byte // copies of joins' texts for the cache (fixed capacity)
@@ -671,14 +674,14 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 func (s *searcher) lookupDeletions(key string, edits int, try func(uint32)) {
 	var b1 [maxTokenBytes]byte
 	var b2 [maxTokenBytes]byte
-	s.lookupHash(hashString(key), try)
+	hs := append(s.delKeys[:0], hashString(key))
 	for i := 0; i < len(key); i++ {
 		n := copy(b1[:], key[:i])
 		n += copy(b1[n:], key[i+1:])
 		if i > 0 && key[i] == key[i-1] {
 			continue // same deletion as the previous one
 		}
-		s.lookupHash(hashBytes(b1[:n]), try)
+		hs = append(hs, hashBytes(b1[:n]))
 		if edits < 2 {
 			continue
 		}
@@ -688,8 +691,26 @@ func (s *searcher) lookupDeletions(key string, edits int, try func(uint32)) {
 			}
 			m := copy(b2[:], b1[:j])
 			m += copy(b2[m:], b1[j+1:n])
-			s.lookupHash(hashBytes(b2[:m]), try)
+			hs = append(hs, hashBytes(b2[:m]))
 		}
+	}
+	s.delKeys = hs
+	// The table is larger than the processor's caches, and a typical
+	// query's dozens of deletion keys each cost a cache miss. Reading a
+	// batch's slots before resolving them lets the misses overlap instead
+	// of waiting one by one behind try's work.
+	const batch = 16
+	for len(hs) > 0 && len(s.ix.delSlots) > 0 {
+		b := hs[:min(batch, len(hs))]
+		var touch uint64
+		for _, h := range b {
+			touch += s.ix.delSlots[h&s.ix.delMask]
+		}
+		s.touch += touch
+		for _, h := range b {
+			s.lookupHash(h, try)
+		}
+		hs = hs[len(b):]
 	}
 }
 
