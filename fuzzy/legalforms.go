@@ -130,6 +130,22 @@ var legacyLegal = []string{"llc", "ltd", "limited", "inc", "incorporated", "corp
 	"fzc", "fzllc", "fz", "sdn", "bhd", "pte", "pvt", "pty", "kft", "zrt", "nyrt", "doo",
 	"eood", "ood", "asa", "oy", "oyj", "tov", "company", "sapi", "cv", "ltda", "dmcc", "wll"}
 
+// legalForms holds every token that is a legal form alone (legalWords'
+// keys), for set lookups.
+var legalForms map[string]struct{}
+
+func init() {
+	initLegalForms()
+	legalForms = make(map[string]struct{}, len(legalWords))
+	for w := range legalWords {
+		legalForms[w] = struct{}{}
+		if len(w) >= 7 {
+			longLegal = append(longLegal, w)
+		}
+	}
+	slices.Sort(longLegal)
+}
+
 // initLegalForms reads legalFormData. It runs from init, after the
 // package's tables are set, since it parses each spelling like a name.
 func initLegalForms() {

@@ -16,6 +16,12 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// The name parser: it reads a raw name (any script, any case, with
+// punctuation, legal forms, titles and typing noise) into one or more Latin
+// renderings, each a list of classified, weighted tokens (name, tok). The
+// word lists it consults are in words.go, legal forms in legalforms.go, and
+// the keys it stores on each token in soundkey.go.
+
 // MaxNameBytes is the number of bytes of letters, digits and marks of a
 // name that are looked at; the rest is ignored (cut at a rune boundary).
 // Spaces, punctuation and invisible characters do not count, so padding
@@ -679,50 +685,6 @@ func (p *parser) appendRng(r rng) {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// splitWord reports whether w, split after k bytes, is a legal form or a
-// word of organisation names broken in two (COM PANY, LIMI TED) whose
-// halves are not words of that kind themselves.
-func splitWord(w []byte, k int) bool {
-	if len(w) < 5 {
-		return false
-	}
-	if _, ok := legalForms[string(w)]; !ok {
-		if _, ok := orgWords[string(w)]; !ok {
-			return false
-		}
-	}
-	for _, h := range [2][]byte{w[:k], w[k:]} {
-		if _, ok := legalForms[string(h)]; ok {
-			return false
-		}
-		if _, ok := orgWords[string(h)]; ok {
-			return false
-		}
-	}
-	return true
-}
-
-// wordOfOrgs reports whether t is itself a word of organisation names
-// (BANCORP is not BAN CORP). It does not allocate.
-func wordOfOrgs(t []byte) bool {
-	_, g := generic[string(t)]
-	_, c := commonOrgWords[string(t)]
-	return g || c
-}
-
-// gluedSuffixes and gluedPrefixes are legal forms and words of
-// organisation names that appendParts cuts off a longer token; none is a
-// common ending or beginning of a name.
-var (
-	gluedSuffixes = []string{"limited", "company", "corporation", "holdings", "holding", "trading", "group",
-		"international", "industries", "investments", "investment", "technology", "technologies",
-		"shipping", "services", "enterprises", "enterprise", "commercial", "engineering", "development",
-		"management", "logistics", "solutions", "bank", "llc", "ltd", "inc", "corp", "gmbh", "ooo", "ojsc",
-		"pjsc", "cjsc", "jsc", "fze", "fzco", "fzllc", "plc", "llp", "obshchestvo", "aktsionernoe"}
-	gluedPrefixes = []string{"obshchestvo", "aktsionernoe", "zakrytoe", "otkrytoe", "publichnoe", "limited",
-		"company", "llc", "ooo", "oao", "zao", "pao", "ojsc", "pjsc", "cjsc", "jsc"}
-)
-
 // digitValue returns the value of a decimal digit of any script, or -1.
 // Unicode decimal digits come in runs of ten starting at zero.
 func digitValue(r rune) int {
@@ -1076,15 +1038,6 @@ func promote(nm *name) {
 	nm.flags |= flagPromoted
 }
 
-// patronymicEnds are the endings of patronymics in the transliterations
-// the lists use: Russian and Belarusian (-ovich, -evich, -ovna, -evna,
-// -ichna, and their German and French renderings -owitsch, -ovitch),
-// Ukrainian (-ovych, -ivna), and Turkic -oglu, -ogly, -uly, -kyzy,
-// -qizi as one word with the father's name.
-var patronymicEnds = []string{"ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ivna",
-	"owitsch", "ewitsch", "ovitch", "evitch", "owna", "ewna", // German and French renderings
-	"oglu", "ogly", "kyzy", "qizi"}
-
 // markPatronymic marks the patronymic of a person's name ts, if any, and
 // caps its weight at commonWeight, returning the weight it lost. A name
 // of three content tokens or more has one: the token that ends like a
@@ -1114,20 +1067,6 @@ func markPatronymic(ts []tok) (lost float32, ok bool) {
 		}
 	}
 	return 0, false
-}
-
-// isPatronymic reports whether t, seven letters or more, ends like a
-// patronymic.
-func isPatronymic(t string) bool {
-	if len(t) < 7 {
-		return false
-	}
-	for _, e := range patronymicEnds {
-		if strings.HasSuffix(t, e) {
-			return true
-		}
-	}
-	return false
 }
 
 // cutSeqAt reports whether the tokens rs, the end of a name cut at a field
@@ -1191,33 +1130,6 @@ func classify(t string, kind Kind) tokClass {
 	return clsContent
 }
 
-// nearWord reports whether t is one edit from one of words.
-func nearWord(t string, words []string) bool {
-	for _, w := range words {
-		// One edit leaves the first or the last letter in place.
-		if d := len(t) - len(w); d <= 1 && d >= -1 && (t[0] == w[0] || t[len(t)-1] == w[len(w)-1]) && osa(t, w, 1) <= 1 {
-			return true
-		}
-	}
-	return false
-}
-
-// longLegal and longGeneric are the legal forms and generic words of seven
-// letters or more, which nearWord recognises with a typo. longLegal is
-// filled by init, from the legal-form table.
-var longLegal []string
-
-var longGeneric = func() []string {
-	var g []string
-	for w := range generic {
-		if len(w) >= 7 {
-			g = append(g, w)
-		}
-	}
-	slices.Sort(g)
-	return g
-}()
-
 func isDigits(t string) bool {
 	for i := 0; i < len(t); i++ {
 		if t[i] < '0' || t[i] > '9' {
@@ -1245,35 +1157,6 @@ func classWeight(c tokClass, text string) float32 {
 	return 0
 }
 
-func set(words ...string) map[string]struct{} {
-	m := make(map[string]struct{}, len(words))
-	for _, w := range words {
-		m[w] = struct{}{}
-	}
-	return m
-}
-
-// titles are honorifics, ranks and offices, in the languages payments and
-// lists use. They say something about a person but are not their name.
-var titles = set(
-	"mr", "mrs", "ms", "miss", "mister", "dr", "prof", "professor", "sir", "lord", "lady", "dame",
-	"herr", "frau", "monsieur", "mme", "madame", "senor", "senora", "sr", "sra", "gospodin",
-	"hajji", "haji", "hadji", "hajj", "alhaj", "alhajj", "alhaji", "mullah", "mulla", "mawlawi",
-	"maulvi", "moulvi", "maulana", "mawlana", "sheikh", "shaykh", "shaikh", "sheik", "shaik",
-	"cheikh", "sheekh", "imam", "ayatollah", "hojatoleslam", "mufti", "qari",
-	"president", "praesident", "prasident", "presidente", "predsjednik", "presedintele",
-	"presedinte", "presiden", "prezident", "prezydent", "presidenten", "elnok",
-	"general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "lieutenant", "lt",
-	"commander", "cmdr", "brigadier", "admiral", "marshal", "sergeant", "sgt", "commodore",
-	"prince", "princess", "emir", "king", "queen", "minister", "senator", "judge",
-	"excellency", "honorable", "honourable", "hon", "rev", "reverend", "his", "her",
-)
-
-// surnameTitles are titles that are also common surnames: they are a
-// title only before another name.
-var surnameTitles = set("king", "prince", "major", "marshal", "judge", "general", "queen", "lord",
-	"bishop", "sheriff", "knight", "duke", "earl", "baron", "noble", "mayor", "captain", "imam", "mufti")
-
 // fieldLimits are the lengths at which payment and core-banking systems
 // cut names: a SWIFT MT name line holds 35 characters (four lines 140),
 // core-banking name fields 40, 50, 60 or 70. A query of such a length, or
@@ -1297,155 +1180,3 @@ func mayBeCut(n int) bool {
 // minNameLetters is the fewest letters of content tokens a name needs to
 // identify anyone; a number counts as three.
 const minNameLetters = 3
-
-// romanValue returns the value of a Roman numeral token from 2 to 39, or 0.
-// Single letters (I, V, X) count only when single is set (vessels and
-// aircraft: "HAPPINESS I"); elsewhere they are initials. Only canonical
-// spellings count ("iiii" and "vv" stay words), and but for vessels and
-// aircraft the caller never reads a name's first token as a numeral (Xi is
-// a surname).
-func romanValue(t string, single bool) int {
-	if len(t) == 1 && !single || len(t) > 6 {
-		return 0
-	}
-	for i := 0; i < len(t); i++ {
-		if c := t[i]; c != 'i' && c != 'v' && c != 'x' {
-			return 0
-		}
-	}
-	for v := 1; v < len(romanTab); v++ {
-		if romanTab[v] == t {
-			return v
-		}
-	}
-	return 0
-}
-
-// numberWords are the number words that romanValue's caller reads as
-// numbers after a name.
-var numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-
-// romanTab holds the canonical Roman numerals 1 to 39 by value.
-var romanTab = func() [40]string {
-	var tab [40]string
-	for n := 1; n < 40; n++ {
-		var b []byte
-		m := n
-		for _, x := range []struct {
-			v int
-			s string
-		}{{10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}} {
-			for m >= x.v {
-				b = append(b, x.s...)
-				m -= x.v
-			}
-		}
-		tab[n] = string(b)
-	}
-	return tab
-}()
-
-// vesselPrefixes stand before a ship's name: motor vessel, motor tanker,
-// motor yacht, steamship, fishing vessel.
-var vesselPrefixes = set("mv", "mt", "my", "ss", "fv", "mfv", "mty")
-
-// legalForms holds every token that is a legal form alone (legalWords'
-// keys), for set lookups.
-var legalForms map[string]struct{}
-
-func init() {
-	initLegalForms()
-	legalForms = make(map[string]struct{}, len(legalWords))
-	for w := range legalWords {
-		legalForms[w] = struct{}{}
-		if len(w) >= 7 {
-			longLegal = append(longLegal, w)
-		}
-	}
-	slices.Sort(longLegal)
-}
-
-// particles are name parts that join names rather than distinguish them.
-var particles = set(
-	"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul", "ud", "ur", "us", "ibn", "bin", "ben",
-	"bint", "bent", "binti", "ould", "van", "von", "der", "den", "de", "del", "della", "di", "da",
-	"dos", "das", "du", "le", "la", "ter", "ten", "y",
-)
-
-// generic are words frequent in organisation names that say little about
-// which organisation it is.
-var generic = set(
-	"the", "of", "and", "for", "bank", "international", "establishment", "industries",
-	"industrial", "industry", "services", "service", "investment", "investments", "import",
-	"export", "national", "enterprise", "enterprises", "general", "foundation", "organization",
-	"organisation", "association", "society", "center", "centre", "institute", "office",
-	"network", "agency", "shipping", "commercial", "commerce", "global", "petroleum",
-	"engineering", "development", "joint", "stock", "open", "closed", "public", "private",
-	"federal", "state", "unitary", "fund", "management", "logistics", "research",
-	"production", "scientific", "nauchno", "proizvodstvennoe", "proizvodstvennoye", "obedinenie",
-	"technologies", "technology", "systems", "solutions", "limited",
-	"air", "airlines", "airline", "airways", "aviation", "lines", "line",
-)
-
-// orgWords mark a name as an organisation's (see orgWordsMissing): the
-// generic words but the function words, and words of institutions and
-// armed groups that are too telling to be generic.
-var orgWords = func() map[string]struct{} {
-	m := set("university", "academy", "college", "school", "hospital", "ministry", "committee", "council",
-		"army", "navy", "brigade", "brigades", "battalion", "movement", "party", "front", "forces")
-	for w := range generic {
-		if !functionWord(w) {
-			m[w] = struct{}{}
-		}
-	}
-	return m
-}()
-
-// foldOf and skelOf return the translit keys of a token as new strings.
-func foldOf(t string) string {
-	var b [maxTokenBytes * 2]byte
-	return string(translit.AppendFold(b[:0], t))
-}
-
-func skelOf(t string) string {
-	var b [maxTokenBytes * 2]byte
-	return string(appendSound(b[:0], t))
-}
-
-// appendSound appends the sound key of a token: its consonant skeleton
-// (translit.Skeleton: the fold key without vowels) with voiced consonants
-// made voiceless (b→p, d→t, g→k, v→f, z→s) and repeats merged, as
-// Metaphone does. "poetin" and "putin" sound alike (ptn); so do "budin" and
-// "putin". It does not allocate when dst has room.
-func appendSound(dst []byte, t string) []byte {
-	start := len(dst)
-	dst = translit.AppendSkeleton(dst, t)
-	w := start
-	var last byte
-	for i := start; i < len(dst); i++ {
-		c := dst[i]
-		switch c {
-		case 'b':
-			c = 'p'
-		case 'd':
-			c = 't'
-		case 'g', 'q':
-			c = 'k'
-		case 'v', 'w':
-			c = 'f'
-		case 'z':
-			c = 's'
-		}
-		if c == last {
-			continue
-		}
-		dst[w] = c
-		w++
-		last = c
-	}
-	return dst[:w]
-}
-
-func appendFold(dst []byte, t string) []byte { return translit.AppendFold(dst, t) }
-func appendSkel(dst []byte, t string) []byte { return appendSound(dst, t) }
