@@ -671,6 +671,16 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			ex.notes = append(ex.notes, "an organisation's one distinctive word is not spelt as listed")
 		}
 	}
+	if b.flags&flagOrg != 0 && a.flags&flagCut == 0 && score > weakCap && distinctMatched(a, usedA[:na]) <= 1 && listedGoesOn(b, usedB[:nb]) {
+		// A company named by one word is not every company whose name
+		// begins or ends with it: ACCENTURE BUILDING MATERIALS and
+		// ORANGE VOLUNTEERS name more than Accenture or Orange. (A cut
+		// query's listed words after the cut are unseen, see cutTail.)
+		score = weakCap
+		if ex != nil {
+			ex.notes = append(ex.notes, "the listed organisation's name goes on past the query's one word")
+		}
+	}
 	if !strong && score > weakCap {
 		score = weakCap
 		if ex != nil {
@@ -1024,6 +1034,17 @@ func edgeUnmatched(n *name, used []bool) bool {
 }
 
 // distinctMatched returns how many content tokens of the query matched.
+// listedGoesOn reports whether listed name b has a distinctive word that
+// went unmatched: not a legal form, generic word, title or initial.
+func listedGoesOn(b *name, usedB []bool) bool {
+	for j := range b.toks {
+		if !usedB[j] && b.toks[j].cls == clsContent && len(b.toks[j].text) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
 func distinctMatched(a *name, usedA []bool) int {
 	n := 0
 	for i := range a.toks {
