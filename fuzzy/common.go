@@ -257,6 +257,18 @@ func isSyllable(t string) bool {
 	return ok
 }
 
+// isHan reports whether s has a Chinese character (CJK unified
+// ideographs, their extension A, or compatibility ideographs). It does not
+// allocate.
+func isHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x2FA1F {
+			return true
+		}
+	}
+	return false
+}
+
 // pinyinWord reports whether t is spelt wholly by pinyin syllables, one
 // or more (Jiayi, Zhiyong): a Chinese name, not a typo of one. It does not
 // allocate.

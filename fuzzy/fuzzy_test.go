@@ -760,3 +760,19 @@ func legalTokens(s string, kind Kind) int {
 	}
 	return n
 }
+
+// A name written in Chinese characters is spelt by their syllables: a
+// listed name whose pinyin differs is other characters, however alike the
+// romanisations fold; the same syllables still match.
+func TestHanSyllablesKnown(t *testing.T) {
+	for _, p := range [][2]string{{"李丽", "LI, Yi"}, {"郑艳怡", "ZHENG, Yanni"}} {
+		if s := Compare(p[0], p[1], KindPerson).Score; s >= Threshold {
+			t.Errorf("%s vs %q: %.3f, want below %.2f", p[0], p[1], s, Threshold)
+		}
+	}
+	for _, p := range [][2]string{{"郑艳怡", "ZHENG, Yanyi"}, {"习近平", "XI Jinping"}, {"陈水扁", "CHEN Shui-bian"}} {
+		if s := Compare(p[0], p[1], KindPerson).Score; s < Threshold {
+			t.Errorf("%s vs %q: %.3f", p[0], p[1], s)
+		}
+	}
+}

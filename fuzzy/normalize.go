@@ -80,6 +80,9 @@ type tok struct {
 	guessed bool
 	// abjad says a guessed token comes from an abjad (see abjadMatch).
 	abjad bool
+	// han says a guessed token is the pinyin of Chinese characters: its
+	// syllables are known, not guessed (see tokSim).
+	han bool
 	// syl says the token is a single pinyin syllable (see isSyllable).
 	syl bool
 	// cut says the token ends a query that may have been cut at a field
@@ -149,6 +152,9 @@ type parser struct {
 	// abjad is set while the renderings of a query written in an abjad
 	// (Arabic or Hebrew script, see isAbjad) are parsed.
 	abjad bool
+	// han is set while the renderings of a query written in Chinese
+	// characters are parsed (see isHan).
+	han bool
 	// scratch buffers and a case folder for non-Latin names
 	scratch, scratch2 []byte
 	folder            cases.Caser
@@ -305,6 +311,7 @@ func (p *parser) parse(s string, kind Kind) {
 	}
 	p.guessed = p.query
 	p.abjad = p.query && isAbjad(s)
+	p.han = p.query && isHan(s)
 	p.nonLatinVariants(s, n)
 	start := 0
 	for _, e := range p.vends {
@@ -314,7 +321,7 @@ func (p *parser) parse(s string, kind Kind) {
 			p.parseLatin(unidecode.Unidecode(v), kind)
 		}
 	}
-	p.guessed, p.abjad = false, false
+	p.guessed, p.abjad, p.han = false, false, false
 }
 
 // nonLatinVariants prepares a name in a non-Latin script and renders it in
@@ -923,7 +930,7 @@ func (p *parser) finish(kind Kind, reordered bool) {
 		switch c {
 		case clsContent, clsNumber:
 			nm.wContent += t.w
-			t.guessed, t.abjad = p.guessed, p.abjad
+			t.guessed, t.abjad, t.han = p.guessed, p.abjad, p.han
 		}
 		switch c {
 		case clsContent:

@@ -165,6 +165,13 @@ func tokSim(a, b *tok) (float32, matchHow) {
 	if a.cut && len(a.text) >= 2 && len(b.text) > len(a.text) && strings.HasPrefix(b.text, a.text) {
 		return 1, howCut
 	}
+	if a.han && !b.guessed && pinyinWord(b.text) {
+		// A name read from Chinese characters is spelt by their
+		// syllables: a listed name pinyin spells otherwise is other
+		// characters (李丽, Li Li, is not LI Yi; 艳怡, Yanyi, is not
+		// Yanni), however alike the romanisations fold.
+		return 0, howNone
+	}
 	if a.fold == b.fold {
 		return simTranslit, howTranslit
 	}
