@@ -776,3 +776,21 @@ func TestHanSyllablesKnown(t *testing.T) {
 		}
 	}
 }
+
+// An unmatched initial that begins none of the other's unmatched names
+// conflicts with them; one that does is that name shortened.
+func TestInitialDisagrees(t *testing.T) {
+	for _, c := range []struct {
+		q, l string
+		want bool
+	}{
+		{"John Q. Smith", "SMITH, John Robert", false},
+		{"장재현", "Jang Hyon U", false},
+		{"Jang Jae Hyon", "JANG, Hyon U", false},
+		{"John R. Smith", "SMITH, John Robert", true},
+	} {
+		if s := Compare(c.q, c.l, KindPerson).Score; (s >= Threshold) != c.want {
+			t.Errorf("%q vs %q: %.3f, want match %v", c.q, c.l, s, c.want)
+		}
+	}
+}

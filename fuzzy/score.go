@@ -558,6 +558,11 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		ml, _ := unmatchedNames(b, usedB[:nb], false)
 		held := heldIn(a, usedA[:na], toB[:na])
 		switch {
+		case initialDisagrees(a, usedA[:na], b, usedB[:nb]) || initialDisagrees(b, usedB[:nb], a, usedA[:na]):
+			// John Q. Smith is not John Robert Smith; Jang Hyon U
+			// (Hyon-u) is not Jang Jae Hyon.
+			middleNote = "an initial disagrees with the other's name (conflicting)"
+			conflict = true
 		// Only a specific name all of whose names the other holds vouches
 		// for the other's extra names: that "Tariq Youssef Aziz" holds
 		// Tariq and Aziz says little, and HIJAZI, Mohamad Hussein is not
@@ -959,6 +964,26 @@ func unmatchedNames(n *name, used []bool, trailing bool) (w, heaviest float32) {
 		}
 	}
 	return w, heaviest
+}
+
+// initialDisagrees reports whether y has an unmatched initial and x an
+// unmatched name, and none of x's unmatched names begins with one of y's
+// unmatched initials.
+func initialDisagrees(x *name, usedX []bool, y *name, usedY []bool) bool {
+	found := false
+	for j := range y.toks {
+		if t := &y.toks[j]; !usedY[j] && t.cls == clsInitial {
+			for i := range x.toks {
+				if u := &x.toks[i]; !usedX[i] && u.cls == clsContent {
+					if u.text[0] == t.text[0] {
+						return false
+					}
+					found = true
+				}
+			}
+		}
+	}
+	return found
 }
 
 // firstAsMiddle finds a person's first name paired with a middle name of
