@@ -794,3 +794,17 @@ func TestInitialDisagrees(t *testing.T) {
 		}
 	}
 }
+
+// An abjad writes a name's consonants: a rendering whose consonant differs
+// from the listed spelling's is another name, not a typo; other vowels
+// are the script's silence.
+func TestAbjadConsonantsWritten(t *testing.T) {
+	for _, p := range [][2]string{{"أمل خوري", "CHERRI, Adel Mohamad"}, {"أحمد خالد فياض", "AHMAD, Fayyaz"}} {
+		if s := Compare(p[0], p[1], KindPerson).Score; s >= Threshold {
+			t.Errorf("%s vs %q: %.3f, want below %.2f", p[0], p[1], s, Threshold)
+		}
+	}
+	if s := Compare("عدي صدام حسين التكريتي", "AL-TIKRITI, Uday Saddam Hussein", KindPerson).Score; s < Threshold {
+		t.Errorf("Uday Saddam Hussein al-Tikriti: %.3f", s)
+	}
+}

@@ -211,7 +211,7 @@ func fuzzySim(a, b *tok) (float32, matchHow) {
 		if (a.known || a.guessed) && min(len(a.fold), len(b.fold)) < knownTwoEdits {
 			k = 1 // see knownTwoEdits
 		}
-		if d := osa(a.fold, b.fold, k); d <= k {
+		if d := osa(a.fold, b.fold, k); d <= k && !(a.abjad && consonantChanged(a.fold, b.fold)) {
 			best, how = editSimilarity(d, n), howFuzzy
 			if a.fold[0] != b.fold[0] && !isVowel(a.fold[0]) && !isVowel(b.fold[0]) {
 				// Typos rarely hit the first letter; Nasir is not Bashir.
@@ -246,6 +246,25 @@ func fuzzySim(a, b *tok) (float32, matchHow) {
 		return 0, howNone
 	}
 	return best, how
+}
+
+// consonantChanged reports whether fold keys a and b have as many
+// consonants (repeats merged) and differ in one: an abjad writes its
+// consonants, so a rendering's consonant is no typo (أمل, Amal, is not
+// Adel).
+func consonantChanged(a, b string) bool {
+	var ka, kb [maxTokenBytes]byte
+	x, y := consonants(ka[:0], a), consonants(kb[:0], b)
+	return len(x) == len(y) && string(x) != string(y)
+}
+
+func consonants(dst []byte, f string) []byte {
+	for i := 0; i < len(f); i++ {
+		if c := f[i]; !isVowel(c) && (len(dst) == 0 || dst[len(dst)-1] != c) {
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 // pluralS reports whether long is short with an s added: an English
