@@ -808,3 +808,24 @@ func TestAbjadConsonantsWritten(t *testing.T) {
 		t.Errorf("Uday Saddam Hussein al-Tikriti: %.3f", s)
 	}
 }
+
+// Abd al-Majid is one name: its attribute alone (Majid) or its head
+// matched by another name (Abdallah) is another name; the whole, spelt
+// any way, is the name.
+func TestAbdNames(t *testing.T) {
+	for _, c := range []struct {
+		q, l string
+		want bool
+	}{
+		{"Majid Khani", "AS'AD, Hani 'Abd-al-Majid Muhammad", false},
+		{"Rahman Yasin", "YASIN, Abdul Rahman", false},
+		{"عبدالله فيصل سعد", "سعد عبد المجيد الفيصل التكريتي", false},
+		{"Abdulrahman Yasin", "YASIN, Abd al-Rahman", true},
+		{"Abdul Rahman Yasin", "YASIN, Abdul Rahman", true},
+		{"Abdul Ibrahim Jashari", "JASHARI, Abdul", true}, // Abdul before a family name
+	} {
+		if s := Compare(c.q, c.l, KindPerson).Score; (s >= Threshold) != c.want {
+			t.Errorf("%q vs %q: %.3f, want match %v", c.q, c.l, s, c.want)
+		}
+	}
+}

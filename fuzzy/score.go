@@ -526,11 +526,29 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	// Hussein Hijazi is not HIJAZI, Mohamad Hussein (Mohamad, son of
 	// Hussein), nor is Ibrahim Muhammad Hijazi (Ibrahim, son of Muhammad)
 	// Mohammed Hijazi. The pair earns nothing.
-	roleConflict := false
+	roleConflict, halfName := false, false
 	if (a.flags|b.flags)&flagOrg == 0 {
 		if i, j, ok := firstAsMiddle(a, b, usedA[:na], usedB[:nb], toB[:na]); ok {
 			credA[i], credB[j] = 0, 0
 			roleConflict = true
+		}
+		// Abd al-Majid is one name, not Majid: half of it matched
+		// earns nothing.
+		for i := range a.toks {
+			if k, ok := halfCompound(a, usedA[:na], i); ok && toB[k] > 0 && !(k == i && isAbdHead(&b.toks[toB[k]-1])) {
+				credA[k], credB[toB[k]-1] = 0, 0
+				halfName = true
+			}
+		}
+		for j := range b.toks {
+			if k, ok := halfCompound(b, usedB[:nb], j); ok {
+				for i := range toB[:na] {
+					if int(toB[i])-1 == k && !(k == j && isAbdHead(&a.toks[i])) {
+						credA[i], credB[k] = 0, 0
+						halfName = true
+					}
+				}
+			}
 		}
 	}
 
@@ -755,6 +773,9 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		}
 		if roleConflict {
 			ex.notes = append(ex.notes, "a first name stands as the other's middle name while the other's first name goes unmatched: another person")
+		}
+		if halfName {
+			ex.notes = append(ex.notes, "half of an Abd name (Abd al-Majid) matched alone: another name")
 		}
 		if orderConflict {
 			ex.notes = append(ex.notes, "a name in a nasab chain (bin, ben, ould) in another place: another person")
@@ -1003,6 +1024,59 @@ func initialDisagrees(x *name, usedX []bool, y *name, usedY []bool) bool {
 		}
 	}
 	return found
+}
+
+// abdHeads begin Arabic theophoric names, Abd (servant) and one of the
+// names of God (abdNames): Abd al-Majid, Abdul Rahman, Abdel Aziz. The
+// head alone is no name, and the attribute alone (Majid, Aziz) is another
+// name.
+var abdHeads = set("abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdoul", "abdil", "abdur", "abdus")
+
+func isAbdHead(t *tok) bool {
+	_, ok := abdHeads[t.text]
+	return ok
+}
+
+// abdNames are the names of God that follow Abd in personal names, in
+// their common romanisations: the ninety-nine names as listed in
+// Wikipedia's "Names of God in Islam", those in use in names.
+var abdNames = set(
+	"allah", "ullah", "illah", "ilah", "rahman", "rehman", "rahim", "raheem", "malik", "malek", "quddus", "salam",
+	"salaam", "mumin", "muhaymin", "aziz", "azeez", "jabbar", "jabar", "khaliq", "bari", "ghaffar", "ghafar",
+	"qahhar", "wahhab", "wahab", "razzaq", "razaq", "razak", "razzak", "fattah", "alim", "aleem", "basit",
+	"baset", "rafi", "muizz", "sami", "samie", "basir", "baseer", "hakam", "latif", "lateef", "khabir", "halim",
+	"haleem", "azim", "azeem", "ghafur", "ghafoor", "shakur", "shakoor", "kabir", "hafiz", "hafeez", "hasib",
+	"jalil", "jaleel", "karim", "kareem", "raqib", "mujib", "wasi", "hakim", "hakeem", "wadud", "majid",
+	"majeed", "shahid", "haqq", "haq", "wakil", "qawi", "matin", "wali", "hamid", "hameed", "muhsi", "muid",
+	"hayy", "hai", "qayyum", "qayum", "wajid", "wahid", "ahad", "samad", "qadir", "qader", "kader", "kadir",
+	"qadeer", "muqtadir", "awwal", "akhir", "zahir", "batin", "barr", "tawwab", "afu", "rauf", "ghani",
+	"ghany", "mughni", "nur", "noor", "hadi", "badi", "baqi", "baki", "warith", "rashid", "rasheed", "sabur",
+	"saboor", "nasir", "nasser", "naser", "sattar", "satar", "mannan", "manan", "muttalib", "mutalib",
+	"muttaleb", "jalal", "karem",
+)
+
+// halfCompound reports whether token i of n is the head of an Abd name
+// (see abdHeads) of which one part is matched and the other not; k is the
+// matched part. (A head matched by the other's head, its attribute
+// unmatched, is that name with its attribute missing, not another name.)
+func halfCompound(n *name, used []bool, i int) (k int, ok bool) {
+	if !isAbdHead(&n.toks[i]) {
+		return 0, false
+	}
+	j := i + 1
+	if j < len(n.toks) && n.toks[j].cls == clsParticle {
+		j++
+	}
+	if j >= len(n.toks) || n.toks[j].cls != clsContent || used[i] == used[j] {
+		return 0, false
+	}
+	if _, ok := abdNames[n.toks[j].text]; !ok {
+		return 0, false // Abdul JASHARI: a family name, not Abd al-...
+	}
+	if used[i] {
+		return i, true
+	}
+	return j, true
 }
 
 // firstAsMiddle finds a person's first name paired with a middle name of
