@@ -249,7 +249,7 @@ var arabicNames = map[string][]string{
 	"قصي":   {"qusay", "qusai", "kusay", "qusayy"},
 	"سيف":   {"saif", "sayf", "seif", "sayef"},
 	"عصام":  {"isam", "issam", "essam", "esam"},
-	"سعد":   {"saad", "saed", "sad"},
+	"سعد":   {"saad", "sad", "saed"},
 	"سالم":  {"salim", "salem", "saleem"},
 	"منير":  {"munir", "mounir", "moneer"},
 	"عمرو":  {"amr", "amru", "amro"},
