@@ -799,7 +799,8 @@ func TestInitialDisagrees(t *testing.T) {
 // from the listed spelling's is another name, not a typo; other vowels
 // are the script's silence.
 func TestAbjadConsonantsWritten(t *testing.T) {
-	for _, p := range [][2]string{{"أمل خوري", "CHERRI, Adel Mohamad"}, {"أحمد خالد فياض", "AHMAD, Fayyaz"}} {
+	for _, p := range [][2]string{{"أمل خوري", "CHERRI, Adel Mohamad"}, {"أحمد خالد فياض", "AHMAD, Fayyaz"},
+		{"محمد يوسف كرم", "KARAMI, Mohammad"}} {
 		if s := Compare(p[0], p[1], KindPerson).Score; s >= Threshold {
 			t.Errorf("%s vs %q: %.3f, want below %.2f", p[0], p[1], s, Threshold)
 		}

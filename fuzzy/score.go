@@ -211,7 +211,7 @@ func fuzzySim(a, b *tok) (float32, matchHow) {
 		if (a.known || a.guessed) && min(len(a.fold), len(b.fold)) < knownTwoEdits {
 			k = 1 // see knownTwoEdits
 		}
-		if d := osa(a.fold, b.fold, k); d <= k && !(a.abjad && consonantChanged(a.fold, b.fold)) {
+		if d := osa(a.fold, b.fold, k); d <= k && !(a.abjad && (consonantChanged(a.fold, b.fold) || nisbaAdded(a.fold, b.fold))) {
 			best, how = editSimilarity(d, n), howFuzzy
 			if a.fold[0] != b.fold[0] && !isVowel(a.fold[0]) && !isVowel(b.fold[0]) {
 				// Typos rarely hit the first letter; Nasir is not Bashir.
@@ -256,6 +256,13 @@ func consonantChanged(a, b string) bool {
 	var ka, kb [maxTokenBytes]byte
 	x, y := consonants(ka[:0], a), consonants(kb[:0], b)
 	return len(x) == len(y) && string(x) != string(y)
+}
+
+// nisbaAdded reports whether listed fold key b ends in i where abjad
+// rendering a ends in a consonant: the script writes a final long i (the
+// nisba ي of Karami, Hamdi), so كرم, Karam, is not Karami.
+func nisbaAdded(a, b string) bool {
+	return len(a) > 0 && len(b) > 0 && !isVowel(a[len(a)-1]) && b[len(b)-1] == 'i'
 }
 
 func consonants(dst []byte, f string) []byte {
