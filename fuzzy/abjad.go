@@ -125,7 +125,8 @@ func abjadEdgesDiffer(a, b *tok) bool {
 }
 
 // abjadLetters appends text's letters with the spelling choices that do
-// not change a consonant merged: q as k, w as v, c as s before e, i, y and
+// not change a consonant merged: q and g as k (Persian گ is often typed
+// ك, which has no g: كل آغا is Gul Agha), w as v, c as s before e, i, y and
 // as k otherwise, x as ks, y as i. Digraphs (sh, kh, th, ts) stay two
 // letters.
 func abjadLetters(dst []byte, text string) []byte {
@@ -134,6 +135,10 @@ func abjadLetters(dst []byte, text string) []byte {
 		switch c {
 		case 'q':
 			c = 'k'
+		case 'g':
+			if i+1 >= len(text) || text[i+1] != 'h' { // gh (غ) is no kh (خ)
+				c = 'k'
+			}
 		case 'w':
 			c = 'v'
 		case 'y':
