@@ -28,6 +28,10 @@ var (
 	// not used when the append failed because the context was done: the
 	// error then matches the context's error instead.
 	ErrAuditLog = errors.New("not logged to the audit log")
+	// ErrNoScreener is returned by a Screener not made by New (the zero
+	// value, or a nil pointer): it has no lists, no policy and no log to
+	// decide with.
+	ErrNoScreener = errors.New("screening: Screener not made by New")
 )
 
 // notLogged wraps err, an audit append failure, as ErrAuditLog unless the

@@ -142,3 +142,32 @@ func TestAuditLogErrors(t *testing.T) {
 		t.Errorf("append cut short by the context: %v", err)
 	}
 }
+
+// A Screener not made by New answers ErrNoScreener or zero values; it
+// never panics.
+func TestZeroScreener(t *testing.T) {
+	ctx := context.Background()
+	for _, s := range []*Screener{{}, nil} {
+		if _, err := s.Screen(ctx, Party{Name: "Vladimir Putin"}); !errors.Is(err, ErrNoScreener) {
+			t.Errorf("Screen: %v, want ErrNoScreener", err)
+		}
+		if _, err := s.Decide(ctx, Payment{Parties: []PaymentParty{{Party: Party{Name: "x"}}}}); !errors.Is(err, ErrNoScreener) {
+			t.Errorf("Decide: %v", err)
+		}
+		if _, err := s.Unreadable(ctx, "r", Party{Name: "x"}, "why"); !errors.Is(err, ErrNoScreener) {
+			t.Errorf("Unreadable: %v", err)
+		}
+		if err := s.Reload(ctx, lists.NewSnapshot(nil, nil, time.Time{})); !errors.Is(err, ErrNoScreener) {
+			t.Errorf("Reload: %v", err)
+		}
+		if _, err := s.RecordKnownGood(ctx, KnownGood{}); !errors.Is(err, ErrNoScreener) {
+			t.Errorf("RecordKnownGood: %v", err)
+		}
+		if _, err := s.Subset(nil).Probe(Party{Name: "x"}); !errors.Is(err, ErrNoScreener) {
+			t.Errorf("Subset.Probe: %v", err)
+		}
+		if s.Snapshot() != nil || s.Generation() != 0 || s.Related("ofac:1") != nil {
+			t.Error("zero Screener reports a snapshot")
+		}
+	}
+}

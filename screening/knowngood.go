@@ -217,6 +217,9 @@ func EntityFingerprint(e *lists.Entity) string {
 // same log picks it up with LoadKnownGoods. An audit failure wraps
 // ErrAuditLog and records nothing.
 func (s *Screener) RecordKnownGood(ctx context.Context, kg KnownGood) (KnownGood, error) {
+	if !s.ready() {
+		return kg, ErrNoScreener
+	}
 	now := s.now().UTC()
 	kg.Reviewer, kg.Reason = strings.TrimSpace(kg.Reviewer), strings.TrimSpace(kg.Reason)
 	kg.CustomerID, kg.Name, kg.BirthDate = strings.TrimSpace(kg.CustomerID), strings.TrimSpace(kg.Name), strings.TrimSpace(kg.BirthDate)

@@ -128,11 +128,28 @@ func New(ctx context.Context, snap *lists.Snapshot, opts Options) (*Screener, er
 // changes nothing for the Screener.
 func (s *Screener) Policy() Policy { return s.pol.clone() }
 
-// Snapshot returns the snapshot decisions currently use.
-func (s *Screener) Snapshot() *lists.Snapshot { return s.cur.Load().snap }
+// Snapshot returns the snapshot decisions currently use (nil for a
+// Screener not made by New).
+func (s *Screener) Snapshot() *lists.Snapshot {
+	if !s.ready() {
+		return nil
+	}
+	return s.cur.Load().snap
+}
 
-// Generation returns the current snapshot generation (1 after New).
-func (s *Screener) Generation() uint64 { return s.cur.Load().gen }
+// Generation returns the current snapshot generation (1 after New, 0 for
+// a Screener not made by New).
+func (s *Screener) Generation() uint64 {
+	if !s.ready() {
+		return 0
+	}
+	return s.cur.Load().gen
+}
+
+// ready reports whether s was made by New: the zero Screener has nothing
+// to decide with, and its methods return ErrNoScreener or zero values
+// rather than panic.
+func (s *Screener) ready() bool { return s != nil && s.cur.Load() != nil }
 
 // Reload builds the index for snap and swaps it in. Decisions in flight
 // finish on the snapshot they started with. The lists-loaded record is
@@ -154,6 +171,9 @@ func (s *Screener) ReloadForce(ctx context.Context, snap *lists.Snapshot) error 
 }
 
 func (s *Screener) reload(ctx context.Context, snap *lists.Snapshot, force bool) error {
+	if !s.ready() {
+		return ErrNoScreener
+	}
 	if snap == nil {
 		return errors.New("screening: Reload: nil snapshot")
 	}
@@ -243,6 +263,9 @@ func (s *Screener) Decide(ctx context.Context, pay Payment) (Decision, error) {
 // screened is recorded as held instead of failing the decision, so that
 // what was read still reaches the log and a reviewer.
 func (s *Screener) decide(ctx context.Context, pay *Payment, parties []PaymentParty, unreadable string) (Decision, error) {
+	if !s.ready() {
+		return Decision{}, ErrNoScreener
+	}
 	if err := ctx.Err(); err != nil {
 		return Decision{}, err
 	}

@@ -3,6 +3,7 @@ package screening
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/freezeguard/freezeguard/fuzzy"
 	"github.com/freezeguard/freezeguard/lists"
@@ -34,6 +35,9 @@ type Subset struct {
 // added, and both versions of those changed), so that a customer's name
 // is read once. An empty Subset matches no one.
 func (s *Screener) Subset(ents []lists.Entity) *Subset {
+	if !s.ready() {
+		return &Subset{st: buildState(lists.NewSnapshot(nil, nil, time.Time{}), 0), screen: s}
+	}
 	cur := s.cur.Load()
 	sub := lists.NewSnapshot(slices.Clone(ents), cur.snap.Sources, cur.snap.Loaded)
 	return &Subset{st: buildState(sub, 0), pol: s.pol, screen: s}
@@ -63,6 +67,9 @@ type Probe struct {
 // would for the same party.
 func (f *Subset) Probe(p Party) (Probe, error) {
 	var pr Probe
+	if !f.screen.ready() {
+		return pr, ErrNoScreener
+	}
 	in, err := checkParty(&p, false, f.screen.now())
 	if err != nil {
 		return pr, err
@@ -134,6 +141,9 @@ func (f *Subset) candidates(p *Party, kind lists.Kind) []string {
 // list's entity says (a new UN counterpart makes an OFAC hit multilateral),
 // so rescreening compares these between two snapshots.
 func (s *Screener) Related(id string) []string {
+	if !s.ready() {
+		return nil
+	}
 	st := s.cur.Load()
 	i, ok := st.byID[id]
 	if !ok {
