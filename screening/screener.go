@@ -131,7 +131,7 @@ func (s *Screener) Policy() Policy { return s.pol.clone() }
 // Snapshot returns the snapshot decisions currently use (nil for a
 // Screener not made by New).
 func (s *Screener) Snapshot() *lists.Snapshot {
-	if !s.ready() {
+	if !s.ready() || s.cur.Load() == nil {
 		return nil
 	}
 	return s.cur.Load().snap
@@ -140,7 +140,7 @@ func (s *Screener) Snapshot() *lists.Snapshot {
 // Generation returns the current snapshot generation (1 after New, 0 for
 // a Screener not made by New).
 func (s *Screener) Generation() uint64 {
-	if !s.ready() {
+	if !s.ready() || s.cur.Load() == nil {
 		return 0
 	}
 	return s.cur.Load().gen
@@ -149,7 +149,7 @@ func (s *Screener) Generation() uint64 {
 // ready reports whether s was made by New: the zero Screener has nothing
 // to decide with, and its methods return ErrNoScreener or zero values
 // rather than panic.
-func (s *Screener) ready() bool { return s != nil && s.cur.Load() != nil }
+func (s *Screener) ready() bool { return s != nil && s.now != nil }
 
 // Reload builds the index for snap and swaps it in. Decisions in flight
 // finish on the snapshot they started with. The lists-loaded record is
