@@ -19,8 +19,9 @@
 // ([CountryCode]) and [Diff].
 //
 // Every reader of untrusted input in the module wraps [ErrTooLarge] when
-// input goes over a cap and [ErrNoRecords] when a list is empty, so one
-// errors.Is test covers them all.
+// input goes over a cap, [ErrNoRecords] when a list is empty and
+// [ErrDoctype] when XML carries a DOCTYPE, so one errors.Is test covers
+// them all.
 //
 // The lists, their formats and the taxonomy are described in docs/lists.md.
 package lists

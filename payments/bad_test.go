@@ -31,7 +31,7 @@ func TestBadInput(t *testing.T) {
 		{"empty", "", ErrUnknownFormat, "input"},
 		{"not a message", "hello", ErrUnknownFormat, "at byte 0"},
 		{"not xml", "<Document><FIToFICstmrCdtTrf>", ErrSyntax, "unexpected EOF"},
-		{"doctype", `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><Document>&b;</Document>`, ErrDoctype, "at byte 21"},
+		{"doctype", `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><Document>&b;</Document>`, lists.ErrDoctype, "at byte 21"},
 		{"undeclared entity", `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08">&x;</Document>`, ErrSyntax, "entity"},
 		{"wrong type", strings.ReplaceAll(pacs, "pacs.008.001.08", "pacs.002.001.10"), ErrUnsupported, "pacs.002.001.10"},
 		{"wrong element", `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt/></Document>`, ErrUnsupported, "camt.053.001.08 (BkToCstmrStmt)"},
@@ -57,6 +57,9 @@ func TestBadInput(t *testing.T) {
 			}
 			if c.is != nil && !errors.Is(err, c.is) {
 				t.Errorf("err %v; want %v", err, c.is)
+			}
+			if c.is == lists.ErrDoctype && !errors.Is(err, ErrDoctype) {
+				t.Errorf("err %v is not its deprecated alias", err)
 			}
 			if !strings.Contains(err.Error(), c.contains) {
 				t.Errorf("err %q does not contain %q", err, c.contains)

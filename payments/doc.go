@@ -22,7 +22,7 @@
 // their party, so that their country is checked with the party's.
 //
 // Input is untrusted: it is capped at [MaxSize] ([lists.ErrTooLarge]),
-// invalid UTF-8 and XML DOCTYPEs are refused, nothing panics, and bad input
+// invalid UTF-8 and XML DOCTYPEs ([lists.ErrDoctype]) are refused, nothing panics, and bad input
 // is a [*MessageError] naming the message and the field or byte offset. In
 // an RJE batch a bad message is reported and the others are still
 // returned. [Parse] reads a message without screening it.

@@ -23,7 +23,8 @@ const maxErrors = 100
 
 // Errors that callers can test for with errors.Is. A *MessageError wraps
 // one of them (or a lower-level cause) with the message and place; input
-// over a size cap wraps [lists.ErrTooLarge], as in the list parsers.
+// over a size cap wraps [lists.ErrTooLarge] and an XML DOCTYPE
+// [lists.ErrDoctype], as in the list parsers.
 var (
 	// ErrInvalidUTF8 means the input is not valid UTF-8.
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
@@ -32,10 +33,6 @@ var (
 	// ErrUnsupported means a well-formed message of a type this package
 	// does not read (e.g. pacs.002, MT940).
 	ErrUnsupported = errors.New("unsupported message type")
-	// ErrDoctype means an XML document carried a DOCTYPE or other
-	// declaration; ISO 20022 never needs one and it is the vector for
-	// entity-expansion attacks, so it is refused outright.
-	ErrDoctype = errors.New("XML declarations (DOCTYPE, ENTITY) are not allowed")
 	// ErrMissing means a mandatory element or field is absent.
 	ErrMissing = errors.New("missing mandatory element")
 	// ErrSyntax means the message is malformed (XML or FIN syntax).
@@ -47,6 +44,12 @@ var (
 //
 // Deprecated: use [lists.ErrTooLarge], the same value.
 var ErrTooLarge = lists.ErrTooLarge
+
+// ErrDoctype is the cause when an XML document carries a DOCTYPE or
+// another directive.
+//
+// Deprecated: use [lists.ErrDoctype], the same value.
+var ErrDoctype = lists.ErrDoctype
 
 // MessageError reports bad input: which message, where in it, and why.
 // Offsets and lines are counted from the start of the input given to the

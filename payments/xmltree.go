@@ -104,7 +104,7 @@ func buildTree(data []byte) (*node, error) {
 		}
 		switch t := tok.(type) {
 		case xml.Directive:
-			return fail(off, ErrDoctype)
+			return fail(off, lists.ErrDoctype)
 		case xml.StartElement:
 			if root != nil && len(stack) == 0 {
 				return fail(off, fmt.Errorf("%w: second root element <%s>", ErrSyntax, t.Name.Local))

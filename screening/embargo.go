@@ -11,8 +11,7 @@ import (
 	"time"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
-
+	"github.com/freezeguard/freezeguard/internal/fold"
 	"github.com/freezeguard/freezeguard/lists"
 )
 
@@ -213,20 +212,12 @@ func parseEmbargo(regimes, places []byte) (*embargoData, error) {
 	return e, nil
 }
 
-// placeTokens lower-cases s, drops accents and splits it into words of
-// letters and digits.
+// placeTokens folds s ([fold.String]: lower case, no accents) and splits
+// it into words of letters and digits.
 func placeTokens(s string) []string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			b.WriteByte(' ')
-		}
-	}
-	return strings.Fields(b.String())
+	return strings.FieldsFunc(fold.String(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 }
 
 // usStates are the names that place an address in the United States, so

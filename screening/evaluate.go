@@ -85,7 +85,7 @@ func (s *Screener) evaluate(st *state, pp *PaymentParty, key string, in *partyIn
 
 	// Secondary facts.
 	var ev []Evidence
-	if x, ok := kindEvidence(p.Kind, e); ok {
+	if x, ok := kindEvidence(in.kind, e); ok {
 		ev = append(ev, x)
 	}
 	if x, ok := dobEvidence(in.dob, e.BirthDates); ok {
@@ -94,7 +94,7 @@ func (s *Screener) evaluate(st *state, pp *PaymentParty, key string, in *partyIn
 	if x, ok := countryEvidence(in.country, e); ok {
 		ev = append(ev, x)
 	}
-	if x, ok := genderEvidence(p.Gender, e); ok {
+	if x, ok := genderEvidence(in.gender, e); ok {
 		ev = append(ev, x)
 	}
 	if pick >= 0 && !weakOnly && c.weak >= 0 && c.weakScore >= hold {

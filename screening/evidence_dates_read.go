@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/freezeguard/freezeguard/internal/fold"
 )
 
 // Dates of birth as banks' records and payment messages write them. A
@@ -114,19 +114,17 @@ var fillers = map[string]bool{"of": true, "the": true, "de": true, "del": true, 
 // ordinals are the suffixes of "16th", "1st", "2nd", "3rd", "1er", "1re".
 var ordinals = map[string]bool{"st": true, "nd": true, "rd": true, "th": true, "er": true, "re": true}
 
-// dateTokens splits s into numbers and words, folding accents and case,
-// dropping ordinal suffixes and filler words. Any character other than a
-// letter, a digit, a space or one of - / . , is an error: "1952-+9-07" is
-// not a date.
+// dateTokens splits s into numbers and words, folding accents and case
+// ([fold.String]), dropping ordinal suffixes and filler words. Any
+// character other than a letter, a digit, a space or one of - / . , is an
+// error: "1952-+9-07" is not a date.
 func dateTokens(s string) ([]dateToken, error) {
 	var toks []dateToken
 	var sep byte
-	s = norm.NFKD.String(s)
+	s = fold.String(s)
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			i += w
 		case r >= '0' && r <= '9':
 			j := i
 			for j < len(s) && isDigit(s[j]) {
@@ -135,21 +133,15 @@ func dateTokens(s string) ([]dateToken, error) {
 			toks = append(toks, dateToken{text: s[i:j], num: true, sep: sep})
 			sep, i = 0, j
 		case unicode.IsLetter(r):
-			var b strings.Builder
 			j := i
 			for j < len(s) {
 				r, w := utf8.DecodeRuneInString(s[j:])
-				if unicode.Is(unicode.Mn, r) {
-					j += w
-					continue
-				}
 				if !unicode.IsLetter(r) {
 					break
 				}
-				b.WriteRune(unicode.ToLower(r))
 				j += w
 			}
-			word := b.String()
+			word := s[i:j]
 			switch {
 			case ordinals[word] && len(toks) > 0 && toks[len(toks)-1].num && i > 0 && isDigit(s[i-1]):
 			case fillers[word]:

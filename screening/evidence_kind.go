@@ -24,17 +24,14 @@ func readGender(s string) (string, bool) {
 	return "", false
 }
 
+// genderEvidence weighs a party's gender as [readGender] read it ("male",
+// "female" or "") against the listed one, which the parsers write the
+// same way.
 func genderEvidence(g string, e *lists.Entity) (Evidence, bool) {
-	g = strings.ToLower(strings.TrimSpace(g))
-	if g == "m" {
-		g = "male"
-	} else if g == "f" {
-		g = "female"
-	}
 	if g == "" || e.Gender == "" || e.Kind != lists.Person {
 		return Evidence{}, false
 	}
-	if strings.EqualFold(g, e.Gender) {
+	if g == e.Gender {
 		return Evidence{Fact: "gender", Effect: "neutral", Detail: "the party's gender agrees with the listed one"}, true
 	}
 	return Evidence{Fact: "gender", Effect: "against", Strong: true, Weight: wGenderDiffer, Detail: "the party's gender differs from listed " + e.Gender}, true

@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"strings"
+
+	"github.com/freezeguard/freezeguard/screening"
 )
 
 // Role is what a token may do.
@@ -18,7 +20,9 @@ type Role string
 const (
 	RoleScreen Role = "screen" // screen parties, payments and messages
 	RoleReview Role = "review" // review held decisions (four eyes)
-	RoleAdmin  Role = "admin"  // reload the lists, and everything else
+	// RoleAdmin reloads the lists and does everything else; as a reviewer
+	// it is [screening.RoleAdmin], who may decide a disputed case.
+	RoleAdmin Role = screening.RoleAdmin
 )
 
 // Identity is who a request comes from: the token's name and role.

@@ -2,18 +2,25 @@
 // an HTTP/JSON API over packages screening and payments for payment
 // systems that cannot embed a Go library.
 //
-// It translates HTTP to library calls and back and holds no screening
-// logic: a party screened over HTTP gets the decision `freezeguard batch`
-// gives the same input, in the same JSON shape (package report). A
-// decision is answered only once its audit record is durable; when the
-// audit store fails, the answer is 503 and the payment must not be
-// released. Bad input is refused with an RFC 9457 problem (400 for JSON
-// that does not parse, 422 for content that cannot be screened), never
-// with a 200 CLEAR.
+//	tokens, err := server.ParseTokens(f) // lines "SHA256HEX ROLE NAME"
+//	if err != nil {
+//		return err
+//	}
+//	srv, err := server.New(ctx, server.Options{Snapshot: snap, Log: alog, Tokens: tokens})
+//	if err != nil {
+//		return err
+//	}
+//	return srv.HTTPServer(":8443").ListenAndServeTLS(certFile, keyFile)
 //
-// Routes are listed in the OpenAPI 3.1 document served at /openapi.json
-// (the same file as openapi.json in this package, kept true by a test).
-// Operations: /healthz, /readyz, Prometheus /metrics, JSON access logs
-// with request ids, list reload with an atomic swap that keeps the last
-// good snapshot, token auth with roles screen, review and admin.
+// A [Server] translates HTTP to library calls and back and holds no
+// screening logic: a party gets the decision `freezeguard batch` gives the
+// same input, in the same JSON shape (package report). It fails closed: a
+// decision is answered only once its audit record is durable (503
+// otherwise), and bad input is an RFC 9457 [Problem], never a 200 CLEAR.
+// [Server.Routes] and [OpenAPI] list the routes with the [Role] each needs;
+// [Server.Reload] swaps the lists atomically and keeps the last good
+// snapshot; [Server.Ready] is what /readyz answers.
+//
+// The service's design is in docs/design.md; every route, flag and metric
+// is in the README's section on `freezeguard serve`.
 package server

@@ -202,7 +202,7 @@ func (s *Server) reviewer(token string) (reviewpage.Reviewer, bool) {
 	case id.Role == RoleReview:
 		return reviewpage.Reviewer{Name: id.Name, Role: "reviewer"}, true
 	case id.Role == RoleAdmin:
-		return reviewpage.Reviewer{Name: id.Name, Role: "admin"}, true
+		return reviewpage.Reviewer{Name: id.Name, Role: screening.RoleAdmin}, true
 	}
 	return reviewpage.Reviewer{}, false
 }

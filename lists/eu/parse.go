@@ -6,7 +6,7 @@
 //
 // The parser streams one sanctionEntity at a time and trusts nothing: a cap
 // ([MaxFileBytes] and the other Max constants) wraps [lists.ErrTooLarge], a
-// DOCTYPE is refused ([ErrDoctype]), a file without entities is
+// DOCTYPE is refused ([lists.ErrDoctype]), a file without entities is
 // [lists.ErrNoRecords], and every failure is a [*ParseError] naming the
 // byte offset and the record. docs/lists.md describes the format.
 package eu
@@ -37,12 +37,6 @@ const (
 	MaxDepth = 16
 )
 
-// ErrDoctype is the cause, for errors.Is on a *ParseError, when the file
-// carries a DOCTYPE or another directive; it is shared with lists/un and
-// lists/ofac. The caps' errors wrap [lists.ErrTooLarge], and a file
-// without records is [lists.ErrNoRecords].
-var ErrDoctype = xmlscan.ErrDoctype
-
 // Deprecated aliases of the module-wide causes; errors.Is holds for either
 // name.
 var (
@@ -50,6 +44,8 @@ var (
 	ErrTooLarge = lists.ErrTooLarge
 	// Deprecated: use [lists.ErrNoRecords].
 	ErrNoRecord = lists.ErrNoRecords
+	// Deprecated: use [lists.ErrDoctype].
+	ErrDoctype = lists.ErrDoctype
 )
 
 // ParseError reports where an EU file failed to parse. Loaders log it as is

@@ -184,7 +184,7 @@ func TestBadInput(t *testing.T) {
 		{"truncated", string(real[:len(real)/2]), "unexpected EOF", nil},
 		{"truncated end", string(real[:len(real)-10]), "unexpected EOF", nil},
 		{"invalid utf8 in attribute", small(strings.Replace(oneRecord, `"A"`, "\"A\xff\"", 1)), `sanctionEntity #1 logicalId="5"`, nil},
-		{"doctype", `<!DOCTYPE export [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>` + small(oneRecord), "DOCTYPE", ErrDoctype},
+		{"doctype", `<!DOCTYPE export [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>` + small(oneRecord), "DOCTYPE", lists.ErrDoctype},
 		{"undefined entity", small(strings.Replace(oneRecord, `"A"`, `"&b;"`, 1)), "sanctionEntity #1", nil},
 		{"deep nesting", small(strings.Repeat("<x>", MaxDepth+1)), "nested deeper", lists.ErrTooLarge},
 		{"huge record", small(`<sanctionEntity logicalId="1"><remark>` + strings.Repeat("a", MaxRecordBytes) + `</remark></sanctionEntity>`), "larger than", lists.ErrTooLarge},
@@ -210,7 +210,7 @@ func TestBadInput(t *testing.T) {
 			if tc.is != nil && !errors.Is(err, tc.is) {
 				t.Errorf("error %v is not %v", err, tc.is)
 			}
-			if (tc.is == lists.ErrTooLarge && !errors.Is(err, ErrTooLarge)) || (tc.is == lists.ErrNoRecords && !errors.Is(err, ErrNoRecord)) {
+			if (tc.is == lists.ErrTooLarge && !errors.Is(err, ErrTooLarge)) || (tc.is == lists.ErrNoRecords && !errors.Is(err, ErrNoRecord)) || (tc.is == lists.ErrDoctype && !errors.Is(err, ErrDoctype)) {
 				t.Errorf("error %v is not its deprecated alias", err)
 			}
 		})

@@ -52,6 +52,8 @@ var (
 	ErrFileTooLarge = lists.ErrTooLarge
 	// Deprecated: use [lists.ErrNoRecords].
 	ErrEmpty = lists.ErrNoRecords
+	// Deprecated: use [lists.ErrDoctype].
+	ErrDoctype = lists.ErrDoctype
 )
 
 // errFileTooLarge is the cause for input past MaxFileBytes, in either format.

@@ -10,16 +10,7 @@ import (
 	"time"
 
 	"github.com/freezeguard/freezeguard/lists"
-	"github.com/freezeguard/freezeguard/lists/internal/xmlscan"
 )
-
-// ErrDoctype is the cause (test with errors.Is) when an sdnList document
-// carries a DOCTYPE or any other <!...> directive. encoding/xml would not
-// expand the entities such a declaration defines, but OFAC never publishes
-// one, and a list that does is not the official file: it is refused, as the
-// EU and UN parsers (and package payments) refuse it. It is the same value
-// as lists/eu.ErrDoctype and lists/un.ErrDoctype.
-var ErrDoctype = xmlscan.ErrDoctype
 
 // xmlParser streams an sdnList document token by token. It keeps a stack of
 // element local names (namespaces differ between years and are ignored) and
@@ -133,7 +124,10 @@ func parseXML(r io.Reader) ([]lists.Entity, lists.Provenance, error) {
 				return nil, p.prov, err
 			}
 		case xml.Directive:
-			return nil, p.prov, p.errorf(ErrDoctype)
+			// encoding/xml would not expand the entities a DOCTYPE
+			// defines, but OFAC never publishes one, and a list that
+			// does is not the official file.
+			return nil, p.prov, p.errorf(lists.ErrDoctype)
 		}
 	}
 	if !p.sawRoot {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/freezeguard/freezeguard/lists/internal/xmlscan"
+	"github.com/freezeguard/freezeguard/lists"
 )
 
 // TestXMLRefusesDoctype: a DOCTYPE (or any other <!...> directive) is
@@ -44,8 +44,8 @@ func TestXMLRefusesDoctype(t *testing.T) {
 			if ents != nil {
 				t.Errorf("entities returned with the error")
 			}
-			if !errors.Is(err, ErrDoctype) || !errors.Is(err, xmlscan.ErrDoctype) {
-				t.Errorf("err = %v, want ErrDoctype (the EU/UN sentinel)", err)
+			if !errors.Is(err, lists.ErrDoctype) || !errors.Is(err, ErrDoctype) {
+				t.Errorf("err = %v, want lists.ErrDoctype and its deprecated alias", err)
 			}
 			var pe *ParseError
 			if !errors.As(err, &pe) || pe.Offset <= 0 || !strings.Contains(err.Error(), "DOCTYPE") {

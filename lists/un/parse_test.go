@@ -341,9 +341,9 @@ func TestBadInput(t *testing.T) {
 		{"truncated before root end", string(real[:len(real)-25]), "unexpected EOF", nil},
 		{"invalid utf8 in name", small(`<INDIVIDUAL><FIRST_NAME>A` + "\xff\xfe" + `</FIRST_NAME><REFERENCE_NUMBER>X</REFERENCE_NUMBER></INDIVIDUAL>`), "INDIVIDUAL #1", nil},
 		{"invalid utf8 outside", small(oneRecord) + "\xff", "", nil},
-		{"doctype billion laughs", `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><CONSOLIDATED_LIST dateGenerated="2026-08-01T00:00:00Z"><INDIVIDUALS>` + oneRecord + `</INDIVIDUALS></CONSOLIDATED_LIST>`, "DOCTYPE", ErrDoctype},
+		{"doctype billion laughs", `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><CONSOLIDATED_LIST dateGenerated="2026-08-01T00:00:00Z"><INDIVIDUALS>` + oneRecord + `</INDIVIDUALS></CONSOLIDATED_LIST>`, "DOCTYPE", lists.ErrDoctype},
 		{"undefined entity", small(`<INDIVIDUAL><FIRST_NAME>&lol2;</FIRST_NAME></INDIVIDUAL>`), "INDIVIDUAL #1", nil},
-		{"external entity", `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><CONSOLIDATED_LIST/>`, "DOCTYPE", ErrDoctype},
+		{"external entity", `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><CONSOLIDATED_LIST/>`, "DOCTYPE", lists.ErrDoctype},
 		{"deep nesting", deep, "nested deeper", lists.ErrTooLarge},
 		{"deep nesting in record", small(`<INDIVIDUAL>` + strings.Repeat("<X>", 200000) + `</INDIVIDUAL>`), "INDIVIDUAL #1", nil},
 		{"huge record", huge, "larger than", lists.ErrTooLarge},
@@ -375,7 +375,7 @@ func TestBadInput(t *testing.T) {
 			if tc.is != nil && !errors.Is(err, tc.is) {
 				t.Errorf("error %v is not %v", err, tc.is)
 			}
-			if (tc.is == lists.ErrTooLarge && !errors.Is(err, ErrTooLarge)) || (tc.is == lists.ErrNoRecords && !errors.Is(err, ErrNoRecord)) {
+			if (tc.is == lists.ErrTooLarge && !errors.Is(err, ErrTooLarge)) || (tc.is == lists.ErrNoRecords && !errors.Is(err, ErrNoRecord)) || (tc.is == lists.ErrDoctype && !errors.Is(err, ErrDoctype)) {
 				t.Errorf("error %v is not its deprecated alias", err)
 			}
 			if ents != nil {

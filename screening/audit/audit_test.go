@@ -148,8 +148,8 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
-// TestHashDefinition recomputes a record hash from the definition in the
-// package documentation, independently of the package's encoder.
+// TestHashDefinition recomputes a record hash from the definition in
+// docs/audit.md, independently of the package's encoder.
 func TestHashDefinition(t *testing.T) {
 	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	m := NewMemory(WithClock(func() time.Time { return now }))

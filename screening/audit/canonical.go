@@ -362,8 +362,8 @@ func hex4At(d []byte, pos int) rune {
 	return r
 }
 
-// appendCanonical appends the canonical encoding of v to dst (see the
-// package documentation for the definition).
+// appendCanonical appends the canonical encoding of v to dst (defined in
+// docs/audit.md).
 func (v *jvalue) appendCanonical(dst []byte) []byte {
 	switch v.kind {
 	case 'o':

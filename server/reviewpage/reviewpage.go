@@ -48,7 +48,7 @@ type Reviewer struct {
 }
 
 // Roles that may review. Other roles can sign in to nothing here.
-var reviewRoles = []string{"reviewer", "supervisor", "admin"}
+var reviewRoles = []string{"reviewer", "supervisor", screening.RoleAdmin}
 
 // Config is what the page needs.
 type Config struct {

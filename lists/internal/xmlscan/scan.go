@@ -31,11 +31,6 @@ import (
 	"github.com/freezeguard/freezeguard/lists"
 )
 
-// ErrDoctype is the cause, for errors.Is, when a file carries a DOCTYPE or
-// another directive; lists/eu, lists/un and lists/ofac re-export it. Every
-// cap's error wraps lists.ErrTooLarge.
-var ErrDoctype = errors.New("DOCTYPE and other XML directives are not allowed")
-
 // ReadAhead is slack for the decoder's internal buffer (bufio, 4 KiB), which
 // reads ahead of Decoder.InputOffset: a step may read this much past its cap
 // before the cap is reported.
@@ -189,7 +184,7 @@ func (s *Scanner) Next() bool {
 				return false
 			}
 		case xml.Directive:
-			s.err = s.Fail("", ErrDoctype)
+			s.err = s.Fail("", lists.ErrDoctype)
 			return false
 		}
 	}

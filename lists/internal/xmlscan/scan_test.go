@@ -140,7 +140,7 @@ func TestScanErrors(t *testing.T) {
 		{"wrong root", `<export/>`, "t: byte 9 (line 1): not a test list: root element is <export>, want <list>", nil},
 		{"no date", `<list/>`, "t: byte 7 (line 1): <list> has no made attribute", nil},
 		{"bad date", `<list made="soon"/>`, `t: byte 19 (line 1): made "soon": parsing time`, nil},
-		{"doctype", `<!DOCTYPE list><list made="2026-01-01T00:00:00Z"/>`, "t: byte 15 (line 1): DOCTYPE", ErrDoctype},
+		{"doctype", `<!DOCTYPE list><list made="2026-01-01T00:00:00Z"/>`, "t: byte 15 (line 1): DOCTYPE", lists.ErrDoctype},
 		{"text outside", `hello`, "text outside the root element", nil},
 		{"second root", `<list made="2026-01-01T00:00:00Z"/><list/>`, "element <list> after the root element closed", nil},
 		{"record too big", `<list made="2026-01-01T00:00:00Z"><g><rec id="1"><name>` + big + `</name></rec></g></list>`, "rec : input exceeds a size cap: record is larger than 4096 bytes", lists.ErrTooLarge},
