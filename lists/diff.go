@@ -64,17 +64,17 @@ var entityFields = []struct {
 // programmes and addresses between editions without meaning anything by
 // it, so slices are compared as multisets, except that a different primary
 // name (Names[0]) is a change of "names". A nil snapshot counts as empty.
-func Diff(old, new *Snapshot) Changes {
+func Diff(before, after *Snapshot) Changes {
 	var c Changes
-	oldIdx := indexOf(old)
-	newIdx := indexOf(new)
+	oldIdx := indexOf(before)
+	newIdx := indexOf(after)
 	for id, j := range newIdx {
 		i, ok := oldIdx[id]
 		if !ok {
 			c.Added = append(c.Added, id)
 			continue
 		}
-		if f := changedFields(&old.Entities[i], &new.Entities[j]); len(f) > 0 {
+		if f := changedFields(&before.Entities[i], &after.Entities[j]); len(f) > 0 {
 			c.Changed = append(c.Changed, Change{ID: id, Fields: f})
 		}
 	}

@@ -290,7 +290,7 @@ func (r *Rescreener) Delta() Delta { return r.delta }
 
 // Indexed returns the number of entities indexed on the old and the new
 // side.
-func (r *Rescreener) Indexed() (old, new int) { return r.nOld, r.nNew }
+func (r *Rescreener) Indexed() (before, after int) { return r.nOld, r.nNew }
 
 // Check rescreens one customer. Most customers cost one probe of the
 // delta index and are not screened further. An error is the audit log's
