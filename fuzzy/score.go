@@ -865,6 +865,9 @@ func spelt(a, b *tok, how matchHow) bool {
 		len(a.text) >= brandSwapLen && swapped(a.text, b.text)) {
 		return true
 	}
+	if undoubled(a.text, b.text) {
+		return true // a long vowel written double or not: Shabaab, Shabab
+	}
 	if !b.known {
 		// Only a spelling established on the lists (held by several
 		// listed names) has romanisations: WELMART is not Walmart.
@@ -875,6 +878,25 @@ func spelt(a, b *tok, how matchHow) bool {
 	}
 	d := len(a.text) - len(b.text)
 	return d >= -1 && d <= 1 && len(a.text) >= brandVowelsLen && sameConsonants(a.text, b.text)
+}
+
+// undoubled reports whether a and b are the same letters but for one
+// long vowel written double in one and once in the other (Shabaab,
+// Shabab): a romanisation's choice. Consonants are not undoubled: TATA is
+// not TAATTA.
+func undoubled(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a) != len(b)+1 {
+		return false
+	}
+	for i := 0; i < len(b); i++ {
+		if a[i] != b[i] {
+			return i > 0 && a[i] == a[i-1] && isVowel(a[i]) && a[i+1:] == b[i:]
+		}
+	}
+	return isVowel(a[len(b)]) && a[len(b)] == b[len(b)-1]
 }
 
 // swapped reports whether b is a with two adjacent letters swapped (TAIBER
