@@ -1187,18 +1187,18 @@ func edgeUnmatched(n *name, used []bool) bool {
 	return f >= 0 && (!used[f] || !used[l])
 }
 
-// distinctMatched returns how many content tokens of the query matched.
 // listedGoesOn reports whether listed name b has a distinctive word that
 // went unmatched: not a legal form, generic word, title or initial.
 func listedGoesOn(b *name, usedB []bool) bool {
 	for j := range b.toks {
-		if !usedB[j] && b.toks[j].cls == clsContent && len(b.toks[j].text) > 1 {
+		if !usedB[j] && b.toks[j].cls == clsContent {
 			return true
 		}
 	}
 	return false
 }
 
+// distinctMatched returns how many content tokens of the query matched.
 func distinctMatched(a *name, usedA []bool) int {
 	n := 0
 	for i := range a.toks {
@@ -1341,8 +1341,8 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 			continue
 		}
 		for j := 0; j < len(y.toks) && !usedX[i]; j++ {
-			if t := y.toks[j].text; t != "" && t[0] != tx.text[0] {
-				continue // a run spells its first token's first letter first
+			if t := y.toks[j].text; t == "" || t[0] != tx.text[0] {
+				continue // a run begins with its first token's first letter
 			}
 			for k := 2; k <= 3 && j+k <= len(y.toks); k++ {
 				ok := true
@@ -1369,15 +1369,12 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				if n > len(tx.text)+2 {
 					break // longer runs only get longer
 				}
+				if n < len(tx.text)-2 {
+					continue
+				}
 				sc.buf = sc.buf[:0]
 				for _, t := range y.toks[j : j+k] {
 					sc.buf = append(sc.buf, t.text...)
-				}
-				if sc.buf[0] != tx.text[0] {
-					break
-				}
-				if n < len(tx.text)-2 {
-					continue
 				}
 				// The joined token's strings point into sc.buf, which is not
 				// touched again until the next attempt.
