@@ -71,9 +71,6 @@ type Index struct {
 	foldOff  []uint32          // fold group → its tokens in foldTok
 	foldTok  []uint32
 
-	// Deletion neighbourhood: an open-addressing hash table from the hash
-	// of a fold key or one of its one-letter deletions to a run of fold
-	// groups in delFold.
 	bySound  map[string]uint32 // sound key → sound group (tokens that may match phonetically)
 	soundOff []uint32
 	soundTok []uint32
@@ -87,11 +84,17 @@ type Index struct {
 	abjadTextOff []uint32
 	abjadTextTok []uint32
 
-	delSlots []uint64 // hash & delMask → hash's top 32 bits | 1 + index into delHash; 0 if empty
+	// Deletion neighbourhood: an open-addressing hash table from the hash
+	// of a fold key or one of its deletions to the tokens of the fold
+	// groups it reaches. Each slot is the hash's top 32 bits and, below,
+	// either delOne | a token id (most hashes reach one token, and then
+	// the slot alone answers) or 1 + i, for the tokens
+	// delTok[delOff[i]:delOff[i+1]]; 0 is an empty slot. The full hashes
+	// are not kept (see lookupHash).
+	delSlots []uint64
 	delMask  uint64
-	delHash  []uint64 // distinct hashes
-	delOff   []uint32 // delHash[i]'s fold groups are delFold[delOff[i]:delOff[i+1]]
-	delFold  []uint32
+	delOff   []uint32
+	delTok   []uint32
 
 	postOff []uint32 // dictionary id → its documents in post
 	post    []uint32
@@ -326,31 +329,43 @@ func Build(recs []Record) *Index {
 		return int(a.g) - int(b.g)
 	})
 	dels = slices.Compact(dels)
-	ix.delFold = make([]uint32, len(dels))
-	ix.delOff = []uint32{0}
-	for i, d := range dels {
-		ix.delFold[i] = d.g
-		if i == 0 || d.h != dels[i-1].h {
-			if i > 0 {
-				ix.delOff = append(ix.delOff, uint32(i))
-			}
-			ix.delHash = append(ix.delHash, d.h)
+	// The table: each distinct hash's fold groups' tokens, in the order
+	// of the groups, as one token or as a run in delTok.
+	distinct := 0
+	for n := range dels {
+		if n == 0 || dels[n].h != dels[n-1].h {
+			distinct++
 		}
 	}
-	ix.delOff = append(ix.delOff, uint32(len(dels)))
 	size := 1
-	for size < 2*len(ix.delHash) {
+	for size < 2*distinct { // at most half full
 		size <<= 1
 	}
 	ix.delSlots = make([]uint64, size)
 	ix.delMask = uint64(size - 1)
-	for i, h := range ix.delHash {
+	ix.delOff = []uint32{0}
+	for i := 0; i < len(dels); {
+		h := dels[i].h
+		start := len(ix.delTok)
+		for ; i < len(dels) && dels[i].h == h; i++ {
+			g := dels[i].g
+			ix.delTok = append(ix.delTok, ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]]...)
+		}
+		var v uint64
+		if len(ix.delTok) == start+1 {
+			v = delOne | uint64(ix.delTok[start])
+			ix.delTok = ix.delTok[:start]
+		} else {
+			ix.delOff = append(ix.delOff, uint32(len(ix.delTok)))
+			v = uint64(len(ix.delOff) - 1)
+		}
 		j := h & ix.delMask
 		for ix.delSlots[j] != 0 {
 			j = (j + 1) & ix.delMask
 		}
-		ix.delSlots[j] = h>>32<<32 | uint64(i+1)
+		ix.delSlots[j] = h>>32<<32 | v
 	}
+	ix.delTok = slices.Clip(ix.delTok)
 	ix.pool.New = func() any { return newSearcher(ix) }
 	ix.byPrefix = make([]uint32, len(ix.dict))
 	for i := range ix.byPrefix {

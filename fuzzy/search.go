@@ -714,6 +714,15 @@ func (s *searcher) lookupDeletions(key string, edits int, try func(uint32)) {
 	}
 }
 
+// delOne marks a deletion table slot that holds a token id itself.
+const delOne = 1 << 31
+
+// lookupHash calls try for the tokens the deletion table holds under
+// hash h. The table keeps only the top half of each hash, and the slot a
+// hash lands in (or near) gives some of its low bits: another key that
+// agrees on all of those is found too, once in billions of lookups, and
+// costs a try, which checks every candidate with tokSim anyway. Not
+// keeping the full hashes saves memory and a cache miss per key found.
 func (s *searcher) lookupHash(h uint64, try func(uint32)) {
 	ix := s.ix
 	if len(ix.delSlots) == 0 {
@@ -724,17 +733,13 @@ func (s *searcher) lookupHash(h uint64, try func(uint32)) {
 		if slot == 0 {
 			return
 		}
-		// The slot's top half saves a cache miss on the (mostly absent)
-		// keys whose probe lands on another key.
 		if slot>>32 != h>>32 {
 			continue
 		}
-		e := uint32(slot) // 1 + index into delHash
-		if ix.delHash[e-1] != h {
-			continue
-		}
-		for _, g := range ix.delFold[ix.delOff[e-1]:ix.delOff[e]] {
-			for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
+		if v := uint32(slot); v&delOne != 0 {
+			try(v &^ delOne)
+		} else {
+			for _, id := range ix.delTok[ix.delOff[v-1]:ix.delOff[v]] {
 				try(id)
 			}
 		}
