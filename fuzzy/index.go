@@ -210,6 +210,7 @@ func Build(recs []Record) *Index {
 			ix.docLegal = append(ix.docLegal, nm.legal)
 		}
 	}
+	ix.packStrings()
 	// Postings: counting sort of the occurrences by token, documents in
 	// increasing order, each once per token.
 	ix.postOff = make([]uint32, len(ix.dict)+1)
@@ -373,6 +374,46 @@ func Build(recs []Record) *Index {
 	}
 	slices.SortFunc(ix.byPrefix, func(a, b uint32) int { return strings.Compare(ix.dict[a].text, ix.dict[b].text) })
 	return ix
+}
+
+// packStrings moves the dictionary's strings into one block, each token's
+// text, fold key and skeleton side by side (the fold key shared with the
+// text when they are equal). Retrieval reads all three for each candidate
+// (see tokSim), and strings allocated one by one, scattered over the
+// heap, cost a cache miss each.
+func (ix *Index) packStrings() {
+	n := 0
+	for i := range ix.dict {
+		d := &ix.dict[i]
+		n += len(d.text) + len(d.fold) + len(d.skel)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range ix.dict {
+		d := &ix.dict[i]
+		b.WriteString(d.text)
+		if d.fold != d.text {
+			b.WriteString(d.fold)
+		}
+		b.WriteString(d.skel)
+	}
+	all := b.String()
+	clear(ix.byText) // its keys are the old strings
+	off := 0
+	next := func(n int) string {
+		off += n
+		return all[off-n : off]
+	}
+	for i := range ix.dict {
+		d := &ix.dict[i]
+		text := next(len(d.text))
+		fold := text
+		if d.fold != d.text {
+			fold = next(len(d.fold))
+		}
+		d.text, d.fold, d.skel = text, fold, next(len(d.skel))
+		ix.byText[text] = uint32(i)
+	}
 }
 
 // groupBy groups the dictionary by a key: it returns key → group, and each
