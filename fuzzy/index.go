@@ -90,7 +90,7 @@ type Index struct {
 	// either delOne | a token id (most hashes reach one token, and then
 	// the slot alone answers) or 1 + i, for the tokens
 	// delTok[delOff[i]:delOff[i+1]]; 0 is an empty slot. The full hashes
-	// are not kept (see lookupHash).
+	// are not kept (see appendHash).
 	delSlots []uint64
 	delMask  uint64
 	delOff   []uint32

@@ -74,7 +74,8 @@ type searcher struct {
 	particleJoin bool // this probe is a join around a particle
 
 	delKeys []uint64 // lookupDeletions' keys
-	touch   uint64   // lookupDeletions' prefetch reads (kept so they are not elided)
+	delIDs  []uint32 // lookupDeletions' tokens
+	touch   uint64   // prefetch reads (kept so they are not elided)
 
 	cache []cachedProbe
 	qhits []hit
@@ -631,16 +632,15 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			s.lookupDeletions(t.fold, min(e, maxDel), try)
 		} else if k == minDeletionKey-1 {
 			// Three letters: four-letter keys one letter longer.
-			s.lookupHash(hashString(t.fold), try)
+			s.delIDs = s.appendHash(s.delIDs[:0], hashString(t.fold))
+			s.tryAll(s.delIDs, try)
 		}
 		if k := len(t.text); maxDel > 0 && !t.known && !t.guessed && t.text != t.fold && k >= minDeletionKey && k <= maxTokenBytes {
 			// The spelling's own deletions (see textSim).
 			s.lookupDeletions(t.text, min(maxEdits(k), maxDel, 1), try)
 		}
 		if g, ok := ix.bySound[t.skel]; ok {
-			for _, id := range ix.soundTok[ix.soundOff[g]:ix.soundOff[g+1]] {
-				try(id)
-			}
+			s.tryAll(ix.soundTok[ix.soundOff[g]:ix.soundOff[g+1]], try)
 		}
 		if t.cut && len(t.text) >= minStubLen {
 			// The listed tokens this stub begins (ELECTROTE...).
@@ -698,52 +698,72 @@ func (s *searcher) lookupDeletions(key string, edits int, try func(uint32)) {
 	// The table is larger than the processor's caches, and a typical
 	// query's dozens of deletion keys each cost a cache miss. Reading a
 	// batch's slots before resolving them lets the misses overlap instead
-	// of waiting one by one behind try's work.
-	const batch = 16
+	// of waiting one by one; tryAll does the same for the tokens found.
+	ids := s.delIDs[:0]
 	for len(hs) > 0 && len(s.ix.delSlots) > 0 {
-		b := hs[:min(batch, len(hs))]
+		b := hs[:min(prefetchBatch, len(hs))]
 		var touch uint64
 		for _, h := range b {
 			touch += s.ix.delSlots[h&s.ix.delMask]
 		}
 		s.touch += touch
 		for _, h := range b {
-			s.lookupHash(h, try)
+			ids = s.appendHash(ids, h)
 		}
 		hs = hs[len(b):]
+	}
+	s.delIDs = ids
+	s.tryAll(ids, try)
+}
+
+// prefetchBatch is how many table slots or tokens are read ahead of
+// their use, so that their cache misses overlap.
+const prefetchBatch = 16
+
+// tryAll calls try for each of ids in turn, first reading ahead, a batch
+// at a time, what try reads first: the dictionary entry, its strings and
+// the seen stamp, scattered over memory larger than the caches.
+func (s *searcher) tryAll(ids []uint32, try func(uint32)) {
+	for len(ids) > 0 {
+		b := ids[:min(prefetchBatch, len(ids))]
+		var touch uint64
+		for _, id := range b {
+			touch += uint64(s.ix.dict[id].text[0]) + uint64(s.seenTok[id])
+		}
+		s.touch += touch
+		for _, id := range b {
+			try(id)
+		}
+		ids = ids[len(b):]
 	}
 }
 
 // delOne marks a deletion table slot that holds a token id itself.
 const delOne = 1 << 31
 
-// lookupHash calls try for the tokens the deletion table holds under
+// appendHash appends to ids the tokens the deletion table holds under
 // hash h. The table keeps only the top half of each hash, and the slot a
 // hash lands in (or near) gives some of its low bits: another key that
 // agrees on all of those is found too, once in billions of lookups, and
 // costs a try, which checks every candidate with tokSim anyway. Not
 // keeping the full hashes saves memory and a cache miss per key found.
-func (s *searcher) lookupHash(h uint64, try func(uint32)) {
+func (s *searcher) appendHash(ids []uint32, h uint64) []uint32 {
 	ix := s.ix
 	if len(ix.delSlots) == 0 {
-		return
+		return ids
 	}
 	for j := h & ix.delMask; ; j = (j + 1) & ix.delMask {
 		slot := ix.delSlots[j]
 		if slot == 0 {
-			return
+			return ids
 		}
 		if slot>>32 != h>>32 {
 			continue
 		}
-		if v := uint32(slot); v&delOne != 0 {
-			try(v &^ delOne)
-		} else {
-			for _, id := range ix.delTok[ix.delOff[v-1]:ix.delOff[v]] {
-				try(id)
-			}
+		if v := uint32(slot); v&delOne == 0 {
+			return append(ids, ix.delTok[ix.delOff[v-1]:ix.delOff[v]]...)
 		}
-		return
+		return append(ids, uint32(slot)&^delOne)
 	}
 }
 
