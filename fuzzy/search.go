@@ -74,7 +74,7 @@ type searcher struct {
 	particleJoin bool // this probe is a join around a particle
 
 	delKeys []uint64 // lookupDeletions' keys
-	delIDs  []uint32 // lookupDeletions' tokens
+	ids     []uint32 // the tokens of one lookup, to try
 	touch   uint64   // prefetch reads (kept so they are not elided)
 
 	cache []cachedProbe
@@ -592,32 +592,22 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			}
 		}
 	}
-	if id, ok := ix.byText[t.text]; ok {
-		try(id)
-	}
+	// The text, fold and sound keys' slots are read together, so that
+	// their cache misses overlap.
+	hText, hFold, hSound := hashString(t.text), hashString(t.fold), hashString(t.skel)
+	s.touch += ix.textTab.slot(hText) + ix.foldTab.slot(hFold) + ix.soundTab.slot(hSound)
+	s.tryKey(&ix.textTab, hText, try)
 	if t.cls != clsNumber {
-		if g, ok := ix.byFold[t.fold]; ok {
-			for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
-				try(id)
-			}
-		}
+		s.tryKey(&ix.foldTab, hFold, try)
 		if t.cls == clsContent {
 			// Bill finds William, and William Bill (nicknames.go).
 			for _, k := range nicknames[t.fold] {
-				if g, ok := ix.byFold[k]; ok {
-					for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
-						try(id)
-					}
-				}
+				s.tryKey(&ix.foldTab, hashString(k), try)
 			}
 		}
 		if stem := inflectionStem(t.fold); stem != "" {
 			// Putinas finds Putin (the index holds Putinas under Putin).
-			if g, ok := ix.byFold[stem]; ok {
-				for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
-					try(id)
-				}
-			}
+			s.tryKey(&ix.foldTab, hashString(stem), try)
 		}
 		if k := len(t.fold); maxDel == 0 {
 			// A join that must spell a token: text, fold and sound keys
@@ -632,16 +622,13 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			s.lookupDeletions(t.fold, min(e, maxDel), try)
 		} else if k == minDeletionKey-1 {
 			// Three letters: four-letter keys one letter longer.
-			s.delIDs = s.appendHash(s.delIDs[:0], hashString(t.fold))
-			s.tryAll(s.delIDs, try)
+			s.tryKey(&ix.delTab, hFold, try)
 		}
 		if k := len(t.text); maxDel > 0 && !t.known && !t.guessed && t.text != t.fold && k >= minDeletionKey && k <= maxTokenBytes {
 			// The spelling's own deletions (see textSim).
 			s.lookupDeletions(t.text, min(maxEdits(k), maxDel, 1), try)
 		}
-		if g, ok := ix.bySound[t.skel]; ok {
-			s.tryAll(ix.soundTok[ix.soundOff[g]:ix.soundOff[g+1]], try)
-		}
+		s.tryKey(&ix.soundTab, hSound, try)
 		if t.cut && len(t.text) >= minStubLen {
 			// The listed tokens this stub begins (ELECTROTE...).
 			i, _ := slices.BinarySearchFunc(ix.byPrefix, t.text, func(id uint32, x string) int { return strings.Compare(ix.dict[id].text, x) })
@@ -699,21 +686,27 @@ func (s *searcher) lookupDeletions(key string, edits int, try func(uint32)) {
 	// query's dozens of deletion keys each cost a cache miss. Reading a
 	// batch's slots before resolving them lets the misses overlap instead
 	// of waiting one by one; tryAll does the same for the tokens found.
-	ids := s.delIDs[:0]
-	for len(hs) > 0 && len(s.ix.delSlots) > 0 {
+	ids := s.ids[:0]
+	for len(hs) > 0 {
 		b := hs[:min(prefetchBatch, len(hs))]
 		var touch uint64
 		for _, h := range b {
-			touch += s.ix.delSlots[h&s.ix.delMask]
+			touch += s.ix.delTab.slot(h)
 		}
 		s.touch += touch
 		for _, h := range b {
-			ids = s.appendHash(ids, h)
+			ids = s.ix.delTab.appendTokens(ids, h)
 		}
 		hs = hs[len(b):]
 	}
-	s.delIDs = ids
+	s.ids = ids
 	s.tryAll(ids, try)
+}
+
+// tryKey calls try for the tokens of the key with hash h in tab.
+func (s *searcher) tryKey(tab *keyTable, h uint64, try func(uint32)) {
+	s.ids = tab.appendTokens(s.ids[:0], h)
+	s.tryAll(s.ids, try)
 }
 
 // prefetchBatch is how many table slots or tokens are read ahead of
@@ -735,35 +728,6 @@ func (s *searcher) tryAll(ids []uint32, try func(uint32)) {
 			try(id)
 		}
 		ids = ids[len(b):]
-	}
-}
-
-// delOne marks a deletion table slot that holds a token id itself.
-const delOne = 1 << 31
-
-// appendHash appends to ids the tokens the deletion table holds under
-// hash h. The table keeps only the top half of each hash, and the slot a
-// hash lands in (or near) gives some of its low bits: another key that
-// agrees on all of those is found too, once in billions of lookups, and
-// costs a try, which checks every candidate with tokSim anyway. Not
-// keeping the full hashes saves memory and a cache miss per key found.
-func (s *searcher) appendHash(ids []uint32, h uint64) []uint32 {
-	ix := s.ix
-	if len(ix.delSlots) == 0 {
-		return ids
-	}
-	for j := h & ix.delMask; ; j = (j + 1) & ix.delMask {
-		slot := ix.delSlots[j]
-		if slot == 0 {
-			return ids
-		}
-		if slot>>32 != h>>32 {
-			continue
-		}
-		if v := uint32(slot); v&delOne == 0 {
-			return append(ids, ix.delTok[ix.delOff[v-1]:ix.delOff[v]]...)
-		}
-		return append(ids, uint32(slot)&^delOne)
 	}
 }
 
