@@ -566,7 +566,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		}
 		s.seenTok[id] = s.tokStmp
 		dt := &ix.dict[id]
-		u := tok{text: dt.text, fold: dt.fold, skel: dt.skel, cls: clsContent, known: dt.known, syl: dt.syl}
+		u := tok{text: dt.text, fold: dt.fold, skel: dt.skel, cls: clsContent, known: dt.known, syl: dt.syl, noNick: dt.noNick}
 		if t.cls == clsNumber {
 			if dt.text == t.text {
 				s.hits = append(s.hits, hit{id, 1, howExact})
