@@ -37,8 +37,8 @@ type searcher struct {
 	hits    []hit
 	probes  []probe
 	order   []int32
-	sufMask []uint32 // per position in order: union of the masks from there on
-	seenTok []uint32 // dictionary id → stamp of the probe that saw it
+	sufMask []uint32   // per position in order: union of the masks from there on
+	perTok  []tokState // per dictionary id
 	tokStmp uint32
 
 	accA, accB   []float32 // per document
@@ -63,10 +63,8 @@ type searcher struct {
 
 	// The similarities retrieval found, per query token and dictionary
 	// token, so that scoring survivors need not recompute them.
-	memoStamp []uint32 // per dictionary id: vstamp of its row
-	memoIdx   []int32  // per dictionary id: its row in memoTab
-	memoTab   []memoRow
-	probed    uint64 // query tokens (by index) whose matches retrieval found in full
+	memoTab []memoRow
+	probed  uint64 // query tokens (by index) whose matches retrieval found in full
 
 	// Probe results by token text, across the renderings of one query
 	// (renderings of a non-Latin name share most tokens).
@@ -80,6 +78,15 @@ type searcher struct {
 	cache []cachedProbe
 	qhits []hit
 	ctext []byte // copies of joins' texts for the cache (fixed capacity)
+}
+
+// tokState is a searcher's state for one dictionary token, in one place
+// so that retrieval, which visits tokens all over the dictionary, finds a
+// token's at the cost of one cache miss.
+type tokState struct {
+	seen      uint32 // stamp of the probe that saw it
+	memoStamp uint32 // vstamp of its memo row
+	memoIdx   int32  // its row in memoTab
 }
 
 type cachedProbe struct {
@@ -109,44 +116,44 @@ func (s *searcher) memoGet(i int, id int32) (float32, matchHow, bool) {
 	if i >= memoQ || s.probed&(1<<uint(i)) == 0 {
 		return 0, howNone, false
 	}
-	if s.memoStamp[id] != s.vstamp {
+	ts := &s.perTok[id]
+	if ts.memoStamp != s.vstamp {
 		return 0, howNone, true
 	}
-	r := &s.memoTab[s.memoIdx[id]]
+	r := &s.memoTab[ts.memoIdx]
 	return r.sim[i], r.how[i], true
 }
 
 func (s *searcher) memoSet(i int, id uint32, sim float32, how matchHow) {
-	if s.memoStamp[id] != s.vstamp {
-		s.memoStamp[id] = s.vstamp
-		s.memoIdx[id] = int32(len(s.memoTab))
+	ts := &s.perTok[id]
+	if ts.memoStamp != s.vstamp {
+		ts.memoStamp = s.vstamp
+		ts.memoIdx = int32(len(s.memoTab))
 		s.memoTab = append(s.memoTab, memoRow{})
 	}
-	r := &s.memoTab[s.memoIdx[id]]
+	r := &s.memoTab[ts.memoIdx]
 	r.sim[i], r.how[i] = sim, how
 }
 
 func newSearcher(ix *Index) *searcher {
 	nd := len(ix.docRec)
 	s := &searcher{
-		ix:        ix,
-		seenTok:   make([]uint32, len(ix.dict)),
-		accA:      make([]float32, nd),
-		accB:      make([]float32, nd),
-		lastA:     make([]float32, nd),
-		lastB:     make([]float32, nd),
-		docStamp:  make([]uint32, nd),
-		docProbe:  make([]uint32, nd),
-		docMask:   make([]uint32, nd),
-		recStamp:  make([]uint32, len(ix.recs)),
-		recBest:   make([]float32, len(ix.recs)),
-		recSlot:   make([]int32, len(ix.recs)),
-		sc:        scorer{buf: make([]byte, 0, 512)},
-		p:         parser{query: true, buf: make([]byte, 0, 4096)},
-		jbuf:      make([]byte, 0, 256),
-		ctext:     make([]byte, 0, 2048),
-		memoStamp: make([]uint32, len(ix.dict)),
-		memoIdx:   make([]int32, len(ix.dict)),
+		ix:       ix,
+		perTok:   make([]tokState, len(ix.dict)),
+		accA:     make([]float32, nd),
+		accB:     make([]float32, nd),
+		lastA:    make([]float32, nd),
+		lastB:    make([]float32, nd),
+		docStamp: make([]uint32, nd),
+		docProbe: make([]uint32, nd),
+		docMask:  make([]uint32, nd),
+		recStamp: make([]uint32, len(ix.recs)),
+		recBest:  make([]float32, len(ix.recs)),
+		recSlot:  make([]int32, len(ix.recs)),
+		sc:       scorer{buf: make([]byte, 0, 512)},
+		p:        parser{query: true, buf: make([]byte, 0, 4096)},
+		jbuf:     make([]byte, 0, 256),
+		ctext:    make([]byte, 0, 2048),
 	}
 	s.sc.memo = s.memoGet
 	return s
@@ -225,7 +232,9 @@ func (s *searcher) searchName(q *name, min float32) {
 	s.vstamp++
 	if s.vstamp == 0 {
 		clear(s.docStamp)
-		clear(s.memoStamp)
+		for i := range s.perTok {
+			s.perTok[i].memoStamp = 0
+		}
 		s.vstamp = 1
 	}
 	s.memoTab = s.memoTab[:0]
@@ -514,7 +523,9 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 	ix := s.ix
 	s.tokStmp++
 	if s.tokStmp == 0 {
-		clear(s.seenTok)
+		for i := range s.perTok {
+			s.perTok[i].seen = 0
+		}
 		s.tokStmp = 1
 	}
 	start := len(s.hits)
@@ -561,10 +572,10 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		}
 	}
 	try := func(id uint32) {
-		if s.seenTok[id] == s.tokStmp {
+		if s.perTok[id].seen == s.tokStmp {
 			return
 		}
-		s.seenTok[id] = s.tokStmp
+		s.perTok[id].seen = s.tokStmp
 		dt := &ix.dict[id]
 		u := tok{text: dt.text, fold: dt.fold, skel: dt.skel, cls: clsContent, known: dt.known, syl: dt.syl, noNick: dt.noNick}
 		if t.cls == clsNumber {
@@ -715,13 +726,13 @@ const prefetchBatch = 16
 
 // tryAll calls try for each of ids in turn, first reading ahead, a batch
 // at a time, what try reads first: the dictionary entry, its strings and
-// the seen stamp, scattered over memory larger than the caches.
+// the token's state, scattered over memory larger than the caches.
 func (s *searcher) tryAll(ids []uint32, try func(uint32)) {
 	for len(ids) > 0 {
 		b := ids[:min(prefetchBatch, len(ids))]
 		var touch uint64
 		for _, id := range b {
-			touch += uint64(s.ix.dict[id].text[0]) + uint64(s.seenTok[id])
+			touch += uint64(s.ix.dict[id].text[0]) + uint64(s.perTok[id].seen)
 		}
 		s.touch += touch
 		for _, id := range b {
