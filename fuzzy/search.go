@@ -722,7 +722,7 @@ func (s *searcher) tryKey(tab *keyTable, h uint64, try func(uint32)) {
 
 // prefetchBatch is how many table slots or tokens are read ahead of
 // their use, so that their cache misses overlap.
-const prefetchBatch = 16
+const prefetchBatch = 32
 
 // tryAll calls try for each of ids in turn, first reading ahead, a batch
 // at a time, what try reads first: the dictionary entry, its strings and
