@@ -71,7 +71,7 @@ type searcher struct {
 	lenientJoin  bool // this probe's joins may merely resemble (see scorer.joins)
 	particleJoin bool // this probe is a join around a particle
 
-	delKeys []uint64 // lookupDeletions' keys
+	delKeys []uint64 // deletion keys' hashes (see appendDeletions)
 	ids     []uint32 // the tokens of one lookup, to try
 	touch   uint64   // prefetch reads (kept so they are not elided)
 
@@ -603,10 +603,27 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			}
 		}
 	}
-	// The text, fold and sound keys' slots are read together, so that
-	// their cache misses overlap.
 	hText, hFold, hSound := hashString(t.text), hashString(t.fold), hashString(t.skel)
-	s.touch += ix.textTab.slot(hText) + ix.foldTab.slot(hFold) + ix.soundTab.slot(hSound)
+	// The fold key's deletions, if looked up (see below), are hashed
+	// first, so that the slots of the first of them are read with the
+	// text, fold and sound keys': their cache misses overlap, and overlap
+	// the trying of the exact lookups' tokens.
+	var dels []uint64
+	if k := len(t.fold); t.cls != clsNumber && maxDel > 0 && k >= minDeletionKey && k <= maxTokenBytes {
+		// Query-side deletions up to the edits tokSim allows; the index
+		// holds each key's one-letter deletions.
+		e := maxEdits(k)
+		if (t.known || t.guessed) && k < knownTwoEdits {
+			e = min(e, 1)
+		}
+		s.delKeys = appendDeletions(s.delKeys[:0], t.fold, min(e, maxDel))
+		dels = s.delKeys
+	}
+	touch := ix.textTab.slot(hText) + ix.foldTab.slot(hFold) + ix.soundTab.slot(hSound)
+	for _, h := range dels[:min(prefetchBatch, len(dels))] {
+		touch += ix.delTab.slot(h)
+	}
+	s.touch += touch
 	s.tryKey(&ix.textTab, hText, try)
 	if t.cls != clsNumber {
 		s.tryKey(&ix.foldTab, hFold, try)
@@ -623,21 +640,16 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		if k := len(t.fold); maxDel == 0 {
 			// A join that must spell a token: text, fold and sound keys
 			// find it.
-		} else if k >= minDeletionKey && k <= maxTokenBytes {
-			// Query-side deletions up to the edits tokSim allows; the
-			// index holds each key's one-letter deletions.
-			e := maxEdits(k)
-			if (t.known || t.guessed) && k < knownTwoEdits {
-				e = min(e, 1)
-			}
-			s.lookupDeletions(t.fold, min(e, maxDel), try)
+		} else if len(dels) > 0 {
+			s.lookupHashes(dels, try)
 		} else if k == minDeletionKey-1 {
 			// Three letters: four-letter keys one letter longer.
 			s.tryKey(&ix.delTab, hFold, try)
 		}
 		if k := len(t.text); maxDel > 0 && !t.known && !t.guessed && t.text != t.fold && k >= minDeletionKey && k <= maxTokenBytes {
 			// The spelling's own deletions (see textSim).
-			s.lookupDeletions(t.text, min(maxEdits(k), maxDel, 1), try)
+			s.delKeys = appendDeletions(s.delKeys[:0], t.text, min(maxEdits(k), maxDel, 1))
+			s.lookupHashes(s.delKeys, try)
 		}
 		s.tryKey(&ix.soundTab, hSound, try)
 		if t.cut && len(t.text) >= minStubLen {
@@ -666,13 +678,13 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 	}
 }
 
-// lookupDeletions calls try for the tokens of every fold group reachable
-// from key by up to edits deletions on the query side and one on the index
-// side.
-func (s *searcher) lookupDeletions(key string, edits int, try func(uint32)) {
+// appendDeletions appends to hs the hashes of key and of its deletions of
+// up to edits letters (at most 2): with the index's own deletions, they
+// reach the fold keys and spellings within edits of key.
+func appendDeletions(hs []uint64, key string, edits int) []uint64 {
 	var b1 [maxTokenBytes]byte
 	var b2 [maxTokenBytes]byte
-	hs := append(s.delKeys[:0], hashString(key))
+	hs = append(hs, hashString(key))
 	for i := 0; i < len(key); i++ {
 		n := copy(b1[:], key[:i])
 		n += copy(b1[n:], key[i+1:])
@@ -692,7 +704,12 @@ func (s *searcher) lookupDeletions(key string, edits int, try func(uint32)) {
 			hs = append(hs, hashBytes(b2[:m]))
 		}
 	}
-	s.delKeys = hs
+	return hs
+}
+
+// lookupHashes calls try for the tokens the deletion table holds under
+// the hashes hs, in their order.
+func (s *searcher) lookupHashes(hs []uint64, try func(uint32)) {
 	// The table is larger than the processor's caches, and a typical
 	// query's dozens of deletion keys each cost a cache miss. Reading a
 	// batch's slots before resolving them lets the misses overlap instead
