@@ -1,6 +1,7 @@
 package fuzzy
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"sync"
@@ -42,6 +43,7 @@ type dictTok struct {
 	known            bool    // knownName(text)
 	syl              bool    // isSyllable(text)
 	num              bool    // isDigits(text)
+	noNick           bool    // no nicknames for fold (see tok.noNick)
 }
 
 // Index is an immutable in-memory candidate index, safe for concurrent
@@ -62,21 +64,13 @@ type Index struct {
 	docFlags    []uint16
 	docLegal    []uint8 // name.legal
 
-	dict   []dictTok
-	byText map[string]uint32
+	dict []dictTok
+	// textTab, foldTab and soundTab find the tokens with a text, a fold
+	// key or a sound key (tokens that may match phonetically).
+	textTab, foldTab, soundTab keyTable
 	// byPrefix holds the dictionary ids in the order of their texts: the
 	// tokens a stub ending a cut query begins (see fieldLimits).
 	byPrefix []uint32
-	byFold   map[string]uint32 // fold key → fold group
-	foldOff  []uint32          // fold group → its tokens in foldTok
-	foldTok  []uint32
-
-	// Deletion neighbourhood: an open-addressing hash table from the hash
-	// of a fold key or one of its one-letter deletions to a run of fold
-	// groups in delFold.
-	bySound  map[string]uint32 // sound key → sound group (tokens that may match phonetically)
-	soundOff []uint32
-	soundTok []uint32
 	// byAbjad and byAbjadText group tokens by the abjad keys of their
 	// fold key and of their spelling (see abjadMatch), for queries
 	// transliterated from Arabic or Hebrew script.
@@ -87,11 +81,9 @@ type Index struct {
 	abjadTextOff []uint32
 	abjadTextTok []uint32
 
-	delSlots []uint64 // hash & delMask → hash's top 32 bits | 1 + index into delHash; 0 if empty
-	delMask  uint64
-	delHash  []uint64 // distinct hashes
-	delOff   []uint32 // delHash[i]'s fold groups are delFold[delOff[i]:delOff[i+1]]
-	delFold  []uint32
+	// delTab is the deletion neighbourhood: the hash of a fold key or one
+	// of its deletions → the tokens of the fold groups it reaches.
+	delTab keyTable
 
 	postOff []uint32 // dictionary id → its documents in post
 	post    []uint32
@@ -117,15 +109,15 @@ func Build(recs []Record) *Index {
 	ix := &Index{
 		recs:   slices.Clone(recs),
 		byID:   make(map[uint32]uint32, len(recs)),
-		byText: make(map[string]uint32, len(recs)),
 		docOff: []uint32{0},
 	}
+	byText := make(map[string]uint32, len(recs))
 	var p parser
 	type occ struct{ tok, doc uint32 }
 	var occs []occ
 	var jb []byte
 	intern := func(t *tok, join bool) uint32 {
-		id, ok := ix.byText[t.text]
+		id, ok := byText[t.text]
 		if !ok {
 			id = uint32(len(ix.dict))
 			d := dictTok{text: strings.Clone(t.text), join: true}
@@ -136,8 +128,9 @@ func Build(recs []Record) *Index {
 			d.known = knownName(d.text)
 			d.syl = isSyllable(d.text)
 			d.num = isDigits(d.text)
+			d.noNick = len(nicknames[d.fold]) == 0
 			ix.dict = append(ix.dict, d)
-			ix.byText[d.text] = id
+			byText[d.text] = id
 		}
 		if !join {
 			ix.dict[id].join = false
@@ -207,6 +200,7 @@ func Build(recs []Record) *Index {
 			ix.docLegal = append(ix.docLegal, nm.legal)
 		}
 	}
+	ix.packStrings()
 	// Postings: counting sort of the occurrences by token, documents in
 	// increasing order, each once per token.
 	ix.postOff = make([]uint32, len(ix.dict)+1)
@@ -245,11 +239,23 @@ func Build(recs []Record) *Index {
 		ix.postInitOff[t+1] = uint32(len(ix.postInit))
 	}
 
-	// Fold groups and sound groups.
-	ix.byFold, ix.foldOff, ix.foldTok = groupBy(ix.dict, func(d *dictTok) (string, bool) { return d.fold, true })
-	ix.bySound, ix.soundOff, ix.soundTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
-		return d.skel, len(d.skel) >= minSoundSkel && len(d.fold) >= minSoundFold && !d.join // as fuzzySim
-	})
+	// Tokens by text, fold key and sound key.
+	var text, fold, sound []keyTok
+	for i := range ix.dict {
+		d := &ix.dict[i]
+		text = append(text, keyTok{hashString(d.text), uint32(i)})
+		fold = append(fold, keyTok{hashString(d.fold), uint32(i)})
+		if len(d.skel) >= minSoundSkel && len(d.fold) >= minSoundFold && !d.join { // as fuzzySim
+			sound = append(sound, keyTok{hashString(d.skel), uint32(i)})
+		}
+	}
+	sortKeyToks(text)
+	sortKeyToks(fold)
+	sortKeyToks(sound)
+	ix.textTab = newKeyTable(text)
+	ix.foldTab = newKeyTable(fold)
+	ix.soundTab = newKeyTable(sound)
+	byFold, foldOff, foldTok := groupBy(ix.dict, func(d *dictTok) (string, bool) { return d.fold, true })
 	ix.byAbjad, ix.abjadOff, ix.abjadTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
 		k := string(appendAbjadKey(nil, d.fold))
 		return k, k != "" && !d.join
@@ -292,7 +298,7 @@ func Build(recs []Record) *Index {
 			}
 		}
 	}
-	for key, g := range ix.byFold {
+	for key, g := range byFold {
 		if len(key) < minDeletionKey-1 || len(key) > maxTokenBytes {
 			continue
 		}
@@ -305,7 +311,7 @@ func Build(recs []Record) *Index {
 			dels = append(dels, del{hashString(key), g})
 			continue
 		}
-		addKey(key, g, maxEdits(len(key)) >= 2 && !ix.dict[ix.foldTok[ix.foldOff[g]]].join)
+		addKey(key, g, maxEdits(len(key)) >= 2 && !ix.dict[foldTok[foldOff[g]]].join)
 	}
 	// Spellings whose fold key differs (Ahmed folds to ahmad): a typo is a
 	// typo of the spelling (Ahmend), so the spelling has its deletions too.
@@ -314,7 +320,7 @@ func Build(recs []Record) *Index {
 		if d.join || d.text == d.fold || len(d.text) < minDeletionKey || len(d.text) > maxTokenBytes {
 			continue
 		}
-		addKey(d.text, ix.byFold[d.fold], false)
+		addKey(d.text, byFold[d.fold], false)
 	}
 	slices.SortFunc(dels, func(a, b del) int {
 		switch {
@@ -326,31 +332,17 @@ func Build(recs []Record) *Index {
 		return int(a.g) - int(b.g)
 	})
 	dels = slices.Compact(dels)
-	ix.delFold = make([]uint32, len(dels))
-	ix.delOff = []uint32{0}
-	for i, d := range dels {
-		ix.delFold[i] = d.g
-		if i == 0 || d.h != dels[i-1].h {
-			if i > 0 {
-				ix.delOff = append(ix.delOff, uint32(i))
-			}
-			ix.delHash = append(ix.delHash, d.h)
+	n := 0
+	for _, d := range dels {
+		n += int(foldOff[d.g+1] - foldOff[d.g])
+	}
+	dtoks := make([]keyTok, 0, n)
+	for _, d := range dels {
+		for _, id := range foldTok[foldOff[d.g]:foldOff[d.g+1]] {
+			dtoks = append(dtoks, keyTok{d.h, id})
 		}
 	}
-	ix.delOff = append(ix.delOff, uint32(len(dels)))
-	size := 1
-	for size < 2*len(ix.delHash) {
-		size <<= 1
-	}
-	ix.delSlots = make([]uint64, size)
-	ix.delMask = uint64(size - 1)
-	for i, h := range ix.delHash {
-		j := h & ix.delMask
-		for ix.delSlots[j] != 0 {
-			j = (j + 1) & ix.delMask
-		}
-		ix.delSlots[j] = h>>32<<32 | uint64(i+1)
-	}
+	ix.delTab = newKeyTable(dtoks)
 	ix.pool.New = func() any { return newSearcher(ix) }
 	ix.byPrefix = make([]uint32, len(ix.dict))
 	for i := range ix.byPrefix {
@@ -358,6 +350,161 @@ func Build(recs []Record) *Index {
 	}
 	slices.SortFunc(ix.byPrefix, func(a, b uint32) int { return strings.Compare(ix.dict[a].text, ix.dict[b].text) })
 	return ix
+}
+
+// packStrings moves the dictionary's strings into one block, each token's
+// text, fold key and skeleton side by side (the fold key shared with the
+// text when they are equal). Retrieval reads all three for each candidate
+// (see tokSim), and strings allocated one by one, scattered over the
+// heap, cost a cache miss each.
+func (ix *Index) packStrings() {
+	n := 0
+	for i := range ix.dict {
+		d := &ix.dict[i]
+		n += len(d.text) + len(d.fold) + len(d.skel)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range ix.dict {
+		d := &ix.dict[i]
+		b.WriteString(d.text)
+		if d.fold != d.text {
+			b.WriteString(d.fold)
+		}
+		b.WriteString(d.skel)
+	}
+	all := b.String()
+	off := 0
+	next := func(n int) string {
+		off += n
+		return all[off-n : off]
+	}
+	for i := range ix.dict {
+		d := &ix.dict[i]
+		text := next(len(d.text))
+		fold := text
+		if d.fold != d.text {
+			fold = next(len(d.fold))
+		}
+		d.text, d.fold, d.skel = text, fold, next(len(d.skel))
+	}
+}
+
+// A keyTable maps the 64-bit hashes of keys to runs of dictionary tokens.
+// It is an open-addressing table of slots, each a hash's top 32 bits
+// and, below, either keyOne | a token id (most keys have one token, and
+// the slot alone answers) or 1 + i, for the run toks[off[i]:off[i+1]];
+// 0 is an empty slot. Unlike a Go map it neither holds nor compares the
+// keys, and a lookup costs one cache miss, often none past the slot.
+//
+// Only the top halves of the hashes are kept, and keys whose hashes share
+// one have one run, the union of theirs: a key in the table finds all its
+// tokens. A key not in the table whose hash agrees with one that is in its
+// top half and, by the slot it reaches, in some of its low bits, finds that
+// key's tokens: once in billions of lookups, and at the cost of a few
+// candidates, which retrieval checks with tokSim anyway.
+type keyTable struct {
+	slots []uint64
+	mask  uint64
+	off   []uint32
+	toks  []uint32
+}
+
+// keyOne marks a keyTable slot that holds a token id itself.
+const keyOne = 1 << 31
+
+// keyTok is a key's hash and one of its tokens.
+type keyTok struct {
+	h   uint64
+	tok uint32
+}
+
+// newKeyTable returns the table of kt, whose pairs are sorted by hash;
+// a key's tokens keep their order in kt (retrieval tries them in it).
+func newKeyTable(kt []keyTok) keyTable {
+	distinct := 0
+	for i := range kt {
+		if i == 0 || kt[i].h != kt[i-1].h {
+			distinct++
+		}
+	}
+	if distinct == 0 {
+		return keyTable{}
+	}
+	size := 1
+	for size < 2*distinct { // at most half full
+		size <<= 1
+	}
+	t := keyTable{slots: make([]uint64, size), mask: uint64(size - 1), off: []uint32{0}}
+	for i := 0; i < len(kt); {
+		// The pairs of the hashes that share kt[i]'s top half.
+		top := kt[i].h >> 32
+		n := i + 1
+		for n < len(kt) && kt[n].h>>32 == top {
+			n++
+		}
+		var v uint64
+		if n == i+1 {
+			v = keyOne | uint64(kt[i].tok)
+		} else {
+			for _, p := range kt[i:n] {
+				t.toks = append(t.toks, p.tok)
+			}
+			t.off = append(t.off, uint32(len(t.toks)))
+			v = uint64(len(t.off) - 1)
+		}
+		for k := i; k < n; k++ {
+			if k > i && kt[k].h == kt[k-1].h {
+				continue
+			}
+			j := kt[k].h & t.mask
+			for t.slots[j] != 0 {
+				j = (j + 1) & t.mask
+			}
+			t.slots[j] = top<<32 | v
+		}
+		i = n
+	}
+	t.toks = slices.Clip(t.toks)
+	return t
+}
+
+// sortKeyToks sorts kt by hash, and a hash's tokens by id.
+func sortKeyToks(kt []keyTok) {
+	slices.SortFunc(kt, func(a, b keyTok) int {
+		if c := cmp.Compare(a.h, b.h); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.tok, b.tok)
+	})
+}
+
+// slot returns h's home slot, for reading it ahead of the lookup.
+func (t *keyTable) slot(h uint64) uint64 {
+	if len(t.slots) == 0 {
+		return 0
+	}
+	return t.slots[h&t.mask]
+}
+
+// appendTokens appends to ids the tokens of the key with hash h.
+func (t *keyTable) appendTokens(ids []uint32, h uint64) []uint32 {
+	if len(t.slots) == 0 {
+		return ids
+	}
+	for j := h & t.mask; ; j = (j + 1) & t.mask {
+		slot := t.slots[j]
+		if slot == 0 {
+			return ids
+		}
+		if slot>>32 != h>>32 {
+			continue
+		}
+		if v := uint32(slot); v&keyOne == 0 {
+			return append(ids, t.toks[t.off[v-1]:t.off[v]]...)
+		}
+		return append(ids, uint32(slot)&^keyOne)
+	}
 }
 
 // groupBy groups the dictionary by a key: it returns key → group, and each
@@ -444,7 +591,7 @@ func (ix *Index) docName(d uint32, nm *name, toks []tok) []tok {
 		if c != clsContent {
 			w = classWeight(c, dt.text)
 		}
-		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c, known: c != clsNumber && dt.known, syl: c != clsNumber && dt.syl, id: int32(ix.docToks[k])})
+		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c, known: c != clsNumber && dt.known, syl: c != clsNumber && dt.syl, noNick: dt.noNick, id: int32(ix.docToks[k])})
 	}
 	if ix.docFlags[d]&flagPatr != 0 {
 		markPatronymic(toks) // as finish did when it set the flag

@@ -91,7 +91,10 @@ type tok struct {
 	// patr says the token is a patronymic (Vladimirovich, Khamatovich,
 	// Aliyevna, Mammadoglu): a person's middle part, weighing less.
 	patr bool
-	id   int32 // dictionary id when the token comes from an Index, else -1
+	// noNick says the fold key is known to have no nicknames, so that
+	// tokSim need not look (false: not known; see nickname).
+	noNick bool
+	id     int32 // dictionary id when the token comes from an Index, else -1
 }
 
 // name is one Latin rendering of a name, tokenised and classified.

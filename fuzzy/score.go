@@ -178,7 +178,7 @@ func tokSim(a, b *tok) (float32, matchHow) {
 	if inflected(a.fold, b.fold) || inflected(b.fold, a.fold) {
 		return simInflected, howInflected
 	}
-	if a.cls == clsContent && b.cls == clsContent && nickname(a.fold, b.fold) {
+	if a.cls == clsContent && b.cls == clsContent && !a.noNick && !b.noNick && nickname(a.fold, b.fold) {
 		return simNickname, howNickname // Bill / William (nicknames.go)
 	}
 	return fuzzySim(a, b)

@@ -37,8 +37,8 @@ type searcher struct {
 	hits    []hit
 	probes  []probe
 	order   []int32
-	sufMask []uint32 // per position in order: union of the masks from there on
-	seenTok []uint32 // dictionary id → stamp of the probe that saw it
+	sufMask []uint32   // per position in order: union of the masks from there on
+	perTok  []tokState // per dictionary id
 	tokStmp uint32
 
 	accA, accB   []float32 // per document
@@ -63,22 +63,30 @@ type searcher struct {
 
 	// The similarities retrieval found, per query token and dictionary
 	// token, so that scoring survivors need not recompute them.
-	memoStamp []uint32 // per dictionary id: vstamp of its row
-	memoIdx   []int32  // per dictionary id: its row in memoTab
-	memoTab   []memoRow
-	probed    uint64 // query tokens (by index) whose matches retrieval found in full
+	memoTab []memoRow
+	probed  uint64 // query tokens (by index) whose matches retrieval found in full
 
 	// Probe results by token text, across the renderings of one query
 	// (renderings of a non-Latin name share most tokens).
 	lenientJoin  bool // this probe's joins may merely resemble (see scorer.joins)
 	particleJoin bool // this probe is a join around a particle
 
-	delKeys []uint64 // lookupDeletions' keys
-	touch   uint64   // lookupDeletions' prefetch reads (kept so they are not elided)
+	delKeys []uint64 // deletion keys' hashes (see appendDeletions)
+	ids     []uint32 // the tokens of one lookup, to try
+	touch   uint64   // prefetch reads (kept so they are not elided)
 
 	cache []cachedProbe
 	qhits []hit
 	ctext []byte // copies of joins' texts for the cache (fixed capacity)
+}
+
+// tokState is a searcher's state for one dictionary token, in one place
+// so that retrieval, which visits tokens all over the dictionary, finds a
+// token's at the cost of one cache miss.
+type tokState struct {
+	seen      uint32 // stamp of the probe that saw it
+	memoStamp uint32 // vstamp of its memo row
+	memoIdx   int32  // its row in memoTab
 }
 
 type cachedProbe struct {
@@ -108,44 +116,44 @@ func (s *searcher) memoGet(i int, id int32) (float32, matchHow, bool) {
 	if i >= memoQ || s.probed&(1<<uint(i)) == 0 {
 		return 0, howNone, false
 	}
-	if s.memoStamp[id] != s.vstamp {
+	ts := &s.perTok[id]
+	if ts.memoStamp != s.vstamp {
 		return 0, howNone, true
 	}
-	r := &s.memoTab[s.memoIdx[id]]
+	r := &s.memoTab[ts.memoIdx]
 	return r.sim[i], r.how[i], true
 }
 
 func (s *searcher) memoSet(i int, id uint32, sim float32, how matchHow) {
-	if s.memoStamp[id] != s.vstamp {
-		s.memoStamp[id] = s.vstamp
-		s.memoIdx[id] = int32(len(s.memoTab))
+	ts := &s.perTok[id]
+	if ts.memoStamp != s.vstamp {
+		ts.memoStamp = s.vstamp
+		ts.memoIdx = int32(len(s.memoTab))
 		s.memoTab = append(s.memoTab, memoRow{})
 	}
-	r := &s.memoTab[s.memoIdx[id]]
+	r := &s.memoTab[ts.memoIdx]
 	r.sim[i], r.how[i] = sim, how
 }
 
 func newSearcher(ix *Index) *searcher {
 	nd := len(ix.docRec)
 	s := &searcher{
-		ix:        ix,
-		seenTok:   make([]uint32, len(ix.dict)),
-		accA:      make([]float32, nd),
-		accB:      make([]float32, nd),
-		lastA:     make([]float32, nd),
-		lastB:     make([]float32, nd),
-		docStamp:  make([]uint32, nd),
-		docProbe:  make([]uint32, nd),
-		docMask:   make([]uint32, nd),
-		recStamp:  make([]uint32, len(ix.recs)),
-		recBest:   make([]float32, len(ix.recs)),
-		recSlot:   make([]int32, len(ix.recs)),
-		sc:        scorer{buf: make([]byte, 0, 512)},
-		p:         parser{query: true, buf: make([]byte, 0, 4096)},
-		jbuf:      make([]byte, 0, 256),
-		ctext:     make([]byte, 0, 2048),
-		memoStamp: make([]uint32, len(ix.dict)),
-		memoIdx:   make([]int32, len(ix.dict)),
+		ix:       ix,
+		perTok:   make([]tokState, len(ix.dict)),
+		accA:     make([]float32, nd),
+		accB:     make([]float32, nd),
+		lastA:    make([]float32, nd),
+		lastB:    make([]float32, nd),
+		docStamp: make([]uint32, nd),
+		docProbe: make([]uint32, nd),
+		docMask:  make([]uint32, nd),
+		recStamp: make([]uint32, len(ix.recs)),
+		recBest:  make([]float32, len(ix.recs)),
+		recSlot:  make([]int32, len(ix.recs)),
+		sc:       scorer{buf: make([]byte, 0, 512)},
+		p:        parser{query: true, buf: make([]byte, 0, 4096)},
+		jbuf:     make([]byte, 0, 256),
+		ctext:    make([]byte, 0, 2048),
 	}
 	s.sc.memo = s.memoGet
 	return s
@@ -224,7 +232,9 @@ func (s *searcher) searchName(q *name, min float32) {
 	s.vstamp++
 	if s.vstamp == 0 {
 		clear(s.docStamp)
-		clear(s.memoStamp)
+		for i := range s.perTok {
+			s.perTok[i].memoStamp = 0
+		}
 		s.vstamp = 1
 	}
 	s.memoTab = s.memoTab[:0]
@@ -513,7 +523,9 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 	ix := s.ix
 	s.tokStmp++
 	if s.tokStmp == 0 {
-		clear(s.seenTok)
+		for i := range s.perTok {
+			s.perTok[i].seen = 0
+		}
 		s.tokStmp = 1
 	}
 	start := len(s.hits)
@@ -560,12 +572,12 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		}
 	}
 	try := func(id uint32) {
-		if s.seenTok[id] == s.tokStmp {
+		if s.perTok[id].seen == s.tokStmp {
 			return
 		}
-		s.seenTok[id] = s.tokStmp
+		s.perTok[id].seen = s.tokStmp
 		dt := &ix.dict[id]
-		u := tok{text: dt.text, fold: dt.fold, skel: dt.skel, cls: clsContent, known: dt.known, syl: dt.syl}
+		u := tok{text: dt.text, fold: dt.fold, skel: dt.skel, cls: clsContent, known: dt.known, syl: dt.syl, noNick: dt.noNick}
 		if t.cls == clsNumber {
 			if dt.text == t.text {
 				s.hits = append(s.hits, hit{id, 1, howExact})
@@ -591,57 +603,55 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			}
 		}
 	}
-	if id, ok := ix.byText[t.text]; ok {
-		try(id)
-	}
-	if t.cls != clsNumber {
-		if g, ok := ix.byFold[t.fold]; ok {
-			for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
-				try(id)
-			}
+	hText, hFold, hSound := hashString(t.text), hashString(t.fold), hashString(t.skel)
+	// The fold key's deletions, if looked up (see below), are hashed
+	// first, so that the slots of the first of them are read with the
+	// text, fold and sound keys': their cache misses overlap, and overlap
+	// the trying of the exact lookups' tokens.
+	var dels []uint64
+	if k := len(t.fold); t.cls != clsNumber && maxDel > 0 && k >= minDeletionKey && k <= maxTokenBytes {
+		// Query-side deletions up to the edits tokSim allows; the index
+		// holds each key's one-letter deletions.
+		e := maxEdits(k)
+		if (t.known || t.guessed) && k < knownTwoEdits {
+			e = min(e, 1)
 		}
+		s.delKeys = appendDeletions(s.delKeys[:0], t.fold, min(e, maxDel))
+		dels = s.delKeys
+	}
+	touch := ix.textTab.slot(hText) + ix.foldTab.slot(hFold) + ix.soundTab.slot(hSound)
+	for _, h := range dels[:min(prefetchBatch, len(dels))] {
+		touch += ix.delTab.slot(h)
+	}
+	s.touch += touch
+	s.tryKey(&ix.textTab, hText, try)
+	if t.cls != clsNumber {
+		s.tryKey(&ix.foldTab, hFold, try)
 		if t.cls == clsContent {
 			// Bill finds William, and William Bill (nicknames.go).
 			for _, k := range nicknames[t.fold] {
-				if g, ok := ix.byFold[k]; ok {
-					for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
-						try(id)
-					}
-				}
+				s.tryKey(&ix.foldTab, hashString(k), try)
 			}
 		}
 		if stem := inflectionStem(t.fold); stem != "" {
 			// Putinas finds Putin (the index holds Putinas under Putin).
-			if g, ok := ix.byFold[stem]; ok {
-				for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
-					try(id)
-				}
-			}
+			s.tryKey(&ix.foldTab, hashString(stem), try)
 		}
 		if k := len(t.fold); maxDel == 0 {
 			// A join that must spell a token: text, fold and sound keys
 			// find it.
-		} else if k >= minDeletionKey && k <= maxTokenBytes {
-			// Query-side deletions up to the edits tokSim allows; the
-			// index holds each key's one-letter deletions.
-			e := maxEdits(k)
-			if (t.known || t.guessed) && k < knownTwoEdits {
-				e = min(e, 1)
-			}
-			s.lookupDeletions(t.fold, min(e, maxDel), try)
+		} else if len(dels) > 0 {
+			s.lookupHashes(dels, try)
 		} else if k == minDeletionKey-1 {
 			// Three letters: four-letter keys one letter longer.
-			s.lookupHash(hashString(t.fold), try)
+			s.tryKey(&ix.delTab, hFold, try)
 		}
 		if k := len(t.text); maxDel > 0 && !t.known && !t.guessed && t.text != t.fold && k >= minDeletionKey && k <= maxTokenBytes {
 			// The spelling's own deletions (see textSim).
-			s.lookupDeletions(t.text, min(maxEdits(k), maxDel, 1), try)
+			s.delKeys = appendDeletions(s.delKeys[:0], t.text, min(maxEdits(k), maxDel, 1))
+			s.lookupHashes(s.delKeys, try)
 		}
-		if g, ok := ix.bySound[t.skel]; ok {
-			for _, id := range ix.soundTok[ix.soundOff[g]:ix.soundOff[g+1]] {
-				try(id)
-			}
-		}
+		s.tryKey(&ix.soundTab, hSound, try)
 		if t.cut && len(t.text) >= minStubLen {
 			// The listed tokens this stub begins (ELECTROTE...).
 			i, _ := slices.BinarySearchFunc(ix.byPrefix, t.text, func(id uint32, x string) int { return strings.Compare(ix.dict[id].text, x) })
@@ -668,13 +678,13 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 	}
 }
 
-// lookupDeletions calls try for the tokens of every fold group reachable
-// from key by up to edits deletions on the query side and one on the index
-// side.
-func (s *searcher) lookupDeletions(key string, edits int, try func(uint32)) {
+// appendDeletions appends to hs the hashes of key and of its deletions of
+// up to edits letters (at most 2): with the index's own deletions, they
+// reach the fold keys and spellings within edits of key.
+func appendDeletions(hs []uint64, key string, edits int) []uint64 {
 	var b1 [maxTokenBytes]byte
 	var b2 [maxTokenBytes]byte
-	hs := append(s.delKeys[:0], hashString(key))
+	hs = append(hs, hashString(key))
 	for i := 0; i < len(key); i++ {
 		n := copy(b1[:], key[:i])
 		n += copy(b1[n:], key[i+1:])
@@ -694,51 +704,58 @@ func (s *searcher) lookupDeletions(key string, edits int, try func(uint32)) {
 			hs = append(hs, hashBytes(b2[:m]))
 		}
 	}
-	s.delKeys = hs
+	return hs
+}
+
+// lookupHashes calls try for the tokens the deletion table holds under
+// the hashes hs, in their order.
+func (s *searcher) lookupHashes(hs []uint64, try func(uint32)) {
 	// The table is larger than the processor's caches, and a typical
 	// query's dozens of deletion keys each cost a cache miss. Reading a
 	// batch's slots before resolving them lets the misses overlap instead
-	// of waiting one by one behind try's work.
-	const batch = 16
-	for len(hs) > 0 && len(s.ix.delSlots) > 0 {
-		b := hs[:min(batch, len(hs))]
+	// of waiting one by one; tryAll does the same for the tokens found.
+	ids := s.ids[:0]
+	for len(hs) > 0 {
+		b := hs[:min(prefetchBatch, len(hs))]
 		var touch uint64
 		for _, h := range b {
-			touch += s.ix.delSlots[h&s.ix.delMask]
+			touch += s.ix.delTab.slot(h)
 		}
 		s.touch += touch
 		for _, h := range b {
-			s.lookupHash(h, try)
+			ids = s.ix.delTab.appendTokens(ids, h)
 		}
 		hs = hs[len(b):]
 	}
+	s.ids = ids
+	s.tryAll(ids, try)
 }
 
-func (s *searcher) lookupHash(h uint64, try func(uint32)) {
-	ix := s.ix
-	if len(ix.delSlots) == 0 {
-		return
-	}
-	for j := h & ix.delMask; ; j = (j + 1) & ix.delMask {
-		slot := ix.delSlots[j]
-		if slot == 0 {
-			return
+// tryKey calls try for the tokens of the key with hash h in tab.
+func (s *searcher) tryKey(tab *keyTable, h uint64, try func(uint32)) {
+	s.ids = tab.appendTokens(s.ids[:0], h)
+	s.tryAll(s.ids, try)
+}
+
+// prefetchBatch is how many table slots or tokens are read ahead of
+// their use, so that their cache misses overlap.
+const prefetchBatch = 32
+
+// tryAll calls try for each of ids in turn, first reading ahead, a batch
+// at a time, what try reads first: the dictionary entry, its strings and
+// the token's state, scattered over memory larger than the caches.
+func (s *searcher) tryAll(ids []uint32, try func(uint32)) {
+	for len(ids) > 0 {
+		b := ids[:min(prefetchBatch, len(ids))]
+		var touch uint64
+		for _, id := range b {
+			touch += uint64(s.ix.dict[id].text[0]) + uint64(s.perTok[id].seen)
 		}
-		// The slot's top half saves a cache miss on the (mostly absent)
-		// keys whose probe lands on another key.
-		if slot>>32 != h>>32 {
-			continue
+		s.touch += touch
+		for _, id := range b {
+			try(id)
 		}
-		e := uint32(slot) // 1 + index into delHash
-		if ix.delHash[e-1] != h {
-			continue
-		}
-		for _, g := range ix.delFold[ix.delOff[e-1]:ix.delOff[e]] {
-			for _, id := range ix.foldTok[ix.foldOff[g]:ix.foldOff[g+1]] {
-				try(id)
-			}
-		}
-		return
+		ids = ids[len(b):]
 	}
 }
 
