@@ -92,21 +92,24 @@ func osa(a, b string, limit int) int {
 	}
 	const w = maxTokenBytes + 1
 	big := limit + 1
-	var r0, r1, r2 [w]int // rows i-2, i-1, i
+	// Rows i-2, i-1 and i, rotated by pointer: copying a row per letter
+	// cost more than the arithmetic. Only the band |i-j| <= limit is read.
+	var rows [3][w]int32
+	r0, r1, r2 := &rows[0], &rows[1], &rows[2]
 	for j := 0; j <= lb; j++ {
-		r1[j] = min(j, big)
-		r0[j] = big
+		r1[j] = int32(min(j, big))
+		r0[j] = int32(big)
 	}
 	for i := 1; i <= la; i++ {
 		lo, hi := max(1, i-limit), min(lb, i+limit)
 		if lo > 1 {
-			r2[lo-1] = big
+			r2[lo-1] = int32(big)
 		} else {
-			r2[0] = min(i, big)
+			r2[0] = int32(min(i, big))
 		}
 		rowMin := r2[lo-1]
 		for j := lo; j <= hi; j++ {
-			cost := 1
+			cost := int32(1)
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
@@ -114,17 +117,17 @@ func osa(a, b string, limit int) int {
 			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
 				v = min(v, r0[j-2]+1)
 			}
-			v = min(v, big)
+			v = min(v, int32(big))
 			r2[j] = v
 			rowMin = min(rowMin, v)
 		}
 		if hi < lb {
-			r2[hi+1] = big
+			r2[hi+1] = int32(big)
 		}
-		if rowMin >= big {
+		if int(rowMin) >= big {
 			return big
 		}
-		r0, r1 = r1, r2
+		r0, r1, r2 = r1, r2, r0
 	}
-	return min(r1[lb], big)
+	return min(int(r1[lb]), big)
 }
