@@ -160,7 +160,7 @@ func newSearcher(ix *Index) *searcher {
 }
 
 // Search appends to dst the best candidates for query (at most limit, score
-// >= min, best first; ties by ID) and returns it. With a dst of enough
+// >= minScore, best first; ties by ID) and returns it. With a dst of enough
 // capacity it does not allocate in the steady state for Latin-script
 // queries. kind may be KindUnknown; it selects the rules used to read the
 // query (legal forms, "LAST, First"). A query with no identifying token
@@ -172,7 +172,7 @@ func newSearcher(ix *Index) *searcher {
 // as a romanisation variant, within one or two edits, by sound, or
 // joined/split) are considered: a listed name that would match through
 // initials alone is not found.
-func (ix *Index) Search(query string, kind Kind, limit int, min float64, dst []Match) []Match {
+func (ix *Index) Search(query string, kind Kind, limit int, minScore float64, dst []Match) []Match {
 	if limit <= 0 || len(ix.docRec) == 0 {
 		return dst
 	}
@@ -188,7 +188,7 @@ func (ix *Index) Search(query string, kind Kind, limit int, min float64, dst []M
 	s.p.parse(query, kind)
 	s.cache, s.qhits, s.ctext = s.cache[:0], s.qhits[:0], s.ctext[:0]
 	for ni := range s.p.names {
-		s.searchName(&s.p.names[ni], float32(min))
+		s.searchName(&s.p.names[ni], float32(minScore))
 	}
 	res := s.results
 	slices.SortFunc(res, func(a, b Match) int {
@@ -207,8 +207,8 @@ func (ix *Index) Search(query string, kind Kind, limit int, min float64, dst []M
 }
 
 // searchName adds to s.results the records whose documents score at least
-// min against one rendering of the query.
-func (s *searcher) searchName(q *name, min float32) {
+// minScore against one rendering of the query.
+func (s *searcher) searchName(q *name, minScore float32) {
 	ix := s.ix
 	if q.wContent == 0 || len(q.toks) == 0 {
 		return
@@ -368,10 +368,10 @@ func (s *searcher) searchName(q *name, min float32) {
 	for k, pi := range s.order {
 		pr := &s.probes[pi]
 		rem := maskW(s.sufMask[k])
-		if admitting && bound(rem) < min {
+		if admitting && bound(rem) < minScore {
 			admitting = false
 		}
-		if admittingInit && bound(rem+initialCredit*max(wq-rem-free, 0)) < min {
+		if admittingInit && bound(rem+initialCredit*max(wq-rem-free, 0)) < minScore {
 			admittingInit = false
 		}
 		s.pstamp++
@@ -452,17 +452,17 @@ func (s *searcher) searchName(q *name, min float32) {
 			wa = wqMin
 		}
 		ub := combine(minf(accA/wa, 1), minf(accB/wd, 1), spec)
-		if ub < min {
+		if ub < minScore {
 			continue
 		}
 		if ri := ix.canon(ix.docRec[d]); s.recStamp[ri] == s.stamp && float32(s.results[s.recSlot[ri]].Score) >= ub {
 			continue // this record already scored as high through another rendering
 		}
 		s.docToks = ix.docName(d, &s.docNm, s.docToks)
-		s.sc.floor = min
+		s.sc.floor = minScore
 		sc := s.sc.scoreNames(q, &s.docNm, nil)
 		s.sc.floor = 0
-		if sc < min {
+		if sc < minScore {
 			continue
 		}
 		s.addResult(ix.docRec[d], sc)
