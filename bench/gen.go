@@ -156,10 +156,10 @@ var romanRules = [][2]string{
 // company word like GROUP has no romanisation variants).
 func alter(r *rand.Rand, name, kind string, person bool) (string, bool) {
 	toks := strings.Fields(name)
-	long := func(min int) []int {
+	long := func(minLetters int) []int {
 		var is []int
 		for i, t := range toks {
-			if utf8.RuneCountInString(lettersOnly(t)) >= min {
+			if utf8.RuneCountInString(lettersOnly(t)) >= minLetters {
 				is = append(is, i)
 			}
 		}

@@ -138,12 +138,12 @@ func BenchmarkSearchMixed(b *testing.B) { benchSearch(b, false, Threshold) }
 // screening keeps near misses for review.
 func BenchmarkSearchNearMiss(b *testing.B) { benchSearch(b, false, 0.70) }
 
-func benchSearch(b *testing.B, latinOnly bool, min float64) {
+func benchSearch(b *testing.B, latinOnly bool, minScore float64) {
 	ix, ls := benchIndex(b)
 	qs := benchQueries(ls, 2000, latinOnly)
 	dst := make([]Match, 0, 64)
 	for _, q := range qs { // warm the pool's buffers
-		dst = ix.Search(q, KindUnknown, 10, min, dst[:0])
+		dst = ix.Search(q, KindUnknown, 10, minScore, dst[:0])
 	}
 	durs := make([]time.Duration, 0, 1<<16)
 	// best[i] is query i's fastest time: on a shared machine, other
@@ -158,7 +158,7 @@ func benchSearch(b *testing.B, latinOnly bool, min float64) {
 		q := qs[i%len(qs)]
 		i++
 		t0 := time.Now()
-		dst = ix.Search(q, KindUnknown, 10, min, dst[:0])
+		dst = ix.Search(q, KindUnknown, 10, minScore, dst[:0])
 		d := time.Since(t0)
 		if k := (i - 1) % len(qs); best[k] == 0 || d < best[k] {
 			best[k] = d
