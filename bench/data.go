@@ -12,11 +12,8 @@ import (
 	"time"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/freezeguard/freezeguard/fuzzy"
+	"github.com/freezeguard/freezeguard/internal/fold"
 	"github.com/freezeguard/freezeguard/lists"
 	"github.com/freezeguard/freezeguard/screening"
 )
@@ -102,17 +99,13 @@ func rankOf(rs []entScore, want func(int32) bool) (found, first bool) {
 	return false, false
 }
 
-// normKey is the harness's own "same normalised Latin name" key: marks
-// removed, upper case, anything not a letter or digit a separator, tokens
-// sorted (so "PUTIN, Vladimir" and "Vladimir Putin" agree). It is
-// deliberately independent of the fuzzy package it measures.
+// normKey is the harness's own "same normalised Latin name" key: accents
+// folded (the module's one folding, internal/fold), upper case, anything
+// not a letter or digit a separator, tokens sorted (so "PUTIN, Vladimir"
+// and "Vladimir Putin" agree). It is deliberately independent of the
+// fuzzy package it measures.
 func normKey(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	f, _, err := transform.String(t, s)
-	if err != nil {
-		f = s
-	}
-	toks := strings.FieldsFunc(strings.ToUpper(f), func(r rune) bool {
+	toks := strings.FieldsFunc(strings.ToUpper(fold.String(s)), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	sort.Strings(toks)
