@@ -651,7 +651,13 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			s.delKeys = appendDeletions(s.delKeys[:0], t.text, min(maxEdits(k), maxDel, 1))
 			s.lookupHashes(s.delKeys, try)
 		}
-		s.tryKey(&ix.soundTab, hSound, try)
+		if len(t.fold) >= minSoundFold && len(t.skel) >= minSoundSkel {
+			// Only a token long enough to match by sound (see fuzzySim)
+			// looks up its sound group: what a shorter one matches in
+			// it, it matches otherwise (within one edit, or by an exact
+			// key), and the lookups above find that.
+			s.tryKey(&ix.soundTab, hSound, try)
+		}
 		if t.cut && len(t.text) >= minStubLen {
 			// The listed tokens this stub begins (ELECTROTE...).
 			i, _ := slices.BinarySearchFunc(ix.byPrefix, t.text, func(id uint32, x string) int { return strings.Compare(ix.dict[id].text, x) })
