@@ -137,13 +137,15 @@ var legalForms map[string]struct{}
 func init() {
 	initLegalForms()
 	legalForms = make(map[string]struct{}, len(legalWords))
+	var long []string
 	for w := range legalWords {
 		legalForms[w] = struct{}{}
 		if len(w) >= 7 {
-			longLegal = append(longLegal, w)
+			long = append(long, w)
 		}
 	}
-	slices.Sort(longLegal)
+	slices.Sort(long)
+	longLegal = groupByLen(long)
 }
 
 // initLegalForms reads legalFormData. It runs from init, after the

@@ -82,9 +82,9 @@ var orgWords = func() map[string]struct{} {
 // longLegal and longGeneric are the legal forms and generic words of seven
 // letters or more, which nearWord recognises with a typo. longLegal is
 // filled by init, from the legal-form table.
-var longLegal []string
+var longLegal wordsByLen
 
-var longGeneric = func() []string {
+var longGeneric = func() wordsByLen {
 	var g []string
 	for w := range generic {
 		if len(w) >= 7 {
@@ -92,15 +92,35 @@ var longGeneric = func() []string {
 		}
 	}
 	slices.Sort(g)
-	return g
+	return groupByLen(g)
 }()
 
+// wordsByLen holds words by their length (the index), so that nearWord
+// compares a token only with the words one edit can reach.
+type wordsByLen [][]string
+
+func groupByLen(ws []string) wordsByLen {
+	var g wordsByLen
+	for _, w := range ws {
+		for len(g) <= len(w) {
+			g = append(g, nil)
+		}
+		g[len(w)] = append(g[len(w)], w)
+	}
+	return g
+}
+
 // nearWord reports whether t is one edit from one of words.
-func nearWord(t string, words []string) bool {
-	for _, w := range words {
-		// One edit leaves the first or the last letter in place.
-		if d := len(t) - len(w); d <= 1 && d >= -1 && (t[0] == w[0] || t[len(t)-1] == w[len(w)-1]) && osa(t, w, 1) <= 1 {
-			return true
+func nearWord(t string, words wordsByLen) bool {
+	if t == "" {
+		return false
+	}
+	for n := len(t) - 1; n <= len(t)+1 && n < len(words); n++ {
+		for _, w := range words[n] {
+			// One edit leaves the first or the last letter in place.
+			if (t[0] == w[0] || t[len(t)-1] == w[len(w)-1]) && osa(t, w, 1) <= 1 {
+				return true
+			}
 		}
 	}
 	return false
