@@ -56,6 +56,7 @@ type Index struct {
 	dupID map[uint32][]uint32
 
 	docRec      []uint32   // document → index in recs
+	recDoc      []uint32   // record → its first document; its documents are recDoc[ri]:recDoc[ri+1]
 	docOff      []uint32   // document → its tokens in docToks/docCls
 	docToks     []uint32   // dictionary ids
 	docCls      []tokClass // class of each token occurrence
@@ -137,8 +138,10 @@ func Build(recs []Record) *Index {
 		}
 		return id
 	}
+	ix.recDoc = make([]uint32, 0, len(ix.recs)+1)
 	for ri := range ix.recs {
 		r := &ix.recs[ri]
+		ix.recDoc = append(ix.recDoc, uint32(len(ix.docRec)))
 		if first, dup := ix.byID[r.ID]; !dup {
 			ix.byID[r.ID] = uint32(ri)
 		} else {
@@ -200,6 +203,7 @@ func Build(recs []Record) *Index {
 			ix.docLegal = append(ix.docLegal, nm.legal)
 		}
 	}
+	ix.recDoc = append(ix.recDoc, uint32(len(ix.docRec)))
 	ix.packStrings()
 	// Postings: counting sort of the occurrences by token, documents in
 	// increasing order, each once per token.

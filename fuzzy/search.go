@@ -56,6 +56,7 @@ type searcher struct {
 	recBest  []float32
 	recSlot  []int32
 	results  []Match
+	resRec   []uint32 // per result: its record (canonical)
 
 	docToks []tok
 	docNm   name
@@ -178,7 +179,7 @@ func (ix *Index) Search(query string, kind Kind, limit int, minScore float64, ds
 	}
 	s := ix.pool.Get().(*searcher)
 	defer ix.pool.Put(s)
-	s.results = s.results[:0]
+	s.results, s.resRec = s.results[:0], s.resRec[:0]
 	s.stamp++
 	if s.stamp == 0 { // wrapped: clear the stamps
 		clear(s.recStamp)
@@ -189,6 +190,12 @@ func (ix *Index) Search(query string, kind Kind, limit int, minScore float64, ds
 	s.cache, s.qhits, s.ctext = s.cache[:0], s.qhits[:0], s.ctext[:0]
 	for ni := range s.p.names {
 		s.searchName(&s.p.names[ni], float32(minScore))
+	}
+	if len(s.p.names) > 1 {
+		s.probed = 0 // the memo holds the last rendering's similarities only
+		for k := range s.results {
+			s.rescore(k)
+		}
 	}
 	res := s.results
 	slices.SortFunc(res, func(a, b Match) int {
@@ -509,6 +516,35 @@ func (s *searcher) addResult(ri uint32, sc float32) {
 	s.recStamp[ri] = s.stamp
 	s.recSlot[ri] = int32(len(s.results))
 	s.results = append(s.results, Match{ID: id, Score: score})
+	s.resRec = append(s.resRec, ri)
+}
+
+// rescore scores result k's record against every rendering of the query,
+// as Explain does. Retrieval credits a document only for what its keys
+// find, so a rendering that matches the record better than its credit
+// showed (a join around a particle spelt with other vowels: us yma,
+// USAMA) may have been passed over while another rendering found the
+// record; the result must still carry the record's score.
+func (s *searcher) rescore(k int) {
+	ix := s.ix
+	one := [1]uint32{s.resRec[k]}
+	recs := one[:]
+	if dup := ix.dupID[s.results[k].ID]; dup != nil {
+		recs = dup
+	}
+	for _, ri := range recs {
+		for d := ix.recDoc[ri]; d < ix.recDoc[ri+1]; d++ {
+			s.docToks = ix.docName(d, &s.docNm, s.docToks)
+			for ni := range s.p.names {
+				s.sc.floor = float32(s.results[k].Score)
+				sc := s.sc.scoreNames(&s.p.names[ni], &s.docNm, nil)
+				s.sc.floor = 0
+				if float64(sc) > s.results[k].Score {
+					s.results[k].Score = float64(sc)
+				}
+			}
+		}
+	}
 }
 
 // addProbe finds the dictionary tokens that t matches and adds a probe.
