@@ -833,3 +833,11 @@ func TestAbdNames(t *testing.T) {
 		}
 	}
 }
+
+// Persian writes the vowel e as ه before a zero-width non-joiner
+// (خامنه‌ای): the joiner reaches the renderer.
+func TestPersianZWNJ(t *testing.T) {
+	if s := Compare("علی خامنه‌ای", "KHAMENEI, Ali Husseini", KindPerson).Score; s < Threshold {
+		t.Errorf("Ali Khamenei in Persian script: %.3f", s)
+	}
+}

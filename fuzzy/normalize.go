@@ -346,8 +346,11 @@ func (p *parser) nonLatinVariants(s string, n int) {
 			continue // harakat, Quranic marks, tatweel
 		case r >= 0x0591 && r <= 0x05C7 && unicode.Is(unicode.Mn, r):
 			continue // Hebrew points
+		case r == 0x200C || r == 0x200D:
+			// Zero-width non-joiner and joiner stay for the renderer:
+			// Persian ه before one is the vowel e (خامنه‌ای, Khamenei).
 		case unicode.Is(unicode.Cf, r):
-			continue // zero-width joiners, bidi marks, BOM, soft hyphen
+			continue // bidi marks, BOM, soft hyphen
 		case unicode.IsControl(r):
 			r = ' '
 		}
