@@ -841,3 +841,13 @@ func TestPersianZWNJ(t *testing.T) {
 		t.Errorf("Ali Khamenei in Persian script: %.3f", s)
 	}
 }
+
+// Iranian and Afghan double given names written as one word are two
+// names: محمدرضا is Mohammad Reza.
+func TestPersianDoubleNames(t *testing.T) {
+	for _, p := range [][2]string{{"محمدرضا نقدی", "NAQDI, Mohammad Reza"}, {"محمدجواد ظریف", "ZARIF, Mohammad Javad"}} {
+		if s := Compare(p[0], p[1], KindPerson).Score; s < Threshold {
+			t.Errorf("%s vs %q: %.3f", p[0], p[1], s)
+		}
+	}
+}

@@ -704,6 +704,15 @@ func (st *state) arabic(ws []word) {
 			slot(st.addStrings(persianRahman))
 			continue
 		}
+		// Persian and Afghan double given names written as one word:
+		// محمدرضا is Mohammad Reza, محمدجواد Mohammad Javad.
+		if rest := w.runes; strings.HasPrefix(w.key, "محمد") && len(rest) > 6 {
+			if _, ok := secondNames[w.key[len("محمد"):]]; ok {
+				slot(st.addStrings(arabicNames["محمد"]))
+				slot(st.arabicWord(rest[4:], st.arabicUnits(rest[4:], persian), styles))
+				continue
+			}
+		}
 		// The same compounds written as one word.
 		if v, ok := arabicNames[w.key]; ok {
 			slot(st.addStrings(v))
@@ -752,6 +761,17 @@ func (st *state) arabic(ws []word) {
 		}
 		slot(st.arabicWord(w.runes, w.units, styles))
 	}
+}
+
+// secondNames are the given names that follow Mohammad in the double
+// names of Iran and Afghanistan, often written as one word (محمدرضا,
+// محمدعلی), keyed in appendArabicKey form.
+var secondNames = map[string]struct{}{
+	"رضا": {}, "علي": {}, "حسين": {}, "حسن": {}, "جواد": {}, "باقر": {}, "مهدي": {}, "تقي": {}, "هادي": {},
+	"صادق": {}, "كاظم": {}, "امين": {}, "اسماعيل": {}, "ابراهيم": {}, "كريم": {}, "رحيم": {}, "شريف": {},
+	"طاهر": {}, "ناصر": {}, "يوسف": {}, "عمر": {}, "اكبر": {}, "اصغر": {}, "رسول": {}, "قاسم": {}, "سعيد": {},
+	"مجيد": {}, "حميد": {}, "جعفر": {}, "صالح": {}, "اسحاق": {}, "داود": {}, "يونس": {}, "يحيي": {}, "نبي": {},
+	"ولي": {}, "عارف": {}, "نعيم": {}, "اسلم": {}, "ايوب": {}, "موسي": {}, "عيسي": {}, "هاشم": {}, "نادر": {},
 }
 
 // persianRahman is الرحمن in Persian and Urdu names (Habib ur Rahman).
