@@ -1,6 +1,9 @@
 package fuzzy
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Names common in the world. The rarity table (weights.go) says how often a
 // token occurs on sanctions lists; it does not know that Wang, Nguyen,
@@ -257,12 +260,11 @@ func isSyllable(t string) bool {
 	return ok
 }
 
-// isHan reports whether s has a Chinese character (CJK unified
-// ideographs, their extension A, or compatibility ideographs). It does not
-// allocate.
+// isHan reports whether s has a Chinese character (unicode.Han, the
+// table translit detects the script by). It does not allocate.
 func isHan(s string) bool {
 	for _, r := range s {
-		if r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x2FA1F {
+		if unicode.Is(unicode.Han, r) {
 			return true
 		}
 	}

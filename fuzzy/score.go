@@ -1061,7 +1061,12 @@ func initialDisagrees(x *name, usedX []bool, y *name, usedY []bool) bool {
 // name.
 var abdHeads = set("abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdoul", "abdil", "abdur", "abdus")
 
+// isAbdHead reports whether t is in abdHeads. Scoring asks it of every
+// token of every pair it scores: the prefix spares most the map lookup.
 func isAbdHead(t *tok) bool {
+	if !strings.HasPrefix(t.text, "abd") {
+		return false
+	}
 	_, ok := abdHeads[t.text]
 	return ok
 }

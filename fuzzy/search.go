@@ -639,7 +639,12 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			}
 		}
 	}
-	hText, hFold, hSound := hashString(t.text), hashString(t.fold), hashString(t.skel)
+	// Only a token long enough to match by sound (see fuzzySim) looks up
+	// its sound group: what a shorter one matches in it, it matches
+	// otherwise (within one edit, or by an exact key), and the other
+	// lookups find that.
+	bySound := t.cls != clsNumber && len(t.fold) >= minSoundFold && len(t.skel) >= minSoundSkel
+	hText, hFold, hSound := hashString(t.text), hashString(t.fold), uint64(0)
 	// The fold key's deletions, if looked up (see below), are hashed
 	// first, so that the slots of the first of them are read with the
 	// text, fold and sound keys': their cache misses overlap, and overlap
@@ -655,7 +660,11 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		s.delKeys = appendDeletions(s.delKeys[:0], t.fold, min(e, maxDel))
 		dels = s.delKeys
 	}
-	touch := ix.textTab.slot(hText) + ix.foldTab.slot(hFold) + ix.soundTab.slot(hSound)
+	touch := ix.textTab.slot(hText) + ix.foldTab.slot(hFold)
+	if bySound {
+		hSound = hashString(t.skel)
+		touch += ix.soundTab.slot(hSound)
+	}
 	for _, h := range dels[:min(prefetchBatch, len(dels))] {
 		touch += ix.delTab.slot(h)
 	}
@@ -687,11 +696,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			s.delKeys = appendDeletions(s.delKeys[:0], t.text, min(maxEdits(k), maxDel, 1))
 			s.lookupHashes(s.delKeys, try)
 		}
-		if len(t.fold) >= minSoundFold && len(t.skel) >= minSoundSkel {
-			// Only a token long enough to match by sound (see fuzzySim)
-			// looks up its sound group: what a shorter one matches in
-			// it, it matches otherwise (within one edit, or by an exact
-			// key), and the lookups above find that.
+		if bySound {
 			s.tryKey(&ix.soundTab, hSound, try)
 		}
 		if t.cut && len(t.text) >= minStubLen {

@@ -706,10 +706,11 @@ func (st *state) arabic(ws []word) {
 		}
 		// Persian and Afghan double given names written as one word:
 		// محمدرضا is Mohammad Reza, محمدجواد Mohammad Javad.
-		if rest := w.runes; strings.HasPrefix(w.key, "محمد") && len(rest) > 6 {
-			if _, ok := secondNames[w.key[len("محمد"):]]; ok {
+		if second, ok := strings.CutPrefix(w.key, "محمد"); ok {
+			if _, ok := secondNames[second]; ok {
+				rest := w.runes[utf8.RuneCountInString("محمد"):] // the key spells the runes one for one
 				slot(st.addStrings(arabicNames["محمد"]))
-				slot(st.arabicWord(rest[4:], st.arabicUnits(rest[4:], persian), styles))
+				slot(st.arabicWord(rest, st.arabicUnits(rest, persian), styles))
 				continue
 			}
 		}
