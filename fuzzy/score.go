@@ -527,6 +527,14 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		lenient = joinLenient
 	}
 	strong = sc.joinsBoth(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, lenient) || strong
+	if cutPair && !strong && a.toks[na-1].cls == clsContent && beginsWith(b, a) {
+		// A short stub (DON...) is strong when the whole query is the
+		// listed name's beginning, written as listed and cut: STATE
+		// UNITARY ENTERPRISE OF THE DON is the one of the DONETSK
+		// PEOPLE'S REPUBLIC. (A stub shorter than minStubLen never
+		// matches by cut.)
+		strong = true
+	}
 
 	// A first name that is the other's father's or grandfather's name,
 	// while the other's own first name goes unmatched, is another person's:
