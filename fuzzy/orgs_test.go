@@ -233,6 +233,8 @@ func TestListedNameGoesOn(t *testing.T) {
 	checkPairs(t, KindOrganization, []pairCase{
 		{"Accenture", "ACCENTURE BUILDING MATERIALS", false},
 		{"ORANGE S.A.", "ORANGE VOLUNTEERS", false},
+		{"Axis Bank Limited", "Z AXIS LLC", false}, // a leading letter is part of the brand
+		{"Z-Axis LLC", "Z AXIS LLC", true},
 		{"Rosneft", "ROSNEFT OIL COMPANY", true},
 		{"LIMITED LIABILITY COMPANY COALSTAR ", "LIMITED LIABILITY COMPANY COALSTAR TRANS", true},
 	})

@@ -1201,10 +1201,12 @@ func edgeUnmatched(n *name, used []bool) bool {
 }
 
 // listedGoesOn reports whether listed name b has a distinctive word that
-// went unmatched: not a legal form, generic word, title or initial.
+// went unmatched: not a legal form, generic word, title or initial, but
+// for a letter that begins the name, which is part of a brand (Z AXIS is
+// not Axis, K LINE not Line).
 func listedGoesOn(b *name, usedB []bool) bool {
 	for j := range b.toks {
-		if !usedB[j] && b.toks[j].cls == clsContent {
+		if !usedB[j] && (b.toks[j].cls == clsContent || j == 0 && b.toks[j].cls == clsInitial && len(b.toks) > 1) {
 			return true
 		}
 	}
