@@ -242,3 +242,16 @@ func TestListedNameGoesOn(t *testing.T) {
 		t.Errorf("Assef Shawkat vs the listed person: %.3f", s)
 	}
 }
+
+// A name glued to its legal form, or two words of a form glued together,
+// is the listed name letter for letter (missing spaces); a looser join
+// never glues a legal form on.
+func TestLegalFormGlued(t *testing.T) {
+	checkPairs(t, KindOrganization, []pairCase{
+		{"ROSOBORONEKSPORTOAO", "ROSOBORONEKSPORT OAO", true},
+		{"ROSOBORONEKSPORT OAO", "ROSOBORONEKSPORTOAO", true},
+		{"JOINTSTOCK COMPANY BATTERY COMPANY RIGEL", "JOINT STOCK COMPANY BATTERY COMPANY RIGEL", true},
+		{"KHADIJA SHIP MANAGEMENTPRIVATE LIMITED", "KHADIJA SHIP MANAGEMENT PRIVATE LIMITED", true},
+		{"AXA SA", "AL-AQSA", false},
+	})
+}

@@ -1364,12 +1364,14 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				n := 0
 				minPart := maxTokenBytes
 				hasParticle := tx.cls == clsParticle
+				hasLegal := false
 				for _, t := range y.toks[j : j+k] {
 					hasParticle = hasParticle || t.cls == clsParticle
+					hasLegal = hasLegal || t.cls == clsLegal
 					if t.cls == clsContent {
 						minPart = min(minPart, len(t.text))
 					}
-					if t.cls != clsContent && t.cls != clsParticle && t.cls != clsGeneric {
+					if t.cls != clsContent && t.cls != clsParticle && t.cls != clsGeneric && t.cls != clsLegal {
 						ok = false
 						break
 					}
@@ -1400,6 +1402,12 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				switch {
 				case str(sc.buf[:n1]) == tx.text:
 					s, how = 1, howExact
+				case hasLegal:
+					// A legal form joins a name only letter for letter,
+					// written on both sides (ROSOBORONEKSPORTOAO,
+					// ROSOBORONEKSPORT OAO): glued on by a looser join it
+					// would make a brand out of a name and its form.
+					continue
 				case str(sc.buf[n1:]) == tx.fold:
 					s, how = simTranslit, howTranslit
 				case hasParticle && vowelsDiffer(str(sc.buf[n1:]), tx.fold):
@@ -1416,8 +1424,8 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				default:
 					continue
 				}
-				strong = strong || len(tx.text) >= longJoinLen || len(tx.text) >= joinPartsLen && minPart >= joinMinPart ||
-					how == howExact && len(tx.text) >= strongLen
+				strong = strong || (!hasLegal || minPart < maxTokenBytes) && (len(tx.text) >= longJoinLen ||
+					len(tx.text) >= joinPartsLen && minPart >= joinMinPart || how == howExact && len(tx.text) >= strongLen)
 				if how == howExact && minPart < maxTokenBytes {
 					sc.joinSpelt = true // the same letters: MAHANAIR, MAHAN AIR
 				}
