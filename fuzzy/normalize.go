@@ -104,6 +104,7 @@ type name struct {
 	wContent float32 // weight of content and number tokens: the identifying part
 	flags    uint16
 	legal    uint8 // class of its first legal form (legalClasses), 0 for none
+	camel    uint8 // content tokens that continue a camelCase word (see camelWords)
 }
 
 // name flags
@@ -171,6 +172,11 @@ type parser struct {
 	// dotted is the state of dotted initials (I.P.C.) in parseLatin, camel
 	// that of camelCase (SiemensAG).
 	dotted, camel uint8
+	// camelStarts are the offsets in buf of tokens that begin at a
+	// capital inside a camelCase word (Petro|China), in the camelSplit
+	// reading; camelNext says the next token read begins so.
+	camelStarts []int32
+	camelNext   bool
 	// leet says digits between letters are letters written as digits
 	// (Ig0r Sech1n): for persons and names of unknown kind, not for the
 	// names of companies, vessels and aircraft (B2B, 3M, SU-27K).
@@ -415,6 +421,7 @@ func isApostrophe(r rune) bool {
 func (p *parser) parseLatin(s string, kind Kind) bool {
 	p.leet = kind == KindPerson || kind == KindUnknown
 	p.rngs = p.rngs[:0]
+	p.camelStarts, p.camelNext = p.camelStarts[:0], false
 	start := len(p.buf)
 	tokStart := -1
 	comma := -1 // token index after the first comma
@@ -457,6 +464,10 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 	add := func(c byte) {
 		if tokStart < 0 {
 			tokStart = len(p.buf)
+			if p.camelNext {
+				p.camelStarts = append(p.camelStarts, int32(tokStart))
+				p.camelNext = false
+			}
 			afterDot = gap == 1 && dots == 1
 			gap, dots = 0, 0
 		}
@@ -475,6 +486,7 @@ func (p *parser) parseLatin(s string, kind Kind) bool {
 				switch p.camel {
 				case camelSplit:
 					end()
+					p.camelNext = true
 				case camelLook:
 					p.camel = camelSeen
 				}
@@ -788,6 +800,25 @@ func allLegal(buf []byte, rs []rng) bool {
 	return len(rs) > 0
 }
 
+// camelWords returns how many of the name's content tokens from p.toks[start:]
+// continue the content token before them inside one camelCase word
+// (PetroChina read as PETRO CHINA): a brand written as one word is one
+// word, however it is read.
+func (p *parser) camelWords(start int) uint8 {
+	if len(p.camelStarts) == 0 {
+		return 0
+	}
+	var n uint8
+	ts := p.toks[start:]
+	for i := 1; i < len(ts) && i < len(p.rngs); i++ {
+		if ts[i].cls == clsContent && ts[i-1].cls == clsContent && p.rngs[i-1].e == p.rngs[i].s &&
+			slices.Contains(p.camelStarts, p.rngs[i].s) {
+			n++
+		}
+	}
+	return n
+}
+
 // finish classifies the tokens in p.rngs, computes their keys and weights
 // and appends the name.
 func (p *parser) finish(kind Kind, reordered bool) {
@@ -975,6 +1006,7 @@ func (p *parser) finish(kind Kind, reordered bool) {
 		}
 	}
 	nm.legal = legal
+	nm.camel = p.camelWords(tokStart)
 	if kind == KindOrganization || kind != KindPerson && nm.flags&flagLegal != 0 {
 		nm.flags |= flagOrg
 	}

@@ -235,6 +235,9 @@ func TestListedNameGoesOn(t *testing.T) {
 		{"ORANGE S.A.", "ORANGE VOLUNTEERS", false},
 		{"Axis Bank Limited", "Z AXIS LLC", false}, // a leading letter is part of the brand
 		{"Z-Axis LLC", "Z AXIS LLC", true},
+		// A camelCase brand is one word, however it is read.
+		{"PetroChina Company Limited", "PETRO CHINA PARS CO.", false},
+		{"PetroChina Company Limited", "PETRO CHINA COMPANY", true},
 		{"Rosneft", "ROSNEFT OIL COMPANY", true},
 		{"LIMITED LIABILITY COMPANY COALSTAR ", "LIMITED LIABILITY COMPANY COALSTAR TRANS", true},
 	})

@@ -1213,7 +1213,8 @@ func listedGoesOn(b *name, usedB []bool) bool {
 	return false
 }
 
-// distinctMatched returns how many content tokens of the query matched.
+// distinctMatched returns how many content tokens of the query matched,
+// a camelCase word read as two (PetroChina) counting once.
 func distinctMatched(a *name, usedA []bool) int {
 	n := 0
 	for i := range a.toks {
@@ -1221,7 +1222,7 @@ func distinctMatched(a *name, usedA []bool) int {
 			n++
 		}
 	}
-	return n
+	return max(n-int(a.camel), min(n, 1))
 }
 
 // beginsWith reports whether listed name b begins with cut query a's
