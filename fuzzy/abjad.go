@@ -93,13 +93,20 @@ func abjadMatch(a, b *tok) bool {
 	if a.known && b.known && translit.IsArabicNameSpelling(a.text) {
 		return false
 	}
-	var ka, kb [maxTokenBytes + 2]byte
-	x := appendAbjadKey(ka[:0], a.fold)
-	if len(x) > 0 && string(x) == string(appendAbjadKey(kb[:0], b.fold)) {
+	if sameAbjadKey(a.fold, b.fold) {
 		return true
 	}
-	x = appendAbjadTextKey(ka[:0], a.text)
+	var ka, kb [maxTokenBytes + 2]byte
+	x := appendAbjadTextKey(ka[:0], a.text)
 	return len(x) > 0 && string(x) == string(appendAbjadTextKey(kb[:0], b.text))
+}
+
+// sameAbjadKey reports whether fold keys a and b have the same abjad key
+// (see appendAbjadKey), a non-empty one.
+func sameAbjadKey(a, b string) bool {
+	var ka, kb [maxTokenBytes + 2]byte
+	x := appendAbjadKey(ka[:0], a)
+	return len(x) > 0 && string(x) == string(appendAbjadKey(kb[:0], b))
 }
 
 // appendAbjadTextKey is appendAbjadKey on a token's spelling rather than

@@ -69,3 +69,14 @@ func TestAppendAbjadKey(t *testing.T) {
 		}
 	}
 }
+
+// An abjad's word breaks are not the list's either: a join of a
+// rendering's words, or of listed words, with other short vowels is the
+// same written name.
+func TestAbjadJoins(t *testing.T) {
+	checkPairs(t, KindPerson, []pairCase{
+		{"محمد قاسم میر ولی خدايرحيم", "MOHAMMED QASIM MIR WALI KHUDAI RAHIM", true},
+		{"محمد سرور صدیق مل محمد مسعود", "MOHAMMAD SARWAR SIDDIQMAL MOHAMMAD MASOOD", true},
+		{"Mohammed Qasim Mir Wali Khadayrahim", "MOHAMMED QASIM MIR WALI KHUDAI RAHIM", false}, // Latin vowels are no guesses
+	})
+}

@@ -526,6 +526,9 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	if a.flags&flagGuessed != 0 {
 		lenient = joinLenient
 	}
+	if a.flags&flagAbjad != 0 {
+		lenient |= joinAbjad
+	}
 	strong = sc.joinsBoth(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, lenient) || strong
 	if cutPair && !strong && a.toks[na-1].cls == clsContent && beginsWith(b, a) {
 		// A short stub (DON...) is strong when the whole query is the
@@ -1319,6 +1322,7 @@ const (
 	joinSwapped joinMode = 1 << iota // x is the listed name, y the query (for the explanation)
 	joinLenient                      // the query is a transliteration: a join around a particle may merely resemble
 	joinPre                          // the first pass, before tokens are paired one to one
+	joinAbjad                        // the query is read from an abjad: a join may have other short vowels
 )
 
 // joinsBoth runs joins both ways, the query's tokens against runs of the
@@ -1346,7 +1350,7 @@ func (sc *scorer) joinsBoth(a, b *name, usedA, usedB []bool, credA, credB []floa
 // that has its very text on the other side, or a run with such a content
 // token, is left to be paired.
 func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32, ex *explainer, mode joinMode) bool {
-	pre, lenient := mode&joinPre != 0, mode&joinLenient != 0
+	pre, lenient, abjad := mode&joinPre != 0, mode&joinLenient != 0, mode&joinAbjad != 0
 	strong := false
 	for i := range x.toks {
 		tx := &x.toks[i]
@@ -1413,6 +1417,12 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 					s, how = simTranslit, howTranslit
 				case hasParticle && vowelsDiffer(str(sc.buf[n1:]), tx.fold):
 					// abd al rahman / Abdulrahman: al, ul, el.
+					s, how = simPhonetic, howPhonetic
+				case abjad && sameAbjadKey(str(sc.buf[n1:]), tx.fold):
+					// An abjad writes no short vowels and its word
+					// breaks are not the list's: شهيد خيل, shahid khil,
+					// is SHAHIDKHEL; خدايرحيم, khadayrahim, is KHUDAI
+					// RAHIM.
 					s, how = simPhonetic, howPhonetic
 				case lenient && hasParticle:
 					// Only here may a join merely resemble the token.
