@@ -20,6 +20,10 @@ func TestMissingIsNotConflicting(t *testing.T) {
 		{"أديب شعبـان العانــي", "SHABAN, Adib"},
 		{"عبد البصیر نورزی", "BASIR, Haji Abdul"},
 		{"عبدالحليم حافظ عبدالفتاح رمادنا", "REMADNA, Abdelhalim"},
+		// The article after a nasab link keeps the father's role: bin
+		// al-Tahir is ben Taher.
+		{"علي بن الطاهر بن الفالح العوني الحرزي", "ALI BEN TAHER BEN FALEH OUNI HARZI"},
+		{"طارق بن الحبيب بن التومي المعروفي", "TAREK BEN HABIB BEN AL-TOUMI AL-MAAROUFI"},
 	} {
 		if ex := Compare(p[0], p[1], KindPerson); ex.Score < Threshold {
 			t.Errorf("%q vs %q: %.3f %v", p[0], p[1], ex.Score, ex.Notes)
@@ -28,6 +32,7 @@ func TestMissingIsNotConflicting(t *testing.T) {
 	for _, p := range [][2]string{
 		{"NESSIM BEN ALI SAHRAOUI", "NESSIM BEN ROMDHANE SAHRAOUI"},
 		{"MUHAMMAD BIN SALMAN AL-RAWI", "SALMAN BIN MUHAMMAD AL-RAWI"},
+		{"MUHAMMAD BIN AL-SALMAN AL-RAWI", "SALMAN BIN MUHAMMAD AL-RAWI"},
 		{"Воробьев Наталья Викторович", "VOROBEV, Andrey Viktorovich"},
 		// One's first name is the other's father's name: father and son.
 		{"Hussein Hijazi", "HIJAZI, Mohamad Hussein"},

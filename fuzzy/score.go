@@ -960,15 +960,23 @@ func hasNasab(n *name) bool {
 	return false
 }
 
-// fatherRole reports whether token i of n follows a nasab particle: a
-// father's (or forefather's) name.
+// fatherRole reports whether token i of n follows a nasab particle, maybe
+// with the article between (bin al-Habib, ben Habib): a father's (or
+// forefather's) name.
 func fatherRole(n *name, i int) bool {
+	if i >= 2 && n.toks[i-1].cls == clsParticle && arabicArticles[n.toks[i-1].text] {
+		i--
+	}
 	if i == 0 || n.toks[i-1].cls != clsParticle {
 		return false
 	}
 	_, ok := nasabParticles[n.toks[i-1].text]
 	return ok
 }
+
+// arabicArticles are the spellings of the Arabic article al- as a word of
+// its own, assimilated or not.
+var arabicArticles = map[string]bool{"al": true, "el": true, "ad": true, "ar": true, "as": true, "ash": true, "at": true, "az": true, "ul": true}
 
 // edges returns the positions of n's first and last name: its first and
 // last content tokens that are not patronymics, or -1, -1.
