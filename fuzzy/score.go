@@ -1399,8 +1399,8 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				if n > len(tx.text)+2 {
 					break // longer runs only get longer
 				}
-				if n < len(tx.text)-2 {
-					continue
+				if n < len(tx.text)-2 || hasLegal && n != len(tx.text) {
+					continue // a legal form joins only letter for letter (below)
 				}
 				sc.buf = sc.buf[:0]
 				for _, t := range y.toks[j : j+k] {
