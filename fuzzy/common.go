@@ -261,14 +261,21 @@ func isSyllable(t string) bool {
 }
 
 // isHan reports whether s has a Chinese character (unicode.Han, the
-// table translit detects the script by). It does not allocate.
+// table translit detects the script by) and no kana: translit reads a
+// name with kana as Japanese, whose readings are not pinyin syllables. It
+// does not allocate.
 func isHan(s string) bool {
+	han := false
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
+		switch {
+		case r < 0x2E80: // below the CJK blocks
+		case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
+			return false
+		case unicode.Is(unicode.Han, r):
+			han = true
 		}
 	}
-	return false
+	return han
 }
 
 // pinyinWord reports whether t is spelt wholly by pinyin syllables, one

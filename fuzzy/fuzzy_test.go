@@ -789,6 +789,12 @@ func TestHanSyllablesKnown(t *testing.T) {
 		{"习近平", "XI Jinping", true},
 		{"陈水扁", "CHEN Shui-bian", true},
 	})
+	// A name with kana is read as Japanese, not in pinyin.
+	for s, want := range map[string]bool{"李丽": true, "田中さくら": false, "タナカ": false, "Li Li": false} {
+		if isHan(s) != want {
+			t.Errorf("isHan(%q) = %v, want %v", s, !want, want)
+		}
+	}
 }
 
 // An unmatched initial that begins none of the other's unmatched names
