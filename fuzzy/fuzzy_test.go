@@ -846,3 +846,13 @@ func TestPersianScript(t *testing.T) {
 		{"محمدجواد ظریف", "ZARIF, Mohammad Javad", true},
 	})
 }
+
+// A short name one edit from another on their fold keys, but spelt three
+// edits apart, is another name rather than a romanisation with a typo.
+func TestFoldEditNotSpelling(t *testing.T) {
+	checkPairs(t, KindPerson, []pairCase{
+		{"Youssef Sabbagh", "هاني السيد السباعي يوسف", false}, // sabbagh / sabai
+		{"Youssef Sabagh", "SABBAGH, Youssef", true},
+		{"Mohamad Sabbag", "SABBAGH, Mohammed", true},
+	})
+}
