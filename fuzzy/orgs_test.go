@@ -258,3 +258,14 @@ func TestLegalFormGlued(t *testing.T) {
 		{"AXA SA", "AL-AQSA", false},
 	})
 }
+
+// The letter that ends a cut query begins a word: the listed name it
+// begins outranks one where another word follows.
+func TestCutLetterBeginsWord(t *testing.T) {
+	q := "AKTSIONERNOE OBSHCHESTVO KONTSERN R" // 35 characters
+	begins := Compare(q, "AKTSIONERNOE OBSHCHESTVO KONTSERN RADIOSTROENIYA VEGA", KindOrganization).Score
+	other := Compare(q, "KONTSERN AVIAPRIBOROSTROENIE OAO", KindOrganization).Score
+	if begins <= other {
+		t.Errorf("%q: the name it begins %.3f, another %.3f", q, begins, other)
+	}
+}

@@ -154,6 +154,10 @@ func tokSim(a, b *tok) (float32, matchHow) {
 		switch {
 		case a.text == b.text:
 			return 1, howExact
+		case a.cut && len(a.text) == 1 && len(b.text) > 1 && b.text[0] == a.text[0]:
+			// The letter that ends a cut query is the first of a word,
+			// not an initial: KONTSERN R... is KONTSERN RADIOSTROENIYA.
+			return 1, howCut
 		case len(a.text) == 1 && b.text[0] == a.text[0], len(b.text) == 1 && a.text[0] == b.text[0]:
 			return 1, howInitial
 		}
