@@ -90,6 +90,8 @@ func TestNormalisation(t *testing.T) {
 		{"\x00bad\xffutf8\x7f", KindUnknown, "bad utf8"},
 		{"SEABRASSLIMITED", KindOrganization, "seabrass limited"},
 		{"LLCSYNESIS", KindUnknown, "llc synesis"},
+		{"CJSCSBERBANK-TECHNOLOGY", KindOrganization, "cjsc sber bank technology"},
+		{"ROSOBORONEKSPORTOAO", KindOrganization, "rosoboroneksport oao"},
 		{"U.S. BANCORP", KindOrganization, "u s bancorp"}, // a word of its own, not BAN CORP
 		{"3M COMPANY", KindOrganization, "3m company"},    // a short code is one token: 3M is not 3 M
 		{"JSC 33SHIPYARD", KindOrganization, "jsc 33 shipyard"},

@@ -652,7 +652,7 @@ func (p *parser) appendParts(r rng) {
 	if len(t) >= 6 && !isDigit(t[0]) && !wordOfOrgs(t) {
 		for _, w := range gluedSuffixes {
 			if n := len(t) - len(w); n >= 3 && string(t[n:]) == w {
-				p.appendRng(rng{r.s, r.s + int32(n)})
+				p.appendParts(rng{r.s, r.s + int32(n)}) // CJSCSBERBANK: CJSC SBER BANK
 				p.appendRng(rng{r.s + int32(n), r.e})
 				return
 			}

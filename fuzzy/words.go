@@ -134,7 +134,7 @@ var (
 		"international", "industries", "investments", "investment", "technology", "technologies",
 		"shipping", "services", "enterprises", "enterprise", "commercial", "engineering", "development",
 		"management", "logistics", "solutions", "bank", "llc", "ltd", "inc", "corp", "gmbh", "ooo", "ojsc",
-		"pjsc", "cjsc", "jsc", "fze", "fzco", "fzllc", "plc", "llp", "obshchestvo", "aktsionernoe"}
+		"pjsc", "cjsc", "jsc", "oao", "zao", "pao", "fze", "fzco", "fzllc", "plc", "llp", "obshchestvo", "aktsionernoe"}
 	gluedPrefixes = []string{"obshchestvo", "aktsionernoe", "zakrytoe", "otkrytoe", "publichnoe", "limited",
 		"company", "llc", "ooo", "oao", "zao", "pao", "ojsc", "pjsc", "cjsc", "jsc"}
 )
