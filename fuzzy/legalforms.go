@@ -114,6 +114,12 @@ var businessWords = []string{"trading", "group", "holding", "holdings", "tk", "e
 	"nepublichnoe", "tovarishchestvo",
 }
 
+// businessLine is the one business word that says what a company does
+// (the others say what kind of body it is): it weighs nothing, but two
+// companies otherwise alike that differ in their lines of business are
+// two companies (see wordsDiffer).
+const businessLine = "trading"
+
 // notLegalAlone are abbreviations of forms that are also words or name
 // parts (AT, AD and AS are Arabic article forms; VAT and TOO English
 // words): alone they stay what they are, in a sequence (A.S., A/S) they

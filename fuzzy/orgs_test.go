@@ -269,3 +269,15 @@ func TestCutLetterBeginsWord(t *testing.T) {
 		t.Errorf("%q: the name it begins %.3f, another %.3f", q, begins, other)
 	}
 }
+
+// Companies alike in every distinctive word but with different lines of
+// business are two companies; the same line written another way is one.
+func TestBusinessLinesDiffer(t *testing.T) {
+	checkPairs(t, KindOrganization, []pairCase{
+		{"Neptune Shipping Ltd", "NEPTUNE TRADING LTD", false},
+		{"Blue Ocean Electronics LLC", "BLUE OCEAN ENERGY LLC", false},
+		{"Neptune Trading Co.", "NEPTUNE TRADING COMPANY LIMITED", true},
+		{"Mahan Air", "MAHAN AIRLINES", true},
+		{"Blue Ocean Energy", "BLUE OCEAN ENERGY LLC", true},
+	})
+}

@@ -615,7 +615,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	// side has and the other lacks weighs little; middle names on both
 	// sides that do not match conflict and weigh in full.
 	var middleNote string
-	conflict := false
+	conflict, linesDiffer := false, false
 	if (a.flags|b.flags)&flagOrg == 0 {
 		mq, heaviestQ := unmatchedNames(a, usedA[:na], false)
 		ml, _ := unmatchedNames(b, usedB[:nb], false)
@@ -651,11 +651,19 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			middleNote = "a first or last name differs (conflicting)"
 			conflict = true
 		}
-	} else if a.flags&flagCut == 0 && distinctMatched(a, usedA[:na]) <= 1 && wordsDiffer(a, b, usedA[:na], usedB[:nb]) {
-		// Two companies that share one word and each have another are
-		// two companies: "Home Depot" is not SMART DEPOT.
-		middleNote = "each name has a word the other lacks (conflicting)"
-		conflict = true
+	} else if a.flags&flagCut == 0 && wordsDiffer(a, b, usedA[:na], usedB[:nb]) {
+		switch {
+		case allMatched(a, usedA[:na]) && allMatched(b, usedB[:nb]):
+			// Two companies alike in every distinctive word that each
+			// name another line of business are two companies (sister
+			// companies at most): ORION SHIPPING, ORION TRADING.
+			linesDiffer = true
+		case distinctMatched(a, usedA[:na]) <= 1:
+			// Two companies that share one word and each have another
+			// are two companies: "Home Depot" is not SMART DEPOT.
+			middleNote = "each name has a word the other lacks (conflicting)"
+			conflict = true
+		}
 	}
 	if wa == 0 || wb == 0 {
 		return 0
@@ -754,6 +762,12 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		score = weakCap
 		if ex != nil {
 			ex.notes = append(ex.notes, "the listed organisation's name goes on past the query's one word")
+		}
+	}
+	if linesDiffer && score > weakCap {
+		score = weakCap
+		if ex != nil {
+			ex.notes = append(ex.notes, "each organisation names another line of business")
 		}
 	}
 	if !strong && score > weakCap {
@@ -1165,12 +1179,14 @@ func firstAsMiddle(a, b *name, usedA, usedB []bool, toB []int8) (i, j int, ok bo
 }
 
 // wordsDiffer reports whether organisation names a and b each have an
-// unmatched word (not a legal form nor a function word), neither of which
-// abbreviates the other (AIR is AIRLINES).
+// unmatched word (not a legal form nor a function word, but for TRADING, a
+// business word that says what the company does), neither of which
+// abbreviates the other (AIR is AIRLINES): ORION SHIPPING COMPANY is not
+// ORION TRADING COMPANY.
 func wordsDiffer(a, b *name, usedA, usedB []bool) bool {
 	left := func(n *name, used []bool, i int) bool {
 		t := &n.toks[i]
-		return !used[i] && (t.cls == clsContent || t.cls == clsGeneric) && !functionWord(t.text)
+		return !used[i] && (t.cls == clsContent || t.cls == clsGeneric || t.cls == clsLegal && t.text == businessLine) && !functionWord(t.text)
 	}
 	differ := false
 	for i := range a.toks {
