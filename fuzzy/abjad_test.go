@@ -80,3 +80,22 @@ func TestAbjadJoins(t *testing.T) {
 		{"Mohammed Qasim Mir Wali Khadayrahim", "MOHAMMED QASIM MIR WALI KHUDAI RAHIM", false}, // Latin vowels are no guesses
 	})
 }
+
+// Names of Afghanistan and Pakistan written with Arabic letters only read
+// ث as s and ذ as z (Wasiq, Saqib, Nazir); ض keeps its Arabic d, since
+// فياض is Fayyad as often as Fayyaz.
+func TestAbjadPersianValues(t *testing.T) {
+	checkPairs(t, KindPerson, []pairCase{
+		{"عبد الحق وثيق", "ABDUL-HAQ WASSIQ", true},
+		{"نور محمد ثاقب", "NOOR MOHAMMAD SAQIB", true},
+		{"نور محمد ثاقب", "NOOR MOHAMMAD THAQIB", true},
+		{"محمد نذير", "MOHAMMAD NAZIR", true},
+		{"محمد نذير", "MOHAMMAD NADHIR", true},
+		{"هيثم علي", "HAISAM ALI", true},
+		{"نور محمد ثاقب", "NOOR MOHAMMAD SHAKIB", false},
+		{"نور محمد ثاقب", "NOOR MOHAMMAD TAQI", false},
+		{"عبد الحق وثيق", "ABDUL-HAQ WASIF", false},
+		{"هيثم علي", "HASHIM ALI", false},
+		{"أحمد خالد فياض", "AHMAD, Fayyaz", false},
+	})
+}
