@@ -99,3 +99,21 @@ func TestAbjadPersianValues(t *testing.T) {
 		{"أحمد خالد فياض", "AHMAD, Fayyaz", false},
 	})
 }
+
+// A word typed without the space after a letter that does not join the
+// next looks spaced on screen; it is read split too (its second
+// rendering), where both parts are names. An ending is no name (نوراني is
+// Noorani), nor is a word whose middle has a long vowel (ابراهيمي).
+func TestAbjadLostSpace(t *testing.T) {
+	checkPairs(t, KindPerson, []pairCase{
+		{"حسن ظاهرعويس", "HASSAN DAHIR AWEYS", true},
+		{"نظر محمدعبد البصیر", "NAZIR MOHAMMAD ABDUL BASIR", true},
+		{"علي اكبرزاده", "ALI AKBAR ZADEH", true},
+		{"محمد عويس", "MOHAMMAD UWAIS", true},
+		{"حسن ظاهرعويس", "HASSAN DAHIR ABBAS", false},
+		{"حسن ظاهرعويس", "HASSAN ZAHIR AWAD", false},
+		{"محمد عويس", "MOHAMMAD AYAZ", false},
+		{"محمد نوراني", "MOHAMMAD NOOR", false},
+		{"محمد ابراهيمي", "MOHAMMAD IBRAHIM", false},
+	})
+}
