@@ -846,11 +846,13 @@ func nonJoining(r rune) bool {
 // and whether both parts are table names; 0 when it is not. A table name,
 // a compound (عبد ال..., ...الله, ...الدين) or a word with the article is
 // one word. The parts must be names too, each with two consonants or
-// more: two table names (محمد|عبد), a table name and three letters or
-// more (ظاهر|عويس, Dahir Aweys), or four letters each, the first not
-// ending in a long vowel, which a name's middle has (ابرا|هيمي is
-// Ibrahimi, آخوند|زاده Akhund Zada). Of several
-// places the one with most table names, then the most even, wins.
+// more: two table names (محمد|عبد), or a table name and a word of four
+// letters or more that does not begin with a long vowel letter
+// (ظاهر|عويس, Dahir Aweys; نور|يزاده is Nurizadeh). Two words of no
+// table (مراد|خاني, حيدر|ابادي) are left whole: family names glue on
+// endings (-khani, -abadi, -zadeh) that, split off, resemble listed names
+// (Khan, Abdaoui) and brought false alerts. Of several places the one
+// with both parts table names, then the most even, wins.
 func (st *state) arabicSplit(r []rune, key string) (at int, both bool) {
 	if len(r) < 6 || hasArticle(r) {
 		return 0, false
@@ -875,10 +877,8 @@ func (st *state) arabicSplit(r []rune, key string) (at int, both bool) {
 		rank := 0
 		switch {
 		case lk && rk:
-			rank = 3
-		case lk || rk:
 			rank = 2
-		case j >= 4 && len(r)-j >= 4 && !isArabicVowelLetter(r[j-1]):
+		case lk && len(r)-j >= 4 && !isArabicVowelLetter(r[j]), rk && j >= 4 && !isArabicVowelLetter(r[0]):
 			rank = 1
 		}
 		gap := len(r) - 2*j
@@ -889,7 +889,7 @@ func (st *state) arabicSplit(r []rune, key string) (at int, both bool) {
 			best, bestRank, bestGap = j, rank, gap
 		}
 	}
-	return best, bestRank == 3
+	return best, bestRank == 2
 }
 
 // secondNames are the given names that follow Mohammad in the double
