@@ -404,27 +404,20 @@ type arabicStyle struct {
 	first   string // vowel inserted first
 	rest    string // vowels inserted after
 	insert  insertMode
-	altVow  bool            // use the alternative long vowels (o, e)
-	taMarbu string          // ة
-	once    bool            // insert only the first short vowel (CaCC: shams, bakr)
-	glide   bool            // medial و, ي as w, y after a short a (anwar, ghayth)
-	values  map[rune]string // consonants read otherwise than in column col (persianValues)
+	altVow  bool   // use the alternative long vowels (o, e)
+	taMarbu string // ة
+	once    bool   // insert only the first short vowel (CaCC: shams, bakr)
+	glide   bool   // medial و, ي as w, y after a short a (anwar, ghayth)
+	persian bool   // Persian values: ث s, ذ z, ض z, ظ z
 }
 
 // persianValues are the consonants Persian, Dari, Pashto and Urdu
 // pronounce differently from Arabic (Fazl, Zia, Sanaullah).
 var persianValues = map[rune]string{'ث': "s", 'ذ': "z", 'ض': "z", 'ظ': "z", 'ق': "q"}
 
-// persianSZ are the two of persianValues that names of Afghanistan and
-// Pakistan written with Arabic letters only (no پ چ ژ گ ی ک to tell them)
-// keep: وثيق is Wasiq, ثاقب Saqib, نذير Nazir. ض stays d: فياض is the Arab
-// Fayyad as often as the Pakistani Fayyaz, and a z there brought false
-// alerts on Arab names (quality c) for one recovered name (فيض, Faiz).
-var persianSZ = map[rune]string{'ث': "s", 'ذ': "z"}
-
 func consValue(u arabicUnit, st arabicStyle) string {
-	if st.values != nil {
-		if v, ok := st.values[u.src]; ok {
+	if st.persian {
+		if v, ok := persianValues[u.src]; ok {
 			return v
 		}
 	}
@@ -609,12 +602,11 @@ var (
 	arEgypt   = arabicStyle{col: colEgypt, first: "a", rest: "a", insert: insNative, altVow: true, taMarbu: "a"}
 	arMaghreb = arabicStyle{col: colMaghreb, first: "e", rest: "e", insert: insNative, taMarbu: "a"}
 	arForeign = arabicStyle{col: colForeign, insert: insForeign, taMarbu: "a"}
-	faStd     = arabicStyle{col: colStd, first: "a", rest: "a", insert: insNative, taMarbu: "a", values: persianValues}
-	faOnce    = arabicStyle{col: colStd, first: "a", rest: "a", insert: insNative, taMarbu: "a", values: persianValues, once: true}
-	faI       = arabicStyle{col: colStd, first: "i", rest: "a", insert: insNative, taMarbu: "a", values: persianValues}
-	faGlide   = arabicStyle{col: colStd, first: "a", rest: "a", insert: insNative, taMarbu: "a", values: persianValues, glide: true}
+	faStd     = arabicStyle{col: colStd, first: "a", rest: "a", insert: insNative, taMarbu: "a", persian: true}
+	faOnce    = arabicStyle{col: colStd, first: "a", rest: "a", insert: insNative, taMarbu: "a", persian: true, once: true}
+	faI       = arabicStyle{col: colStd, first: "i", rest: "a", insert: insNative, taMarbu: "a", persian: true}
+	faGlide   = arabicStyle{col: colStd, first: "a", rest: "a", insert: insNative, taMarbu: "a", persian: true, glide: true}
 	arBare    = arabicStyle{col: colStd, insert: insNone, taMarbu: "a"}
-	arSZ      = arabicStyle{col: colStd, first: "a", rest: "a", insert: insNative, taMarbu: "a", values: persianSZ}
 )
 
 // Style orders: foreign names put the foreign style first; names with
@@ -623,21 +615,7 @@ var (
 	arStyles      = []arabicStyle{arStd, arI, arGlide, arMaghreb, arAlt, arOnce, arEgypt, arU, arForeign, arBare}
 	arForeignFist = []arabicStyle{arForeign, arStd, arI, arBare, arGlide, arMaghreb, arAlt, arU}
 	faStyles      = []arabicStyle{faStd, faI, faGlide, faOnce, arStd, arAlt, arU, arForeign, arBare}
-	// arSZStyles is arStyles for a word with ث or ذ: a query is searched
-	// under its first two renderings (each word's first, then each
-	// word's second), so the Persian values come second (see persianSZ).
-	arSZStyles = []arabicStyle{arStd, arSZ, arI, arGlide, arMaghreb, arAlt, arOnce, arEgypt, arU, arForeign, arBare}
 )
-
-// hasSZ says whether units have a consonant persianSZ reads otherwise.
-func hasSZ(units []arabicUnit) bool {
-	for _, u := range units {
-		if _, ok := persianSZ[u.src]; ok {
-			return true
-		}
-	}
-	return false
-}
 
 // arabicW is one Arabic-script word being rendered.
 type arabicW struct {
@@ -928,9 +906,6 @@ func (st *state) arabicWord(r []rune, units []arabicUnit, styles []arabicStyle) 
 	st.keys = st.keys[:k0]
 	if ok {
 		return st.addStrings(v)
-	}
-	if len(styles) > 0 && &styles[0] == &arStyles[0] && hasSZ(units) {
-		styles = arSZStyles // names with Persian letters have faStyles
 	}
 	lo := st.beginWord()
 	for _, sty := range styles {
