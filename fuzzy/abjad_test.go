@@ -100,19 +100,34 @@ func TestAbjadJoins(t *testing.T) {
 	}
 }
 
-// Without Persian letters, ث and ذ keep their Arabic values: read as s
-// and z in a query's second rendering (Wasiq, Saqib, Nazir), they made
-// Arab names look like other listed ones (ثامر, Thamer, is not Samir;
-// نذير not Nasser).
-func TestAbjadArabicValues(t *testing.T) {
+// Names of Afghanistan and Pakistan written with Arabic letters only read
+// ث as s and ذ as z (Wasiq, Saqib): the abjad key takes that reading of a
+// rendering's th and dh, but not against an established listed name nor
+// with fewer than three consonants, where it made Arab names look like
+// other listed ones (ثامر, Thamer, is not Samir; ثائر, Thaer, not Sarur).
+func TestAbjadPersianValues(t *testing.T) {
 	checkPairs(t, KindPerson, []pairCase{
+		{"عبد الحق وثيق", "ABDUL-HAQ WASSIQ", true},
+		{"نور محمد ثاقب", "NOOR MOHAMMAD SAQIB", true},
 		{"ثامر الخطيب", "THAMER AL-KHATIB", true},
 		{"محمد نذير", "MOHAMMAD NADHIR", true},
 		{"ثامر الخطيب", "SAMIR AL-KHATIB", false},
 		{"نذير شريف", "ABU SHARIF, Nasser", false},
 		{"هيثم سعد", "SAAD, Issam Ahmad", false},
+		{"نذير عوض", "AWADALLAH, Nizar Mohammed", false},
+		{"محمد ثائر حداد", "SARUR, Muhammad", false},
 		{"أحمد خالد فياض", "AHMAD, Fayyaz", false},
 	})
+}
+
+func TestAppendAbjadPersianKey(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"wathiq", "vsk"}, {"thaqab", "skb"}, {"nadhir", "nzr"}, {"thair", ""}, {"fathi", ""}, {"samir", ""},
+	} {
+		if got := string(appendAbjadPersianKey(nil, c.text)); got != c.want {
+			t.Errorf("appendAbjadPersianKey(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
 }
 
 // A word typed without the space after a letter that does not join the

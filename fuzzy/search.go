@@ -727,6 +727,13 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 					try(id)
 				}
 			}
+			if k := appendAbjadPersianKey(kb[:0], t.text); len(k) > 0 {
+				if g, ok := ix.byAbjadText[string(k)]; ok {
+					for _, id := range ix.abjadTextTok[ix.abjadTextOff[g]:ix.abjadTextOff[g+1]] {
+						try(id)
+					}
+				}
+			}
 		}
 	}
 	if len(s.hits) > start {
