@@ -1,6 +1,10 @@
 package fuzzy
 
-import "github.com/freezeguard/freezeguard/fuzzy/translit"
+import (
+	"strings"
+
+	"github.com/freezeguard/freezeguard/fuzzy/translit"
+)
 
 // Abjads (Arabic, Persian, Urdu, Pashto and Hebrew script) write a name's
 // consonants and long vowels but not its short vowels, so a query's
@@ -98,8 +102,61 @@ func abjadMatch(a, b *tok) bool {
 	}
 	var ka, kb [maxTokenBytes + 2]byte
 	x := appendAbjadTextKey(ka[:0], a.text)
-	return len(x) > 0 && string(x) == string(appendAbjadTextKey(kb[:0], b.text))
+	if len(x) == 0 {
+		return false
+	}
+	y := appendAbjadTextKey(kb[:0], b.text)
+	if string(x) == string(y) {
+		return true
+	}
+	if b.known {
+		// An established name is spelt as meant: a listed Samir or
+		// Nizar is سمير or نزار, not ثامر or نذير read the Persian way.
+		return false
+	}
+	var kp [maxTokenBytes + 2]byte
+	p := appendAbjadPersianKey(kp[:0], a.text)
+	return len(p) > 0 && string(p) == string(y)
 }
+
+// appendAbjadPersianKey appends the abjad text key of a rendering with ث
+// and ذ read as Persian, Dari, Pashto and Urdu read them, s and z (the
+// renderer writes them th and dh): names of Afghanistan and Pakistan are
+// written with Arabic letters only as often as not, وثيق for Wasiq, ثاقب
+// for Saqib. Only the abjad key takes it, consonant for consonant; or
+// nothing when text has neither th nor dh, or the key has fewer than
+// minPersianSkel consonants.
+func appendAbjadPersianKey(dst []byte, text string) []byte {
+	var b [maxTokenBytes]byte
+	p, found := b[:0], false
+	for i := 0; i < len(text) && len(p) < maxTokenBytes; i++ {
+		c := text[i]
+		if (c == 't' || c == 'd') && i+1 < len(text) && text[i+1] == 'h' {
+			if c == 't' {
+				c = 's'
+			} else {
+				c = 'z'
+			}
+			i++
+			found = true
+		}
+		p = append(p, c)
+	}
+	if !found {
+		return dst
+	}
+	n := len(dst)
+	dst = appendAbjadTextKey(dst, str(p))
+	if k := dst[n:]; len(k)-strings.Count(str(k), ".") < minPersianSkel {
+		return dst[:n]
+	}
+	return dst
+}
+
+// minPersianSkel is the number of consonants a Persian reading's key
+// needs: with two, a second reading of one of them doubles the names a
+// vowelless rendering meets by chance (ثائر, Thaer, read sair, is Sarur).
+const minPersianSkel = 3
 
 // sameAbjadKey reports whether fold keys a and b have the same abjad key
 // (see appendAbjadKey), a non-empty one.

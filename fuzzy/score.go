@@ -1347,6 +1347,22 @@ func classTokens(a, b *name, cls tokClass) string {
 	return strings.Join(out, ", ")
 }
 
+// tableSpelt reports whether the query's side of a join, tx (x the query)
+// or the run (swapped: y the query), has a spelling from the renderer's
+// name table: its vowels are no guesses (see abjadMatch), so its join
+// must spell the token. محمود عوض, mahmud ud, is not MUHAMMAD.
+func tableSpelt(tx *tok, run []tok, swapped bool) bool {
+	if !swapped {
+		return translit.IsArabicNameSpelling(tx.text)
+	}
+	for i := range run {
+		if translit.IsArabicNameSpelling(run[i].text) {
+			return true
+		}
+	}
+	return false
+}
+
 // joinMode says how scorer.joins reads its two names.
 type joinMode uint8
 
@@ -1450,7 +1466,7 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				case hasParticle && vowelsDiffer(str(sc.buf[n1:]), tx.fold):
 					// abd al rahman / Abdulrahman: al, ul, el.
 					s, how = simPhonetic, howPhonetic
-				case abjad && sameAbjadKey(str(sc.buf[n1:]), tx.fold):
+				case abjad && !tableSpelt(tx, y.toks[j:j+k], mode&joinSwapped != 0) && sameAbjadKey(str(sc.buf[n1:]), tx.fold):
 					// An abjad writes no short vowels and its word
 					// breaks are not the list's: شهيد خيل, shahid khil,
 					// is SHAHIDKHEL; خدايرحيم, khadayrahim, is KHUDAI

@@ -71,6 +71,7 @@ type searcher struct {
 	// (renderings of a non-Latin name share most tokens).
 	lenientJoin  bool // this probe's joins may merely resemble (see scorer.joins)
 	particleJoin bool // this probe is a join around a particle
+	abjadQuery   bool // the query is read from an abjad: joins may have other short vowels (see scorer.joins)
 
 	delKeys []uint64 // deletion keys' hashes (see appendDeletions)
 	ids     []uint32 // the tokens of one lookup, to try
@@ -248,6 +249,7 @@ func (s *searcher) searchName(q *name, minScore float32) {
 	s.probed = 0
 	lenient := q.flags&flagGuessed != 0
 	s.lenientJoin, s.particleJoin = lenient, false
+	s.abjadQuery = q.flags&flagAbjad != 0
 	// Probes: each token, and joins of 2 or 3 adjacent tokens.
 	s.hits = s.hits[:0]
 	s.probes = s.probes[:0]
@@ -626,8 +628,15 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		if dt.num {
 			return
 		}
-		if sim, how := tokSim(t, &u); sim > 0 {
-			if how != howExact && how != howTranslit && (qi < 0 || dt.join) && !s.lenientJoin &&
+		sim, how := tokSim(t, &u)
+		// A join of an abjad's words, or a listed one, with the same
+		// abjad key: the scorer takes it (شهيد خيل is SHAHIDKHEL).
+		abjadJoin := s.abjadQuery && (qi < 0 || dt.join) && sameAbjadKey(t.fold, u.fold)
+		if sim == 0 && abjadJoin {
+			sim, how = simPhonetic, howPhonetic
+		}
+		if sim > 0 {
+			if how != howExact && how != howTranslit && (qi < 0 || dt.join) && !s.lenientJoin && !abjadJoin &&
 				!((dt.join || s.particleJoin) && vowelsDiffer(t.fold, u.fold)) {
 				// A join (of query tokens, or a listed one) the scorer
 				// would not take: it must spell the name.
@@ -706,7 +715,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 				try(ix.byPrefix[i])
 			}
 		}
-		if t.abjad {
+		if t.abjad || qi < 0 && s.abjadQuery {
 			var kb [maxTokenBytes + 2]byte
 			if g, ok := ix.byAbjad[string(appendAbjadKey(kb[:0], t.fold))]; ok {
 				for _, id := range ix.abjadTok[ix.abjadOff[g]:ix.abjadOff[g+1]] {
@@ -716,6 +725,13 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			if g, ok := ix.byAbjadText[string(appendAbjadTextKey(kb[:0], t.text))]; ok {
 				for _, id := range ix.abjadTextTok[ix.abjadTextOff[g]:ix.abjadTextOff[g+1]] {
 					try(id)
+				}
+			}
+			if k := appendAbjadPersianKey(kb[:0], t.text); len(k) > 0 {
+				if g, ok := ix.byAbjadText[string(k)]; ok {
+					for _, id := range ix.abjadTextTok[ix.abjadTextOff[g]:ix.abjadTextOff[g+1]] {
+						try(id)
+					}
 				}
 			}
 		}

@@ -264,6 +264,9 @@ var arabicNames = map[string][]string{
 	"عاني":  {"ani", "aani"},
 	"ولد":   {"ould", "walad", "wuld"},
 	"ثريا":  {"thuraya", "thoraya", "soraya", "suraya"},
+	// Uways (CuCayC with a consonantal و: the guess reads uyas), Aweys
+	// in Somalia, Owais and Awais in Pakistan.
+	"عويس": {"uways", "aweys", "owais", "awais", "oweis"},
 }
 
 // arabicUnit is one letter of a word in a role.
@@ -646,6 +649,13 @@ func (st *state) arabic(ws []word) {
 		// The key is a view of st.keys: later appends go past it or to a
 		// new array, and st.keys is only cut back on the next call.
 		key := unsafe.String(&st.keys[k0], len(st.keys)-k0)
+		if at, both := st.arabicSplit(r, key); both {
+			// Two table names typed as one word (محمدعبد البصير):
+			// two words, so that the compounds are seen.
+			kl := len(string(r[:at])) // the key spells the runes one for one
+			st.arw = append(st.arw, arabicW{runes: r[:at:at], key: key[:kl]}, arabicW{runes: r[at:], key: key[kl:]})
+			continue
+		}
 		st.arw = append(st.arw, arabicW{runes: r, key: key})
 	}
 	words := st.arw
@@ -760,8 +770,104 @@ func (st *state) arabic(ws []word) {
 			slot(st.articleVariants(body, w.runes[2]))
 			continue
 		}
+		if at, _ := st.arabicSplit(w.runes, w.key); at > 0 {
+			// A space perhaps lost after a letter that does not join
+			// the next (ظاهرعويس, Dahir Aweys): the split reading is
+			// the word's second variant, so a query's second rendering
+			// has it and the whole word keeps the first.
+			whole := st.arabicWord(w.runes, w.units, styles)
+			left, right := w.runes[:at:at], w.runes[at:]
+			l := st.arabicWord(left, st.arabicUnits(left, persian), styles)
+			r := st.arabicWord(right, st.arabicUnits(right, persian), styles)
+			lo := st.beginWord()
+			st.addJoined(lo, "", whole.lo, "")
+			if l.hi > l.lo && r.hi > r.lo {
+				// Each part's second variant: the second rendering of
+				// the name typed with the space.
+				st.ab = append(st.ab, st.variant(min(l.lo+1, l.hi-1))...)
+				st.addJoined(lo, " ", min(r.lo+1, r.hi-1), "")
+			}
+			for v := whole.lo + 1; v < whole.hi; v++ {
+				st.addJoined(lo, "", v, "")
+			}
+			slot(span{lo, len(st.aend)})
+			continue
+		}
 		slot(st.arabicWord(w.runes, w.units, styles))
 	}
+}
+
+// arabicConsonants counts the letters of w that are no long vowel: a
+// name has two or more, an ending such as -ani (نور|اني is Noorani) one.
+func arabicConsonants(w []rune) int {
+	n := 0
+	for _, r := range w {
+		if !isArabicVowelLetter(r) && r != 'ة' {
+			n++
+		}
+	}
+	return n
+}
+
+// nonJoining says whether letter r does not join the letter after it: a
+// word typed without a space after it looks spaced (حسن ظاهرعويس).
+func nonJoining(r rune) bool {
+	switch r {
+	case 'ا', 'أ', 'إ', 'آ', 'د', 'ذ', 'ر', 'ز', 'و', 'ؤ', 'ژ', 'ڈ', 'ڑ', 'ډ', 'ړ', 'ږ':
+		return true
+	}
+	return false
+}
+
+// arabicSplit returns where word r (normalised, key its arabicKey form)
+// may be two words typed without the space after a non-joining letter,
+// and whether both parts are table names; 0 when it is not. A table name,
+// a compound (عبد ال..., ...الله, ...الدين) or a word with the article is
+// one word. The parts must be names too, each with two consonants or
+// more: two table names (محمد|عبد), or a table name and a word of four
+// letters or more that does not begin with a long vowel letter
+// (ظاهر|عويس, Dahir Aweys; نور|يزاده is Nurizadeh). Two words of no
+// table (مراد|خاني, حيدر|ابادي) are left whole: family names glue on
+// endings (-khani, -abadi, -zadeh) that, split off, resemble listed names
+// (Khan, Abdaoui) and brought false alerts. Of several places the one
+// with both parts table names, then the most even, wins.
+func (st *state) arabicSplit(r []rune, key string) (at int, both bool) {
+	if len(r) < 6 || hasArticle(r) {
+		return 0, false
+	}
+	if _, ok := arabicNames[key]; ok {
+		return 0, false
+	}
+	if strings.HasPrefix(key, "عبدال") || strings.HasSuffix(key, "الله") || strings.HasSuffix(key, "الدين") {
+		return 0, false
+	}
+	best, bestRank, bestGap := 0, 0, 0
+	for j := 3; j+3 <= len(r); j++ {
+		if !nonJoining(r[j-1]) || arabicConsonants(r[:j]) < 2 || arabicConsonants(r[j:]) < 2 {
+			continue
+		}
+		k0 := len(st.keys)
+		st.keys = appendArabicKey(st.keys, r[:j])
+		_, lk := arabicNames[string(st.keys[k0:])]
+		st.keys = appendArabicKey(st.keys[:k0], r[j:])
+		_, rk := arabicNames[string(st.keys[k0:])]
+		st.keys = st.keys[:k0]
+		rank := 0
+		switch {
+		case lk && rk:
+			rank = 2
+		case lk && len(r)-j >= 4 && !isArabicVowelLetter(r[j]), rk && j >= 4 && !isArabicVowelLetter(r[0]):
+			rank = 1
+		}
+		gap := len(r) - 2*j
+		if gap < 0 {
+			gap = -gap
+		}
+		if rank > bestRank || rank == bestRank && rank > 0 && gap < bestGap {
+			best, bestRank, bestGap = j, rank, gap
+		}
+	}
+	return best, bestRank == 2
 }
 
 // secondNames are the given names that follow Mohammad in the double

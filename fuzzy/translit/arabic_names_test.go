@@ -32,3 +32,33 @@ func TestArabicNameTable(t *testing.T) {
 		}
 	}
 }
+
+func TestArabicSplit(t *testing.T) {
+	st := new(state)
+	for _, c := range []struct {
+		word, left string // left "" for no split
+		both       bool
+	}{
+		{"ظاهرعويس", "ظاهر", false},
+		{"محمدعبد", "محمد", true},
+		{"آخوندزاده", "", false}, // two words of no table
+		{"نوريزاده", "", false},  // يزاده begins with a long vowel letter
+		{"مرادخاني", "", false},
+		{"نوراني", "", false},    // -ani is an ending
+		{"ابراهيمي", "", false},  // ابرا ends in a long vowel
+		{"محمدي", "", false},     // one letter left
+		{"كردستان", "", false},   // كرد has three letters and is no table name
+		{"عبدالرحيم", "", false}, // a compound
+		{"اسماعيل", "", false},   // a table name
+	} {
+		r := st.appendArabicNorm(nil, []rune(c.word))
+		at, both := st.arabicSplit(r, string(appendArabicKey(nil, r)))
+		left := ""
+		if at > 0 {
+			left = string(r[:at])
+		}
+		if left != c.left || both != c.both {
+			t.Errorf("arabicSplit(%s) = %q, %v; want %q, %v", c.word, left, both, c.left, c.both)
+		}
+	}
+}
