@@ -137,7 +137,8 @@ func (st *state) appendArabicNorm(out, w []rune) []rune {
 }
 
 // appendArabicKey appends to b the lookup form of a word for the name
-// table: hamza seats and alif maqsura folded too.
+// table: hamza seats and alif maqsura folded too, and a hamza on the line
+// dropped (رءوف, رؤوف and روف are one name).
 func appendArabicKey(b []byte, w []rune) []byte {
 	for _, r := range w {
 		switch r {
@@ -149,6 +150,10 @@ func appendArabicKey(b []byte, w []rune) []byte {
 			r = 'ه'
 		case 'ئ':
 			r = 'ي'
+		case 'ؤ':
+			r = 'و'
+		case 'ء':
+			continue
 		}
 		b = utf8.AppendRune(b, r)
 	}
@@ -267,6 +272,16 @@ var arabicNames = map[string][]string{
 	// Uways (CuCayC with a consonantal و: the guess reads uyas), Aweys
 	// in Somalia, Owais and Awais in Pakistan.
 	"عويس": {"uways", "aweys", "owais", "awais", "oweis"},
+	// Common given names whose written letters the guess misreads: the
+	// doubled ya of Tayyib, the hamza of Rauf and Nail written without
+	// its seat, the kasra of Iyad's first alif; with Egyptian and Turkish
+	// spellings (Ragab, Recep).
+	"طيب":  {"tayyib", "tayeb", "taib", "tayab"},
+	"روف":  {"rauf", "raouf", "rouf"},
+	"رووف": {"rauf", "raouf", "rouf"},
+	"نايل": {"nail", "nayel", "nael", "nayil"},
+	"اياد": {"iyad", "eyad", "ayad"},
+	"رجب":  {"rajab", "ragab", "recep", "redjeb"},
 }
 
 // arabicUnit is one letter of a word in a role.

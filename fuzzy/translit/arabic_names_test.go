@@ -17,6 +17,12 @@ func TestArabicNameTable(t *testing.T) {
 		{"محفوظ ولد الوليد", "ould"},
 		{"ثريا برزان", "thuraya"},
 		{"عصام علي", "isam"},
+		{"الطيب نايل", "tayyib"},
+		{"الطيب نائل", "nail"},
+		{"إياد غالي", "iyad"},
+		{"عبد الرءوف", "abd al rauf"},
+		{"عبدالرؤوف", "abd al rauf"},
+		{"رجب", "rajab"},
 		// Pashto letters have their own values, not their base letters'
 		{"بخت ګل ځدران", "zadran"}, // ځ dz/z, not ح h
 		{"ښکلی", "shakli"},         // ښ sh (kh in the north)
