@@ -218,7 +218,7 @@ func fuzzySim(a, b *tok) (float32, matchHow) {
 		// One edit on the fold keys of a short name spelt three edits
 		// apart is another name, not a romanisation with a typo
 		// (Sabbagh, fold sabag, is not Sabai).
-		if d := osa(a.fold, b.fold, k); d <= k && !(a.abjad && (consonantChanged(a.fold, b.fold) || nisbaAdded(a.fold, b.fold))) &&
+		if d := osa(a.fold, b.fold, k); d <= k && !(a.abjad && (consonantChanged(a.fold, b.fold) || nisbaAdded(a.fold, b.fold) || vowelPrefixed(a, b))) &&
 			!(k == 1 && !a.guessed && !b.guessed && osa(a.text, b.text, 2) > 2) {
 			best, how = editSimilarity(d, n), howFuzzy
 			if a.fold[0] != b.fold[0] && !isVowel(a.fold[0]) && !isVowel(b.fold[0]) {
@@ -271,6 +271,18 @@ func consonantChanged(a, b string) bool {
 // nisba ي of Karami, Hamdi), so كرم, Karam, is not Karami.
 func nisbaAdded(a, b string) bool {
 	return len(a) > 0 && len(b) > 0 && !isVowel(a[len(a)-1]) && b[len(b)-1] == 'i'
+}
+
+// vowelPrefixed reports whether listed token b begins with a vowel where
+// abjad rendering a begins with a consonant: the script writes a word's
+// first vowel (the alif of Akram, أكرم), so كرم, Karam, is not Akram. A
+// vowel before a doubled consonant is the article's, assimilated and
+// glued (ESSABAR, es-Sabar: الصبار).
+func vowelPrefixed(a, b *tok) bool {
+	if len(a.fold) == 0 || len(b.fold) == 0 || isVowel(a.fold[0]) || !isVowel(b.fold[0]) {
+		return false
+	}
+	return !(len(b.text) >= 3 && b.text[1] == b.text[2])
 }
 
 func consonants(dst []byte, f string) []byte {
