@@ -301,3 +301,26 @@ func core(s string) string {
 	}
 	return b.String()
 }
+
+// Search at a higher minScore returns every record it returns at a lower
+// one with a score above the higher: the admission bound counts on the
+// discount a listed name that lacks the query's middle names gets
+// (Ahmad, Abu Bar / ABU AHMAD was lost at 0.70, found at 0.50).
+func TestSearchMinScoreMonotone(t *testing.T) {
+	ix, ls := realIndex(t)
+	qs := append([]string{"Ahmad, Abu Bar", "Ali Layla Nasser", "أحمد فاطمة شامي"}, benchQueries(ls, 800, true)...)
+	for _, q := range qs {
+		low := ix.Search(q, KindUnknown, 1000, 0.5, nil)
+		for _, min := range []float64{0.7, Threshold} {
+			got := map[uint32]bool{}
+			for _, m := range ix.Search(q, KindUnknown, 1000, min, nil) {
+				got[m.ID] = true
+			}
+			for _, m := range low {
+				if m.Score >= min && !got[m.ID] {
+					t.Errorf("%q: %q (%.3f) found at min 0.5, not at %.2f", q, ls[m.ID].Name, m.Score, min)
+				}
+			}
+		}
+	}
+}

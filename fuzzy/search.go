@@ -365,11 +365,25 @@ func (s *searcher) searchName(q *name, minScore float32) {
 		// forgiven too (heldFromFirst); a looser bound prunes less.
 		wqMin -= forgiven(q, s.noneUsed[:len(q.toks)], q.flags&flagAbjad != 0)
 	}
-	// Admission does not count on the discount: a listed name that lacks
-	// the query's middle names still holds its first and last names,
-	// which are probed, rarest first, before the admission stops.
-	bound := func(accA float32) float32 {
-		return combine(minf((accA+free)/wq, 1), 1, spec)
+	// Admission counts on the discount too while it may still apply: a
+	// listed name that lacks the query's other names is discounted only
+	// if it holds the query's first name and another (see scoreNames),
+	// and probes go rarest first, so those may come after a middle name.
+	// A document none of the probes so far found can hold only what the
+	// rest of them find.
+	first, _ := edges(q)
+	var contentMask uint32
+	for i := range q.toks {
+		if q.toks[i].cls == clsContent {
+			contentMask |= 1 << uint(i)
+		}
+	}
+	bound := func(accA float32, rest uint32) float32 {
+		w := wq
+		if person && first >= 0 && rest&(1<<uint(first)) != 0 && bits.OnesCount32(rest&contentMask) >= 2 {
+			w = wqMin
+		}
+		return combine(minf((accA+free)/w, 1), 1, spec)
 	}
 	// Listed names with initials may earn credit for query tokens that
 	// found nothing; they are admitted longer.
@@ -377,10 +391,10 @@ func (s *searcher) searchName(q *name, minScore float32) {
 	for k, pi := range s.order {
 		pr := &s.probes[pi]
 		rem := maskW(s.sufMask[k])
-		if admitting && bound(rem) < minScore {
+		if admitting && bound(rem, s.sufMask[k]) < minScore {
 			admitting = false
 		}
-		if admittingInit && bound(rem+initialCredit*max(wq-rem-free, 0)) < minScore {
+		if admittingInit && bound(rem+initialCredit*max(wq-rem-free, 0), s.sufMask[k]) < minScore {
 			admittingInit = false
 		}
 		s.pstamp++
