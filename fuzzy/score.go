@@ -393,7 +393,10 @@ func inflectionStem(key string) string {
 
 // inflected reports whether fold key long is short with a case ending.
 func inflected(long, short string) bool {
-	return len(long) > len(short) && inflectionStem(long) == short
+	// Every ending is one to three letters ending in s: most pairs fail
+	// these checks before the endings are tried.
+	d := len(long) - len(short)
+	return d >= 1 && d <= 3 && long[len(long)-1] == 's' && long[:len(short)] == short && inflectionStem(long) == short
 }
 
 // pair is a candidate alignment of token i of one name with token j of the
@@ -663,18 +666,22 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			middleNote = "a first or last name differs (conflicting)"
 			conflict = true
 		}
-	} else if a.flags&flagCut == 0 && wordsDiffer(a, b, usedA[:na], usedB[:nb]) {
-		switch {
-		case allMatched(a, usedA[:na]) && allMatched(b, usedB[:nb]):
-			// Two companies alike in every distinctive word that each
-			// name another line of business are two companies (sister
-			// companies at most): ORION SHIPPING, ORION TRADING.
-			linesDiffer = true
-		case distinctMatched(a, usedA[:na]) <= 1:
-			// Two companies that share one word and each have another
-			// are two companies: "Home Depot" is not SMART DEPOT.
-			middleNote = "each name has a word the other lacks (conflicting)"
-			conflict = true
+	} else if a.flags&flagCut == 0 {
+		whole := allMatched(a, usedA[:na]) && allMatched(b, usedB[:nb])
+		if (whole || distinctMatched(a, usedA[:na]) <= 1) && wordsDiffer(a, b, usedA[:na], usedB[:nb]) {
+			if whole {
+				// Two companies alike in every distinctive word that
+				// each name another line of business are two companies
+				// (sister companies at most): ORION SHIPPING, ORION
+				// TRADING.
+				linesDiffer = true
+			} else {
+				// Two companies that share one word and each have
+				// another are two companies: "Home Depot" is not SMART
+				// DEPOT.
+				middleNote = "each name has a word the other lacks (conflicting)"
+				conflict = true
+			}
 		}
 	}
 	if wa == 0 || wb == 0 {
