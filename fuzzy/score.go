@@ -219,7 +219,7 @@ func fuzzySim(a, b *tok) (float32, matchHow) {
 		// apart is another name, not a romanisation with a typo
 		// (Sabbagh, fold sabag, is not Sabai).
 		if d := osa(a.fold, b.fold, k); d <= k && !(a.abjad && (consonantChanged(a.fold, b.fold) || nisbaAdded(a.fold, b.fold) || vowelPrefixed(a, b))) &&
-			!(k == 1 && !a.guessed && !b.guessed && osa(a.text, b.text, 2) > 2) {
+			!(k == 1 && !a.guessed && !b.guessed && (a.text != a.fold || b.text != b.fold) && osa(a.text, b.text, 2) > 2) {
 			best, how = editSimilarity(d, n), howFuzzy
 			if a.fold[0] != b.fold[0] && !isVowel(a.fold[0]) && !isVowel(b.fold[0]) {
 				// Typos rarely hit the first letter; Nasir is not Bashir.
