@@ -431,7 +431,13 @@ func TestSearchListedInitials(t *testing.T) {
 func TestSearchMatchesBruteForce(t *testing.T) {
 	ix, ls := realIndex(t)
 	qs := benchQueries(ls, 60, false)
-	qs = append(qs, "Vladimir Putin", "V. V. Putin", "Usama binladin", "Kim Jong Un", "Banco Nacional Cuba")
+	qs = append(qs, "Vladimir Putin", "V. V. Putin", "Usama binladin", "Kim Jong Un", "Banco Nacional Cuba",
+		"حماده ولد محمد الخيري", "محمد يوسف كرم", "حامد رجا صلاح التكريتي")
+	for _, l := range ls {
+		if len(qs) < 60+8+20 && isAbjad(l.Name) {
+			qs = append(qs, l.Name) // merged readings (see mergeFloor)
+		}
+	}
 	s := newSearcher(ix)
 	s.sc.memo = nil // plain tokSim
 	const min = 0.7
@@ -439,13 +445,25 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 		want := map[uint32]float64{}
 		s.p.reset()
 		s.p.parse(q, KindUnknown)
-		for qi := range s.p.names {
-			for d := range ix.docRec {
-				s.docToks = ix.docName(uint32(d), &s.docNm, s.docToks)
-				if sc := float64(s.sc.scoreNames(&s.p.names[qi], &s.docNm, nil)); sc >= min {
-					id := ix.recs[ix.docRec[d]].ID
-					want[id] = max(want[id], sc)
+		for ri := range ix.recs {
+			var sc float32
+			docs := func() {
+				for d := ix.recDoc[ri]; d < ix.recDoc[ri+1]; d++ {
+					s.docToks = ix.docName(d, &s.docNm, s.docToks)
+					for qi := range s.p.names {
+						sc = max(sc, s.sc.scoreNames(&s.p.names[qi], &s.docNm, nil))
+					}
 				}
+			}
+			docs()
+			if mergeable(s.p.names) && sc >= mergeFloor {
+				s.sc.alts, s.sc.merge = s.p.names, true
+				docs()
+				s.sc.alts, s.sc.merge = nil, false
+			}
+			if float64(sc) >= min {
+				id := ix.recs[ri].ID
+				want[id] = max(want[id], float64(sc))
 			}
 		}
 		got := map[uint32]float64{}
@@ -468,8 +486,10 @@ func FuzzSearch(f *testing.F) {
 		{1, "PUTIN, Vladimir Vladimirovich", KindPerson}, {2, "Владимир Путин", KindPerson},
 		{3, "BIN LADIN, Usama", KindPerson}, {4, "AL QA'IDA", KindOrganization}, {5, "ARMAN 114", KindVessel},
 		{6, "V. V.", KindPerson}, {7, "ООО Ромашка", KindOrganization}, {8, "", KindUnknown},
+		{9, "EL KHAIRY, Hamad", KindPerson},
 	})
-	for _, s := range []string{"Vladimir Putin", "usama binladin", "alqaida", "M/V ARMAN 114", "V", "Путин", "\xff\x00", "ооо"} {
+	for _, s := range []string{"Vladimir Putin", "usama binladin", "alqaida", "M/V ARMAN 114", "V", "Путин", "\xff\x00", "ооо",
+		"حماده ولد محمد الخيري"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, q string) {

@@ -404,6 +404,7 @@ func inflected(long, short string) bool {
 type pair struct {
 	i, j uint8
 	how  matchHow
+	src  uint8 // 0: the query token itself; k: its place in the k-th aligned rendering
 	sim  float32
 	val  float32
 }
@@ -423,6 +424,131 @@ type scorer struct {
 	// token id as found by the index's retrieval, and false when it does
 	// not know (then tokSim is called).
 	memo func(i int, id int32) (float32, matchHow, bool)
+	// alts, when set, are all the renderings of the query scored; with
+	// merge, a query token is also read in the aligned ones (see
+	// alignedRenderings).
+	alts  []name
+	merge bool
+	// sims caches, while simOn, the similarities of the tokens of alts
+	// and those of the listed renderings of one record (see
+	// cacheRecord): the merged readings of a pair are those its plain
+	// scoring already compared.
+	sims     []cachedSim
+	simStamp uint32
+	simSlot  int
+	simOn    bool
+}
+
+type cachedSim struct {
+	stamp uint32
+	sim   float32
+	how   matchHow
+}
+
+// simSlots is how many listed renderings of a record the cache holds.
+const simSlots = maxVariants
+
+// cacheRecord empties the similarity cache for a record's listed
+// renderings, compared with the renderings in sc.alts.
+func (sc *scorer) cacheRecord() {
+	if n := simSlots * len(sc.alts) * maxTokens * maxTokens; len(sc.sims) < n {
+		sc.sims = make([]cachedSim, n)
+	}
+	sc.simStamp++
+	if sc.simStamp == 0 {
+		clear(sc.sims)
+		sc.simStamp = 1
+	}
+}
+
+// cacheListed selects the cache of the record's slot-th listed
+// rendering (from 0): past simSlots, nothing is cached.
+func (sc *scorer) cacheListed(slot int) {
+	sc.simSlot, sc.simOn = slot, slot < simSlots
+}
+
+// altIndex returns the place of query rendering a in sc.alts, or -1.
+func (sc *scorer) altIndex(a *name) int {
+	for k := range sc.alts {
+		if &sc.alts[k] == a {
+			return k
+		}
+	}
+	return -1
+}
+
+// tokSimAt is tokSim of token i of rendering k of sc.alts (a, -1 for
+// none) and token j of the listed name (b), from the cache when on.
+func (sc *scorer) tokSimAt(k, i, j int, a, b *tok) (float32, matchHow) {
+	if !sc.simOn || k < 0 {
+		return tokSim(a, b)
+	}
+	e := &sc.sims[((sc.simSlot*len(sc.alts)+k)*maxTokens+i)*maxTokens+j]
+	if e.stamp != sc.simStamp {
+		e.sim, e.how = tokSim(a, b)
+		e.stamp = sc.simStamp
+	}
+	return e.sim, e.how
+}
+
+// maxAligned caps the other renderings a query token is read in.
+const maxAligned = 4
+
+// mergeFloor is the plain score (the best of the query's renderings, each
+// scored alone) from which a pair is also scored with its tokens read in
+// the aligned renderings (see alignedRenderings). It is weakCap: a pair
+// that resembles but holds no strong token match scores that, and
+// another rendering's reading of a word may supply the strong match.
+//
+// Scoring merged readings only from a plain floor keeps Search exact:
+// its retrieval bounds plain scores, so it finds every record whose plain
+// score reaches min(minScore, mergeFloor) (see Index.Search), and those
+// are all the records whose merged score can reach minScore; Compare and
+// Explain apply the same rule to each listed rendering.
+const mergeFloor = weakCap
+
+// mergeable reports whether names, a query's renderings, may be scored
+// with merged readings: an abjad's, more than one.
+func mergeable(names []name) bool {
+	return len(names) > 1 && names[0].flags&flagAbjad != 0
+}
+
+// alignedRenderings returns in dst the other renderings of query a, among
+// sc.alts, that read the query's words into as many tokens. An abjad's
+// renderings guess vowels and letter values for the whole name in one
+// style (see translit's arStyles), while a name's words may each be spelt
+// in another (Hamad in the first, Khairy in the second): a query token is
+// as good as its best reading among the renderings of the same word. An
+// article or compound read apart in one rendering and dropped or joined
+// in another shifts the words: such renderings are not aligned. Where
+// the renderings read a word into tokens of different classes (ould, a
+// particle, and walad, a name), neither reading stands for the other
+// (see altTok).
+func (sc *scorer) alignedRenderings(a *name, dst *[maxAligned]*name, idx *[maxAligned]int) []*name {
+	out := dst[:0]
+	if !sc.merge || a.flags&flagAbjad == 0 {
+		return out
+	}
+	for k := range sc.alts {
+		r := &sc.alts[k]
+		if len(out) == maxAligned {
+			break
+		}
+		if r != a && len(r.toks) == len(a.toks) && r.flags&flagAbjad != 0 && (r.flags^a.flags)&flagOrg == 0 {
+			idx[len(out)] = k
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// altTok returns aligned rendering r's reading of query token i of a, or
+// nil if r reads that word into another class of token.
+func altTok(a, r *name, i int) *tok {
+	if t := &r.toks[i]; t.cls == a.toks[i].cls {
+		return t
+	}
+	return nil
 }
 
 // explainer collects the explanation of one pair, when wanted.
@@ -463,6 +589,17 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	strong := sc.joinsBoth(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, joinPre)
 	strong = sc.moved(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex) || strong
 	sc.pairs = sc.pairs[:0]
+	var alBuf [maxAligned]*name
+	var alIdx [maxAligned]int
+	aligned := sc.alignedRenderings(a, &alBuf, &alIdx)
+	ak := sc.altIndex(a)
+	// queryTok is the reading of query token i a pair took.
+	queryTok := func(p *pair) *tok {
+		if p.src == 0 {
+			return &a.toks[p.i]
+		}
+		return &aligned[p.src-1].toks[p.i]
+	}
 	for i := range a.toks {
 		ta := &a.toks[i]
 		if ta.cls == clsLegal {
@@ -480,7 +617,24 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 				s, how, ok = sc.memo(i, tb.id)
 			}
 			if !ok {
-				s, how = tokSim(ta, tb)
+				s, how = sc.tokSimAt(ak, i, j, ta, tb)
+			}
+			var src uint8
+			for k, r := range aligned {
+				t := altTok(a, r, i)
+				if t == nil {
+					continue
+				}
+				s2, how2 := sc.tokSimAt(alIdx[k], i, j, t, tb)
+				if s2 > simTranslit {
+					// Another style's spelling of the word is one more
+					// romanisation of it, no more: محمد is Mohammed
+					// as a variant whichever rendering spells it so.
+					s2, how2 = simTranslit, howTranslit
+				}
+				if s2 > s {
+					s, how, src = s2, how2, uint8(k+1)
+				}
 			}
 			if s == 0 {
 				continue
@@ -489,7 +643,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 			if how == howInitial {
 				v *= initialCredit
 			}
-			sc.pairs = append(sc.pairs, pair{uint8(i), uint8(j), how, s, v})
+			sc.pairs = append(sc.pairs, pair{uint8(i), uint8(j), how, src, s, v})
 		}
 	}
 	ps := sc.pairs
@@ -518,9 +672,10 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		}
 		usedA[p.i], usedB[p.j] = true, true
 		toB[p.i] = int8(p.j) + 1
-		strong = strong || strongPair(&a.toks[p.i], &b.toks[p.j], p.how)
+		qt := queryTok(&p)
+		strong = strong || strongPair(qt, &b.toks[p.j], p.how)
 		cutPair = cutPair || p.how == howCut
-		if ta := &a.toks[p.i]; (ta.cls == clsContent || ta.cls == clsNumber) && spelt(ta, &b.toks[p.j], p.how) {
+		if ta := qt; (ta.cls == clsContent || ta.cls == clsNumber) && spelt(ta, &b.toks[p.j], p.how) {
 			exactContent = true
 		}
 		ca, cb := p.sim, p.sim
@@ -536,7 +691,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		credB[p.j] = cb * b.toks[p.j].w
 		if ex != nil {
 			ex.tokens = append(ex.tokens, TokenMatch{
-				Query: strings.Clone(a.toks[p.i].text), Candidate: strings.Clone(b.toks[p.j].text),
+				Query: strings.Clone(qt.text), Candidate: strings.Clone(b.toks[p.j].text),
 				How: p.how.String(), Sim: round3(float64(p.sim)), Weight: round3(float64(a.toks[p.i].w)),
 			})
 		}

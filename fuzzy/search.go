@@ -189,14 +189,34 @@ func (ix *Index) Search(query string, kind Kind, limit int, minScore float64, ds
 	s.p.reset()
 	s.p.parse(query, kind)
 	s.cache, s.qhits, s.ctext = s.cache[:0], s.qhits[:0], s.ctext[:0]
+	// A record whose plain score reaches mergeFloor may score more with
+	// merged readings (see mergeFloor): an abjad query finds those too,
+	// and keeps them if rescore lifts them to minScore.
+	floor := float32(minScore)
+	merge := mergeable(s.p.names)
+	if merge {
+		floor = min(floor, mergeFloor)
+	}
 	for ni := range s.p.names {
-		s.searchName(&s.p.names[ni], float32(minScore))
+		s.searchName(&s.p.names[ni], floor)
 	}
 	if len(s.p.names) > 1 {
 		s.probed = 0 // the memo holds the last rendering's similarities only
+		s.sc.alts = s.p.names
 		for k := range s.results {
-			s.rescore(k)
+			s.rescore(k, merge)
 		}
+		s.sc.alts, s.sc.simOn = nil, false
+	}
+	if floor < float32(minScore) {
+		n := 0
+		for k := range s.results {
+			if s.results[k].Score >= minScore {
+				s.results[n], s.resRec[n] = s.results[k], s.resRec[k]
+				n++
+			}
+		}
+		s.results, s.resRec = s.results[:n], s.resRec[:n]
 	}
 	res := s.results
 	slices.SortFunc(res, func(a, b Match) int {
@@ -540,8 +560,10 @@ func (s *searcher) addResult(ri uint32, sc float32) {
 // find, so a rendering that matches the record better than its credit
 // showed (a join around a particle spelt with other vowels: us yma,
 // USAMA) may have been passed over while another rendering found the
-// record; the result must still carry the record's score.
-func (s *searcher) rescore(k int) {
+// record; the result must still carry the record's score. With merge,
+// a record whose plain score reaches mergeFloor is also scored with
+// merged readings, as compare does.
+func (s *searcher) rescore(k int, merge bool) {
 	ix := s.ix
 	one := [1]uint32{s.resRec[k]}
 	recs := one[:]
@@ -549,8 +571,45 @@ func (s *searcher) rescore(k int) {
 		recs = dup
 	}
 	for _, ri := range recs {
+		// The record's plain score must be known exactly at or above
+		// mergeFloor. A result of one record scored at least its score
+		// so far; of several (dupID), each is scored down to mergeFloor.
+		ceil := float32(1)
+		var plain float32
+		if len(recs) == 1 {
+			plain = float32(s.results[k].Score)
+		} else if merge {
+			ceil = mergeFloor
+		}
+		if merge {
+			s.sc.cacheRecord()
+		}
 		for d := ix.recDoc[ri]; d < ix.recDoc[ri+1]; d++ {
 			s.docToks = ix.docName(d, &s.docNm, s.docToks)
+			if merge {
+				s.sc.cacheListed(int(d - ix.recDoc[ri]))
+			}
+			for ni := range s.p.names {
+				s.sc.floor = min(float32(s.results[k].Score), ceil)
+				sc := s.sc.scoreNames(&s.p.names[ni], &s.docNm, nil)
+				s.sc.floor = 0
+				plain = max(plain, sc)
+				if float64(sc) > s.results[k].Score {
+					s.results[k].Score = float64(sc)
+				}
+			}
+		}
+		s.sc.simOn = false
+		if !merge || plain < mergeFloor || s.results[k].Score >= 1 {
+			continue
+		}
+		// The merged readings, from the similarities just cached.
+		s.sc.merge = true
+		for d := ix.recDoc[ri]; d < ix.recDoc[ri+1]; d++ {
+			if ix.recDoc[ri+1]-ix.recDoc[ri] > 1 {
+				s.docToks = ix.docName(d, &s.docNm, s.docToks)
+			}
+			s.sc.cacheListed(int(d - ix.recDoc[ri]))
 			for ni := range s.p.names {
 				s.sc.floor = float32(s.results[k].Score)
 				sc := s.sc.scoreNames(&s.p.names[ni], &s.docNm, nil)
@@ -560,6 +619,7 @@ func (s *searcher) rescore(k int) {
 				}
 			}
 		}
+		s.sc.merge, s.sc.simOn = false, false
 	}
 }
 
@@ -901,6 +961,19 @@ func compare(a string, ka Kind, b string, kb Kind) Explanation {
 			}
 		}
 	}
+	// As Search's rescore: merged readings from mergeFloor.
+	merged := false
+	if mergeable(pa.names) && best >= mergeFloor && best < 1 {
+		sc.alts, sc.merge = pa.names, true
+		for i := range pa.names {
+			for j := range pb.names {
+				if s := sc.scoreNames(&pa.names[i], &pb.names[j], nil); s > best {
+					best, bi, bj, merged = s, i, j, true
+				}
+			}
+		}
+		sc.alts, sc.merge = nil, false
+	}
 	ex := Explanation{}
 	if bi < 0 {
 		ex.Query = normString(a, ka)
@@ -909,6 +982,9 @@ func compare(a string, ka Kind, b string, kb Kind) Explanation {
 		return ex
 	}
 	var e explainer
+	if merged {
+		sc.alts, sc.merge = pa.names, true
+	}
 	s := sc.scoreNames(&pa.names[bi], &pb.names[bj], &e)
 	ex.Query = joinTexts(pa.names[bi].toks)
 	ex.Candidate = joinTexts(pb.names[bj].toks)
