@@ -467,6 +467,51 @@ func (sc *scorer) cacheListed(slot int) {
 	sc.simSlot, sc.simOn = slot, slot < simSlots
 }
 
+// mergeMatters reports whether query rendering a may score otherwise
+// against listed rendering b with merged readings than alone: whether a
+// token of a reads better, by the cache of their plain scoring, in an
+// aligned rendering. Without the cache it cannot tell, and says so.
+func (sc *scorer) mergeMatters(a, b *name) bool {
+	ak := sc.altIndex(a)
+	if !sc.simOn || ak < 0 {
+		return true
+	}
+	var alBuf [maxAligned]*name
+	var alIdx [maxAligned]int
+	merge := sc.merge
+	sc.merge = true
+	aligned := sc.alignedRenderings(a, &alBuf, &alIdx)
+	sc.merge = merge
+	at := func(k, i, j int) (float32, bool) {
+		e := &sc.sims[((sc.simSlot*len(sc.alts)+k)*maxTokens+i)*maxTokens+j]
+		return e.sim, e.stamp == sc.simStamp
+	}
+	for i := range a.toks {
+		if a.toks[i].cls == clsLegal {
+			continue
+		}
+		for j := range b.toks {
+			if b.toks[j].cls == clsLegal {
+				continue
+			}
+			own, ok := at(ak, i, j)
+			if !ok {
+				return true
+			}
+			for n, r := range aligned {
+				if altTok(a, r, i) == nil {
+					continue
+				}
+				s, ok := at(alIdx[n], i, j)
+				if !ok || min(s, simTranslit) > own {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // altIndex returns the place of query rendering a in sc.alts, or -1.
 func (sc *scorer) altIndex(a *name) int {
 	for k := range sc.alts {

@@ -611,6 +611,9 @@ func (s *searcher) rescore(k int, merge bool) {
 			}
 			s.sc.cacheListed(int(d - ix.recDoc[ri]))
 			for ni := range s.p.names {
+				if !s.sc.mergeMatters(&s.p.names[ni], &s.docNm) {
+					continue // the same score as alone
+				}
 				s.sc.floor = float32(s.results[k].Score)
 				sc := s.sc.scoreNames(&s.p.names[ni], &s.docNm, nil)
 				s.sc.floor = 0
