@@ -81,6 +81,13 @@ type Index struct {
 	byAbjadText  map[string]uint32
 	abjadTextOff []uint32
 	abjadTextTok []uint32
+	// byAbjadJoin groups the listed joins by the abjad key of their fold
+	// key: an abjad query's token takes a listed run with its key
+	// (scorer.joins: والمسلمين, walmaslamin, is WA AL-MUSLIMIN), so
+	// retrieval must find the run's join.
+	byAbjadJoin  map[string]uint32
+	abjadJoinOff []uint32
+	abjadJoinTok []uint32
 
 	// delTab is the deletion neighbourhood: the hash of a fold key or one
 	// of its deletions → the tokens of the fold groups it reaches.
@@ -263,6 +270,10 @@ func Build(recs []Record) *Index {
 	ix.byAbjad, ix.abjadOff, ix.abjadTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
 		k := string(appendAbjadKey(nil, d.fold))
 		return k, k != "" && !d.join
+	})
+	ix.byAbjadJoin, ix.abjadJoinOff, ix.abjadJoinTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
+		k := string(appendAbjadKey(nil, d.fold))
+		return k, k != "" && d.join
 	})
 	ix.byAbjadText, ix.abjadTextOff, ix.abjadTextTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
 		k := string(appendAbjadTextKey(nil, d.text))

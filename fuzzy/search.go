@@ -243,6 +243,7 @@ func (s *searcher) searchName(q *name, minScore float32) {
 	}
 	spec := nameSpec(q)
 	var wq, free float32
+	unseen := false
 	for i := range q.toks {
 		t := &q.toks[i]
 		if t.cls == clsLegal {
@@ -255,6 +256,10 @@ func (s *searcher) searchName(q *name, minScore float32) {
 			// Initials, and the stub that ends a cut query, find nothing
 			// but may match: assume they do.
 			free += t.w
+			// A listed token retrieval did not find may be matched by
+			// an initial, or by a stub whose listed continuations it
+			// does not look up in full.
+			unseen = unseen || !(t.cut && s.stubFindsAll(t))
 		}
 	}
 	s.vstamp++
@@ -314,7 +319,10 @@ func (s *searcher) searchName(q *name, minScore float32) {
 			s.particleJoin = particle
 			maxDel := 0 // the join must spell the token: no edits to look for
 			if s.lenientJoin {
-				maxDel = 1
+				// It may merely resemble the token: within the edits
+				// tokSim allows (abd al rahman, ABDIRAHMAN; al haq,
+				// ASHAQ).
+				maxDel = 2
 			}
 			s.addProbe(&jt, w, maxDel, -1, (1<<uint(k+1)-1)<<uint(i))
 		}
@@ -489,9 +497,10 @@ func (s *searcher) searchName(q *name, minScore float32) {
 		}
 		// The query's middle names are discounted only against a listed
 		// name matched whole, each of whose content tokens earns at least
-		// minSim of its weight.
+		// minSim of its weight, unless query initials or a cut stub
+		// match what retrieval did not find (M. for MANAN).
 		wa := wq
-		if person && s.accB[d] >= minSim*ix.docWContent[d] || ix.docFlags[d]&flagInitials != 0 {
+		if person && (s.accB[d] >= minSim*ix.docWContent[d] || unseen) || ix.docFlags[d]&flagInitials != 0 {
 			wa = wqMin
 		}
 		ub := combine(minf(accA/wa, 1), minf(accB/wd, 1), spec)
@@ -510,6 +519,18 @@ func (s *searcher) searchName(q *name, minScore float32) {
 		}
 		s.addResult(ix.docRec[d], sc)
 	}
+}
+
+// stubFindsAll reports whether the lookups of cut stub t find every
+// listed token it begins (see addProbe).
+func (s *searcher) stubFindsAll(t *tok) bool {
+	ix := s.ix
+	if len(t.text) < minStubLen {
+		return false
+	}
+	i, _ := slices.BinarySearchFunc(ix.byPrefix, t.text, func(id uint32, x string) int { return strings.Compare(ix.dict[id].text, x) })
+	i += maxPrefixHits
+	return i >= len(ix.byPrefix) || !strings.HasPrefix(ix.dict[ix.byPrefix[i]].text, t.text)
 }
 
 // credit adds a probe's credit to document d, keeping per probe only the
@@ -790,6 +811,15 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			i, _ := slices.BinarySearchFunc(ix.byPrefix, t.text, func(id uint32, x string) int { return strings.Compare(ix.dict[id].text, x) })
 			for n := 0; i < len(ix.byPrefix) && n < maxPrefixHits && strings.HasPrefix(ix.dict[ix.byPrefix[i]].text, t.text); i, n = i+1, n+1 {
 				try(ix.byPrefix[i])
+			}
+		}
+		if qi >= 0 && s.abjadQuery && len(t.text) >= 4 {
+			// A listed run with the token's abjad key (see byAbjadJoin).
+			var kb [maxTokenBytes + 2]byte
+			if g, ok := ix.byAbjadJoin[string(appendAbjadKey(kb[:0], t.fold))]; ok {
+				for _, id := range ix.abjadJoinTok[ix.abjadJoinOff[g]:ix.abjadJoinOff[g+1]] {
+					try(id)
+				}
 			}
 		}
 		if t.abjad || qi < 0 && s.abjadQuery {
