@@ -313,6 +313,8 @@ func TestSearchMinScoreMonotone(t *testing.T) {
 	// initials that match what retrieval did not find (جماعة نصرة الإسلام
 	// والمسلمين is JNIM at 0.739).
 	qs = append(qs, benchQueries(ls, 3000, false)...)
+	// Joins with a legal form, and a one-letter word as an initial.
+	qs = append(qs, "INKOP DOOCUPRIJA", "NOUR HOLDINGSAL", "AONPO AVTOMATIKI", "I JE GLOBAL DMCC")
 	for _, q := range qs {
 		low := ix.Search(q, KindUnknown, 1000, 0.5, nil)
 		for _, min := range []float64{0.7, Threshold} {

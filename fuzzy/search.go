@@ -71,6 +71,7 @@ type searcher struct {
 	// (renderings of a non-Latin name share most tokens).
 	lenientJoin  bool // this probe's joins may merely resemble (see scorer.joins)
 	particleJoin bool // this probe is a join around a particle
+	legalJoin    bool // this probe is a join with a legal form: it matches only letter for letter
 	abjadQuery   bool // the query is read from an abjad: joins may have other short vowels (see scorer.joins)
 
 	delKeys []uint64 // deletion keys' hashes (see appendDeletions)
@@ -96,6 +97,7 @@ type cachedProbe struct {
 	maxDel     int    // the probe's deletion cap (the hits depend on it)
 	lenient    bool   // and its lenientJoin
 	particle   bool   // and particleJoin
+	legal      bool   // and legalJoin
 	start, end int32  // in qhits
 }
 
@@ -252,9 +254,10 @@ func (s *searcher) searchName(q *name, minScore float32) {
 		if t.cls != clsTitle { // titles count only when matched
 			wq += t.w
 		}
-		if t.cls == clsInitial || t.cut {
-			// Initials, and the stub that ends a cut query, find nothing
-			// but may match: assume they do.
+		if t.cls == clsInitial || t.cut || len(t.text) == 1 && t.cls != clsNumber {
+			// Initials (any one letter: tokSim takes I for INTERFACE),
+			// and the stub that ends a cut query, find nothing but may
+			// match: assume they do.
 			free += t.w
 			// A listed token retrieval did not find may be matched by
 			// an initial, or by a stub whose listed continuations it
@@ -288,13 +291,17 @@ func (s *searcher) searchName(q *name, minScore float32) {
 	for i := range q.toks {
 		s.jbuf = s.jbuf[:0]
 		var w float32
-		short, particle := false, false
+		short, particle, legal := false, false, false
 		for k := 0; k < 3 && i+k < len(q.toks); k++ {
 			t := &q.toks[i+k]
-			if t.cls != clsContent && t.cls != clsParticle && t.cls != clsGeneric {
+			if t.cls != clsContent && t.cls != clsParticle && t.cls != clsGeneric && t.cls != clsLegal {
 				break // as scorer.joins
 			}
-			w += t.w
+			if t.cls == clsLegal {
+				legal = true // joins letter for letter only (scorer.joins)
+			} else {
+				w += t.w
+			}
 			short = short || len(t.text) <= 3
 			particle = particle || t.cls == clsParticle
 			if k == 0 || k == 2 && !short {
@@ -315,8 +322,9 @@ func (s *searcher) searchName(q *name, minScore float32) {
 			jt.cls = clsContent
 			// The scorer takes a join only if it spells the token (or,
 			// for a transliteration, around a particle, resembles it).
-			s.lenientJoin = lenient && particle
+			s.lenientJoin = lenient && particle && !legal
 			s.particleJoin = particle
+			s.legalJoin = legal
 			maxDel := 0 // the join must spell the token: no edits to look for
 			if s.lenientJoin {
 				// It may merely resemble the token: within the edits
@@ -327,6 +335,7 @@ func (s *searcher) searchName(q *name, minScore float32) {
 			s.addProbe(&jt, w, maxDel, -1, (1<<uint(k+1)-1)<<uint(i))
 		}
 	}
+	s.legalJoin = false
 	// Probe order: see below.
 	s.order = s.order[:0]
 	for i := range s.probes {
@@ -359,7 +368,9 @@ func (s *searcher) searchName(q *name, minScore float32) {
 	// would count a token up to three times.)
 	var tokW [maxTokens]float32
 	for i := range q.toks {
-		tokW[i] = q.toks[i].w
+		if q.toks[i].cls != clsLegal { // as wq
+			tokW[i] = q.toks[i].w
+		}
 	}
 	maskW := func(m uint32) float32 {
 		var w float32
@@ -430,6 +441,9 @@ func (s *searcher) searchName(q *name, minScore float32) {
 			clear(s.docProbe)
 			s.pstamp = 1
 		}
+		// A join of legal forms alone earns the query nothing: it only
+		// credits the listed token it spells to documents found otherwise.
+		admitting, admittingInit := admitting && pr.w > 0, admittingInit && pr.w > 0
 		for _, h := range s.hits[pr.start:pr.end] {
 			dt := &ix.dict[h.tok]
 			va, vb := h.sim*pr.w, h.sim*dt.bound
@@ -673,7 +687,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 	}
 	{
 		for _, c := range s.cache {
-			if c.text != t.text || c.maxDel != maxDel || c.lenient != s.lenientJoin || c.particle != s.particleJoin {
+			if c.text != t.text || c.maxDel != maxDel || c.lenient != s.lenientJoin || c.particle != s.particleJoin || c.legal != s.legalJoin {
 				continue
 			}
 			for _, h := range s.qhits[c.start:c.end] {
@@ -703,7 +717,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			defer func() {
 				qs := int32(len(s.qhits))
 				s.qhits = append(s.qhits, s.hits[start:]...)
-				s.cache = append(s.cache, cachedProbe{text, maxDel, s.lenientJoin, s.particleJoin, qs, int32(len(s.qhits))})
+				s.cache = append(s.cache, cachedProbe{text, maxDel, s.lenientJoin, s.particleJoin, s.legalJoin, qs, int32(len(s.qhits))})
 			}()
 		}
 	}
@@ -725,6 +739,12 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		}
 		if dt.num {
 			return
+		}
+		if qi >= 0 && dt.join && (len(t.text) < 4 || t.cls != clsContent && t.cls != clsParticle) {
+			return // scorer.joins joins runs only for these
+		}
+		if (s.legalJoin || dt.legalJoin) && t.text != dt.text {
+			return // a join with a legal form matches letter for letter
 		}
 		sim, how := tokSim(t, &u)
 		// A join of an abjad's words, or a listed one, with the same
@@ -777,7 +797,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 	}
 	s.touch += touch
 	s.tryKey(&ix.textTab, hText, try)
-	if t.cls != clsNumber {
+	if t.cls != clsNumber && !s.legalJoin { // a join with a legal form: its text only
 		s.tryKey(&ix.foldTab, hFold, try)
 		if t.cls == clsContent {
 			// Bill finds William, and William Bill (nicknames.go).
