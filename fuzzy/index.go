@@ -40,6 +40,7 @@ type dictTok struct {
 	rar              float32 // rarity (the weight of a content token)
 	bound            float32 // the most a listed occurrence can weigh: rarity, number weight, or for a join the sum over its parts
 	join             bool    // only ever a join of adjacent tokens: for retrieval only
+	legalJoin        bool    // only ever a join with a legal form, which matches only letter for letter (scorer.joins)
 	known            bool    // knownName(text)
 	syl              bool    // isSyllable(text)
 	num              bool    // isDigits(text)
@@ -81,6 +82,13 @@ type Index struct {
 	byAbjadText  map[string]uint32
 	abjadTextOff []uint32
 	abjadTextTok []uint32
+	// byAbjadJoin groups the listed joins by the abjad key of their fold
+	// key: an abjad query's token takes a listed run with its key
+	// (scorer.joins: والمسلمين, walmaslamin, is WA AL-MUSLIMIN), so
+	// retrieval must find the run's join.
+	byAbjadJoin  map[string]uint32
+	abjadJoinOff []uint32
+	abjadJoinTok []uint32
 
 	// delTab is the deletion neighbourhood: the hash of a fold key or one
 	// of its deletions → the tokens of the fold groups it reaches.
@@ -117,11 +125,11 @@ func Build(recs []Record) *Index {
 	type occ struct{ tok, doc uint32 }
 	var occs []occ
 	var jb []byte
-	intern := func(t *tok, join bool) uint32 {
+	intern := func(t *tok, join, legal bool) uint32 {
 		id, ok := byText[t.text]
 		if !ok {
 			id = uint32(len(ix.dict))
-			d := dictTok{text: strings.Clone(t.text), join: true}
+			d := dictTok{text: strings.Clone(t.text), join: true, legalJoin: legal}
 			d.fold = strings.Clone(t.fold)
 			d.skel = strings.Clone(t.skel)
 			d.rar = rarity(d.text)
@@ -135,6 +143,9 @@ func Build(recs []Record) *Index {
 		}
 		if !join {
 			ix.dict[id].join = false
+		}
+		if !legal {
+			ix.dict[id].legalJoin = false
 		}
 		return id
 	}
@@ -164,7 +175,7 @@ func Build(recs []Record) *Index {
 			ix.docRec = append(ix.docRec, uint32(ri))
 			for ti := range nm.toks {
 				t := &nm.toks[ti]
-				id := intern(t, false)
+				id := intern(t, false, false)
 				if t.cls == clsNumber {
 					ix.dict[id].bound = max(ix.dict[id].bound, wNumber)
 				}
@@ -174,24 +185,29 @@ func Build(recs []Record) *Index {
 			}
 			// Joins of adjacent name tokens, for retrieval.
 			for ti := range nm.toks {
-				short := false
+				short, legal := false, false
 				jb = jb[:0]
 				var rar float32
 				for k := 0; k < 3 && ti+k < len(nm.toks); k++ {
 					t := &nm.toks[ti+k]
-					if t.cls != clsContent && t.cls != clsParticle && t.cls != clsGeneric {
+					if t.cls != clsContent && t.cls != clsParticle && t.cls != clsGeneric && t.cls != clsLegal {
 						break // as scorer.joins: MAHAN AIR is MAHANAIR
 					}
+					// A legal form joins letter for letter (DOO CUPRIJA
+					// is DOOCUPRIJA).
+					legal = legal || t.cls == clsLegal
 					short = short || len(t.text) <= 3
 					jb = append(jb, t.text...)
-					rar += rarity(t.text)
+					if t.cls != clsLegal { // a legal form weighs nothing
+						rar += rarity(t.text)
+					}
 					if k == 0 || k == 2 && !short {
 						continue
 					}
 					jt := tok{text: string(jb)}
 					jt.fold = foldOf(jt.text)
 					jt.skel = skelOf(jt.text)
-					id := intern(&jt, true)
+					id := intern(&jt, true, legal)
 					ix.dict[id].bound = max(ix.dict[id].bound, rar)
 					occs = append(occs, occ{id, doc})
 				}
@@ -248,7 +264,9 @@ func Build(recs []Record) *Index {
 	for i := range ix.dict {
 		d := &ix.dict[i]
 		text = append(text, keyTok{hashString(d.text), uint32(i)})
-		fold = append(fold, keyTok{hashString(d.fold), uint32(i)})
+		if !d.legalJoin { // found by its text only
+			fold = append(fold, keyTok{hashString(d.fold), uint32(i)})
+		}
 		if len(d.skel) >= minSoundSkel && len(d.fold) >= minSoundFold && !d.join { // as fuzzySim
 			sound = append(sound, keyTok{hashString(d.skel), uint32(i)})
 		}
@@ -263,6 +281,10 @@ func Build(recs []Record) *Index {
 	ix.byAbjad, ix.abjadOff, ix.abjadTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
 		k := string(appendAbjadKey(nil, d.fold))
 		return k, k != "" && !d.join
+	})
+	ix.byAbjadJoin, ix.abjadJoinOff, ix.abjadJoinTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
+		k := string(appendAbjadKey(nil, d.fold))
+		return k, k != "" && d.join
 	})
 	ix.byAbjadText, ix.abjadTextOff, ix.abjadTextTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
 		k := string(appendAbjadTextKey(nil, d.text))
@@ -306,6 +328,17 @@ func Build(recs []Record) *Index {
 		if len(key) < minDeletionKey-1 || len(key) > maxTokenBytes {
 			continue
 		}
+		// Joins with a legal form match only by their text: no
+		// deletions. Two deletions for a group with a token that is
+		// not a join.
+		legalOnly, joinOnly := true, true
+		for _, id := range foldTok[foldOff[g]:foldOff[g+1]] {
+			legalOnly = legalOnly && ix.dict[id].legalJoin
+			joinOnly = joinOnly && ix.dict[id].join
+		}
+		if legalOnly {
+			continue
+		}
 		if stem := inflectionStem(key); stem != "" {
 			dels = append(dels, del{hashString(stem), g}) // Putinas is found by Putin
 		}
@@ -315,7 +348,7 @@ func Build(recs []Record) *Index {
 			dels = append(dels, del{hashString(key), g})
 			continue
 		}
-		addKey(key, g, maxEdits(len(key)) >= 2 && !ix.dict[foldTok[foldOff[g]]].join)
+		addKey(key, g, maxEdits(len(key)) >= 2 && !joinOnly)
 	}
 	// Spellings whose fold key differs (Ahmed folds to ahmad): a typo is a
 	// typo of the spelling (Ahmend), so the spelling has its deletions too.

@@ -309,6 +309,12 @@ func core(s string) string {
 func TestSearchMinScoreMonotone(t *testing.T) {
 	ix, ls := realIndex(t)
 	qs := append([]string{"Ahmad, Abu Bar", "Ali Layla Nasser", "أحمد فاطمة شامي"}, benchQueries(ls, 800, true)...)
+	// All scripts: abjad queries' joins, listed joins by abjad key and
+	// initials that match what retrieval did not find (جماعة نصرة الإسلام
+	// والمسلمين is JNIM at 0.739).
+	qs = append(qs, benchQueries(ls, 3000, false)...)
+	// Joins with a legal form, and a one-letter word as an initial.
+	qs = append(qs, "INKOP DOOCUPRIJA", "NOUR HOLDINGSAL", "AONPO AVTOMATIKI", "I JE GLOBAL DMCC")
 	for _, q := range qs {
 		low := ix.Search(q, KindUnknown, 1000, 0.5, nil)
 		for _, min := range []float64{0.7, Threshold} {

@@ -71,6 +71,7 @@ type searcher struct {
 	// (renderings of a non-Latin name share most tokens).
 	lenientJoin  bool // this probe's joins may merely resemble (see scorer.joins)
 	particleJoin bool // this probe is a join around a particle
+	legalJoin    bool // this probe is a join with a legal form: it matches only letter for letter
 	abjadQuery   bool // the query is read from an abjad: joins may have other short vowels (see scorer.joins)
 
 	delKeys []uint64 // deletion keys' hashes (see appendDeletions)
@@ -96,6 +97,7 @@ type cachedProbe struct {
 	maxDel     int    // the probe's deletion cap (the hits depend on it)
 	lenient    bool   // and its lenientJoin
 	particle   bool   // and particleJoin
+	legal      bool   // and legalJoin
 	start, end int32  // in qhits
 }
 
@@ -243,6 +245,7 @@ func (s *searcher) searchName(q *name, minScore float32) {
 	}
 	spec := nameSpec(q)
 	var wq, free float32
+	unseen := false
 	for i := range q.toks {
 		t := &q.toks[i]
 		if t.cls == clsLegal {
@@ -251,10 +254,15 @@ func (s *searcher) searchName(q *name, minScore float32) {
 		if t.cls != clsTitle { // titles count only when matched
 			wq += t.w
 		}
-		if t.cls == clsInitial || t.cut {
-			// Initials, and the stub that ends a cut query, find nothing
-			// but may match: assume they do.
+		if t.cls == clsInitial || t.cut || len(t.text) == 1 && t.cls != clsNumber {
+			// Initials (any one letter: tokSim takes I for INTERFACE),
+			// and the stub that ends a cut query, find nothing but may
+			// match: assume they do.
 			free += t.w
+			// A listed token retrieval did not find may be matched by
+			// an initial, or by a stub whose listed continuations it
+			// does not look up in full.
+			unseen = unseen || !(t.cut && s.stubFindsAll(t))
 		}
 	}
 	s.vstamp++
@@ -283,13 +291,17 @@ func (s *searcher) searchName(q *name, minScore float32) {
 	for i := range q.toks {
 		s.jbuf = s.jbuf[:0]
 		var w float32
-		short, particle := false, false
+		short, particle, legal := false, false, false
 		for k := 0; k < 3 && i+k < len(q.toks); k++ {
 			t := &q.toks[i+k]
-			if t.cls != clsContent && t.cls != clsParticle && t.cls != clsGeneric {
+			if t.cls != clsContent && t.cls != clsParticle && t.cls != clsGeneric && t.cls != clsLegal {
 				break // as scorer.joins
 			}
-			w += t.w
+			if t.cls == clsLegal {
+				legal = true // joins letter for letter only (scorer.joins)
+			} else {
+				w += t.w
+			}
 			short = short || len(t.text) <= 3
 			particle = particle || t.cls == clsParticle
 			if k == 0 || k == 2 && !short {
@@ -310,15 +322,20 @@ func (s *searcher) searchName(q *name, minScore float32) {
 			jt.cls = clsContent
 			// The scorer takes a join only if it spells the token (or,
 			// for a transliteration, around a particle, resembles it).
-			s.lenientJoin = lenient && particle
+			s.lenientJoin = lenient && particle && !legal
 			s.particleJoin = particle
+			s.legalJoin = legal
 			maxDel := 0 // the join must spell the token: no edits to look for
 			if s.lenientJoin {
-				maxDel = 1
+				// It may merely resemble the token: within the edits
+				// tokSim allows (abd al rahman, ABDIRAHMAN; al haq,
+				// ASHAQ).
+				maxDel = 2
 			}
 			s.addProbe(&jt, w, maxDel, -1, (1<<uint(k+1)-1)<<uint(i))
 		}
 	}
+	s.legalJoin = false
 	// Probe order: see below.
 	s.order = s.order[:0]
 	for i := range s.probes {
@@ -351,7 +368,9 @@ func (s *searcher) searchName(q *name, minScore float32) {
 	// would count a token up to three times.)
 	var tokW [maxTokens]float32
 	for i := range q.toks {
-		tokW[i] = q.toks[i].w
+		if q.toks[i].cls != clsLegal { // as wq
+			tokW[i] = q.toks[i].w
+		}
 	}
 	maskW := func(m uint32) float32 {
 		var w float32
@@ -422,6 +441,9 @@ func (s *searcher) searchName(q *name, minScore float32) {
 			clear(s.docProbe)
 			s.pstamp = 1
 		}
+		// A join of legal forms alone earns the query nothing: it only
+		// credits the listed token it spells to documents found otherwise.
+		admitting, admittingInit := admitting && pr.w > 0, admittingInit && pr.w > 0
 		for _, h := range s.hits[pr.start:pr.end] {
 			dt := &ix.dict[h.tok]
 			va, vb := h.sim*pr.w, h.sim*dt.bound
@@ -489,9 +511,10 @@ func (s *searcher) searchName(q *name, minScore float32) {
 		}
 		// The query's middle names are discounted only against a listed
 		// name matched whole, each of whose content tokens earns at least
-		// minSim of its weight.
+		// minSim of its weight, unless query initials or a cut stub
+		// match what retrieval did not find (M. for MANAN).
 		wa := wq
-		if person && s.accB[d] >= minSim*ix.docWContent[d] || ix.docFlags[d]&flagInitials != 0 {
+		if person && (s.accB[d] >= minSim*ix.docWContent[d] || unseen) || ix.docFlags[d]&flagInitials != 0 {
 			wa = wqMin
 		}
 		ub := combine(minf(accA/wa, 1), minf(accB/wd, 1), spec)
@@ -510,6 +533,18 @@ func (s *searcher) searchName(q *name, minScore float32) {
 		}
 		s.addResult(ix.docRec[d], sc)
 	}
+}
+
+// stubFindsAll reports whether the lookups of cut stub t find every
+// listed token it begins (see addProbe).
+func (s *searcher) stubFindsAll(t *tok) bool {
+	ix := s.ix
+	if len(t.text) < minStubLen {
+		return false
+	}
+	i, _ := slices.BinarySearchFunc(ix.byPrefix, t.text, func(id uint32, x string) int { return strings.Compare(ix.dict[id].text, x) })
+	i += maxPrefixHits
+	return i >= len(ix.byPrefix) || !strings.HasPrefix(ix.dict[ix.byPrefix[i]].text, t.text)
 }
 
 // credit adds a probe's credit to document d, keeping per probe only the
@@ -652,7 +687,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 	}
 	{
 		for _, c := range s.cache {
-			if c.text != t.text || c.maxDel != maxDel || c.lenient != s.lenientJoin || c.particle != s.particleJoin {
+			if c.text != t.text || c.maxDel != maxDel || c.lenient != s.lenientJoin || c.particle != s.particleJoin || c.legal != s.legalJoin {
 				continue
 			}
 			for _, h := range s.qhits[c.start:c.end] {
@@ -682,7 +717,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			defer func() {
 				qs := int32(len(s.qhits))
 				s.qhits = append(s.qhits, s.hits[start:]...)
-				s.cache = append(s.cache, cachedProbe{text, maxDel, s.lenientJoin, s.particleJoin, qs, int32(len(s.qhits))})
+				s.cache = append(s.cache, cachedProbe{text, maxDel, s.lenientJoin, s.particleJoin, s.legalJoin, qs, int32(len(s.qhits))})
 			}()
 		}
 	}
@@ -704,6 +739,12 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		}
 		if dt.num {
 			return
+		}
+		if qi >= 0 && dt.join && (len(t.text) < 4 || t.cls != clsContent && t.cls != clsParticle) {
+			return // scorer.joins joins runs only for these
+		}
+		if (s.legalJoin || dt.legalJoin) && t.text != dt.text {
+			return // a join with a legal form matches letter for letter
 		}
 		sim, how := tokSim(t, &u)
 		// A join of an abjad's words, or a listed one, with the same
@@ -756,7 +797,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 	}
 	s.touch += touch
 	s.tryKey(&ix.textTab, hText, try)
-	if t.cls != clsNumber {
+	if t.cls != clsNumber && !s.legalJoin { // a join with a legal form: its text only
 		s.tryKey(&ix.foldTab, hFold, try)
 		if t.cls == clsContent {
 			// Bill finds William, and William Bill (nicknames.go).
@@ -790,6 +831,15 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			i, _ := slices.BinarySearchFunc(ix.byPrefix, t.text, func(id uint32, x string) int { return strings.Compare(ix.dict[id].text, x) })
 			for n := 0; i < len(ix.byPrefix) && n < maxPrefixHits && strings.HasPrefix(ix.dict[ix.byPrefix[i]].text, t.text); i, n = i+1, n+1 {
 				try(ix.byPrefix[i])
+			}
+		}
+		if qi >= 0 && s.abjadQuery && len(t.text) >= 4 {
+			// A listed run with the token's abjad key (see byAbjadJoin).
+			var kb [maxTokenBytes + 2]byte
+			if g, ok := ix.byAbjadJoin[string(appendAbjadKey(kb[:0], t.fold))]; ok {
+				for _, id := range ix.abjadJoinTok[ix.abjadJoinOff[g]:ix.abjadJoinOff[g+1]] {
+					try(id)
+				}
 			}
 		}
 		if t.abjad || qi < 0 && s.abjadQuery {
