@@ -301,28 +301,43 @@ func scriptCases(w *world) (cs []scriptCase, withScript int) {
 	for ei := range w.snap.Entities {
 		members[w.group[ei]] = append(members[w.group[ei]], int32(ei))
 	}
+	names := unScriptNames(w)
+	for _, sn := range names {
+		var of []int32
+		for _, m := range members[w.group[sn.ent]] {
+			if w.snap.Entities[m].Source == lists.OFAC {
+				of = append(of, m)
+			}
+		}
+		if len(of) > 0 {
+			cs = append(cs, scriptCase{sn.name.Full, sn.name.Script, w.snap.Entities[sn.ent].ID, of})
+		}
+	}
+	return cs, len(names)
+}
+
+// scriptName is a non-Latin original-script name of a UN individual.
+type scriptName struct {
+	ent  int32 // the entity, an index into w.snap.Entities
+	name *lists.Name
+}
+
+// unScriptNames returns the non-Latin NAME_ORIGINAL_SCRIPT names of UN
+// individuals.
+func unScriptNames(w *world) []scriptName {
+	var out []scriptName
 	for ei := range w.snap.Entities {
 		e := &w.snap.Entities[ei]
 		if e.Source != lists.UN || e.Kind != lists.Person {
 			continue
 		}
-		for _, n := range e.Names {
-			if !strings.Contains(n.Note, "original script") || isLatin(n.Full) {
-				continue
-			}
-			withScript++
-			var of []int32
-			for _, m := range members[w.group[ei]] {
-				if w.snap.Entities[m].Source == lists.OFAC {
-					of = append(of, m)
-				}
-			}
-			if len(of) > 0 {
-				cs = append(cs, scriptCase{n.Full, n.Script, e.ID, of})
+		for i := range e.Names {
+			if n := &e.Names[i]; strings.Contains(n.Note, "original script") && !isLatin(n.Full) {
+				out = append(out, scriptName{int32(ei), n})
 			}
 		}
 	}
-	return cs, withScript
+	return out
 }
 
 func secScript(cfg Config, w *world) (*Section, error) {
@@ -384,22 +399,14 @@ func ownScript(cfg Config, w *world, s *Section) {
 	unIx := fuzzy.Build(recs)
 	var gt groupTally // a: found >= threshold, b: ranked first
 	shown := 0
-	for ei := range w.snap.Entities {
-		e := &w.snap.Entities[ei]
-		if e.Source != lists.UN || e.Kind != lists.Person {
-			continue
-		}
-		for _, n := range e.Names {
-			if !strings.Contains(n.Note, "original script") || isLatin(n.Full) {
-				continue
-			}
-			rs := w.search(unIx, n.Full, fuzzy.KindUnknown)
-			fd, f1 := rankOf(rs, func(x int32) bool { return x == int32(ei) })
-			gt.add(n.Script, fd, f1)
-			if !fd && shown < cfg.Misses {
-				shown++
-				s.notef("own names missed: %q (UN %s %q)", n.Full, e.ID, e.Names[0].Full)
-			}
+	for _, sn := range unScriptNames(w) {
+		n, e := sn.name, &w.snap.Entities[sn.ent]
+		rs := w.search(unIx, n.Full, fuzzy.KindUnknown)
+		fd, f1 := rankOf(rs, func(x int32) bool { return x == sn.ent })
+		gt.add(n.Script, fd, f1)
+		if !fd && shown < cfg.Misses {
+			shown++
+			s.notef("own names missed: %q (UN %s %q)", n.Full, e.ID, e.Names[0].Full)
 		}
 	}
 	all := gt.all
