@@ -281,3 +281,13 @@ func TestBusinessLinesDiffer(t *testing.T) {
 		{"Blue Ocean Energy", "BLUE OCEAN ENERGY LLC", true},
 	})
 }
+
+// A name of generic words and initials only is identified by all of its
+// tokens: its initials stand for listed words in their own places.
+func TestPromotedInitialsInPlace(t *testing.T) {
+	checkPairs(t, KindOrganization, []pairCase{
+		{"Bank B", "BM BANK JSC", false},
+		{"Bank B", "BLANC BANK LIMITED LIABILITY COMPANY", false},
+		{"LLC B. BANK", "LLC BM BANK", true},
+	})
+}

@@ -681,7 +681,10 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 					s, how, src = s2, how2, uint8(k+1)
 				}
 			}
-			if s == 0 {
+			if s == 0 || how == howInitial && (a.flags|b.flags)&flagPromoted != 0 && placeOf(a, i) != placeOf(b, j) {
+				// A name identified by all of its tokens (see promote)
+				// has its initials in their places: B. BANK is BM BANK,
+				// "Bank B" is not.
 				continue
 			}
 			v := s * (ta.w + tb.w)
@@ -1435,6 +1438,18 @@ func contentTokens(n *name) int {
 		}
 	}
 	return c
+}
+
+// placeOf returns the place of token i in n among its tokens that are not
+// legal forms.
+func placeOf(n *name, i int) int {
+	p := 0
+	for k := range i {
+		if n.toks[k].cls != clsLegal {
+			p++
+		}
+	}
+	return p
 }
 
 // allMatched reports whether every content token of n is matched.
