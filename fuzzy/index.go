@@ -76,19 +76,12 @@ type Index struct {
 	// byAbjad and byAbjadText group tokens by the abjad keys of their
 	// fold key and of their spelling (see abjadMatch), for queries
 	// transliterated from Arabic or Hebrew script.
-	byAbjad      map[string]uint32
-	abjadOff     []uint32
-	abjadTok     []uint32
-	byAbjadText  map[string]uint32
-	abjadTextOff []uint32
-	abjadTextTok []uint32
+	byAbjad, byAbjadText tokGroups
 	// byAbjadJoin groups the listed joins by the abjad key of their fold
 	// key: an abjad query's token takes a listed run with its key
 	// (scorer.joins: والمسلمين, walmaslamin, is WA AL-MUSLIMIN), so
 	// retrieval must find the run's join.
-	byAbjadJoin  map[string]uint32
-	abjadJoinOff []uint32
-	abjadJoinTok []uint32
+	byAbjadJoin tokGroups
 
 	// delTab is the deletion neighbourhood: the hash of a fold key or one
 	// of its deletions → the tokens of the fold groups it reaches.
@@ -277,16 +270,16 @@ func Build(recs []Record) *Index {
 	ix.textTab = newKeyTable(text)
 	ix.foldTab = newKeyTable(fold)
 	ix.soundTab = newKeyTable(sound)
-	byFold, foldOff, foldTok := groupBy(ix.dict, func(d *dictTok) (string, bool) { return d.fold, true })
-	ix.byAbjad, ix.abjadOff, ix.abjadTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
+	byFold := groupBy(ix.dict, func(d *dictTok) (string, bool) { return d.fold, true })
+	ix.byAbjad = groupBy(ix.dict, func(d *dictTok) (string, bool) {
 		k := string(appendAbjadKey(nil, d.fold))
 		return k, k != "" && !d.join
 	})
-	ix.byAbjadJoin, ix.abjadJoinOff, ix.abjadJoinTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
+	ix.byAbjadJoin = groupBy(ix.dict, func(d *dictTok) (string, bool) {
 		k := string(appendAbjadKey(nil, d.fold))
 		return k, k != "" && d.join
 	})
-	ix.byAbjadText, ix.abjadTextOff, ix.abjadTextTok = groupBy(ix.dict, func(d *dictTok) (string, bool) {
+	ix.byAbjadText = groupBy(ix.dict, func(d *dictTok) (string, bool) {
 		k := string(appendAbjadTextKey(nil, d.text))
 		return k, k != "" && !d.join
 	})
@@ -324,7 +317,7 @@ func Build(recs []Record) *Index {
 			}
 		}
 	}
-	for key, g := range byFold {
+	for key, g := range byFold.by {
 		if len(key) < minDeletionKey-1 || len(key) > maxTokenBytes {
 			continue
 		}
@@ -332,7 +325,7 @@ func Build(recs []Record) *Index {
 		// deletions. Two deletions for a group with a token that is
 		// not a join.
 		legalOnly, joinOnly := true, true
-		for _, id := range foldTok[foldOff[g]:foldOff[g+1]] {
+		for _, id := range byFold.group(g) {
 			legalOnly = legalOnly && ix.dict[id].legalJoin
 			joinOnly = joinOnly && ix.dict[id].join
 		}
@@ -357,7 +350,7 @@ func Build(recs []Record) *Index {
 		if d.join || d.text == d.fold || len(d.text) < minDeletionKey || len(d.text) > maxTokenBytes {
 			continue
 		}
-		addKey(d.text, byFold[d.fold], false)
+		addKey(d.text, byFold.by[d.fold], false)
 	}
 	slices.SortFunc(dels, func(a, b del) int {
 		switch {
@@ -371,11 +364,11 @@ func Build(recs []Record) *Index {
 	dels = slices.Compact(dels)
 	n := 0
 	for _, d := range dels {
-		n += int(foldOff[d.g+1] - foldOff[d.g])
+		n += len(byFold.group(d.g))
 	}
 	dtoks := make([]keyTok, 0, n)
 	for _, d := range dels {
-		for _, id := range foldTok[foldOff[d.g]:foldOff[d.g+1]] {
+		for _, id := range byFold.group(d.g) {
 			dtoks = append(dtoks, keyTok{d.h, id})
 		}
 	}
@@ -544,10 +537,29 @@ func (t *keyTable) appendTokens(ids []uint32, h uint64) []uint32 {
 	}
 }
 
-// groupBy groups the dictionary by a key: it returns key → group, and each
-// group's token ids as a flat array with offsets. Tokens for which key
-// reports false are left out.
-func groupBy(dict []dictTok, key func(*dictTok) (string, bool)) (map[string]uint32, []uint32, []uint32) {
+// tokGroups groups dictionary tokens by a key: key → group, and each
+// group's token ids as a slice of one flat array.
+type tokGroups struct {
+	by  map[string]uint32
+	off []uint32
+	tok []uint32
+}
+
+// group returns the token ids of group g.
+func (gs *tokGroups) group(g uint32) []uint32 { return gs.tok[gs.off[g]:gs.off[g+1]] }
+
+// get returns the token ids of key's group, or none. It does not
+// allocate.
+func (gs *tokGroups) get(key []byte) []uint32 {
+	if g, ok := gs.by[string(key)]; ok {
+		return gs.group(g)
+	}
+	return nil
+}
+
+// groupBy groups the dictionary by a key. Tokens for which key reports
+// false are left out.
+func groupBy(dict []dictTok, key func(*dictTok) (string, bool)) tokGroups {
 	by := make(map[string]uint32, len(dict)/2)
 	group := make([]uint32, len(dict))
 	var counts []uint32
@@ -581,7 +593,7 @@ func groupBy(dict []dictTok, key func(*dictTok) (string, bool)) (map[string]uint
 		toks[fill[g]] = uint32(i)
 		fill[g]++
 	}
-	return by, off, toks
+	return tokGroups{by, off, toks}
 }
 
 // sameAsEarlier reports whether nm has the same tokens as one of earlier.

@@ -468,9 +468,10 @@ func (sc *scorer) cacheListed(slot int) {
 }
 
 // mergeMatters reports whether query rendering a may score otherwise
-// against listed rendering b with merged readings than alone: whether a
-// token of a reads better, by the cache of their plain scoring, in an
-// aligned rendering. Without the cache it cannot tell, and says so.
+// against listed rendering b with merged readings (sc.merge) than alone:
+// whether a token of a reads better, by the cache of their plain
+// scoring, in an aligned rendering. Without the cache it cannot tell, and
+// says so.
 func (sc *scorer) mergeMatters(a, b *name) bool {
 	ak := sc.altIndex(a)
 	if !sc.simOn || ak < 0 {
@@ -478,12 +479,9 @@ func (sc *scorer) mergeMatters(a, b *name) bool {
 	}
 	var alBuf [maxAligned]*name
 	var alIdx [maxAligned]int
-	merge := sc.merge
-	sc.merge = true
 	aligned := sc.alignedRenderings(a, &alBuf, &alIdx)
-	sc.merge = merge
 	at := func(k, i, j int) (float32, bool) {
-		e := &sc.sims[((sc.simSlot*len(sc.alts)+k)*maxTokens+i)*maxTokens+j]
+		e := sc.simEntry(k, i, j)
 		return e.sim, e.stamp == sc.simStamp
 	}
 	for i := range a.toks {
@@ -512,6 +510,12 @@ func (sc *scorer) mergeMatters(a, b *name) bool {
 	return false
 }
 
+// simEntry returns the cache entry of token i of rendering k of sc.alts
+// and token j of the current listed rendering (see cacheListed).
+func (sc *scorer) simEntry(k, i, j int) *cachedSim {
+	return &sc.sims[((sc.simSlot*len(sc.alts)+k)*maxTokens+i)*maxTokens+j]
+}
+
 // altIndex returns the place of query rendering a in sc.alts, or -1.
 func (sc *scorer) altIndex(a *name) int {
 	for k := range sc.alts {
@@ -528,7 +532,7 @@ func (sc *scorer) tokSimAt(k, i, j int, a, b *tok) (float32, matchHow) {
 	if !sc.simOn || k < 0 {
 		return tokSim(a, b)
 	}
-	e := &sc.sims[((sc.simSlot*len(sc.alts)+k)*maxTokens+i)*maxTokens+j]
+	e := sc.simEntry(k, i, j)
 	if e.stamp != sc.simStamp {
 		e.sim, e.how = tokSim(a, b)
 		e.stamp = sc.simStamp
@@ -1208,7 +1212,7 @@ func hasNasab(n *name) bool {
 // with the article between (bin al-Habib, ben Habib): a father's (or
 // forefather's) name.
 func fatherRole(n *name, i int) bool {
-	if i >= 2 && n.toks[i-1].cls == clsParticle && arabicArticles[n.toks[i-1].text] {
+	if i >= 2 && n.toks[i-1].cls == clsParticle && isArabicArticle(n.toks[i-1].text) {
 		i--
 	}
 	if i == 0 || n.toks[i-1].cls != clsParticle {
@@ -1217,10 +1221,6 @@ func fatherRole(n *name, i int) bool {
 	_, ok := nasabParticles[n.toks[i-1].text]
 	return ok
 }
-
-// arabicArticles are the spellings of the Arabic article al- as a word of
-// its own, assimilated or not.
-var arabicArticles = map[string]bool{"al": true, "el": true, "ad": true, "ar": true, "as": true, "ash": true, "at": true, "az": true, "ul": true}
 
 // edges returns the positions of n's first and last name: its first and
 // last content tokens that are not patronymics, or -1, -1.

@@ -836,29 +836,21 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		if qi >= 0 && s.abjadQuery && len(t.text) >= 4 {
 			// A listed run with the token's abjad key (see byAbjadJoin).
 			var kb [maxTokenBytes + 2]byte
-			if g, ok := ix.byAbjadJoin[string(appendAbjadKey(kb[:0], t.fold))]; ok {
-				for _, id := range ix.abjadJoinTok[ix.abjadJoinOff[g]:ix.abjadJoinOff[g+1]] {
-					try(id)
-				}
+			for _, id := range ix.byAbjadJoin.get(appendAbjadKey(kb[:0], t.fold)) {
+				try(id)
 			}
 		}
 		if t.abjad || qi < 0 && s.abjadQuery {
 			var kb [maxTokenBytes + 2]byte
-			if g, ok := ix.byAbjad[string(appendAbjadKey(kb[:0], t.fold))]; ok {
-				for _, id := range ix.abjadTok[ix.abjadOff[g]:ix.abjadOff[g+1]] {
-					try(id)
-				}
+			for _, id := range ix.byAbjad.get(appendAbjadKey(kb[:0], t.fold)) {
+				try(id)
 			}
-			if g, ok := ix.byAbjadText[string(appendAbjadTextKey(kb[:0], t.text))]; ok {
-				for _, id := range ix.abjadTextTok[ix.abjadTextOff[g]:ix.abjadTextOff[g+1]] {
-					try(id)
-				}
+			for _, id := range ix.byAbjadText.get(appendAbjadTextKey(kb[:0], t.text)) {
+				try(id)
 			}
 			if k := appendAbjadPersianKey(kb[:0], t.text); len(k) > 0 {
-				if g, ok := ix.byAbjadText[string(k)]; ok {
-					for _, id := range ix.abjadTextTok[ix.abjadTextOff[g]:ix.abjadTextOff[g+1]] {
-						try(id)
-					}
+				for _, id := range ix.byAbjadText.get(k) {
+					try(id)
 				}
 			}
 		}

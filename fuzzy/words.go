@@ -43,12 +43,25 @@ var titles = set(
 var surnameTitles = set("king", "prince", "major", "marshal", "judge", "general", "queen", "lord",
 	"bishop", "sheriff", "knight", "duke", "earl", "baron", "noble", "mayor", "captain", "imam", "mufti")
 
-// particles are name parts that join names rather than distinguish them.
-var particles = set(
-	"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul", "ud", "ur", "us", "ibn", "bin", "ben",
+// articleSpellings are the spellings of the Arabic article al- as a word
+// of its own, assimilated or not; arabicArticles holds them.
+var (
+	articleSpellings = []string{"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul"}
+	arabicArticles   = set(articleSpellings...)
+)
+
+func isArabicArticle(t string) bool {
+	_, ok := arabicArticles[t]
+	return ok
+}
+
+// particles are name parts that join names rather than distinguish them:
+// the Arabic article and these.
+var particles = set(append([]string{
+	"ud", "ur", "us", "ibn", "bin", "ben",
 	"bint", "bent", "binti", "ould", "van", "von", "der", "den", "de", "del", "della", "di", "da",
 	"dos", "das", "du", "le", "la", "ter", "ten", "y",
-)
+}, articleSpellings...)...)
 
 // generic are words frequent in organisation names that say little about
 // which organisation it is.
