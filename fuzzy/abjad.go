@@ -109,6 +109,9 @@ func abjadMatch(a, b *tok) bool {
 	if string(x) == string(y) {
 		return true
 	}
+	if frenchSpelt(x, b.text) {
+		return true
+	}
 	if b.known {
 		// An established name is spelt as meant: a listed Samir or
 		// Nizar is سمير or نزار, not ثامر or نذير read the Persian way.
@@ -151,6 +154,44 @@ func appendAbjadPersianKey(dst []byte, text string) []byte {
 		return dst[:n]
 	}
 	return dst
+}
+
+// appendAbjadFrenchKey appends the abjad text key of listed spelling
+// text read the French way, as the Maghreb and French-speaking Africa
+// romanise Arabic: ch is ش, which English writes sh (Rachid, Aicha,
+// Alouche, Chaabane), and a final e after a consonant is silent
+// (Alouche, Boumediene). Only a spelling with a mark of French
+// orthography (ch, ou, dj) is read so; for any other it appends nothing.
+// The English reading of ch (چ, Chaudhry) and the German one (خ, Chalid)
+// stay with appendAbjadTextKey.
+func appendAbjadFrenchKey(dst []byte, text string) []byte {
+	if !strings.Contains(text, "ch") && !strings.Contains(text, "ou") && !strings.Contains(text, "dj") {
+		return dst
+	}
+	var b [maxTokenBytes]byte
+	p := b[:0]
+	for i := 0; i < len(text) && len(p) < maxTokenBytes; i++ {
+		c := text[i]
+		switch {
+		case c == 'c' && i+1 < len(text) && text[i+1] == 'h':
+			p = append(p, 's') // and the h follows
+		case c == 'd' && i+1 < len(text) && text[i+1] == 'j':
+			// dj is ج, which English writes j (Djamel, Jamal)
+		case c == 'e' && i == len(text)-1 && i >= 3 && !isVowel(text[i-1]):
+			// a silent final e
+		default:
+			p = append(p, c)
+		}
+	}
+	return appendAbjadTextKey(dst, str(p))
+}
+
+// frenchSpelt reports whether listed spelling listed, read the French
+// way, has abjad text key key (a rendering's, non-empty).
+func frenchSpelt(key []byte, listed string) bool {
+	var kf [maxTokenBytes + 2]byte
+	f := appendAbjadFrenchKey(kf[:0], listed)
+	return len(f) > 0 && string(f) == string(key)
 }
 
 // minPersianSkel is the number of consonants a Persian reading's key

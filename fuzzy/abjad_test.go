@@ -147,3 +147,33 @@ func TestAbjadLostSpace(t *testing.T) {
 		{"محمد ابراهيمي", "MOHAMMAD IBRAHIM", false},
 	})
 }
+
+// The Maghreb and French-speaking Africa romanise Arabic the French way:
+// ch is ش, ou is و, dj is ج, a final e is silent. A listed spelling with a
+// mark of French orthography is also read so, word for word and across a
+// word break the script has and the list lacks (ما يشو, MAYCHOU); an
+// article spelt with another vowel and glued on still joins (نور الدين,
+// NOR ELDIN).
+func TestAbjadFrenchReading(t *testing.T) {
+	checkPairs(t, KindPerson, []pairCase{
+		{"عصام علي محمد علوش", "ISAM ALI MOHAMED ALOUCHE", true},
+		{"جمال عكاشة", "DJAMEL AKKACHA", true},
+		{"علي ما يشو", "ALI MAYCHOU", true},
+		{"سالم نور الدين امحمد الدبيسكي", "SALEM NOR ELDIN AMOHAMED AL-DABSKI", true},
+		{"هواري بومدين", "HOUARI BOUMEDIENE", true},
+		{"هشام علوش", "HICHEM ALLOUCHI", false}, // علوش writes no final i
+		{"علي شاكر", "ALI CHAKIB", false},
+		{"محمد عكاشة", "MOHAMED AKKAD", false},
+	})
+}
+
+func TestAppendAbjadFrenchKey(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"alouche", ".lsh"}, {"akkacha", ".ksh."}, {"djamel", "jml"}, {"boumediene", "bmdn"},
+		{"chalid", "shld"}, {"khaled", ""}, {"maychou", "msh."}, {"ouled", ".ld"},
+	} {
+		if got := string(appendAbjadFrenchKey(nil, c.text)); got != c.want {
+			t.Errorf("appendAbjadFrenchKey(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -77,6 +77,9 @@ type Index struct {
 	// fold key and of their spelling (see abjadMatch), for queries
 	// transliterated from Arabic or Hebrew script.
 	byAbjad, byAbjadText tokGroups
+	// byAbjadFrench groups the tokens a French reading gives another
+	// abjad text key (see appendAbjadFrenchKey) by that key.
+	byAbjadFrench tokGroups
 	// byAbjadJoin groups the listed joins by the abjad key of their fold
 	// key: an abjad query's token takes a listed run with its key
 	// (scorer.joins: والمسلمين, walmaslamin, is WA AL-MUSLIMIN), so
@@ -282,6 +285,10 @@ func Build(recs []Record) *Index {
 	ix.byAbjadText = groupBy(ix.dict, func(d *dictTok) (string, bool) {
 		k := string(appendAbjadTextKey(nil, d.text))
 		return k, k != "" && !d.join
+	})
+	ix.byAbjadFrench = groupBy(ix.dict, func(d *dictTok) (string, bool) {
+		k := string(appendAbjadFrenchKey(nil, d.text))
+		return k, k != "" && !d.join && k != string(appendAbjadTextKey(nil, d.text))
 	})
 	// Deletion neighbourhood of the fold keys.
 	type del struct {

@@ -1634,6 +1634,7 @@ func (sc *scorer) joinsBoth(a, b *name, usedA, usedB []bool, credA, credB []floa
 func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32, ex *explainer, mode joinMode) bool {
 	pre, lenient, abjad := mode&joinPre != 0, mode&joinLenient != 0, mode&joinAbjad != 0
 	strong := false
+	var kj [maxTokenBytes + 2]byte
 	for i := range x.toks {
 		tx := &x.toks[i]
 		if usedX[i] || len(tx.text) < 4 || (tx.cls != clsContent && tx.cls != clsParticle) {
@@ -1643,8 +1644,11 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 			continue
 		}
 		for j := 0; j < len(y.toks) && !usedX[i]; j++ {
-			if t := y.toks[j].text; t == "" || t[0] != tx.text[0] {
-				continue // a run begins with its first token's first letter
+			if t := y.toks[j].text; t == "" || t[0] != tx.text[0] && !(isVowel(t[0]) && isVowel(tx.text[0]) && isArabicArticle(t)) {
+				// A run begins with its first token's first letter, or
+				// with the article spelt with another vowel (al din,
+				// ELDIN).
+				continue
 			}
 			for k := 2; k <= 3 && j+k <= len(y.toks); k++ {
 				ok := true
@@ -1700,11 +1704,13 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				case hasParticle && vowelsDiffer(str(sc.buf[n1:]), tx.fold):
 					// abd al rahman / Abdulrahman: al, ul, el.
 					s, how = simPhonetic, howPhonetic
-				case abjad && !tableSpelt(tx, y.toks[j:j+k], mode&joinSwapped != 0) && sameAbjadKey(str(sc.buf[n1:]), tx.fold):
+				case abjad && !tableSpelt(tx, y.toks[j:j+k], mode&joinSwapped != 0) && (sameAbjadKey(str(sc.buf[n1:]), tx.fold) ||
+					mode&joinSwapped != 0 && frenchSpelt(appendAbjadTextKey(kj[:0], str(sc.buf[:n1])), tx.text)):
 					// An abjad writes no short vowels and its word
 					// breaks are not the list's: شهيد خيل, shahid khil,
 					// is SHAHIDKHEL; خدايرحيم, khadayrahim, is KHUDAI
-					// RAHIM.
+					// RAHIM; ما يشو, ma yashu, read the French way, is
+					// MAYCHOU.
 					s, how = simPhonetic, howPhonetic
 				case lenient && hasParticle:
 					// Only here may a join merely resemble the token.

@@ -749,7 +749,9 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		sim, how := tokSim(t, &u)
 		// A join of an abjad's words, or a listed one, with the same
 		// abjad key: the scorer takes it (شهيد خيل is SHAHIDKHEL).
-		abjadJoin := s.abjadQuery && (qi < 0 || dt.join) && sameAbjadKey(t.fold, u.fold)
+		var kj [maxTokenBytes + 2]byte
+		abjadJoin := s.abjadQuery && (qi < 0 || dt.join) && (sameAbjadKey(t.fold, u.fold) ||
+			qi < 0 && frenchSpelt(appendAbjadTextKey(kj[:0], t.text), u.text))
 		if sim == 0 && abjadJoin {
 			sim, how = simPhonetic, howPhonetic
 		}
@@ -845,7 +847,11 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			for _, id := range ix.byAbjad.get(appendAbjadKey(kb[:0], t.fold)) {
 				try(id)
 			}
-			for _, id := range ix.byAbjadText.get(appendAbjadTextKey(kb[:0], t.text)) {
+			tk := appendAbjadTextKey(kb[:0], t.text)
+			for _, id := range ix.byAbjadText.get(tk) {
+				try(id)
+			}
+			for _, id := range ix.byAbjadFrench.get(tk) {
 				try(id)
 			}
 			if k := appendAbjadPersianKey(kb[:0], t.text); len(k) > 0 {
