@@ -404,9 +404,18 @@ func ownScript(cfg Config, w *world, s *Section) {
 		rs := w.search(unIx, n.Full, fuzzy.KindUnknown)
 		fd, f1 := rankOf(rs, func(x int32) bool { return x == sn.ent })
 		gt.add(n.Script, fd, f1)
-		if !fd && shown < cfg.Misses {
+		switch {
+		case shown >= cfg.Misses:
+		case !fd:
 			shown++
-			s.notef("own names missed: %q (UN %s %q)", n.Full, e.ID, e.Names[0].Full)
+			top := "nothing"
+			if len(rs) > 0 {
+				top = fmt.Sprintf("%s %.2f", w.snap.Entities[rs[0].ent].ID, rs[0].score)
+			}
+			s.notef("own names missed: %q (UN %s %q; top %s)", n.Full, e.ID, e.Names[0].Full, top)
+		case !f1:
+			shown++
+			s.notef("own names not first: %q (UN %s %q; first %s %.2f)", n.Full, e.ID, e.Names[0].Full, w.snap.Entities[rs[0].ent].ID, rs[0].score)
 		}
 	}
 	all := gt.all

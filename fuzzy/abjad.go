@@ -109,7 +109,7 @@ func abjadMatch(a, b *tok) bool {
 	if string(x) == string(y) {
 		return true
 	}
-	if frenchSpelt(x, b.text) {
+	if frenchSpelt(x, b.text) || prosthetic(x) && clusterFirst(b.text) && string(x[1:]) == string(y) {
 		return true
 	}
 	if b.known {
@@ -160,12 +160,13 @@ func appendAbjadPersianKey(dst []byte, text string) []byte {
 // text read the French way, as the Maghreb and French-speaking Africa
 // romanise Arabic: ch is ش, which English writes sh (Rachid, Aicha,
 // Alouche, Chaabane), and a final e after a consonant is silent
-// (Alouche, Boumediene). Only a spelling with a mark of French
-// orthography (ch, ou, dj) is read so; for any other it appends nothing.
+// (Alouche, Hocine, Boumediene). Only a spelling with a mark of French
+// orthography (ch, ou, dj, that final e) is read so; for any other it
+// appends nothing.
 // The English reading of ch (چ, Chaudhry) and the German one (خ, Chalid)
 // stay with appendAbjadTextKey.
 func appendAbjadFrenchKey(dst []byte, text string) []byte {
-	if !strings.Contains(text, "ch") && !strings.Contains(text, "ou") && !strings.Contains(text, "dj") {
+	if !strings.Contains(text, "ch") && !strings.Contains(text, "ou") && !strings.Contains(text, "dj") && !silentE(text) {
 		return dst
 	}
 	var b [maxTokenBytes]byte
@@ -177,13 +178,33 @@ func appendAbjadFrenchKey(dst []byte, text string) []byte {
 			p = append(p, 's') // and the h follows
 		case c == 'd' && i+1 < len(text) && text[i+1] == 'j':
 			// dj is ج, which English writes j (Djamel, Jamal)
-		case c == 'e' && i == len(text)-1 && i >= 3 && !isVowel(text[i-1]):
-			// a silent final e
+		case i == len(text)-1 && silentE(text):
 		default:
 			p = append(p, c)
 		}
 	}
 	return appendAbjadTextKey(dst, str(p))
+}
+
+// prosthetic reports whether abjad key k begins with a vowel before s and
+// another consonant: the alif Persian, Pashto and Arabic write before a
+// word's initial consonant cluster, which they cannot pronounce
+// (استانکزی, Stanekzai; اسکندر, Skander, Iskandar).
+func prosthetic(k []byte) bool {
+	return len(k) >= 3 && k[0] == '.' && k[1] == 's' && k[2] != 'h' && k[2] != '.'
+}
+
+// clusterFirst reports whether spelling t begins with s and another
+// consonant (not sh): a cluster the script writes with a prosthetic alif.
+func clusterFirst(t string) bool {
+	return len(t) >= 3 && t[0] == 's' && !isVowel(t[1]) && t[1] != 'h'
+}
+
+// silentE reports whether t ends in a consonant and an e, which French
+// spelling does not sound (Hocine, Yacine, Chaabane).
+func silentE(t string) bool {
+	n := len(t)
+	return n >= 4 && t[n-1] == 'e' && !isVowel(t[n-2])
 }
 
 // frenchSpelt reports whether listed spelling listed, read the French

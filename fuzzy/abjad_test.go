@@ -177,3 +177,14 @@ func TestAppendAbjadFrenchKey(t *testing.T) {
 		}
 	}
 }
+
+// Persian, Pashto and Arabic write an alif before a foreign word's initial
+// consonant cluster; the list does not (Stanekzai, Skander). A vowel
+// before one consonant is the name's own (اسد, Asad, is not SAAD).
+func TestAbjadProstheticAlif(t *testing.T) {
+	checkPairs(t, KindPerson, []pairCase{
+		{"شیر محمد عباس استانکزی پادشاه خان", "SHER MOHAMMAD ABBAS STANEKZAI PADSHAH KHAN", true},
+		{"اسكندر العربي", "SKANDER AL-ARBI", true},
+		{"اسد العربي", "SAAD AL-ARBI", false},
+	})
+}

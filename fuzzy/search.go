@@ -854,6 +854,11 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			for _, id := range ix.byAbjadFrench.get(tk) {
 				try(id)
 			}
+			if prosthetic(tk) {
+				for _, id := range ix.byAbjadText.get(tk[1:]) {
+					try(id)
+				}
+			}
 			if k := appendAbjadPersianKey(kb[:0], t.text); len(k) > 0 {
 				for _, id := range ix.byAbjadText.get(k) {
 					try(id)
