@@ -166,7 +166,7 @@ func appendAbjadPersianKey(dst []byte, text string) []byte {
 // The English reading of ch (چ, Chaudhry) and the German one (خ, Chalid)
 // stay with appendAbjadTextKey.
 func appendAbjadFrenchKey(dst []byte, text string) []byte {
-	if !strings.Contains(text, "ch") && !strings.Contains(text, "ou") && !strings.Contains(text, "dj") && !silentE(text) {
+	if !frenchMarked(text) {
 		return dst
 	}
 	var b [maxTokenBytes]byte
@@ -200,6 +200,12 @@ func clusterFirst(t string) bool {
 	return len(t) >= 3 && t[0] == 's' && !isVowel(t[1]) && t[1] != 'h'
 }
 
+// frenchMarked reports whether spelling t has a mark of French
+// orthography: ch, ou, dj or a silent final e.
+func frenchMarked(t string) bool {
+	return strings.Contains(t, "ch") || strings.Contains(t, "ou") || strings.Contains(t, "dj") || silentE(t)
+}
+
 // silentE reports whether t ends in a consonant and an e, which French
 // spelling does not sound (Hocine, Yacine, Chaabane).
 func silentE(t string) bool {
@@ -213,6 +219,16 @@ func frenchSpelt(key []byte, listed string) bool {
 	var kf [maxTokenBytes + 2]byte
 	f := appendAbjadFrenchKey(kf[:0], listed)
 	return len(f) > 0 && string(f) == string(key)
+}
+
+// frenchRendering reports whether listed spelling listed, read the
+// French way, has the abjad text key of rendering text.
+func frenchRendering(text, listed string) bool {
+	if !frenchMarked(listed) {
+		return false
+	}
+	var k [maxTokenBytes + 2]byte
+	return frenchSpelt(appendAbjadTextKey(k[:0], text), listed)
 }
 
 // minPersianSkel is the number of consonants a Persian reading's key

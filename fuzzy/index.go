@@ -567,7 +567,7 @@ func (gs *tokGroups) get(key []byte) []uint32 {
 // groupBy groups the dictionary by a key. Tokens for which key reports
 // false are left out.
 func groupBy(dict []dictTok, key func(*dictTok) (string, bool)) tokGroups {
-	by := make(map[string]uint32, len(dict)/2)
+	by := make(map[string]uint32)
 	group := make([]uint32, len(dict))
 	var counts []uint32
 	n := 0

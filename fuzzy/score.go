@@ -635,7 +635,11 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	// Joins that spell a token exactly come first: "Ivano vich" is
 	// Ivanovich, and must not lose "ivano" to a fuzzy Ivan.
 	sc.joinSpelt = false
-	strong := sc.joinsBoth(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, joinPre)
+	var respelt joinMode // a transliteration's article may be the list's spelt otherwise
+	if a.flags&flagGuessed != 0 {
+		respelt = joinArticle
+	}
+	strong := sc.joinsBoth(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, joinPre|respelt)
 	strong = sc.moved(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex) || strong
 	sc.pairs = sc.pairs[:0]
 	var alBuf [maxAligned]*name
@@ -759,7 +763,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	if a.flags&flagAbjad != 0 {
 		lenient |= joinAbjad
 	}
-	strong = sc.joinsBoth(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, lenient) || strong
+	strong = sc.joinsBoth(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, lenient|respelt) || strong
 	if cutPair && !strong && a.toks[na-1].cls == clsContent && beginsWith(b, a) {
 		// A short stub (DON...) is strong when the whole query is the
 		// listed name's beginning, written as listed and cut: STATE
@@ -1597,6 +1601,13 @@ func tableSpelt(tx *tok, run []tok, swapped bool) bool {
 	return false
 }
 
+// articleRespelt reports whether t is the Arabic article and word w, which
+// begins with a vowel, begins with it spelt with another vowel (al,
+// ELDIN; ad, EDDINE).
+func articleRespelt(t, w string) bool {
+	return len(w) > len(t) && isVowel(t[0]) && w[1:len(t)] == t[1:] && isArabicArticle(t)
+}
+
 // joinMode says how scorer.joins reads its two names.
 type joinMode uint8
 
@@ -1605,6 +1616,7 @@ const (
 	joinLenient                      // the query is a transliteration: a join around a particle may merely resemble
 	joinPre                          // the first pass, before tokens are paired one to one
 	joinAbjad                        // the query is read from an abjad: a join may have other short vowels
+	joinArticle                      // the query is a transliteration: its article may begin a join spelt with another vowel
 )
 
 // joinsBoth runs joins both ways, the query's tokens against runs of the
@@ -1634,7 +1646,6 @@ func (sc *scorer) joinsBoth(a, b *name, usedA, usedB []bool, credA, credB []floa
 func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32, ex *explainer, mode joinMode) bool {
 	pre, lenient, abjad := mode&joinPre != 0, mode&joinLenient != 0, mode&joinAbjad != 0
 	strong := false
-	var kj [maxTokenBytes + 2]byte
 	for i := range x.toks {
 		tx := &x.toks[i]
 		if usedX[i] || len(tx.text) < 4 || (tx.cls != clsContent && tx.cls != clsParticle) {
@@ -1643,11 +1654,12 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 		if pre && hasText(y, tx.text) {
 			continue
 		}
+		vowelFirst := mode&joinArticle != 0 && isVowel(tx.text[0])
 		for j := 0; j < len(y.toks) && !usedX[i]; j++ {
-			if t := y.toks[j].text; t == "" || t[0] != tx.text[0] && !(isVowel(t[0]) && isVowel(tx.text[0]) && isArabicArticle(t)) {
-				// A run begins with its first token's first letter, or
-				// with the article spelt with another vowel (al din,
-				// ELDIN).
+			if t := y.toks[j].text; t == "" || t[0] != tx.text[0] && !(vowelFirst && y.toks[j].cls == clsParticle && articleRespelt(t, tx.text)) {
+				// A run begins with its first token's first letter, or,
+				// for a transliterated query, with the article spelt with
+				// another vowel (نور الدين, nur al din, NOR ELDIN).
 				continue
 			}
 			for k := 2; k <= 3 && j+k <= len(y.toks); k++ {
@@ -1705,7 +1717,7 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 					// abd al rahman / Abdulrahman: al, ul, el.
 					s, how = simPhonetic, howPhonetic
 				case abjad && !tableSpelt(tx, y.toks[j:j+k], mode&joinSwapped != 0) && (sameAbjadKey(str(sc.buf[n1:]), tx.fold) ||
-					mode&joinSwapped != 0 && frenchSpelt(appendAbjadTextKey(kj[:0], str(sc.buf[:n1])), tx.text)):
+					mode&joinSwapped != 0 && frenchRendering(str(sc.buf[:n1]), tx.text)):
 					// An abjad writes no short vowels and its word
 					// breaks are not the list's: شهيد خيل, shahid khil,
 					// is SHAHIDKHEL; خدايرحيم, khadayrahim, is KHUDAI

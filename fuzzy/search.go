@@ -721,6 +721,13 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 			}()
 		}
 	}
+	// A join of an abjad query's words is also taken by a listed spelling
+	// read the French way (see frenchSpelt): its abjad text key, once.
+	var kj [maxTokenBytes + 2]byte
+	var joinKey []byte
+	if qi < 0 && s.abjadQuery {
+		joinKey = appendAbjadTextKey(kj[:0], t.text)
+	}
 	try := func(id uint32) {
 		if s.perTok[id].seen == s.tokStmp {
 			return
@@ -749,9 +756,8 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		sim, how := tokSim(t, &u)
 		// A join of an abjad's words, or a listed one, with the same
 		// abjad key: the scorer takes it (شهيد خيل is SHAHIDKHEL).
-		var kj [maxTokenBytes + 2]byte
 		abjadJoin := s.abjadQuery && (qi < 0 || dt.join) && (sameAbjadKey(t.fold, u.fold) ||
-			qi < 0 && frenchSpelt(appendAbjadTextKey(kj[:0], t.text), u.text))
+			len(joinKey) > 0 && frenchSpelt(joinKey, u.text))
 		if sim == 0 && abjadJoin {
 			sim, how = simPhonetic, howPhonetic
 		}
