@@ -157,6 +157,8 @@ func run(ctx context.Context, cfg Config, progress io.Writer) (*Report, error) {
 			}
 		case "fullnames":
 			err = add(secFullNames(cfg, w))
+		case "compounds":
+			err = add(secCompounds(cfg, w))
 		case "lookalike":
 			var s *screening.Screener
 			if s, err = screener(); err == nil {

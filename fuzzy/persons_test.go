@@ -101,3 +101,22 @@ func TestPinyinSyllables(t *testing.T) {
 		}
 	}
 }
+
+// Compounds with al-Din are one word in Arabic, each romanisation writing
+// it its own way: apart or joined, the article assimilated or not, a
+// head ending in a vowel merged (Safieddine). Another head is another
+// name.
+func TestDinCompounds(t *testing.T) {
+	checkPairs(t, KindPerson, []pairCase{
+		{"Salahuddin Gasmi", "SALAH AL-DIN GASMI", true},
+		{"Salah Uddin Gasmi", "SALAH AL-DIN GASMI", true},
+		{"Salah Eddine Gasmi", "SALAH AD-DIN GASMI", true},
+		{"Salah-ud-Din Gasmi", "SALAH EDDINE GASMI", true},
+		{"Nour Eddine Haddad", "NUR AL-DIN HADDAD", true},
+		{"Izz al-Din Ahmad", "IZZEDDINE AHMAD", true},
+		{"Hashem Safi al-Din", "Hashem SAFIEDDINE", true},
+		{"Ala Uddin Aykut", "Alaaddin AYKUT", true},
+		{"Salah al-Din Gasmi", "NUR AL-DIN GASMI", false},
+		{"Badr al-Din al-Huthi", "SHAMS AL-DIN AL-HUTHI", false},
+	})
+}

@@ -635,11 +635,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	// Joins that spell a token exactly come first: "Ivano vich" is
 	// Ivanovich, and must not lose "ivano" to a fuzzy Ivan.
 	sc.joinSpelt = false
-	var respelt joinMode // a transliteration's article may be the list's spelt otherwise
-	if a.flags&flagGuessed != 0 {
-		respelt = joinArticle
-	}
-	strong := sc.joinsBoth(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, joinPre|respelt)
+	strong := sc.joinsBoth(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, joinPre)
 	strong = sc.moved(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex) || strong
 	sc.pairs = sc.pairs[:0]
 	var alBuf [maxAligned]*name
@@ -763,7 +759,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 	if a.flags&flagAbjad != 0 {
 		lenient |= joinAbjad
 	}
-	strong = sc.joinsBoth(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, lenient|respelt) || strong
+	strong = sc.joinsBoth(a, b, usedA[:na], usedB[:nb], credA[:na], credB[:nb], ex, lenient) || strong
 	if cutPair && !strong && a.toks[na-1].cls == clsContent && beginsWith(b, a) {
 		// A short stub (DON...) is strong when the whole query is the
 		// listed name's beginning, written as listed and cut: STATE
@@ -1601,11 +1597,19 @@ func tableSpelt(tx *tok, run []tok, swapped bool) bool {
 	return false
 }
 
-// articleRespelt reports whether t is the Arabic article and word w, which
-// begins with a vowel, begins with it spelt with another vowel (al,
-// ELDIN; ad, EDDINE).
-func articleRespelt(t, w string) bool {
-	return len(w) > len(t) && isVowel(t[0]) && w[1:len(t)] == t[1:] && isArabicArticle(t)
+// articleRespelt reports whether token j of y is the Arabic article and
+// word w, which begins with a vowel, begins with it spelt otherwise:
+// another vowel, assimilated to the next word or not (al din, ELDIN,
+// UDDIN; ad din, EDDINE).
+func articleRespelt(y *name, j int, w string) bool {
+	t := y.toks[j].text
+	if len(t) > 3 || len(w) <= len(t) || !isVowel(t[0]) {
+		return false
+	}
+	if w[1] != t[1] && (j+1 == len(y.toks) || y.toks[j+1].text == "" || w[1] != y.toks[j+1].text[0]) {
+		return false
+	}
+	return isArabicArticle(t)
 }
 
 // joinMode says how scorer.joins reads its two names.
@@ -1616,7 +1620,6 @@ const (
 	joinLenient                      // the query is a transliteration: a join around a particle may merely resemble
 	joinPre                          // the first pass, before tokens are paired one to one
 	joinAbjad                        // the query is read from an abjad: a join may have other short vowels
-	joinArticle                      // the query is a transliteration: its article may begin a join spelt with another vowel
 )
 
 // joinsBoth runs joins both ways, the query's tokens against runs of the
@@ -1654,12 +1657,12 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 		if pre && hasText(y, tx.text) {
 			continue
 		}
-		vowelFirst := mode&joinArticle != 0 && isVowel(tx.text[0])
+		vowelFirst := isVowel(tx.text[0])
 		for j := 0; j < len(y.toks) && !usedX[i]; j++ {
-			if t := y.toks[j].text; t == "" || t[0] != tx.text[0] && !(vowelFirst && y.toks[j].cls == clsParticle && articleRespelt(t, tx.text)) {
-				// A run begins with its first token's first letter, or,
-				// for a transliterated query, with the article spelt with
-				// another vowel (نور الدين, nur al din, NOR ELDIN).
+			if t := y.toks[j].text; t == "" || t[0] != tx.text[0] && !(vowelFirst && y.toks[j].cls == clsParticle && articleRespelt(y, j, tx.text)) {
+				// A run begins with its first token's first letter, or
+				// with the article spelt with another vowel (Nur al-Din,
+				// NOUR EDDINE; نور الدين, NOR ELDIN).
 				continue
 			}
 			for k := 2; k <= 3 && j+k <= len(y.toks); k++ {

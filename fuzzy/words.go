@@ -46,7 +46,7 @@ var surnameTitles = set("king", "prince", "major", "marshal", "judge", "general"
 // articleSpellings are the spellings of the Arabic article al- as a word
 // of its own, assimilated or not; arabicArticles holds them.
 var (
-	articleSpellings = []string{"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul"}
+	articleSpellings = []string{"al", "el", "ad", "ar", "as", "ash", "at", "az", "ul", "ud", "ur", "us", "uz"}
 	arabicArticles   = set(articleSpellings...)
 )
 

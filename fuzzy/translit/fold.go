@@ -378,20 +378,23 @@ func foldASCII(dst []byte, b []byte) []byte {
 			dst = dst[:len(dst)-1]
 		}
 	}
-	theophoric(dst[start:], b[:n])
-	return dst
+	return dst[:start+theophoric(dst[start:], b[:n])]
 }
 
 // theophoric gives the second part of Arabic compound names one vowel:
 // -ullah, -allah, -ollah, -illah (Hizbullah, Hizballah, Hezbollah;
 // Nasrallah, Nasrollah) and -uddin, -eddin, -addin, -iddin (Salahuddin,
-// Salaheddine, Nasreddin, Nasiruddin) are one word (Allah, al-Din) whose
-// vowel each romanisation writes its own way, in Arabic, Persian, Urdu
-// and Turkic usage alike. key is the Fold key of the raw token; the vowel
-// is rewritten in place. At least three letters must come before (Mulla,
-// Bodin are not compounds), and -ella, -illa without h stay (Gabriella,
-// Padilla).
-func theophoric(key, raw []byte) {
+// Salaheddine, Nasreddin, Nasiruddin, Izzeddine) are one word (Allah,
+// al-Din) whose vowel each romanisation writes its own way, in Arabic,
+// Persian, Urdu and Turkic usage alike; -aldin, -eldin, -uldin are the
+// same word with the article unassimilated (Salahaldin, and the join of
+// Salah al-Din), and a head ending in a vowel merges with it (Safieddine,
+// Alaaddin). key is the Fold key of the raw token; the vowel is rewritten
+// in place, and the article's l and a head's last vowel dropped: it
+// returns the key's new length. At least two letters must come before
+// (Mulla, Bodin are not compounds), and -ella, -illa without h stay
+// (Gabriella, Padilla).
+func theophoric(key, raw []byte) int {
 	k := len(key)
 	switch {
 	case k >= 6 && string(key[k-2:]) == "la" && isVowel(key[k-3]) && key[k-3] != 'y':
@@ -399,9 +402,25 @@ func theophoric(key, raw []byte) {
 		if hasSuffix(raw, "llah") || (v == 'a' || v == 'o' || v == 'u') && hasSuffix(raw, "lla") {
 			key[k-3] = 'u'
 		}
-	case k >= 7 && string(key[k-3:]) == "din" && isVowel(key[k-4]) && key[k-4] != 'y' && !isVowel(key[k-5]):
-		key[k-4] = 'u'
+	case k >= 6 && string(key[k-3:]) == "din":
+		// The vowels before din, with the article's l if written, are
+		// one u; a head ending in a vowel merges with it (Safieddine,
+		// Safi al-Din; Alaeddin, Alaaddin).
+		i := k - 3
+		if key[i-1] == 'l' {
+			i--
+		}
+		j := i
+		for j > 0 && isVowel(key[j-1]) && key[j-1] != 'y' {
+			j--
+		}
+		if j == i || j < 2 || i-j > 2 {
+			return k
+		}
+		key[j] = 'u'
+		return j + 1 + copy(key[j+1:], "din")
 	}
+	return k
 }
 
 func hasSuffix(b []byte, s string) bool {

@@ -146,7 +146,11 @@ var familyList = [][]string{
 	{"musa", "moussa", "mousa", "mossa", "mussa"},
 	{"isa", "issa", "eisa", "esa"},
 	{"yahya", "yahia", "yehia", "yahiya", "yahyah"},
-	{"nur", "noor", "nour"},
+	{"nur", "noor", "nour", "nor"},
+	// al-Din, ad-Din ("of the faith", the second part of Salah al-Din,
+	// Nur al-Din) written as one word, as French and Urdu spellings and
+	// the join of "al din" write it.
+	{"uddin", "aldin", "eldin", "eddin", "eddine", "addin", "iddin", "uldin", "uddine", "ud-din"},
 	{"salih", "saleh"},
 	{"abdulaziz", "abdelaziz", "abdalaziz", "abdulazeez"},
 	{"faisal", "faysal", "feisal", "faical", "fayssal"},

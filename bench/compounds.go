@@ -1,0 +1,127 @@
+package main
+
+import (
+	"fmt"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/freezeguard/freezeguard/fuzzy"
+	"github.com/freezeguard/freezeguard/lists"
+)
+
+// Dev set j: Arabic compound names respelt.
+//
+// Names with al-Din ("of the faith": Salah al-Din, Nur al-Din) and Allah
+// (Abd Allah, Hizb Allah) are one word in Arabic, and each romanisation
+// writes them its own way: Salah al-Din, Salah ad-Din, Salahuddin, Salah
+// Uddin, Salaheddine (French), Salah-ud-Din (Urdu). A list keeps one; a
+// bank records another. Each case takes a listed person's Latin name that
+// holds such a compound and writes the compound in the other conventions,
+// by the rules below (the cases are generated, the names real). Its mirror
+// puts another compound of the same kind in its place (Nur al-Din for
+// Salah al-Din): another person.
+
+// dinCompound finds an al-Din compound: its head (Salah) and the rest,
+// written apart (al-Din, ad Din, ud-Din, Eddine, Uddin) or joined
+// (Salahuddin, Salaheddine, Salahaldin).
+var dinCompound = regexp.MustCompile(`(?i)\b([a-z]{3,}?)(?:[- ]+(?:al|el|ad|ud|ed|ul|uz|ar)[- ]+(?:din|deen|dine)|[- ]+(?:uddin|eddine|eddin|addin|aldin|eldin|uddine)|(?:uddin|eddine|eddin|addin|aldin|eldin|uddine))\b`)
+
+// dinSpellings are the conventions a compound is respelt in; %s is its
+// head.
+var dinSpellings = []string{"%s al-Din", "%s ad-Din", "%suddin", "%s Uddin", "%seddine", "%s Eddine", "%s-ud-Din"}
+
+// dinHeads are the heads of common al-Din compounds, for mirrors.
+var dinHeads = []string{"Salah", "Nur", "Jalal", "Siraj", "Saif", "Nasir", "Najm", "Jamal", "Izz", "Shams", "Badr", "Kamal", "Fakhr", "Zain", "Imad", "Husam"}
+
+// compoundCase is one case of dev set j.
+type compoundCase struct {
+	Query, Listed, Form string
+	Ent                 int32
+}
+
+// genCompounds makes the respelt cases and their mirrors from every
+// strong Latin name of a listed person that holds an al-Din compound.
+func genCompounds(w *world) (cases, mirrors []compoundCase, names int) {
+	seen := map[string]bool{}
+	for ei := range w.snap.Entities {
+		e := &w.snap.Entities[ei]
+		if e.Kind != lists.Person {
+			continue
+		}
+		for _, nm := range e.Names {
+			if nm.Quality == lists.Weak || !isLatin(nm.Full) {
+				continue
+			}
+			listed := naturalOrder(nm.Full, e.Kind)
+			m := dinCompound.FindStringSubmatchIndex(listed)
+			if m == nil || seen[listed] {
+				continue
+			}
+			seen[listed] = true
+			names++
+			head := listed[m[2]:m[3]]
+			orig := strings.ToLower(listed[m[0]:m[1]])
+			for _, f := range dinSpellings {
+				alt := fmt.Sprintf(f, head)
+				if strings.ToLower(alt) == orig || strings.EqualFold(strings.ReplaceAll(alt, "-", " "), strings.ReplaceAll(orig, "-", " ")) {
+					continue
+				}
+				q := listed[:m[0]] + alt + listed[m[1]:]
+				cases = append(cases, compoundCase{Query: q, Listed: listed, Form: strings.ReplaceAll(f, "%s", "X"), Ent: int32(ei)})
+			}
+			for _, h := range dinHeads {
+				if !strings.EqualFold(h, head) && !strings.EqualFold(h[:3], head[:min(3, len(head))]) {
+					q := listed[:m[0]] + h + " al-Din" + listed[m[1]:]
+					mirrors = append(mirrors, compoundCase{Query: q, Listed: listed, Form: "another head", Ent: int32(ei)})
+					break
+				}
+			}
+		}
+	}
+	return cases, mirrors, names
+}
+
+// secCompounds measures dev set j: compounds respelt found, mirrors held.
+func secCompounds(cfg Config, w *world) (*Section, error) {
+	cases, mirrors, names := genCompounds(w)
+	if len(cases) < 300 {
+		return nil, fmt.Errorf("only %d compound cases", len(cases))
+	}
+	s := &Section{Name: "quality: j. Arabic compounds respelt"}
+	var gt, gm groupTally
+	var misses, holds []string
+	for _, c := range cases {
+		rs := w.search(w.ix, c.Query, fuzzy.KindPerson)
+		found, first := rankOf(rs, w.inGroup(c.Ent))
+		gt.add(c.Form, found, first)
+		if !found && len(misses) < cfg.Misses {
+			misses = append(misses, fmt.Sprintf("%q (listed %q)", c.Query, c.Listed))
+		}
+	}
+	for _, c := range mirrors {
+		rs := w.search(w.ix, c.Query, fuzzy.KindPerson)
+		held, _ := rankOf(rs, w.inGroup(c.Ent))
+		gm.add(c.Form, held, false)
+		if held && len(holds) < cfg.Misses {
+			holds = append(holds, fmt.Sprintf("%q (listed %q)", c.Query, c.Listed))
+		}
+	}
+	s.rate("listed person found >= threshold, its al-Din compound written in another convention", gt.all.a, gt.all.n,
+		fmt.Sprintf("generated from the %d listed names with such a compound", names))
+	s.rate("... ranked first", gt.all.b, gt.all.n, "")
+	s.rate("mirror: another compound in its place (Nur al-Din for Salah al-Din), still found", gm.all.a, gm.all.n, "")
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(gt.by)) {
+		parts = append(parts, fmt.Sprintf("%s %d/%d", k, gt.by[k].a, gt.by[k].n))
+	}
+	s.notef("per form: %s", strings.Join(parts, ", "))
+	if len(misses) > 0 {
+		s.notef("missed: %s", strings.Join(misses, "; "))
+	}
+	if len(holds) > 0 {
+		s.notef("mirrors held: %s", strings.Join(holds, "; "))
+	}
+	return s, nil
+}
