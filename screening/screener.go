@@ -20,7 +20,7 @@ import (
 
 // MatcherVersion names the matching algorithm in every decision record, so
 // that an auditor can tell which rules produced a score.
-const MatcherVersion = "freezeguard-screening/5 (fuzzy index with legal forms, cut names and brand rules, name parts and abjad consonants and word breaks, exact-key and identifier lookup, secondary-fact evidence with near-exact floor, non-transitive name resolution, free text and embargoed jurisdictions)"
+const MatcherVersion = "freezeguard-screening/6 (fuzzy index with legal forms, cut names and brand rules, name parts and abjad consonants, word breaks and French readings, al-Din compounds, exact-key and identifier lookup, secondary-fact evidence with near-exact floor, non-transitive name resolution, free text and embargoed jurisdictions)"
 
 // Options configure a Screener.
 type Options struct {
