@@ -35,6 +35,18 @@ var dinSpellings = []string{"%s al-Din", "%s ad-Din", "%suddin", "%s Uddin", "%s
 // dinHeads are the heads of common al-Din compounds, for mirrors.
 var dinHeads = []string{"Salah", "Nur", "Jalal", "Siraj", "Saif", "Nasir", "Najm", "Jamal", "Izz", "Shams", "Badr", "Kamal", "Fakhr", "Zain", "Imad", "Husam"}
 
+// abdCompound finds an Abd al-X name: Abd al-Rahman, Abdul Rahman,
+// Abdel Rahman, Abdulrahman, Abdelrahman, Abd-al-Rahman; the name of God
+// (group 1) is one of abdGods.
+var abdCompound = regexp.MustCompile(`(?i)\babd(?:[- ]?(?:al|el|ul|ol)[- ]?|[- ]+)(rahman|rahim|aziz|karim|qadir|hamid|majid|latif|malik|salam|wahab|razzaq|ghani|jalil|hakim|hadi|basit|hafiz|wahid|samad|sattar|khaliq|jabbar|halim|mannan|baqi|nasir|rashid)\b`)
+
+// abdSpellings are the conventions an Abd al-X name is respelt in; %s is
+// the name of God, %l it in lower case (joined forms).
+var abdSpellings = []string{"Abd al-%s", "Abdul %s", "Abdel %s", "Abdul%l", "Abdel%l", "Abd-al-%s"}
+
+// abdGods are the names of God abdCompound finds, for mirrors.
+var abdGods = []string{"Rahman", "Rahim", "Aziz", "Karim", "Qadir", "Hamid", "Majid", "Latif", "Malik", "Salam", "Wahab", "Razzaq", "Ghani", "Jalil", "Hakim", "Hadi", "Basit", "Hafiz", "Wahid", "Samad", "Sattar", "Khaliq", "Jabbar", "Halim", "Mannan", "Baqi", "Nasir", "Rashid"}
+
 // compoundCase is one case of dev set j.
 type compoundCase struct {
 	Query, Listed, Form string
@@ -55,11 +67,34 @@ func genCompounds(w *world) (cases, mirrors []compoundCase, names int) {
 				continue
 			}
 			listed := naturalOrder(nm.Full, e.Kind)
-			m := dinCompound.FindStringSubmatchIndex(listed)
-			if m == nil || seen[listed] {
+			if seen[listed] {
 				continue
 			}
 			seen[listed] = true
+			if m := abdCompound.FindStringSubmatchIndex(listed); m != nil {
+				names++
+				god := listed[m[2]:m[3]]
+				orig := strings.ToLower(listed[m[0]:m[1]])
+				for _, f := range abdSpellings {
+					alt := strings.NewReplacer("%s", god, "%l", strings.ToLower(god)).Replace(f)
+					if strings.ToLower(alt) == orig {
+						continue
+					}
+					q := listed[:m[0]] + alt + listed[m[1]:]
+					cases = append(cases, compoundCase{Query: q, Listed: listed, Form: strings.NewReplacer("%s", "X", "%l", "x").Replace(f), Ent: int32(ei)})
+				}
+				for _, g := range abdGods {
+					if !strings.EqualFold(g, god) && !strings.EqualFold(g[:3], god[:3]) {
+						q := listed[:m[0]] + "Abd al-" + g + listed[m[1]:]
+						mirrors = append(mirrors, compoundCase{Query: q, Listed: listed, Form: "another name of God", Ent: int32(ei)})
+						break
+					}
+				}
+			}
+			m := dinCompound.FindStringSubmatchIndex(listed)
+			if m == nil {
+				continue
+			}
 			names++
 			head := listed[m[2]:m[3]]
 			orig := strings.ToLower(listed[m[0]:m[1]])
@@ -74,7 +109,7 @@ func genCompounds(w *world) (cases, mirrors []compoundCase, names int) {
 			for _, h := range dinHeads {
 				if !strings.EqualFold(h, head) && !strings.EqualFold(h[:3], head[:min(3, len(head))]) {
 					q := listed[:m[0]] + h + " al-Din" + listed[m[1]:]
-					mirrors = append(mirrors, compoundCase{Query: q, Listed: listed, Form: "another head", Ent: int32(ei)})
+					mirrors = append(mirrors, compoundCase{Query: q, Listed: listed, Form: "another head of al-Din", Ent: int32(ei)})
 					break
 				}
 			}
@@ -108,15 +143,17 @@ func secCompounds(cfg Config, w *world) (*Section, error) {
 			holds = append(holds, fmt.Sprintf("%q (listed %q)", c.Query, c.Listed))
 		}
 	}
-	s.rate("listed person found >= threshold, its al-Din compound written in another convention", gt.all.a, gt.all.n,
+	s.rate("listed person found >= threshold, its al-Din or Abd al- compound written in another convention", gt.all.a, gt.all.n,
 		fmt.Sprintf("generated from the %d listed names with such a compound", names))
 	s.rate("... ranked first", gt.all.b, gt.all.n, "")
-	s.rate("mirror: another compound in its place (Nur al-Din for Salah al-Din), still found", gm.all.a, gm.all.n, "")
-	var parts []string
-	for _, k := range slices.Sorted(maps.Keys(gt.by)) {
-		parts = append(parts, fmt.Sprintf("%s %d/%d", k, gt.by[k].a, gt.by[k].n))
+	s.rate("mirror: another compound in its place (Nur al-Din for Salah al-Din, Abd al-Rahim for Abd al-Rahman), still found", gm.all.a, gm.all.n, "")
+	for _, g := range []*groupTally{&gt, &gm} {
+		var parts []string
+		for _, k := range slices.Sorted(maps.Keys(g.by)) {
+			parts = append(parts, fmt.Sprintf("%s %d/%d", k, g.by[k].a, g.by[k].n))
+		}
+		s.notef("per form: %s", strings.Join(parts, ", "))
 	}
-	s.notef("per form: %s", strings.Join(parts, ", "))
 	if len(misses) > 0 {
 		s.notef("missed: %s", strings.Join(misses, "; "))
 	}

@@ -120,3 +120,21 @@ func TestDinCompounds(t *testing.T) {
 		{"Badr al-Din al-Huthi", "SHAMS AL-DIN AL-HUTHI", false},
 	})
 }
+
+// Abd al-X names written as one word or apart, the article in any
+// spelling or assimilated, are one name; another name of God is another
+// name, even where the rest of a long name agrees.
+func TestAbdCompounds(t *testing.T) {
+	checkPairs(t, KindPerson, []pairCase{
+		{"Abdul Qadir Haddad", "ABDELKADER HADDAD", true},
+		{"Abdessalam Haddad", "ABD AL-SALAM HADDAD", true},
+		{"Abderrazak Haddad", "ABD AL-RAZZAQ HADDAD", true},
+		{"Abdelhamid Haddad", "ABDUL HAMEED HADDAD", true},
+		{"Abdelghani Haddad", "ABDUL GHANI HADDAD", true},
+		{"Abdellatif Haddad", "ABD AL-LATIF HADDAD", true},
+		{"عبدالحی سالک", "ABDULHAI SALEK", true},
+		{"Abdelaziz Haddad", "ABDELAZIM HADDAD", false},
+		{"Abdulhamid Haddad", "ABDULMAJID HADDAD", false},
+		{"Khalid Abd al-Aziz Hamd AL-FAWAZ", "Khalid Abd al-Rahman Hamd AL-FAWAZ", false},
+	})
+}

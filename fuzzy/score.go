@@ -200,6 +200,11 @@ func fuzzySim(a, b *tok) (float32, matchHow) {
 		// consonants agree (طارق read as Taraq is Tariq).
 		return 0, howNone
 	}
+	if otherAbdNames(a.fold, b.fold) {
+		// Abd al-Aziz is not Abd al-Azim: another name of God is another
+		// name, however alike the two spell.
+		return 0, howNone
+	}
 	if (a.syl || b.syl && pinyinWord(a.text)) && !slip(a.fold, b.fold) && !pluralS(a.text, b.text) && !pluralS(b.text, a.text) {
 		// Another Chinese syllable is another character, and a listed
 		// syllable is not a given name of two (Jian is not Jiayi); a
@@ -782,8 +787,10 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		}
 		// Abd al-Majid is one name, not Majid: half of it matched
 		// earns nothing.
+		// (Abd al-Aziz is not Abd al-Rahman either: heads matched, two
+		// names of God unmatched.)
 		for i := range a.toks {
-			if k, ok := halfCompound(a, usedA[:na], i); ok && toB[k] > 0 && !(k == i && isAbdHead(&b.toks[toB[k]-1])) {
+			if k, ok := halfCompound(a, usedA[:na], i); ok && toB[k] > 0 && !(k == i && attributeMissing(b, usedB[:nb], int(toB[k])-1)) {
 				credA[k], credB[toB[k]-1] = 0, 0
 				halfName = true
 			}
@@ -791,7 +798,7 @@ func (sc *scorer) scoreNames(a, b *name, ex *explainer) float32 {
 		for j := range b.toks {
 			if k, ok := halfCompound(b, usedB[:nb], j); ok {
 				for i := range toB[:na] {
-					if int(toB[i])-1 == k && !(k == j && isAbdHead(&a.toks[i])) {
+					if int(toB[i])-1 == k && !(k == j && attributeMissing(a, usedA[:na], i)) {
 						credA[i], credB[k] = 0, 0
 						halfName = true
 					}
@@ -1352,6 +1359,27 @@ var abdNames = set(
 	"muttaleb", "jalal", "karem",
 )
 
+// abdNameFolds holds the fold keys of abdNames.
+var abdNameFolds = func() map[string]struct{} {
+	m := make(map[string]struct{}, len(abdNames))
+	for n := range abdNames {
+		m[translit.Fold(n)] = struct{}{}
+	}
+	return m
+}()
+
+// otherAbdNames reports whether fold keys a and b are those of two Abd
+// al-X names (see translit's abdCompound: "abdu" and the name) with two
+// different names of God.
+func otherAbdNames(a, b string) bool {
+	if len(a) < 7 || len(b) < 7 || a[:4] != "abdu" || b[:4] != "abdu" || a[4:] == b[4:] || vowelVariant(a, b) {
+		return false
+	}
+	_, x := abdNameFolds[a[4:]]
+	_, y := abdNameFolds[b[4:]]
+	return x && y
+}
+
 // halfCompound reports whether token i of n is the head of an Abd name
 // (see abdHeads) of which one part is matched and the other not; k is the
 // matched part. (A head matched by the other's head, its attribute
@@ -1374,6 +1402,17 @@ func halfCompound(n *name, used []bool, i int) (k int, ok bool) {
 		return i, true
 	}
 	return j, true
+}
+
+// attributeMissing reports whether token i of n is an Abd head that lacks
+// an unmatched name of God of its own: the other's Abd name with its
+// attribute missing (Abd al-Rahman / ABD), not another Abd name.
+func attributeMissing(n *name, used []bool, i int) bool {
+	if !isAbdHead(&n.toks[i]) {
+		return false
+	}
+	_, other := halfCompound(n, used, i)
+	return !other
 }
 
 // firstAsMiddle finds a person's first name paired with a middle name of
@@ -1669,7 +1708,9 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				ok := true
 				n := 0
 				minPart := maxTokenBytes
-				hasParticle := tx.cls == clsParticle
+				// Abd al- holds the article: its vowels are the
+				// romanisation's too (Abdul Qadir, ABDELKADER).
+				hasParticle := tx.cls == clsParticle || isAbdHead(&y.toks[j])
 				hasLegal := false
 				for _, t := range y.toks[j : j+k] {
 					hasParticle = hasParticle || t.cls == clsParticle

@@ -291,7 +291,9 @@ func (s *searcher) searchName(q *name, minScore float32) {
 	for i := range q.toks {
 		s.jbuf = s.jbuf[:0]
 		var w float32
-		short, particle, legal := false, false, false
+		// A run that begins with Abd holds the article, as one around a
+		// particle does (scorer.joins).
+		short, particle, legal := false, isAbdHead(&q.toks[i]), false
 		for k := 0; k < 3 && i+k < len(q.toks); k++ {
 			t := &q.toks[i+k]
 			if t.cls != clsContent && t.cls != clsParticle && t.cls != clsGeneric && t.cls != clsLegal {

@@ -213,7 +213,7 @@ var arabicNames = map[string][]string{
 	"جعفر":      {"jafar", "jaafar"},
 	"خان":       {"khan"},
 	"نور":       {"nur", "noor", "nour"},
-	"امير":      {"amir", "emir"},
+	"امير":      {"amir", "ameer"}, // not Emir: a rendering that reads as the title hides the given name
 	"اكبر":      {"akbar"},
 	"شاه":       {"shah"},
 	"حاجي":      {"haji", "hajji", "hadji"},

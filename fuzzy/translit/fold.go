@@ -378,7 +378,8 @@ func foldASCII(dst []byte, b []byte) []byte {
 			dst = dst[:len(dst)-1]
 		}
 	}
-	return dst[:start+theophoric(dst[start:], b[:n])]
+	k := theophoric(dst[start:], b[:n])
+	return dst[:start+abdCompound(dst[start:start+k], b[:n])]
 }
 
 // theophoric gives the second part of Arabic compound names one vowel:
@@ -421,6 +422,39 @@ func theophoric(key, raw []byte) int {
 		return j + 1 + copy(key[j+1:], "din")
 	}
 	return k
+}
+
+// abdCompound gives Abd al-X names written as one word one key: the
+// article after Abd, however spelt or assimilated, is one u (Abdelkader,
+// Abdulqadir and the join of Abd al-Qadir; Abdessalam, Abdus Salam joined,
+// Abd al-Salam; Somali Abdirahman), so that only the name of God that
+// follows, and its vowels, may differ. key is the Fold key of the raw
+// token; it returns the key's new length. A doubled l is the article's
+// and the name's (Abdellatif: Abd al-Latif), and the part after the
+// article must have four letters: Abdullah is another compound (see
+// theophoric), Abdul alone is the head, and a name of three (Abdul Hai,
+// Abdul Haq) keeps its article, which an Arabic rendering's join writes
+// too (عبدالحی, abdul hi).
+func abdCompound(key, raw []byte) int {
+	k := len(key)
+	if k < 7 || string(key[:3]) != "abd" || !isVowel(key[3]) || key[3] == 'y' {
+		return k
+	}
+	cut := 4
+	if key[4] == 'l' {
+		p := 3
+		for p < len(raw) && isVowel(raw[p]) {
+			p++
+		}
+		if !(p+1 < len(raw) && raw[p] == 'l' && raw[p+1] == 'l') {
+			cut = 5
+		}
+	}
+	if k-cut < 4 {
+		return k
+	}
+	key[3] = 'u'
+	return 4 + copy(key[4:], key[cut:])
 }
 
 func hasSuffix(b []byte, s string) bool {
