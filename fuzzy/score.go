@@ -1708,9 +1708,10 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				ok := true
 				n := 0
 				minPart := maxTokenBytes
+				hasParticle := tx.cls == clsParticle
 				// Abd al- holds the article: its vowels are the
 				// romanisation's too (Abdul Qadir, ABDELKADER).
-				hasParticle := tx.cls == clsParticle || isAbdHead(&y.toks[j])
+				abdRun := isAbdHead(&y.toks[j])
 				hasLegal := false
 				for _, t := range y.toks[j : j+k] {
 					hasParticle = hasParticle || t.cls == clsParticle
@@ -1757,7 +1758,7 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 					continue
 				case str(sc.buf[n1:]) == tx.fold:
 					s, how = simTranslit, howTranslit
-				case hasParticle && vowelsDiffer(str(sc.buf[n1:]), tx.fold):
+				case (hasParticle || abdRun) && vowelsDiffer(str(sc.buf[n1:]), tx.fold):
 					// abd al rahman / Abdulrahman: al, ul, el.
 					s, how = simPhonetic, howPhonetic
 				case abjad && !tableSpelt(tx, y.toks[j:j+k], mode&joinSwapped != 0) && (sameAbjadKey(str(sc.buf[n1:]), tx.fold) ||

@@ -291,9 +291,10 @@ func (s *searcher) searchName(q *name, minScore float32) {
 	for i := range q.toks {
 		s.jbuf = s.jbuf[:0]
 		var w float32
-		// A run that begins with Abd holds the article, as one around a
-		// particle does (scorer.joins).
-		short, particle, legal := false, isAbdHead(&q.toks[i]), false
+		// A run that begins with Abd holds the article: its vowels may
+		// differ as around a particle (scorer.joins).
+		abdRun := isAbdHead(&q.toks[i])
+		short, particle, legal := false, false, false
 		for k := 0; k < 3 && i+k < len(q.toks); k++ {
 			t := &q.toks[i+k]
 			if t.cls != clsContent && t.cls != clsParticle && t.cls != clsGeneric && t.cls != clsLegal {
@@ -325,7 +326,7 @@ func (s *searcher) searchName(q *name, minScore float32) {
 			// The scorer takes a join only if it spells the token (or,
 			// for a transliteration, around a particle, resembles it).
 			s.lenientJoin = lenient && particle && !legal
-			s.particleJoin = particle
+			s.particleJoin = particle || abdRun
 			s.legalJoin = legal
 			maxDel := 0 // the join must spell the token: no edits to look for
 			if s.lenientJoin {
