@@ -2,12 +2,9 @@ package main
 
 import (
 	"fmt"
-	"maps"
 	"regexp"
-	"slices"
 	"strings"
 
-	"github.com/freezeguard/freezeguard/fuzzy"
 	"github.com/freezeguard/freezeguard/lists"
 )
 
@@ -47,15 +44,9 @@ var abdSpellings = []string{"Abd al-%s", "Abdul %s", "Abdel %s", "Abdul%l", "Abd
 // abdGods are the names of God abdCompound finds, for mirrors.
 var abdGods = []string{"Rahman", "Rahim", "Aziz", "Karim", "Qadir", "Hamid", "Majid", "Latif", "Malik", "Salam", "Wahab", "Razzaq", "Ghani", "Jalil", "Hakim", "Hadi", "Basit", "Hafiz", "Wahid", "Samad", "Sattar", "Khaliq", "Jabbar", "Halim", "Mannan", "Baqi", "Nasir", "Rashid"}
 
-// compoundCase is one case of dev set j.
-type compoundCase struct {
-	Query, Listed, Form string
-	Ent                 int32
-}
-
 // genCompounds makes the respelt cases and their mirrors from every
 // strong Latin name of a listed person that holds an al-Din compound.
-func genCompounds(w *world) (cases, mirrors []compoundCase, names int) {
+func genCompounds(w *world) (cases, mirrors []genCase, names int) {
 	seen := map[string]bool{}
 	for ei := range w.snap.Entities {
 		e := &w.snap.Entities[ei]
@@ -81,12 +72,12 @@ func genCompounds(w *world) (cases, mirrors []compoundCase, names int) {
 						continue
 					}
 					q := listed[:m[0]] + alt + listed[m[1]:]
-					cases = append(cases, compoundCase{Query: q, Listed: listed, Form: strings.NewReplacer("%s", "X", "%l", "x").Replace(f), Ent: int32(ei)})
+					cases = append(cases, genCase{Query: q, Listed: listed, Group: strings.NewReplacer("%s", "X", "%l", "x").Replace(f), Ent: int32(ei)})
 				}
 				for _, g := range abdGods {
 					if !strings.EqualFold(g, god) && !strings.EqualFold(g[:3], god[:3]) {
 						q := listed[:m[0]] + "Abd al-" + g + listed[m[1]:]
-						mirrors = append(mirrors, compoundCase{Query: q, Listed: listed, Form: "another name of God", Ent: int32(ei)})
+						mirrors = append(mirrors, genCase{Query: q, Listed: listed, Group: "another name of God", Ent: int32(ei)})
 						break
 					}
 				}
@@ -104,12 +95,12 @@ func genCompounds(w *world) (cases, mirrors []compoundCase, names int) {
 					continue
 				}
 				q := listed[:m[0]] + alt + listed[m[1]:]
-				cases = append(cases, compoundCase{Query: q, Listed: listed, Form: strings.ReplaceAll(f, "%s", "X"), Ent: int32(ei)})
+				cases = append(cases, genCase{Query: q, Listed: listed, Group: strings.ReplaceAll(f, "%s", "X"), Ent: int32(ei)})
 			}
 			for _, h := range dinHeads {
 				if !strings.EqualFold(h, head) && !strings.EqualFold(h[:3], head[:min(3, len(head))]) {
 					q := listed[:m[0]] + h + " al-Din" + listed[m[1]:]
-					mirrors = append(mirrors, compoundCase{Query: q, Listed: listed, Form: "another head of al-Din", Ent: int32(ei)})
+					mirrors = append(mirrors, genCase{Query: q, Listed: listed, Group: "another head of al-Din", Ent: int32(ei)})
 					break
 				}
 			}
@@ -125,40 +116,11 @@ func secCompounds(cfg Config, w *world) (*Section, error) {
 		return nil, fmt.Errorf("only %d compound cases", len(cases))
 	}
 	s := &Section{Name: "quality: j. Arabic compounds respelt"}
-	var gt, gm groupTally
-	var misses, holds []string
-	for _, c := range cases {
-		rs := w.search(w.ix, c.Query, fuzzy.KindPerson)
-		found, first := rankOf(rs, w.inGroup(c.Ent))
-		gt.add(c.Form, found, first)
-		if !found && len(misses) < cfg.Misses {
-			misses = append(misses, fmt.Sprintf("%q (listed %q)", c.Query, c.Listed))
-		}
-	}
-	for _, c := range mirrors {
-		rs := w.search(w.ix, c.Query, fuzzy.KindPerson)
-		held, _ := rankOf(rs, w.inGroup(c.Ent))
-		gm.add(c.Form, held, false)
-		if held && len(holds) < cfg.Misses {
-			holds = append(holds, fmt.Sprintf("%q (listed %q)", c.Query, c.Listed))
-		}
-	}
-	s.rate("listed person found >= threshold, its al-Din or Abd al- compound written in another convention", gt.all.a, gt.all.n,
+	r := searchCases(w, cases, mirrors, cfg.Misses)
+	s.rate("listed person found >= threshold, its al-Din or Abd al- compound written in another convention", r.found.all.a, r.found.all.n,
 		fmt.Sprintf("generated from the %d listed names with such a compound", names))
-	s.rate("... ranked first", gt.all.b, gt.all.n, "")
-	s.rate("mirror: another compound in its place (Nur al-Din for Salah al-Din, Abd al-Rahim for Abd al-Rahman), still found", gm.all.a, gm.all.n, "")
-	for _, g := range []*groupTally{&gt, &gm} {
-		var parts []string
-		for _, k := range slices.Sorted(maps.Keys(g.by)) {
-			parts = append(parts, fmt.Sprintf("%s %d/%d", k, g.by[k].a, g.by[k].n))
-		}
-		s.notef("per form: %s", strings.Join(parts, ", "))
-	}
-	if len(misses) > 0 {
-		s.notef("missed: %s", strings.Join(misses, "; "))
-	}
-	if len(holds) > 0 {
-		s.notef("mirrors held: %s", strings.Join(holds, "; "))
-	}
+	s.rate("... ranked first", r.found.all.b, r.found.all.n, "")
+	s.rate("mirror: another compound in its place (Nur al-Din for Salah al-Din, Abd al-Rahim for Abd al-Rahman), still found", r.held.all.a, r.held.all.n, "")
+	r.note(s, "per form")
 	return s, nil
 }

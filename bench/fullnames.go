@@ -35,10 +35,11 @@ var (
 		"Paul", "Jose", "Michael", "Elena", "David"}
 )
 
-// fullCase is one case of dev set h.
-type fullCase struct {
-	Query, Listed, How string
-	Ent                int32
+// genCase is one generated case of a dev set (h, j): a query made from a
+// listed name, and the group it is tallied in.
+type genCase struct {
+	Query, Listed, Group string
+	Ent                  int32
 }
 
 // russianFamily reports whether a family name looks Russian (Putin,
@@ -76,9 +77,9 @@ func isMiddleLink(t string) bool {
 }
 
 // genFullNames makes up to n full-name cases and up to n mirrors.
-func genFullNames(seed uint64, w *world, n int) (full, mirror []fullCase) {
+func genFullNames(seed uint64, w *world, n int) (full, mirror []genCase) {
 	r := newRand(seed, "fullnames")
-	var bases []fullCase
+	var bases []genCase
 	for ei := range w.snap.Entities {
 		e := &w.snap.Entities[ei]
 		if e.Kind != lists.Person {
@@ -88,7 +89,7 @@ func genFullNames(seed uint64, w *world, n int) (full, mirror []fullCase) {
 			if nm.Quality == lists.Weak || !isLatin(nm.Full) || !strings.Contains(nm.Full, ",") {
 				continue
 			}
-			bases = append(bases, fullCase{Listed: naturalOrder(nm.Full, e.Kind), Ent: int32(ei)})
+			bases = append(bases, genCase{Listed: naturalOrder(nm.Full, e.Kind), Ent: int32(ei)})
 			break
 		}
 	}
@@ -99,13 +100,13 @@ func genFullNames(seed uint64, w *world, n int) (full, mirror []fullCase) {
 		fs := strings.Fields(b.Listed)
 		if len(full) < n && !usedF[b.Ent] && len(fs) == 2 {
 			if q, how, ok := addLink(r, fs); ok {
-				full = append(full, fullCase{Query: q, Listed: b.Listed, How: how, Ent: b.Ent})
+				full = append(full, genCase{Query: q, Listed: b.Listed, Group: how, Ent: b.Ent})
 				usedF[b.Ent] = true
 			}
 		}
 		if len(mirror) < n && !usedM[b.Ent] && len(fs) == 3 {
 			if q, how, ok := swapLink(r, fs); ok {
-				mirror = append(mirror, fullCase{Query: q, Listed: b.Listed, How: how, Ent: b.Ent})
+				mirror = append(mirror, genCase{Query: q, Listed: b.Listed, Group: how, Ent: b.Ent})
 				usedM[b.Ent] = true
 			}
 		}
@@ -180,38 +181,55 @@ func secFullNames(cfg Config, w *world) (*Section, error) {
 		return nil, fmt.Errorf("only %d full-name cases", len(full))
 	}
 	s := &Section{Name: "quality: h. full names vs short listed names"}
-	var gt, gm groupTally
-	var misses, holds []string
-	for _, c := range full {
-		rs := w.search(w.ix, c.Query, fuzzy.KindPerson)
-		found, _ := rankOf(rs, w.inGroup(c.Ent))
-		gt.add(c.How, found, false)
-		if !found && len(misses) < 10 {
-			misses = append(misses, fmt.Sprintf("%q (listed %q)", c.Query, c.Listed))
+	r := searchCases(w, full, mirror, 10)
+	s.rate("listed person found >= threshold, name with a patronymic, nasab link or middle name added (target >= 95 %)", r.found.all.a, r.found.all.n, "generated from listed people, seed "+fmt.Sprint(cfg.Seed))
+	s.rate("mirror: one link replaced by another name, still found (target <= 10 %)", r.held.all.a, r.held.all.n, "")
+	r.note(s, "per kind")
+	return s, nil
+}
+
+// caseResults tallies a generated dev set: its cases found and ranked
+// first, and its mirrors (another person) still found, per group.
+type caseResults struct {
+	found, held   groupTally // a: found >= threshold, b: ranked first
+	misses, holds []string
+}
+
+// searchCases searches every case and mirror for its listed person,
+// keeping up to limit misses and mirrors held to show.
+func searchCases(w *world, cases, mirrors []genCase, limit int) caseResults {
+	var r caseResults
+	for _, c := range cases {
+		found, first := rankOf(w.search(w.ix, c.Query, fuzzy.KindPerson), w.inGroup(c.Ent))
+		r.found.add(c.Group, found, first)
+		if !found && len(r.misses) < limit {
+			r.misses = append(r.misses, fmt.Sprintf("%q (listed %q)", c.Query, c.Listed))
 		}
 	}
-	for _, c := range mirror {
-		rs := w.search(w.ix, c.Query, fuzzy.KindPerson)
-		held, _ := rankOf(rs, w.inGroup(c.Ent))
-		gm.add(c.How, held, false)
-		if held && len(holds) < 10 {
-			holds = append(holds, fmt.Sprintf("%q (listed %q)", c.Query, c.Listed))
+	for _, c := range mirrors {
+		held, _ := rankOf(w.search(w.ix, c.Query, fuzzy.KindPerson), w.inGroup(c.Ent))
+		r.held.add(c.Group, held, false)
+		if held && len(r.holds) < limit {
+			r.holds = append(r.holds, fmt.Sprintf("%q (listed %q)", c.Query, c.Listed))
 		}
 	}
-	s.rate("listed person found >= threshold, name with a patronymic, nasab link or middle name added (target >= 95 %)", gt.all.a, gt.all.n, "generated from listed people, seed "+fmt.Sprint(cfg.Seed))
-	s.rate("mirror: one link replaced by another name, still found (target <= 10 %)", gm.all.a, gm.all.n, "")
-	for _, g := range []*groupTally{&gt, &gm} {
+	return r
+}
+
+// note adds the per-group tallies (labelled label), the misses and the
+// mirrors held to s.
+func (r *caseResults) note(s *Section, label string) {
+	for _, g := range []*groupTally{&r.found, &r.held} {
 		var parts []string
 		for _, k := range slices.Sorted(maps.Keys(g.by)) {
 			parts = append(parts, fmt.Sprintf("%s %d/%d", k, g.by[k].a, g.by[k].n))
 		}
-		s.notef("per kind: %s", strings.Join(parts, ", "))
+		s.notef("%s: %s", label, strings.Join(parts, ", "))
 	}
-	if len(misses) > 0 {
-		s.notef("missed: %s", strings.Join(misses, "; "))
+	if len(r.misses) > 0 {
+		s.notef("missed: %s", strings.Join(r.misses, "; "))
 	}
-	if len(holds) > 0 {
-		s.notef("mirrors held: %s", strings.Join(holds, "; "))
+	if len(r.holds) > 0 {
+		s.notef("mirrors held: %s", strings.Join(r.holds, "; "))
 	}
-	return s, nil
 }
