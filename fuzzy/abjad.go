@@ -90,6 +90,11 @@ func appendAbjadKey(dst []byte, f string) []byte {
 // it does not match this way, which keeps Mahmoud from Mohammed and
 // Husain (حسين) from Hassan, while Salam (سالم read with the wrong
 // vowel) still finds Salim.
+//
+// A listed spelling read the French way (appendAbjadFrenchKey) or with
+// the rendering's prosthetic alif left out (prosthetic) matches too, an
+// established name included: ALOUCHE, CHERIF and SKANDER are spelt as
+// meant, in another convention.
 func abjadMatch(a, b *tok) bool {
 	if !a.abjad || b.guessed || len(b.fold)+1 < len(a.fold) {
 		return false

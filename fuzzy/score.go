@@ -1383,7 +1383,8 @@ func otherAbdNames(a, b string) bool {
 // halfCompound reports whether token i of n is the head of an Abd name
 // (see abdHeads) of which one part is matched and the other not; k is the
 // matched part. (A head matched by the other's head, its attribute
-// unmatched, is that name with its attribute missing, not another name.)
+// unmatched, is that name with its attribute missing, not another name,
+// unless the other's attribute is unmatched too: see attributeMissing.)
 func halfCompound(n *name, used []bool, i int) (k int, ok bool) {
 	if !isAbdHead(&n.toks[i]) {
 		return 0, false
@@ -1704,14 +1705,14 @@ func (sc *scorer) joins(x, y *name, usedX, usedY []bool, credX, credY []float32,
 				// NOUR EDDINE; نور الدين, NOR ELDIN).
 				continue
 			}
+			// Abd al- holds the article: its vowels are the
+			// romanisation's too (Abdul Qadir, ABDELKADER).
+			abdRun := isAbdHead(&y.toks[j])
 			for k := 2; k <= 3 && j+k <= len(y.toks); k++ {
 				ok := true
 				n := 0
 				minPart := maxTokenBytes
 				hasParticle := tx.cls == clsParticle
-				// Abd al- holds the article: its vowels are the
-				// romanisation's too (Abdul Qadir, ABDELKADER).
-				abdRun := isAbdHead(&y.toks[j])
 				hasLegal := false
 				for _, t := range y.toks[j : j+k] {
 					hasParticle = hasParticle || t.cls == clsParticle
