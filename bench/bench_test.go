@@ -33,7 +33,7 @@ func TestHarnessAllSections(t *testing.T) {
 		"quality: OFAC parity", "quality: Putin variants", "quality: a. original script",
 		"quality: b. altered listed names", "quality: c. people on no list", "quality: d. hard pairs",
 		"quality: e. listed companies as payments write them", "quality: f. well-known companies on no list",
-		"quality: g. look-alike letters", "quality: h. full names vs short listed names", "quality: i. free text (remittance information)", "quality: j. Arabic compounds respelt"}
+		"quality: g. look-alike letters", "quality: h. full names vs short listed names", "quality: i. free text (remittance information)", "quality: j. Arabic compounds respelt", "quality: k. Arabic names in French spelling"}
 	var got []string
 	for _, s := range rep.Sections {
 		got = append(got, s.Name)

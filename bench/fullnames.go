@@ -220,6 +220,9 @@ func searchCases(w *world, cases, mirrors []genCase, limit int) caseResults {
 // mirrors held to s.
 func (r *caseResults) note(s *Section, label string) {
 	for _, g := range []*groupTally{&r.found, &r.held} {
+		if g.all.n == 0 {
+			continue // a set without mirrors
+		}
 		var parts []string
 		for _, k := range slices.Sorted(maps.Keys(g.by)) {
 			parts = append(parts, fmt.Sprintf("%s %d/%d", k, g.by[k].a, g.by[k].n))

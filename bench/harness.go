@@ -159,6 +159,8 @@ func run(ctx context.Context, cfg Config, progress io.Writer) (*Report, error) {
 			err = add(secFullNames(cfg, w))
 		case "compounds":
 			err = add(secCompounds(cfg, w))
+		case "french":
+			err = add(secFrench(cfg, w))
 		case "lookalike":
 			var s *screening.Screener
 			if s, err = screener(); err == nil {

@@ -58,7 +58,7 @@ func (c Config) String() string {
 // sections in table order; quality parts expand "quality".
 var (
 	perfSections    = []string{"load", "build", "latency", "throughput", "brute", "serve"}
-	qualitySections = []string{"parity", "putin", "script", "variants", "clean", "pairs", "orgs", "unlisted", "lookalike", "fullnames", "freetext", "compounds"}
+	qualitySections = []string{"parity", "putin", "script", "variants", "clean", "pairs", "orgs", "unlisted", "lookalike", "fullnames", "freetext", "compounds", "french"}
 )
 
 func (c Config) want(name string) bool {

@@ -183,6 +183,9 @@ func appendAbjadFrenchKey(dst []byte, text string) []byte {
 			p = append(p, 's') // and the h follows
 		case c == 'd' && i+1 < len(text) && text[i+1] == 'j':
 			// dj is ج, which English writes j (Djamel, Jamal)
+		case c == 'o' && i == 0 && len(text) > 2 && text[1] == 'u' && isVowel(text[2]):
+			p = append(p, 'w') // ou before a vowel is و, w (Ouazzani, Wazzani)
+			i++
 		case i == len(text)-1 && silentE(text):
 		default:
 			p = append(p, c)

@@ -185,7 +185,41 @@ func tokSim(a, b *tok) (float32, matchHow) {
 	if a.cls == clsContent && b.cls == clsContent && !a.noNick && !b.noNick && nickname(a.fold, b.fold) {
 		return simNickname, howNickname // Bill / William (nicknames.go)
 	}
+	if frenchMatch(a, b) {
+		return simPhonetic, howPhonetic // Hichem / Hisham, Chaabane / Shaban
+	}
 	return fuzzySim(a, b)
+}
+
+// frenchMatch reports whether Latin tokens a and b are one Arabic name,
+// one spelt the French way (ch for ش, ou for و, dj for ج, a silent final
+// e: Hichem, Chaabane, Mouloud, Djamel) and the other the English way:
+// the same consonants in order, at least minPersianSkel of them, and a
+// vowel at each end exactly where the other has one; not two
+// established names.
+func frenchMatch(a, b *tok) bool {
+	if a.guessed || b.guessed || a.cls != clsContent || b.cls != clsContent || len(a.text) < 4 || len(b.text) < 4 {
+		return false
+	}
+	fa, fb := frenchMarked(a.text), frenchMarked(b.text)
+	if fa == fb {
+		return false
+	}
+	if a.known && b.known {
+		// Two established names are spelt as meant: Mahmoud is not
+		// Mohammed (ou is a written long vowel), Michel is not Mashal;
+		// the French spellings of common Arabic names are families of
+		// the fold (Bachir, Hicham, Cherif).
+		return false
+	}
+	var ka, kb [maxTokenBytes + 2]byte
+	var x, y []byte
+	if fa {
+		x, y = appendAbjadFrenchKey(ka[:0], a.text), appendAbjadTextKey(kb[:0], b.text)
+	} else {
+		x, y = appendAbjadTextKey(ka[:0], a.text), appendAbjadFrenchKey(kb[:0], b.text)
+	}
+	return len(x)-strings.Count(str(x), ".") >= minPersianSkel && string(x) == string(y)
 }
 
 // fuzzySim compares tokens that differ in spelling: by edit distance on

@@ -851,6 +851,19 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 				try(id)
 			}
 		}
+		if !t.guessed && t.cls == clsContent && len(t.text) >= 4 {
+			// Latin spelt the French way or the English way (frenchMatch).
+			var kb [maxTokenBytes + 2]byte
+			if frenchMarked(t.text) {
+				for _, id := range ix.byAbjadText.get(appendAbjadFrenchKey(kb[:0], t.text)) {
+					try(id)
+				}
+			} else {
+				for _, id := range ix.byAbjadFrench.get(appendAbjadTextKey(kb[:0], t.text)) {
+					try(id)
+				}
+			}
+		}
 		if t.abjad || qi < 0 && s.abjadQuery {
 			var kb [maxTokenBytes + 2]byte
 			for _, id := range ix.byAbjad.get(appendAbjadKey(kb[:0], t.fold)) {

@@ -118,7 +118,7 @@ var familyList = [][]string{
 	{"muhammad", "mohammed", "mohamed", "mohammad", "mohamad", "muhammed", "muhamed", "mohamud", "mohammod", "mehmet", "mehmed", "muhamad", "mahomed", "mouhamed", "mohamet", "muhammet", "mukhammad", "mukhammed", "magomed"},
 	{"ahmad", "ahmed", "ahmet", "akhmad", "akhmed", "ahmat"},
 	{"mahmud", "mahmood", "mahmoud", "mehmood", "mahmut", "makhmud"},
-	{"husain", "hussein", "husayn", "hussain", "husein", "hossein", "hosein", "houssein", "huseyin", "hussien", "husen", "hussen"},
+	{"husain", "hussein", "husayn", "hussain", "husein", "hossein", "hosein", "houssein", "huseyin", "hussien", "husen", "hussen", "houcine", "hocine"},
 	{"hasan", "hassan", "hasen", "hassen", "hesen", "hassane"},
 	{"hasani", "hassani", "hasany"},
 	{"usama", "osama", "ousama", "oussama", "usamah", "osamah"},
@@ -147,6 +147,15 @@ var familyList = [][]string{
 	{"isa", "issa", "eisa", "esa"},
 	{"yahya", "yahia", "yehia", "yahiya", "yahyah"},
 	{"nur", "noor", "nour", "nor"},
+	// French spellings of common names (ch for sh, ou for u) as the
+	// Maghreb writes them.
+	{"sharif", "sherif", "cherif", "shareef", "charif"},
+	{"hisham", "hicham", "hichem", "hesham"},
+	{"bashir", "bachir", "bechir", "basheer"},
+	{"hashim", "hachem", "hachim", "hashem"},
+	{"shukri", "choukri", "shoukri"},
+	{"shakir", "chakir", "shaker", "chaker"},
+	{"aisha", "aicha", "aysha", "aishah", "ayesha"},
 	// al-Din, ad-Din ("of the faith", the second part of Salah al-Din,
 	// Nur al-Din) written as one word, as French and Urdu spellings and
 	// the join of "al din" write it.
