@@ -198,18 +198,14 @@ func tokSim(a, b *tok) (float32, matchHow) {
 // vowel at each end exactly where the other has one; not two
 // established names.
 func frenchMatch(a, b *tok) bool {
-	if a.guessed || b.guessed || a.cls != clsContent || b.cls != clsContent || len(a.text) < 4 || len(b.text) < 4 {
+	// Two established names are spelt as meant: Mahmoud is not Mohammed
+	// (ou is a written long vowel); the French spellings of common Arabic
+	// names are families of the fold instead (Bachir, Hicham, Cherif).
+	if a.guessed || b.guessed || a.known && b.known || a.cls != clsContent || b.cls != clsContent || len(a.text) < 4 || len(b.text) < 4 {
 		return false
 	}
 	fa, fb := frenchMarked(a.text), frenchMarked(b.text)
 	if fa == fb {
-		return false
-	}
-	if a.known && b.known {
-		// Two established names are spelt as meant: Mahmoud is not
-		// Mohammed (ou is a written long vowel), Michel is not Mashal;
-		// the French spellings of common Arabic names are families of
-		// the fold (Bachir, Hicham, Cherif).
 		return false
 	}
 	var ka, kb [maxTokenBytes + 2]byte
