@@ -214,6 +214,21 @@ func frenchMarked(t string) bool {
 	return strings.Contains(t, "ch") || strings.Contains(t, "ou") || strings.Contains(t, "dj") || silentE(t)
 }
 
+// frenchLetters reports whether spelling t writes a consonant the French
+// way where the fold key does not already read it as English does: ch for
+// ش (the fold reads ch as in Charles) or an initial ou for و, w (Ouazzani).
+// dj, ou for u and a silent final e the fold already reads alike.
+func frenchLetters(t string) bool {
+	return strings.Contains(t, "ch") || len(t) > 2 && t[0] == 'o' && t[1] == 'u' && isVowel(t[2])
+}
+
+// englishLetters reports whether spelling t writes a consonant English
+// spelling writes where French spelling writes otherwise: sh, an initial
+// w.
+func englishLetters(t string) bool {
+	return strings.Contains(t, "sh") || len(t) > 1 && t[0] == 'w' && isVowel(t[1])
+}
+
 // silentE reports whether t ends in a consonant and an e, which French
 // spelling does not sound (Hocine, Yacine, Chaabane).
 func silentE(t string) bool {

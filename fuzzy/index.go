@@ -45,6 +45,7 @@ type dictTok struct {
 	syl              bool    // isSyllable(text)
 	num              bool    // isDigits(text)
 	noNick           bool    // no nicknames for fold (see tok.noNick)
+	french           bool    // frenchLetters(text)
 }
 
 // Index is an immutable in-memory candidate index, safe for concurrent
@@ -134,6 +135,7 @@ func Build(recs []Record) *Index {
 			d.syl = isSyllable(d.text)
 			d.num = isDigits(d.text)
 			d.noNick = len(nicknames[d.fold]) == 0
+			d.french = frenchLetters(d.text)
 			ix.dict = append(ix.dict, d)
 			byText[d.text] = id
 		}
@@ -647,7 +649,7 @@ func (ix *Index) docName(d uint32, nm *name, toks []tok) []tok {
 		if c != clsContent {
 			w = classWeight(c, dt.text)
 		}
-		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c, known: c != clsNumber && dt.known, syl: c != clsNumber && dt.syl, noNick: dt.noNick, id: int32(ix.docToks[k])})
+		toks = append(toks, tok{text: dt.text, fold: dt.fold, skel: dt.skel, w: w, cls: c, known: c != clsNumber && dt.known, syl: c != clsNumber && dt.syl, noNick: dt.noNick, french: dt.french, id: int32(ix.docToks[k])})
 	}
 	if ix.docFlags[d]&flagPatr != 0 {
 		markPatronymic(toks) // as finish did when it set the flag

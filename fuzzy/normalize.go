@@ -94,6 +94,9 @@ type tok struct {
 	// noNick says the fold key is known to have no nicknames, so that
 	// tokSim need not look (false: not known; see nickname).
 	noNick bool
+	// french says the spelling writes a consonant the French way (see
+	// frenchLetters).
+	french bool
 	id     int32 // dictionary id when the token comes from an Index, else -1
 }
 
@@ -953,6 +956,7 @@ func (p *parser) finish(kind Kind, reordered bool) {
 		}
 		if c != clsNumber {
 			t.syl = isSyllable(text)
+			t.french = frenchLetters(text)
 		}
 		if cut && i == n-1 && i > 0 && (c == clsContent || c == clsInitial) {
 			t.cut = true

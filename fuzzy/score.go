@@ -192,11 +192,12 @@ func tokSim(a, b *tok) (float32, matchHow) {
 }
 
 // frenchMatch reports whether Latin tokens a and b are one Arabic name,
-// one spelt the French way (ch for ش, ou for و, dj for ج, a silent final
-// e: Hichem, Chaabane, Mouloud, Djamel) and the other the English way:
-// the same consonants in order, at least minPersianSkel of them, and a
-// vowel at each end exactly where the other has one; not two
-// established names.
+// one spelt the French way (ch for ش, an initial ou for و: Hichem,
+// Chaabane, Ouazzani; see frenchLetters) and the other the English way
+// (sh, w): the same consonants in order, at least minPersianSkel of them,
+// and a vowel at each end exactly where the other has one; not two
+// established names. The fold key already reads the rest of French
+// spelling as English (ou for u, dj, a silent final e).
 func frenchMatch(a, b *tok) bool {
 	// Two established names are spelt as meant: Mahmoud is not Mohammed
 	// (ou is a written long vowel); the French spellings of common Arabic
@@ -204,8 +205,8 @@ func frenchMatch(a, b *tok) bool {
 	if a.guessed || b.guessed || a.known && b.known || a.cls != clsContent || b.cls != clsContent || len(a.text) < 4 || len(b.text) < 4 {
 		return false
 	}
-	fa, fb := frenchMarked(a.text), frenchMarked(b.text)
-	if fa == fb {
+	fa, fb := a.french, b.french
+	if fa == fb || fa && !englishLetters(b.text) || fb && !englishLetters(a.text) {
 		return false
 	}
 	var ka, kb [maxTokenBytes + 2]byte

@@ -737,7 +737,7 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		}
 		s.perTok[id].seen = s.tokStmp
 		dt := &ix.dict[id]
-		u := tok{text: dt.text, fold: dt.fold, skel: dt.skel, cls: clsContent, known: dt.known, syl: dt.syl, noNick: dt.noNick}
+		u := tok{text: dt.text, fold: dt.fold, skel: dt.skel, cls: clsContent, known: dt.known, syl: dt.syl, noNick: dt.noNick, french: dt.french}
 		if t.cls == clsNumber {
 			if dt.text == t.text {
 				s.hits = append(s.hits, hit{id, 1, howExact})
@@ -854,11 +854,11 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		if !t.guessed && t.cls == clsContent && len(t.text) >= 4 {
 			// Latin spelt the French way or the English way (frenchMatch).
 			var kb [maxTokenBytes + 2]byte
-			if frenchMarked(t.text) {
+			if t.french {
 				for _, id := range ix.byAbjadText.get(appendAbjadFrenchKey(kb[:0], t.text)) {
 					try(id)
 				}
-			} else {
+			} else if englishLetters(t.text) {
 				for _, id := range ix.byAbjadFrench.get(appendAbjadTextKey(kb[:0], t.text)) {
 					try(id)
 				}
