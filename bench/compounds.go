@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-
-	"github.com/freezeguard/freezeguard/lists"
 )
 
 // Dev set j: Arabic compound names respelt.
@@ -45,68 +43,67 @@ var abdSpellings = []string{"Abd al-%s", "Abdul %s", "Abdel %s", "Abdul%l", "Abd
 var abdGods = []string{"Rahman", "Rahim", "Aziz", "Karim", "Qadir", "Hamid", "Majid", "Latif", "Malik", "Salam", "Wahab", "Razzaq", "Ghani", "Jalil", "Hakim", "Hadi", "Basit", "Hafiz", "Wahid", "Samad", "Sattar", "Khaliq", "Jabbar", "Halim", "Mannan", "Baqi", "Nasir", "Rashid"}
 
 // genCompounds makes the respelt cases and their mirrors from every
-// strong Latin name of a listed person that holds an al-Din compound.
+// strong Latin name of a listed person that holds an Abd al-X name or an
+// al-Din compound; names counts those names.
 func genCompounds(w *world) (cases, mirrors []genCase, names int) {
-	seen := map[string]bool{}
-	for ei := range w.snap.Entities {
-		e := &w.snap.Entities[ei]
-		if e.Kind != lists.Person {
-			continue
-		}
-		for _, nm := range e.Names {
-			if nm.Quality == lists.Weak || !isLatin(nm.Full) {
-				continue
-			}
-			listed := naturalOrder(nm.Full, e.Kind)
-			if seen[listed] {
-				continue
-			}
-			seen[listed] = true
-			if m := abdCompound.FindStringSubmatchIndex(listed); m != nil {
+	eachListedName(w, func(ent int32, listed string) {
+		for _, respell := range []func(int32, string) ([]genCase, genCase, bool){respellAbd, respellDin} {
+			if cs, mirror, ok := respell(ent, listed); ok {
 				names++
-				god := listed[m[2]:m[3]]
-				orig := strings.ToLower(listed[m[0]:m[1]])
-				for _, f := range abdSpellings {
-					alt := strings.NewReplacer("%s", god, "%l", strings.ToLower(god)).Replace(f)
-					if strings.ToLower(alt) == orig {
-						continue
-					}
-					q := listed[:m[0]] + alt + listed[m[1]:]
-					cases = append(cases, genCase{Query: q, Listed: listed, Group: strings.NewReplacer("%s", "X", "%l", "x").Replace(f), Ent: int32(ei)})
-				}
-				for _, g := range abdGods {
-					if !strings.EqualFold(g, god) && !strings.EqualFold(g[:3], god[:3]) {
-						q := listed[:m[0]] + "Abd al-" + g + listed[m[1]:]
-						mirrors = append(mirrors, genCase{Query: q, Listed: listed, Group: "another name of God", Ent: int32(ei)})
-						break
-					}
-				}
+				cases = append(cases, cs...)
+				mirrors = append(mirrors, mirror)
 			}
-			m := dinCompound.FindStringSubmatchIndex(listed)
-			if m == nil {
-				continue
-			}
-			names++
-			head := listed[m[2]:m[3]]
-			orig := strings.ToLower(listed[m[0]:m[1]])
-			for _, f := range dinSpellings {
-				alt := fmt.Sprintf(f, head)
-				if strings.ToLower(alt) == orig || strings.EqualFold(strings.ReplaceAll(alt, "-", " "), strings.ReplaceAll(orig, "-", " ")) {
-					continue
-				}
-				q := listed[:m[0]] + alt + listed[m[1]:]
-				cases = append(cases, genCase{Query: q, Listed: listed, Group: strings.ReplaceAll(f, "%s", "X"), Ent: int32(ei)})
-			}
-			for _, h := range dinHeads {
-				if !strings.EqualFold(h, head) && !strings.EqualFold(h[:3], head[:min(3, len(head))]) {
-					q := listed[:m[0]] + h + " al-Din" + listed[m[1]:]
-					mirrors = append(mirrors, genCase{Query: q, Listed: listed, Group: "another head of al-Din", Ent: int32(ei)})
-					break
-				}
-			}
+		}
+	})
+	return cases, mirrors, names
+}
+
+// respellAbd writes listed's Abd al-X name in the other conventions, and
+// a mirror with another name of God; ok is false when it has none.
+func respellAbd(ent int32, listed string) (cases []genCase, mirror genCase, ok bool) {
+	m := abdCompound.FindStringSubmatchIndex(listed)
+	if m == nil {
+		return nil, genCase{}, false
+	}
+	god := listed[m[2]:m[3]]
+	orig := strings.ToLower(listed[m[0]:m[1]])
+	for _, f := range abdSpellings {
+		alt := strings.NewReplacer("%s", god, "%l", strings.ToLower(god)).Replace(f)
+		if strings.ToLower(alt) != orig {
+			cases = append(cases, genCase{Query: listed[:m[0]] + alt + listed[m[1]:], Listed: listed, Group: strings.NewReplacer("%s", "X", "%l", "x").Replace(f), Ent: ent})
 		}
 	}
-	return cases, mirrors, names
+	for _, g := range abdGods {
+		if !strings.EqualFold(g, god) && !strings.EqualFold(g[:3], god[:3]) {
+			mirror = genCase{Query: listed[:m[0]] + "Abd al-" + g + listed[m[1]:], Listed: listed, Group: "another name of God", Ent: ent}
+			break
+		}
+	}
+	return cases, mirror, true
+}
+
+// respellDin writes listed's al-Din compound in the other conventions,
+// and a mirror with another head; ok is false when it has none.
+func respellDin(ent int32, listed string) (cases []genCase, mirror genCase, ok bool) {
+	m := dinCompound.FindStringSubmatchIndex(listed)
+	if m == nil {
+		return nil, genCase{}, false
+	}
+	head := listed[m[2]:m[3]]
+	orig := strings.ToLower(listed[m[0]:m[1]])
+	for _, f := range dinSpellings {
+		alt := fmt.Sprintf(f, head)
+		if strings.ToLower(alt) != orig && !strings.EqualFold(strings.ReplaceAll(alt, "-", " "), strings.ReplaceAll(orig, "-", " ")) {
+			cases = append(cases, genCase{Query: listed[:m[0]] + alt + listed[m[1]:], Listed: listed, Group: strings.ReplaceAll(f, "%s", "X"), Ent: ent})
+		}
+	}
+	for _, h := range dinHeads {
+		if !strings.EqualFold(h, head) && !strings.EqualFold(h[:3], head[:min(3, len(head))]) {
+			mirror = genCase{Query: listed[:m[0]] + h + " al-Din" + listed[m[1]:], Listed: listed, Group: "another head of al-Din", Ent: ent}
+			break
+		}
+	}
+	return cases, mirror, true
 }
 
 // secCompounds measures dev set j: compounds respelt found, mirrors held.

@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"strings"
-
-	"github.com/freezeguard/freezeguard/lists"
 )
 
 // Dev set k: listed Arabic names as French spelling writes them.
@@ -54,37 +52,25 @@ func frenchSpelling(t string) (string, bool) {
 // genFrench makes dev set k from every strong Latin name of a listed
 // person that reads as Arabic.
 func genFrench(w *world) (cases []genCase) {
-	seen := map[string]bool{}
-	for ei := range w.snap.Entities {
-		e := &w.snap.Entities[ei]
-		if e.Kind != lists.Person {
-			continue
+	eachListedName(w, func(ent int32, listed string) {
+		fs := strings.Fields(listed)
+		if len(fs) < 2 || !arabicName(fs) {
+			return
 		}
-		for _, nm := range e.Names {
-			if nm.Quality == lists.Weak || !isLatin(nm.Full) {
-				continue
+		changed := 0
+		for i, f := range fs {
+			if strings.Contains(f, "-") {
+				continue // al-Rashid: the article's word stays
 			}
-			listed := naturalOrder(nm.Full, e.Kind)
-			fs := strings.Fields(listed)
-			if seen[listed] || len(fs) < 2 || !arabicName(fs) {
-				continue
-			}
-			seen[listed] = true
-			changed := 0
-			for i, f := range fs {
-				if strings.Contains(f, "-") {
-					continue // al-Rashid: the article's word stays
-				}
-				if g, ok := frenchSpelling(f); ok {
-					fs[i] = g
-					changed++
-				}
-			}
-			if changed > 0 {
-				cases = append(cases, genCase{Query: strings.Join(fs, " "), Listed: listed, Group: fmt.Sprintf("%d words respelt", min(changed, 3)), Ent: int32(ei)})
+			if g, ok := frenchSpelling(f); ok {
+				fs[i] = g
+				changed++
 			}
 		}
-	}
+		if changed > 0 {
+			cases = append(cases, genCase{Query: strings.Join(fs, " "), Listed: listed, Group: fmt.Sprintf("%d words respelt", min(changed, 3)), Ent: ent})
+		}
+	})
 	return cases
 }
 

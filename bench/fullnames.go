@@ -188,6 +188,27 @@ func secFullNames(cfg Config, w *world) (*Section, error) {
 	return s, nil
 }
 
+// eachListedName calls f with every distinct strong Latin name of a listed
+// person, in natural order ("First LAST"), and its entity.
+func eachListedName(w *world, f func(ent int32, listed string)) {
+	seen := map[string]bool{}
+	for ei := range w.snap.Entities {
+		e := &w.snap.Entities[ei]
+		if e.Kind != lists.Person {
+			continue
+		}
+		for _, nm := range e.Names {
+			if nm.Quality == lists.Weak || !isLatin(nm.Full) {
+				continue
+			}
+			if listed := naturalOrder(nm.Full, e.Kind); !seen[listed] {
+				seen[listed] = true
+				f(int32(ei), listed)
+			}
+		}
+	}
+}
+
 // caseResults tallies a generated dev set: its cases found and ranked
 // first, and its mirrors (another person) still found, per group.
 type caseResults struct {
