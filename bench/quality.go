@@ -154,10 +154,7 @@ func secParity(cfg Config, w *world) (*Section, error) {
 			first++
 		}
 		if !fd || !f1 {
-			top := "nothing"
-			if len(rs) > 0 {
-				top = fmt.Sprintf("%s %.3f", w.snap.Entities[rs[0].ent].ID, rs[0].score)
-			}
+			top := w.topHit(rs, 3)
 			s.notef("true row %q -> %q (%s): found>=T %v, first %v; index top: %s", r.Query, r.Result, strings.Join(r.Entities, " "), fd, f1, top)
 		}
 	}
@@ -372,10 +369,7 @@ func secScript(cfg Config, w *world) (*Section, error) {
 					break
 				}
 			}
-			top := "nothing"
-			if len(rs) > 0 {
-				top = fmt.Sprintf("%s %.2f", w.snap.Entities[rs[0].ent].ID, rs[0].score)
-			}
+			top := w.topHit(rs, 2)
 			s.notef("missed: %q (UN %s, OFAC %s %q at %.2f; top %s)", c.Query, c.UN, w.snap.Entities[c.OFAC[0]].ID, w.snap.Entities[c.OFAC[0]].Names[0].Full, score, top)
 		}
 	}
@@ -391,6 +385,15 @@ func secScript(cfg Config, w *world) (*Section, error) {
 	}
 	ownScript(cfg, w, s)
 	return s, nil
+}
+
+// topHit describes the first of search results rs (its entity and score,
+// with prec decimals), or says there is none.
+func (w *world) topHit(rs []entScore, prec int) string {
+	if len(rs) == 0 {
+		return "nothing"
+	}
+	return fmt.Sprintf("%s %.*f", w.snap.Entities[rs[0].ent].ID, prec, rs[0].score)
 }
 
 // ofacHoldsName reports whether one of the names of c's OFAC entries
@@ -435,10 +438,7 @@ func ownScript(cfg Config, w *world, s *Section) {
 		case shown >= cfg.Misses:
 		case !fd:
 			shown++
-			top := "nothing"
-			if len(rs) > 0 {
-				top = fmt.Sprintf("%s %.2f", w.snap.Entities[rs[0].ent].ID, rs[0].score)
-			}
+			top := w.topHit(rs, 2)
 			s.notef("own names missed: %q (UN %s %q; top %s)", n.Full, e.ID, e.Names[0].Full, top)
 		case !f1:
 			shown++
