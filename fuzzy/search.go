@@ -847,44 +847,28 @@ func (s *searcher) addProbe(t *tok, w float32, maxDel int, qi int, mask uint32) 
 		if qi >= 0 && s.abjadQuery && len(t.text) >= 4 {
 			// A listed run with the token's abjad key (see byAbjadJoin).
 			var kb [maxTokenBytes + 2]byte
-			for _, id := range ix.byAbjadJoin.get(appendAbjadKey(kb[:0], t.fold)) {
-				try(id)
-			}
+			s.tryAll(ix.byAbjadJoin.get(appendAbjadKey(kb[:0], t.fold)), try)
 		}
 		if !t.guessed && t.cls == clsContent && len(t.text) >= 4 {
 			// Latin spelt the French way or the English way (frenchMatch).
 			var kb [maxTokenBytes + 2]byte
 			if t.french {
-				for _, id := range ix.byAbjadText.get(appendAbjadFrenchKey(kb[:0], t.text)) {
-					try(id)
-				}
+				s.tryAll(ix.byAbjadText.get(appendAbjadFrenchKey(kb[:0], t.text)), try)
 			} else if englishLetters(t.text) {
-				for _, id := range ix.byAbjadFrench.get(appendAbjadTextKey(kb[:0], t.text)) {
-					try(id)
-				}
+				s.tryAll(ix.byAbjadFrench.get(appendAbjadTextKey(kb[:0], t.text)), try)
 			}
 		}
 		if t.abjad || qi < 0 && s.abjadQuery {
 			var kb [maxTokenBytes + 2]byte
-			for _, id := range ix.byAbjad.get(appendAbjadKey(kb[:0], t.fold)) {
-				try(id)
-			}
+			s.tryAll(ix.byAbjad.get(appendAbjadKey(kb[:0], t.fold)), try)
 			tk := appendAbjadTextKey(kb[:0], t.text)
-			for _, id := range ix.byAbjadText.get(tk) {
-				try(id)
-			}
-			for _, id := range ix.byAbjadFrench.get(tk) {
-				try(id)
-			}
+			s.tryAll(ix.byAbjadText.get(tk), try)
+			s.tryAll(ix.byAbjadFrench.get(tk), try)
 			if prosthetic(tk) {
-				for _, id := range ix.byAbjadText.get(tk[1:]) {
-					try(id)
-				}
+				s.tryAll(ix.byAbjadText.get(tk[1:]), try)
 			}
 			if k := appendAbjadPersianKey(kb[:0], t.text); len(k) > 0 {
-				for _, id := range ix.byAbjadText.get(k) {
-					try(id)
-				}
+				s.tryAll(ix.byAbjadText.get(k), try)
 			}
 		}
 	}
