@@ -42,13 +42,32 @@ var abdSpellings = []string{"Abd al-%s", "Abdul %s", "Abdel %s", "Abdul%l", "Abd
 // abdGods are the names of God abdCompound finds, for mirrors.
 var abdGods = []string{"Rahman", "Rahim", "Aziz", "Karim", "Qadir", "Hamid", "Majid", "Latif", "Malik", "Salam", "Wahab", "Razzaq", "Ghani", "Jalil", "Hakim", "Hadi", "Basit", "Hafiz", "Wahid", "Samad", "Sattar", "Khaliq", "Jabbar", "Halim", "Mannan", "Baqi", "Nasir", "Rashid"}
 
+// compoundKind is one kind of compound dev set j respells.
+type compoundKind struct {
+	find      *regexp.Regexp // the compound; group 1 is its distinctive part (a head, a name of God)
+	spellings []string       // conventions it is respelt in: %s the part, %l it in lower case
+	others    []string       // other parts, for the mirror
+	mirror    string         // the mirror's compound, %s another part
+	group     string         // the mirror's group
+	// hyphenless says a respelling that differs from the listed form only
+	// in hyphens is not written (Saif-al-Din is Saif al-Din).
+	hyphenless bool
+}
+
+// compoundKinds are the compounds dev set j respells, in the order a
+// name's cases are made.
+var compoundKinds = []compoundKind{
+	{abdCompound, abdSpellings, abdGods, "Abd al-%s", "another name of God", false},
+	{dinCompound, dinSpellings, dinHeads, "%s al-Din", "another head of al-Din", true},
+}
+
 // genCompounds makes the respelt cases and their mirrors from every
 // strong Latin name of a listed person that holds an Abd al-X name or an
 // al-Din compound; names counts those names.
 func genCompounds(w *world) (cases, mirrors []genCase, names int) {
 	eachListedName(w, func(ent int32, listed string) {
-		for _, respell := range []func(int32, string) ([]genCase, genCase, bool){respellAbd, respellDin} {
-			if cs, mirror, ok := respell(ent, listed); ok {
+		for i := range compoundKinds {
+			if cs, mirror, ok := respell(&compoundKinds[i], ent, listed); ok {
 				names++
 				cases = append(cases, cs...)
 				mirrors = append(mirrors, mirror)
@@ -58,48 +77,26 @@ func genCompounds(w *world) (cases, mirrors []genCase, names int) {
 	return cases, mirrors, names
 }
 
-// respellAbd writes listed's Abd al-X name in the other conventions, and
-// a mirror with another name of God; ok is false when it has none.
-func respellAbd(ent int32, listed string) (cases []genCase, mirror genCase, ok bool) {
-	m := abdCompound.FindStringSubmatchIndex(listed)
+// respell writes listed's compound of kind k in the kind's other
+// conventions, and a mirror with another part; ok is false when listed
+// has none.
+func respell(k *compoundKind, ent int32, listed string) (cases []genCase, mirror genCase, ok bool) {
+	m := k.find.FindStringSubmatchIndex(listed)
 	if m == nil {
 		return nil, genCase{}, false
 	}
-	god := listed[m[2]:m[3]]
+	part := listed[m[2]:m[3]]
 	orig := strings.ToLower(listed[m[0]:m[1]])
-	for _, f := range abdSpellings {
-		alt := strings.NewReplacer("%s", god, "%l", strings.ToLower(god)).Replace(f)
-		if strings.ToLower(alt) != orig {
+	unhyphen := func(s string) string { return strings.ReplaceAll(strings.ToLower(s), "-", " ") }
+	for _, f := range k.spellings {
+		alt := strings.NewReplacer("%s", part, "%l", strings.ToLower(part)).Replace(f)
+		if strings.ToLower(alt) != orig && !(k.hyphenless && unhyphen(alt) == unhyphen(orig)) {
 			cases = append(cases, genCase{Query: listed[:m[0]] + alt + listed[m[1]:], Listed: listed, Group: strings.NewReplacer("%s", "X", "%l", "x").Replace(f), Ent: ent})
 		}
 	}
-	for _, g := range abdGods {
-		if !strings.EqualFold(g, god) && !strings.EqualFold(g[:3], god[:3]) {
-			mirror = genCase{Query: listed[:m[0]] + "Abd al-" + g + listed[m[1]:], Listed: listed, Group: "another name of God", Ent: ent}
-			break
-		}
-	}
-	return cases, mirror, true
-}
-
-// respellDin writes listed's al-Din compound in the other conventions,
-// and a mirror with another head; ok is false when it has none.
-func respellDin(ent int32, listed string) (cases []genCase, mirror genCase, ok bool) {
-	m := dinCompound.FindStringSubmatchIndex(listed)
-	if m == nil {
-		return nil, genCase{}, false
-	}
-	head := listed[m[2]:m[3]]
-	orig := strings.ToLower(listed[m[0]:m[1]])
-	for _, f := range dinSpellings {
-		alt := fmt.Sprintf(f, head)
-		if strings.ToLower(alt) != orig && !strings.EqualFold(strings.ReplaceAll(alt, "-", " "), strings.ReplaceAll(orig, "-", " ")) {
-			cases = append(cases, genCase{Query: listed[:m[0]] + alt + listed[m[1]:], Listed: listed, Group: strings.ReplaceAll(f, "%s", "X"), Ent: ent})
-		}
-	}
-	for _, h := range dinHeads {
-		if !strings.EqualFold(h, head) && !strings.EqualFold(h[:3], head[:min(3, len(head))]) {
-			mirror = genCase{Query: listed[:m[0]] + h + " al-Din" + listed[m[1]:], Listed: listed, Group: "another head of al-Din", Ent: ent}
+	for _, o := range k.others {
+		if !strings.EqualFold(o, part) && !strings.EqualFold(o[:3], part[:min(3, len(part))]) {
+			mirror = genCase{Query: listed[:m[0]] + strings.ReplaceAll(k.mirror, "%s", o) + listed[m[1]:], Listed: listed, Group: k.group, Ent: ent}
 			break
 		}
 	}
